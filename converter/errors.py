@@ -1,0 +1,36 @@
+"""The converter's own error types: every one names the file and, where it applies, the line."""
+from __future__ import annotations
+
+
+class ConversionError(Exception):
+    """A filing that cannot be converted. Printed as `path:line: message`, never as a traceback."""
+
+    exit_code = 1
+
+    def __init__(self, message: str, path: str = "", line: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.path = path
+        self.line = line
+
+    def __str__(self) -> str:
+        where = self.path + (f":{self.line}" if self.line else "")
+        return f"{where}: {self.message}" if where else self.message
+
+
+class InputError(ConversionError):
+    """Input that is not a text filing at all (empty, binary, unreadable)."""
+
+    exit_code = 2
+
+
+class NoStatementsError(ConversionError):
+    """A readable filing in which no financial statement table was found."""
+
+    exit_code = 3
+
+
+class ValidationFailure(ConversionError):
+    """A rendered document failed schema validation; nothing was written."""
+
+    exit_code = 4

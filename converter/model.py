@@ -1,0 +1,263 @@
+"""The frozen models that the pipeline stages hand to each other.
+
+read -> Filing, parse -> ParsedFiling, map -> XbrlModel. Stages import this module (and their
+own helpers), never each other. Every number keeps the source position it was read from.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from decimal import Decimal
+from enum import Enum
+
+
+# ---------------------------------------------------------------- read
+
+
+@dataclass(frozen=True, slots=True)
+class FilingHeader:
+    """Fields of an EDGAR header (SEC-HEADER, IMS-HEADER or .nc SUBMISSION); all optional."""
+
+    cik: str | None = None
+    form_type: str | None = None
+    period: dt.date | None = None
+    company: str | None = None
+    fiscal_year_end: str | None = None  # "MMDD"
+    file_number: str | None = None
+    irs_number: str | None = None
+    state_of_incorporation: str | None = None
+    accession: str | None = None
+    filed: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class TextDocument:
+    """One document of a submission, as text lines with their 1-based line numbers in the file."""
+
+    type: str
+    description: str
+    lines: tuple[str, ...]
+    line_numbers: tuple[int, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedDocument:
+    type: str
+    line: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Filing:
+    path: str
+    name: str
+    header: FilingHeader
+    documents: tuple[TextDocument, ...]
+    skipped: tuple[SkippedDocument, ...] = ()
+    notes: tuple[str, ...] = ()
+
+
+# ---------------------------------------------------------------- parse
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """An instant (start is None) or a duration with both days inclusive."""
+
+    end: dt.date
+    start: dt.date | None = None
+
+    @property
+    def is_instant(self) -> bool:
+        return self.start is None
+
+    def key(self) -> str:
+        if self.start is None:
+            return f"I{self.end.isoformat()}"
+        return f"D{self.start.isoformat()}_{self.end.isoformat()}"
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """A printed value. value is None for a dash (nothing printed as a number)."""
+
+    text: str
+    value: Decimal | None
+    decimals: int
+    line: int
+    col: int
+    negative: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Column:
+    index: int
+    left: int
+    right: int
+    heading: str
+    period: Period | None = None
+    measure: str = ""  # a non-period heading ("Cost", "Fair Value") when the period comes from elsewhere
+
+
+class RowKind(str, Enum):
+    DATA = "data"
+    TOTAL = "total"
+    SUBTOTAL = "subtotal"  # an unlabelled sum line
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    label: str  # as printed (wrapped lines joined)
+    context: str  # section heading(s) it sits under
+    indent: int
+    cells: tuple[Cell | None, ...]
+    line: int
+    kind: RowKind = RowKind.DATA
+    components: tuple[int, ...] = ()  # for an unlabelled subtotal: indexes of the rows it sums
+
+
+class StatementKind(str, Enum):
+    BALANCE = "balance"
+    INCOME = "income"
+    CASHFLOW = "cashflow"
+    EQUITY = "equity"
+    NOTE = "note"
+
+
+@dataclass(frozen=True, slots=True)
+class Table:
+    title: str
+    kind: StatementKind
+    columns: tuple[Column, ...]
+    rows: tuple[Row, ...]
+    scale: int
+    first_line: int
+    last_line: int
+    intro: str = ""  # the prose just above a note table: its subject and period
+    per_share_scale: int = 1
+    shares_scale: int = 1
+
+
+@dataclass(frozen=True, slots=True)
+class CoverInfo:
+    registrant: str | None = None
+    form_type: str | None = None
+    period_end: dt.date | None = None
+    fiscal_year_end: str | None = None  # "--MM-DD"
+    file_number: str | None = None
+    tax_id: str | None = None
+    state: str | None = None
+    amendment: bool = False
+    shares_outstanding: tuple[Decimal, dt.date, int] | None = None  # value, date, source line
+    cik: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SkippedTable:
+    first_line: int
+    last_line: int
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class ParsedFiling:
+    filing: Filing
+    cover: CoverInfo
+    tables: tuple[Table, ...]
+    skipped_tables: tuple[SkippedTable, ...] = ()
+
+
+# ---------------------------------------------------------------- map
+
+
+@dataclass(frozen=True, slots=True)
+class Concept:
+    name: str
+    prefix: str  # us-gaap, dei, or the filer's extension prefix
+    namespace: str
+    type: str  # qualified item type, e.g. xbrli:monetaryItemType
+    period_type: str  # instant | duration
+    balance: str | None = None
+    label: str = ""
+    extension: bool = False
+
+    @property
+    def qname(self) -> str:
+        return f"{self.prefix}:{self.name}"
+
+    @property
+    def numeric(self) -> bool:
+        return self.type in NUMERIC_TYPES
+
+
+NUMERIC_TYPES = frozenset({
+    "xbrli:monetaryItemType", "xbrli:sharesItemType", "xbrli:pureItemType",
+    "xbrli:decimalItemType", "xbrli:integerItemType", "dtr-types:perShareItemType",
+    "dtr-types:percentItemType",
+})
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    scheme: str
+    identifier: str
+    name: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Context:
+    id: str
+    entity: Entity
+    period: Period
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    id: str
+    numerator: str  # e.g. iso4217:USD
+    denominator: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class SourceRef:
+    line: int
+    col: int = 0
+    text: str = ""
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    concept: Concept
+    context: Context
+    value: Decimal | str
+    unit: Unit | None = None
+    decimals: int | None = None
+    source: SourceRef | None = None
+    label: str = ""  # the printed row label
+    table: int = -1  # index of the table, -1 for cover facts
+    group: str = "primary"  # primary | parenthetical | notes | cover
+
+
+@dataclass(frozen=True, slots=True)
+class Unmapped:
+    line: int
+    label: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class XbrlModel:
+    name: str
+    entity: Entity
+    prefix: str
+    namespace: str
+    schema_file: str
+    period_end: dt.date
+    concepts: tuple[Concept, ...]  # every concept the facts use (standard and extension)
+    contexts: tuple[Context, ...]
+    units: tuple[Unit, ...]
+    facts: tuple[Fact, ...]
+    tables: tuple[Table, ...] = ()
+    warnings: tuple[str, ...] = ()
+    unmapped: tuple[Unmapped, ...] = ()
+    skipped: tuple[str, ...] = field(default=())

@@ -1,0 +1,117 @@
+"""Table finding: runs of value rows, their column boundaries, and the heading zone above them.
+
+Pure functions over classified lines, so each intermediate result can be printed
+(`txt2xbrl debug FILE` shows them).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from converter.parsing.lines import Kind, Line, is_prose
+from converter.parsing.titles import is_title_line
+
+MAX_GAP = 14  # non-value lines a table may hold between two value rows (wrapped labels, headings)
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    first: int  # index of the first value row
+    last: int  # index of the last value row
+    rows: tuple[int, ...]  # indexes of the value rows
+
+
+def find_blocks(lines: list[Line]) -> list[Block]:
+    """Group value rows into blocks; a heading line, a title or prose between two rows splits them."""
+    value_rows = [ln.index for ln in lines if ln.kind is Kind.VALUES and not _in_paragraph(lines, ln.index)]
+    blocks: list[Block] = []
+    current: list[int] = []
+    for idx in value_rows:
+        if current and _breaks(lines, current[-1] + 1, idx):
+            blocks.append(Block(current[0], current[-1], tuple(current)))
+            current = []
+        current.append(idx)
+    if current:
+        blocks.append(Block(current[0], current[-1], tuple(current)))
+    return blocks
+
+
+def _neighbour(lines: list[Line], i: int, step: int) -> Line | None:
+    i += step
+    while 0 <= i < len(lines):
+        if lines[i].kind is not Kind.BLANK:
+            return lines[i]
+        i += step
+    return None
+
+
+def _in_paragraph(lines: list[Line], i: int) -> bool:
+    """A justified prose line that happens to end in a number ('...out of Chapter  11')."""
+    if len(lines[i].label.split()) < 6:
+        return False
+    before, after = _neighbour(lines, i, -1), _neighbour(lines, i, 1)
+    return any(n is not None and is_prose(n) for n in (before, after))
+
+
+def _breaks(lines: list[Line], start: int, end: int) -> bool:
+    gap = lines[start:end]
+    if len([ln for ln in gap if ln.kind not in (Kind.BLANK, Kind.PAGE)]) > MAX_GAP:
+        return True
+    prose = 0
+    blanks = 0
+    for ln in gap:
+        if ln.kind is Kind.YEARS:
+            return True
+        if ln.kind is Kind.TEXT:
+            if is_title_line(ln.stripped) or _is_heading_text(ln.stripped):
+                return True
+            if is_prose(ln):
+                prose += 1
+                if prose >= 2:
+                    return True
+        if ln.kind is Kind.BLANK:
+            blanks += 1
+            if blanks >= 8:
+                return True
+        else:
+            blanks = 0
+    return False
+
+
+def _is_heading_text(text: str) -> bool:
+    """Column headings between two runs of rows start a new table: 'May 31, 2004   May 31, 2003'."""
+    from converter.parsing.dates import FULL_DATE, NUMERIC_DATE
+
+    dates = len(FULL_DATE.findall(text)) + len(NUMERIC_DATE.findall(text))
+    if dates >= 2:
+        return True
+    low = text.lower()
+    return dates >= 1 and ("ended" in low or "months" in low) and len(text) < 90
+
+
+def find_columns(lines: list[Line], block: Block) -> list[tuple[int, int]]:
+    """Column spans [left, right) from the union of the value cells' spans in the block."""
+    spans = sorted((t.start, t.end) for i in block.rows for t in lines[i].tokens)
+    columns: list[list[int]] = []
+    for s, e in spans:
+        if columns and s < columns[-1][1]:
+            columns[-1][1] = max(columns[-1][1], e)
+        else:
+            columns.append([s, e])
+    return [(s, e) for s, e in columns]
+
+
+def assign(tokens, columns: list[tuple[int, int]]) -> list[int | None]:
+    """Column index of each token, by overlap with the column spans (nearest when none overlaps)."""
+    out = []
+    for t in tokens:
+        best, best_overlap, best_dist = None, 0, 10**9
+        for k, (s, e) in enumerate(columns):
+            overlap = min(e, t.end) - max(s, t.start)
+            if overlap > best_overlap:
+                best, best_overlap = k, overlap
+            elif best_overlap == 0:
+                dist = min(abs(t.end - e), abs(t.start - s))
+                if dist < best_dist and dist <= 4:
+                    best, best_dist = k, dist
+        out.append(best)
+    return out

@@ -1,0 +1,89 @@
+"""Line classification: blank, rule, value row, column-heading years, or text.
+
+An ordered list of small rules, each a function of the line; the first that answers wins.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from enum import Enum
+
+from converter.parsing.values import Token, split_values
+
+_RULE = re.compile(r"^[\s\-=_$]*[-=_]{3,}[\s\-=_$]*$")
+_PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:[A-Za-z]-)?\d{1,3}(?:\s*-)?\s*$|^\s*(?:page\s+\d+|[ivxlc]{1,5})\s*$", re.I)
+
+
+class Kind(str, Enum):
+    BLANK = "blank"
+    RULE = "rule"
+    VALUES = "values"
+    YEARS = "years"  # a column-heading line of bare years: 1994   1993   1992
+    TEXT = "text"
+    PAGE = "page"  # a page number or page mark
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    index: int  # position in the document
+    number: int  # 1-based line number in the file
+    text: str
+    kind: Kind
+    label: str = ""
+    indent: int = 0
+    tokens: tuple[Token, ...] = ()
+
+    @property
+    def stripped(self) -> str:
+        return self.text.strip()
+
+
+def _is_years(label: str, tokens: list[Token]) -> bool:
+    if not tokens:
+        return False
+    for t in tokens:
+        raw = t.text.strip()
+        if not re.fullmatch(r"(?:19|20)\d\d", raw):
+            return False
+    return not label or len(label) < 40 and not re.search(r"\d", label)
+
+
+def classify(index: int, number: int, text: str) -> Line:
+    stripped = text.strip()
+    if not stripped:
+        return Line(index, number, text, Kind.BLANK)
+    if _RULE.match(text):
+        return Line(index, number, text, Kind.RULE)
+    label, indent, tokens = split_values(text)
+    if tokens:
+        if _is_years(label, tokens):
+            return Line(index, number, text, Kind.YEARS, label, indent, tuple(tokens))
+        if not label and len(tokens) == 1 and _PAGE_NUMBER.match(text) and not tokens[0].text.startswith("$"):
+            if "," not in tokens[0].text and "." not in tokens[0].text and not tokens[0].negative:
+                return Line(index, number, text, Kind.PAGE)
+        if all(t.dash for t in tokens) and not label:
+            return Line(index, number, text, Kind.VALUES, label, indent, tuple(tokens))
+        return Line(index, number, text, Kind.VALUES, label, indent, tuple(tokens))
+    if _PAGE_NUMBER.match(text):
+        return Line(index, number, text, Kind.PAGE)
+    return Line(index, number, text, Kind.TEXT, stripped, len(text) - len(text.lstrip()))
+
+
+def classify_all(lines: tuple[str, ...], numbers: tuple[int, ...]) -> list[Line]:
+    return [classify(i, n, t) for i, (t, n) in enumerate(zip(lines, numbers))]
+
+
+def is_prose(line: Line) -> bool:
+    """A line of running text: long, many words, starting near the left margin."""
+    if line.kind is not Kind.TEXT:
+        return False
+    s = line.stripped
+    if len(s) < 55 or line.indent >= 12:
+        return False
+    words = s.split()
+    if len(words) < 8:
+        return False
+    # Titles and headings capitalise most words; running text does not.
+    long_words = [w for w in words if len(w) > 3 and w[0].isalpha()]
+    capitalised = sum(1 for w in long_words if w[0].isupper())
+    return capitalised < 0.6 * len(long_words)

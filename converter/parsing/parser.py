@@ -1,0 +1,82 @@
+"""The parse stage: a Filing to its tables (statements and note tables) and cover information."""
+from __future__ import annotations
+
+import dataclasses
+
+from converter.model import (
+    Column, Filing, ParsedFiling, Period, SkippedTable, StatementKind, Table, TextDocument,
+)
+from converter.parsing.blocks import find_blocks, find_columns
+from converter.parsing.cover import read_cover
+from converter.parsing.headers import read_head
+from converter.parsing.lines import classify_all
+from converter.parsing.periods import PeriodContext, column_period, intro_period
+from converter.parsing.rows import build_rows
+
+
+def parse_filing(filing: Filing) -> ParsedFiling:
+    cover = read_cover(filing)
+    fye = None
+    if cover.fiscal_year_end:
+        fye = (int(cover.fiscal_year_end[2:4]), int(cover.fiscal_year_end[5:7]))
+    ctx = PeriodContext(
+        fiscal_year_end=fye,
+        annual=bool(cover.form_type and cover.form_type.startswith("10-K")),
+        period_end=cover.period_end,
+    )
+    tables: list[Table] = []
+    skipped: list[SkippedTable] = []
+    for doc in filing.documents:
+        found, dropped = parse_document(doc, ctx)
+        tables.extend(found)
+        skipped.extend(dropped)
+    return ParsedFiling(filing, cover, tuple(tables), tuple(skipped))
+
+
+def parse_document(doc: TextDocument, ctx: PeriodContext) -> tuple[list[Table], list[SkippedTable]]:
+    lines = classify_all(doc.lines, doc.line_numbers)
+    tables: list[Table] = []
+    skipped: list[SkippedTable] = []
+    floor = 0
+    prev_intro, prev_last = "", -100
+    for block in find_blocks(lines):
+        columns = find_columns(lines, block)
+        head = read_head(lines, block, columns, floor)
+        floor = block.last + 1
+        if not head.intro and head.head_start - prev_last <= 8:
+            head.intro = prev_intro  # a second table right under the first shares its introduction
+        prev_intro, prev_last = head.intro, block.last
+        rows, problems = build_rows(lines, head.body_start, block.last, columns)
+        first_line, last_line = lines[head.body_start].number, lines[block.last].number
+        if not any(c is not None and c.value is not None for r in rows for c in r.cells):
+            skipped.append(SkippedTable(first_line, last_line, "no numbers in the table"))
+            continue
+        cols, reason = _columns(head, columns, ctx)
+        if reason:
+            skipped.append(SkippedTable(first_line, last_line, reason))
+            continue
+        tables.append(Table(
+            title=head.title, kind=head.kind, columns=tuple(cols), rows=tuple(rows),
+            scale=head.scale or 1, first_line=first_line, last_line=last_line, intro=head.intro,
+        ))
+        for line, message in problems:
+            skipped.append(SkippedTable(line, line, message))
+    return tables, skipped
+
+
+def _columns(head, spans, ctx: PeriodContext) -> tuple[list[Column], str]:
+    cols = []
+    for k, (left, right) in enumerate(spans):
+        heading = head.headings[k]
+        period = column_period(heading, head.kind, head.title, ctx)
+        cols.append(Column(k, left, right, heading, period))
+    if all(c.period is None for c in cols):
+        period = intro_period(head.intro)
+        if period is None:
+            return [], "no period in the column headings or the sentence above the table"
+        if head.kind is StatementKind.BALANCE and not period.is_instant:
+            period = Period(period.end)
+        cols = [dataclasses.replace(c, period=period, measure=c.heading) for c in cols]
+        if len(cols) > 1 and len({c.heading for c in cols}) < len(cols):
+            return [], "columns without periods and without distinct headings"
+    return cols, ""

@@ -1,0 +1,133 @@
+"""Table body to rows: wrapped labels joined, section headings tracked, unlabelled subtotals found."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from converter.model import Cell, Row, RowKind
+from converter.parsing.blocks import assign
+from converter.parsing.lines import Kind, Line
+
+# A label line that ends with one of these words goes on in the next line.
+_CONNECTOR = re.compile(r"(?:[,&(/-]|\b(?:and|or|of|for|in|to|from|on|the|by|at|with|net|less|plus|before|after|under|over|per))$", re.I)
+_CLOSES_SECTION = re.compile(r"^(?:total|net cash|net (?:increase|decrease)|net change)\b", re.I)
+
+
+@dataclass
+class _Section:
+    text: str
+    indent: int
+    first_row: int
+
+
+@dataclass
+class RowBuilder:
+    columns: list[tuple[int, int]]
+    rows: list[Row] = field(default_factory=list)
+    sections: list[_Section] = field(default_factory=list)
+    pending: list[Line] = field(default_factory=list)
+    rule_before: bool = False
+    last_total: int = -1
+    problems: list[tuple[int, str]] = field(default_factory=list)
+
+    def feed(self, ln: Line) -> None:
+        if ln.kind in (Kind.BLANK, Kind.PAGE):
+            return
+        if ln.kind is Kind.RULE:
+            self._flush_headings()
+            self.rule_before = True
+            return
+        if ln.kind is Kind.TEXT:
+            self._text(ln)
+            return
+        if ln.kind is Kind.VALUES:
+            self._values(ln)
+
+    # -- label-only lines
+    def _text(self, ln: Line) -> None:
+        text = ln.stripped
+        if text.endswith(":"):
+            self._flush_headings()
+            self._push(text[:-1].strip(), ln.indent)
+            return
+        if self.pending and (_starts_lower(text) or _CONNECTOR.search(self.pending[-1].stripped)):
+            self.pending.append(ln)
+            return
+        if not self.pending and self.rows and _starts_lower(text) and _CONNECTOR.search(self.rows[-1].label) \
+                and self.rows[-1].line >= ln.number - 2:
+            # the rest of a label printed after its value line
+            last = self.rows[-1]
+            self.rows[-1] = Row(f"{last.label} {text}", last.context, last.indent, last.cells, last.line,
+                                last.kind, last.components)
+            return
+        self._flush_headings()
+        self.pending = [ln]
+
+    def _flush_headings(self) -> None:
+        if self.pending:
+            self._push(_join(self.pending), self.pending[0].indent)
+            self.pending = []
+
+    def _push(self, text: str, indent: int) -> None:
+        while self.sections and self.sections[-1].indent >= indent:
+            self.sections.pop()
+        self.sections.append(_Section(text, indent, len(self.rows)))
+
+    # -- value rows
+    def _values(self, ln: Line) -> None:
+        label = ln.label
+        indent = ln.indent
+        if self.pending:
+            joined = _join(self.pending)
+            if not label:
+                label, indent = joined, self.pending[0].indent
+            elif _starts_lower(label) or _CONNECTOR.search(joined):
+                label, indent = f"{joined} {label}", self.pending[0].indent
+            else:
+                self._push(joined, self.pending[0].indent)
+            self.pending = []
+        cells: list[Cell | None] = [None] * len(self.columns)
+        for tok, col in zip(ln.tokens, assign(ln.tokens, self.columns)):
+            if col is None or cells[col] is not None:
+                self.problems.append((ln.number, f"value {tok.text!r} does not fall in a column"))
+                continue
+            cells[col] = Cell(tok.text, tok.value, tok.decimals, ln.number, tok.start, tok.negative)
+        label = label.rstrip(":").strip()
+        kind = RowKind.DATA
+        components: tuple[int, ...] = ()
+        if not label:
+            kind = RowKind.SUBTOTAL
+            first = max(self.last_total + 1, self.sections[-1].first_row if self.sections else 0)
+            components = tuple(range(first, len(self.rows)))
+            if self.sections and self.sections[-1].first_row >= self.last_total + 1:
+                label = "Total " + _lower_first(self.sections[-1].text)
+                self.sections.pop()
+        elif re.match(r"^total\b", label, re.I):
+            kind = RowKind.TOTAL
+        context = " / ".join(s.text for s in self.sections)
+        self.rows.append(Row(label, context, indent, tuple(cells), ln.number, kind, components))
+        if kind is not RowKind.DATA:
+            self.last_total = len(self.rows) - 1
+        if kind is RowKind.TOTAL or _CLOSES_SECTION.match(label):
+            if self.sections:
+                self.sections.pop()
+        self.rule_before = False
+
+
+def _join(lines: list[Line]) -> str:
+    return " ".join(ln.stripped for ln in lines)
+
+
+def _starts_lower(text: str) -> bool:
+    return bool(text) and (text[0].islower() or text[0] in "(&")
+
+
+def _lower_first(text: str) -> str:
+    return text[:1].lower() + text[1:] if text[:2].isupper() is False else text
+
+
+def build_rows(lines: list[Line], start: int, end: int, columns: list[tuple[int, int]]):
+    builder = RowBuilder(columns)
+    for ln in lines[start:end + 1]:
+        builder.feed(ln)
+    return builder.rows, builder.problems

@@ -1,0 +1,55 @@
+"""Statement titles and scale phrases, matched with the patterns of taxonomy/statements.toml."""
+from __future__ import annotations
+
+import functools
+import re
+
+from converter.model import StatementKind
+from converter.resources import load_toml
+
+
+@functools.cache
+def _kinds() -> list[tuple[StatementKind, re.Pattern]]:
+    data = load_toml("statements.toml")
+    return [(StatementKind(k["name"]), re.compile("|".join(k["patterns"]))) for k in data["kind"]]
+
+
+@functools.cache
+def _scales() -> list[tuple[int, re.Pattern]]:
+    data = load_toml("statements.toml")
+    return [(s["factor"], re.compile("|".join(s["patterns"]))) for s in data["scale"]]
+
+
+@functools.cache
+def _company() -> re.Pattern:
+    return re.compile("|".join(load_toml("statements.toml")["title"]["company"]))
+
+
+def statement_kind(text: str) -> StatementKind | None:
+    low = " ".join(text.lower().split())
+    for kind, pattern in _kinds():
+        if pattern.search(low):
+            return kind
+    return None
+
+
+def is_title_line(text: str) -> bool:
+    """A statement title (or the company line of a title block), short and not prose."""
+    if len(text) > 110:
+        return False
+    low = text.lower()
+    if statement_kind(low) is None or len(low.split()) > 12:
+        return False
+    return not low.rstrip().endswith((".", ",", ";"))
+
+
+def is_company_line(text: str) -> bool:
+    return bool(_company().search(text.lower())) and len(text) < 100
+
+
+def scale_of(text: str) -> int | None:
+    low = " ".join(text.lower().split())
+    for factor, pattern in _scales():
+        if pattern.search(low):
+            return factor
+    return None

@@ -1,0 +1,156 @@
+"""Printed numbers: find the value cells at the right of a table line and read them exactly."""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+# One printed amount: optional ( and $ in either order, digits with thousands commas or a
+# decimal point, optional ) and %, and a footnote mark glued on the right: 3,000(5).
+_AMOUNT = re.compile(
+    r"""^(?P<open>\()?\s*(?P<dollar>\$)?\s*(?P<open2>\()?\s*(?P<minus>-)?
+        (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
+        \s*(?P<close>\))?(?P<pct>%)?(?P<fn>\([0-9a-z]\)|\*+)?$""",
+    re.VERBOSE,
+)
+_DASH = re.compile(r"^\(?\$?\s*(?:-{1,3}|\u2014|\u2013|_{1,3})\s*\)?$")
+_NA = re.compile(r"^(?:N/?A|n/?a|NM|nm|N\.M\.|Nil|nil)$")
+# Where the label ends: two spaces, a tab's worth of blanks, or a dot leader.
+_CHUNK_SPLIT = re.compile(r"\s{2,}|(?<=\S)\.{2,}\s*|\s\.{3,}\s*")
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A value cell as printed: its text, span [start, end) and parsed amount (None for a dash)."""
+
+    text: str
+    start: int
+    end: int
+    value: Decimal | None
+    decimals: int
+    negative: bool
+    percent: bool = False
+    dash: bool = False
+
+
+def parse_amount(text: str) -> tuple[Decimal, int, bool, bool] | None:
+    """Read `(1,234)`, `$.73`, `($450,810)`, `3,000(5)`; return (value, decimals, negative, percent)."""
+    m = _AMOUNT.match(text.strip())
+    if not m:
+        return None
+    opened = bool(m.group("open") or m.group("open2"))
+    closed = bool(m.group("close"))
+    if opened != closed:
+        # `(5)` alone is a footnote reference or a note number only when unbalanced; a lone
+        # open or close paren means the cell was cut by a column boundary.
+        return None
+    num = m.group("num").replace(",", "")
+    value = Decimal(num)
+    decimals = len(num.split(".", 1)[1]) if "." in num else 0
+    negative = opened or bool(m.group("minus"))
+    if negative:
+        value = -value
+    return value, decimals, negative, bool(m.group("pct"))
+
+
+def is_dash(text: str) -> bool:
+    return bool(_DASH.match(text.strip()))
+
+
+def chunks(line: str) -> list[tuple[int, int, str]]:
+    """Split a line at runs of two or more blanks (and dot leaders): [(start, end, text)]."""
+    out = []
+    pos = 0
+    for m in _CHUNK_SPLIT.finditer(line):
+        if m.start() > pos:
+            out.append((pos, m.start(), line[pos:m.start()]))
+        pos = m.end()
+    if pos < len(line):
+        out.append((pos, len(line), line[pos:]))
+    # leading blanks belong to no chunk
+    result = []
+    for s, e, t in out:
+        lead = len(t) - len(t.lstrip())
+        if t.strip():
+            result.append((s + lead, s + lead + len(t.strip()), t.strip()))
+    return result
+
+
+def _value_token(start: int, end: int, text: str) -> Token | None:
+    if is_dash(text):
+        return Token(text, start, end, None, 0, False, dash=True)
+    if _NA.match(text):
+        return Token(text, start, end, None, 0, False, dash=True)
+    parsed = parse_amount(text)
+    if parsed is None:
+        return None
+    value, decimals, negative, percent = parsed
+    return Token(text, start, end, value, decimals, negative, percent)
+
+
+def split_values(line: str) -> tuple[str, int, list[Token]]:
+    """Return (label, label indent, value tokens) of a table line.
+
+    The values are the trailing chunks that read as amounts or dashes; a lone `$` joins the
+    amount after it. Everything before them is the label.
+    """
+    parts = chunks(line)
+    tokens: list[Token] = []
+    i = len(parts) - 1
+    while i >= 0:
+        s, e, t = parts[i]
+        pieces = _single_space_pieces(s, t)
+        toks = [_value_token(ps, pe, pt) for ps, pe, pt in pieces]
+        if any(tok is None for tok in toks):
+            # `$ 1,234` split as `$` + `1,234`: glue a trailing dollar chunk to what follows
+            if t in ("$", "($", "$(") and tokens:
+                first = tokens[0]
+                tokens[0] = Token(t + first.text, s, first.end, first.value, first.decimals,
+                                  first.negative, first.percent, first.dash)
+                i -= 1
+                continue
+            break
+        tokens[:0] = toks
+        i -= 1
+    label_parts = parts[: i + 1]
+    if label_parts:
+        label = line[label_parts[0][0]:label_parts[-1][1]].strip()
+        indent = label_parts[0][0]
+    else:
+        label, indent = "", (tokens[0].start if tokens else 0)
+    # A "label" that is only a dollar sign belongs to the first value.
+    if label in ("$", "($") and tokens:
+        first = tokens[0]
+        tokens[0] = Token(label + first.text, indent, first.end, first.value, first.decimals,
+                          first.negative, first.percent, first.dash)
+        label = ""
+    return label, indent, tokens
+
+
+def _single_space_pieces(start: int, text: str) -> list[tuple[int, int, str]]:
+    """`(135,655) (1,681,198)` or `$ 1,234` inside one chunk: split at single blanks."""
+    if " " not in text:
+        return [(start, start + len(text), text)]
+    out = []
+    pos = 0
+    for piece in text.split(" "):
+        if piece:
+            out.append((start + pos, start + pos + len(piece), piece))
+        pos += len(piece) + 1
+    # merge `$` / `(` / `($` pieces into the amount after them
+    merged: list[tuple[int, int, str]] = []
+    for s, e, t in out:
+        if merged and merged[-1][2] in ("$", "(", "($", "$("):
+            ps, pe, pt = merged.pop()
+            merged.append((ps, e, pt + t))
+        else:
+            merged.append((s, e, t))
+    # `1,234 )` -> glue a lone closing paren back
+    final: list[tuple[int, int, str]] = []
+    for s, e, t in merged:
+        if t == ")" and final:
+            ps, pe, pt = final.pop()
+            final.append((ps, e, pt + t))
+        else:
+            final.append((s, e, t))
+    return final

@@ -1,0 +1,163 @@
+"""EDGAR envelopes: PEM wrapper, SEC-/IMS-HEADER, .nc SUBMISSION, DOCUMENT blocks, SGML table tags."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from converter.model import FilingHeader, SkippedDocument, TextDocument
+
+_HEADER_KEYS = {
+    "CENTRAL INDEX KEY": "cik", "CIK": "cik",
+    "CONFORMED SUBMISSION TYPE": "form_type", "TYPE": "form_type", "FORM TYPE": "form_type",
+    "CONFORMED PERIOD OF REPORT": "period", "PERIOD": "period",
+    "COMPANY CONFORMED NAME": "company", "CONFORMED-NAME": "company",
+    "FISCAL YEAR END": "fiscal_year_end", "FISCAL-YEAR-END": "fiscal_year_end",
+    "SEC FILE NUMBER": "file_number", "FILE-NUMBER": "file_number",
+    "IRS NUMBER": "irs_number", "IRS-NUMBER": "irs_number",
+    "STATE OF INCORPORATION": "state_of_incorporation", "STATE-OF-INCORPORATION": "state_of_incorporation",
+    "ACCESSION NUMBER": "accession", "ACCESSION-NUMBER": "accession",
+    "FILED AS OF DATE": "filed", "FILING-DATE": "filed",
+}
+_KV = re.compile(r"^\s*([A-Z][A-Z \-]*?):\s*(.*?)\s*$")
+_NC_TAG = re.compile(r"^<([A-Z][A-Z0-9\-]*)>(.*)$")
+# SGML markup that 1990s filers put around tables and pages; the text between stays.
+_MARKUP = re.compile(r"</?(?:PAGE|TABLE|CAPTION|S|C|FN|F\d+|R)>|<PAGE>\S*", re.IGNORECASE)
+_ONLY_MARKUP = re.compile(r"^\s*(?:</?(?:PAGE|TABLE|CAPTION|S|C|FN|F\d+|R)>\s*)+\S{0,12}\s*$", re.IGNORECASE)
+_UUENCODE = re.compile(r"^begin [0-7]{3} \S+")
+_SKIP_TYPES = ("EX-27", "GRAPHIC", "ZIP", "PDF", "XML", "EXCEL", "JPG", "GIF")
+
+
+def parse_header(lines: list[str]) -> tuple[FilingHeader, int]:
+    """Read the header fields; return them and the index of the first line after the header."""
+    fields: dict[str, str] = {}
+    end = 0
+    in_header = False
+    for i, line in enumerate(lines[:4000]):
+        stripped = line.strip()
+        upper = stripped.upper()
+        if upper.startswith(("<SEC-HEADER>", "<IMS-HEADER>", "<SUBMISSION>")):
+            in_header = True
+            continue
+        if upper.startswith(("</SEC-HEADER>", "</IMS-HEADER>")) or upper.startswith("<DOCUMENT>"):
+            end = i
+            break
+        if not in_header:
+            continue
+        m = _NC_TAG.match(stripped) or _KV.match(line)
+        if m:
+            key = _HEADER_KEYS.get(m.group(1).strip().upper())
+            value = m.group(2).strip()
+            if key and value and key not in fields:  # the first filer wins
+                fields[key] = value
+    return _header_from_fields(fields), end
+
+
+def _header_from_fields(fields: dict[str, str]) -> FilingHeader:
+    def date(text: str | None) -> dt.date | None:
+        if text and re.fullmatch(r"\d{8}", text):
+            try:
+                return dt.date(int(text[:4]), int(text[4:6]), int(text[6:]))
+            except ValueError:
+                return None
+        return None
+
+    cik = fields.get("cik")
+    if cik and cik.isdigit():
+        cik = cik.zfill(10)
+    else:
+        cik = None
+    fye = fields.get("fiscal_year_end")
+    return FilingHeader(
+        cik=cik,
+        form_type=fields.get("form_type"),
+        period=date(fields.get("period")),
+        company=fields.get("company"),
+        fiscal_year_end=fye if fye and re.fullmatch(r"\d{4}", fye) else None,
+        file_number=fields.get("file_number"),
+        irs_number=fields.get("irs_number"),
+        state_of_incorporation=fields.get("state_of_incorporation"),
+        accession=fields.get("accession"),
+        filed=date(fields.get("filed")),
+    )
+
+
+def split_documents(lines: list[str], start: int) -> tuple[list[TextDocument], list[SkippedDocument]]:
+    """Cut the submission into its DOCUMENTs; a file without DOCUMENT tags is one document."""
+    docs: list[TextDocument] = []
+    skipped: list[SkippedDocument] = []
+    n = len(lines)
+    i = start
+    found = False
+    while i < n:
+        if lines[i].strip().upper().startswith("<DOCUMENT>"):
+            found = True
+            j = i + 1
+            while j < n and not lines[j].strip().upper().startswith("</DOCUMENT>"):
+                j += 1
+            _take_document(lines, i + 1, j, docs, skipped)
+            i = j + 1
+        else:
+            i += 1
+    if not found:
+        body_start = start
+        for k in range(start, min(n, start + 5)):
+            if lines[k].strip().upper().startswith("-----BEGIN PRIVACY"):
+                body_start = k + 1
+        _add_text(lines, body_start, n, "", "", docs, skipped)
+    return docs, skipped
+
+
+def _take_document(lines, first, last, docs, skipped) -> None:
+    doc_type, description = "", ""
+    text_start = first
+    for k in range(first, min(last, first + 12)):
+        s = lines[k].strip()
+        up = s.upper()
+        if up.startswith("<TYPE>"):
+            doc_type = s[6:].strip()
+        elif up.startswith("<DESCRIPTION>"):
+            description = s[13:].strip()
+        elif up.startswith("<TEXT>"):
+            text_start = k + 1
+            break
+        elif s and not s.startswith("<"):
+            text_start = k
+            break
+    text_end = last
+    for k in range(last - 1, text_start - 1, -1):
+        if lines[k].strip().upper().startswith("</TEXT>"):
+            text_end = k
+            break
+    _add_text(lines, text_start, text_end, doc_type, description, docs, skipped)
+
+
+def _add_text(lines, first, last, doc_type, description, docs, skipped) -> None:
+    up_type = doc_type.upper()
+    if any(up_type.startswith(t) for t in _SKIP_TYPES):
+        skipped.append(SkippedDocument(doc_type, first + 1, "not a statement document (data schedule or binary)"))
+        return
+    head = "\n".join(lines[first:first + 40]).lower()
+    if "<html" in head or "<body" in head or head.count("<p") + head.count("<div") + head.count("<td") > 5:
+        skipped.append(SkippedDocument(doc_type, first + 1, "HTML document (text filings only)"))
+        return
+    if any(_UUENCODE.match(lines[k]) for k in range(first, min(last, first + 5))):
+        skipped.append(SkippedDocument(doc_type, first + 1, "uuencoded binary document"))
+        return
+    out, numbers = [], []
+    for k in range(first, last):
+        out.append(clean_line(lines[k]))
+        numbers.append(k + 1)
+    docs.append(TextDocument(doc_type, description, tuple(out), tuple(numbers)))
+
+
+def clean_line(line: str) -> str:
+    """Expand tabs, drop SGML table markup and undo the SGML escape of a leading dash."""
+    if "\t" in line:
+        line = line.expandtabs(8)
+    if "<" in line:
+        if _ONLY_MARKUP.match(line):
+            return ""
+        line = _MARKUP.sub(lambda m: " " * len(m.group()), line)
+    if line.startswith("- -"):
+        line = line[2:]
+    return line.rstrip()

@@ -1,0 +1,36 @@
+"""The read stage: a file's bytes to a Filing (header fields and text documents)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+from converter.errors import InputError
+from converter.model import Filing
+from converter.reading.decode import check_bytes, decode, split_lines
+from converter.reading.envelope import parse_header, split_documents
+
+MAX_BYTES = 200 * 1024 * 1024
+
+
+def read_filing(path: str | Path, data: bytes | None = None) -> Filing:
+    """Read one filing. Raises InputError for input that is not a text filing."""
+    path = Path(path)
+    if data is None:
+        try:
+            size = path.stat().st_size
+            if size > MAX_BYTES:
+                raise InputError(f"the file is {size // 2**20} MB, over the {MAX_BYTES // 2**20} MB limit", str(path))
+            data = path.read_bytes()
+        except OSError as exc:
+            raise InputError(f"cannot read the file: {exc.strerror or exc}", str(path)) from None
+    check_bytes(data, str(path))
+    lines = split_lines(decode(data))
+    header, body_start = parse_header(lines)
+    documents, skipped = split_documents(lines, body_start)
+    notes = []
+    if not documents and skipped:
+        kinds = ", ".join(sorted({s.reason for s in skipped}))
+        raise InputError(f"no text document to convert ({kinds})", str(path))
+    if not documents:
+        raise InputError("no text document found", str(path))
+    name = path.name[:-4] if path.name.lower().endswith(".txt") else path.stem
+    return Filing(str(path), name, header, tuple(documents), tuple(skipped), tuple(notes))
