@@ -150,6 +150,7 @@ class CoverInfo:
     amendment: bool = False
     shares_outstanding: tuple[Decimal, dt.date, int] | None = None  # value, date, source line
     cik: str | None = None
+    dateline: dt.date | None = None  # a press release's date line
 
 
 @dataclass(frozen=True, slots=True)

@@ -10,7 +10,7 @@ from converter.model import CoverInfo, Filing, TextDocument
 from converter.parsing.dates import FULL_DATE, find_dates, make_date, month_number
 from converter.resources import load_toml
 
-_FORM = re.compile(r"\bFORM\s+(10-?K(?:SB|405|-?T)?|10-?Q(?:SB)?|8-?K|20-?F|40-?F|6-?K)\b(/A)?", re.I)
+_FORM = re.compile(r"FORM\s+(10-?K(?:SB|405|-?T)?|10-?Q(?:SB)?|8-?K|20-?F|40-?F|6-?K)(/A)?", re.I)
 _PERIOD = re.compile(r"(?:quarterly\s+period|fiscal\s+year|period|quarter|year)\s+ended:?\s*", re.I)
 _FILE_NO = re.compile(r"commission\s+file\s+(?:number|no\.?)\s*:?\s*([0-9]{1,3}-[0-9]{3,6})", re.I)
 _TAX_ID = re.compile(r"(?<![\d-])(\d{2}-\d{7})(?![\d-])")
@@ -43,11 +43,16 @@ def read_cover(filing: Filing) -> CoverInfo:
     form = normalise_form(h.form_type)
     amendment = bool(form and form.endswith("/A"))
     if form is None:
-        m = _FORM.search(flat[:4000])
-        if m:
-            form = normalise_form(m.group(1) + (m.group(2) or ""))
-            amendment = bool(m.group(2))
-    period = h.period or _period_from_text(flat[:6000])
+        # the cover's own "FORM 10-Q" line, not a mention of another report in the text
+        for line in head[:80]:
+            m = _FORM.fullmatch(line.strip())
+            if m:
+                form = normalise_form(m.group(1) + (m.group(2) or ""))
+                amendment = bool(m.group(2))
+                break
+    period = h.period or (_period_from_text(flat[:6000]) if form else None)
+    dates = find_dates(" ".join(" ".join(head[:25]).split()))
+    dateline = dates[0][1] if dates else None
     registrant = h.company or _registrant(head) or _registrant_from_ticker(flat[:3000])
     file_number = h.file_number or _first(_FILE_NO, flat[:6000])
     tax_id = _tax_id(h.irs_number) or _first(_TAX_ID, flat[:6000])
@@ -61,7 +66,7 @@ def read_cover(filing: Filing) -> CoverInfo:
     return CoverInfo(
         registrant=registrant, form_type=form, period_end=period, fiscal_year_end=fye,
         file_number=file_number, tax_id=tax_id, state=state, amendment=amendment,
-        shares_outstanding=shares, cik=h.cik,
+        shares_outstanding=shares, cik=h.cik, dateline=dateline,
     )
 
 

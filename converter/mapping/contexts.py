@@ -1,0 +1,48 @@
+"""Contexts and units of one filing, made once each and named from what they hold."""
+from __future__ import annotations
+
+from converter.model import Context, Entity, Period, Unit
+
+_UNITS = {
+    "xbrli:monetaryItemType": Unit("USD", "iso4217:USD"),
+    "xbrli:sharesItemType": Unit("shares", "xbrli:shares"),
+    "dtr-types:perShareItemType": Unit("USD_per_share", "iso4217:USD", "xbrli:shares"),
+    "xbrli:pureItemType": Unit("pure", "xbrli:pure"),
+    "dtr-types:percentItemType": Unit("pure", "xbrli:pure"),
+    "xbrli:decimalItemType": Unit("pure", "xbrli:pure"),
+    "xbrli:integerItemType": Unit("pure", "xbrli:pure"),
+}
+
+
+class ContextSet:
+    def __init__(self, entity: Entity):
+        self.entity = entity
+        self._contexts: dict[tuple, Context] = {}
+        self._units: dict[str, Unit] = {}
+
+    def context(self, period: Period, entity: Entity | None = None) -> Context:
+        entity = entity or self.entity
+        key = (entity.scheme, entity.identifier, period.start, period.end)
+        ctx = self._contexts.get(key)
+        if ctx is None:
+            if period.start is None:
+                cid = f"I{period.end:%Y%m%d}"
+            else:
+                cid = f"D{period.start:%Y%m%d}_{period.end:%Y%m%d}"
+            if entity is not self.entity and entity != self.entity:
+                cid = f"{cid}_{entity.identifier}"[:200]
+            ctx = Context(cid, entity, period)
+            self._contexts[key] = ctx
+        return ctx
+
+    def unit_for(self, item_type: str) -> Unit | None:
+        unit = _UNITS.get(item_type)
+        if unit is not None:
+            self._units[unit.id] = unit
+        return unit
+
+    def all(self) -> tuple[Context, ...]:
+        return tuple(sorted(self._contexts.values(), key=lambda c: (c.period.end, c.period.start or c.period.end)))
+
+    def units(self) -> tuple[Unit, ...]:
+        return tuple(self._units.values())

@@ -1,0 +1,91 @@
+"""Cover facts (dei): registrant, document type and period, fiscal focus, shares outstanding."""
+from __future__ import annotations
+
+import datetime as dt
+from decimal import Decimal
+
+from converter.mapping.contexts import ContextSet
+from converter.mapping.taxonomy import Taxonomy
+from converter.model import Fact, ParsedFiling, Period, SourceRef, StatementKind
+
+
+def document_period_end(parsed: ParsedFiling) -> dt.date:
+    """The report's period end: the cover's, else the latest statement column, else the date line."""
+    cover = parsed.cover
+    if cover.period_end:
+        return cover.period_end
+    ends = [c.period.end for t in parsed.tables if t.kind is not StatementKind.NOTE for c in t.columns if c.period]
+    if ends:
+        return max(ends)
+    ends = [c.period.end for t in parsed.tables for c in t.columns if c.period]
+    if ends:
+        return max(ends)
+    if cover.dateline:
+        return cover.dateline
+    return dt.date.today()
+
+
+def document_period(parsed: ParsedFiling, end: dt.date) -> Period:
+    """The context of the cover facts: the longest statement duration ending at the period end."""
+    best = None
+    for t in parsed.tables:
+        for c in t.columns:
+            p = c.period
+            if p and p.start and p.end == end and (best is None or p.start < best.start):
+                best = p
+    return best or Period(end, end)
+
+
+def fiscal_focus(end: dt.date, fye: str | None, form: str | None) -> tuple[str | None, str | None]:
+    """(fiscal year, fiscal period) of a report ending on `end` in a year ending on `fye` (--MM-DD)."""
+    if not fye:
+        return None, None
+    month, day = int(fye[2:4]), int(fye[5:7])
+    year = end.year if (end.month, end.day) <= (month, day) else end.year + 1
+    if form and form.startswith(("10-K", "20-F", "40-F")):
+        return str(year), "FY"
+    months = (end.year * 12 + end.month) - ((year - 1) * 12 + month)
+    if (end.month, end.day) == (month, day) or months >= 12:
+        return str(year), "FY"
+    quarter = {1: "Q1", 2: "Q1", 3: "Q1", 4: "Q2", 5: "Q2", 6: "Q2", 7: "Q3", 8: "Q3", 9: "Q3"}.get(months)
+    return str(year), quarter or "Q4"
+
+
+def cover_facts(parsed: ParsedFiling, contexts: ContextSet, end: dt.date, tax: Taxonomy) -> tuple[list[Fact], list[str]]:
+    cover = parsed.cover
+    warnings: list[str] = []
+    ctx = contexts.context(document_period(parsed, end))
+    facts: list[Fact] = []
+
+    def add(name: str, value: str) -> None:
+        facts.append(Fact(tax.concept(name), ctx, value, group="cover"))
+
+    add("DocumentType", cover.form_type or "Other")
+    if not cover.form_type:
+        warnings.append("no form type in the filing: DocumentType is 'Other'")
+    add("AmendmentFlag", "true" if cover.amendment else "false")
+    add("DocumentPeriodEndDate", end.isoformat())
+    year, period = fiscal_focus(end, cover.fiscal_year_end, cover.form_type)
+    if year and period and cover.form_type:
+        add("DocumentFiscalYearFocus", year)
+        add("DocumentFiscalPeriodFocus", period)
+    if cover.fiscal_year_end:
+        add("CurrentFiscalYearEndDate", cover.fiscal_year_end)
+    if cover.registrant:
+        add("EntityRegistrantName", cover.registrant)
+    else:
+        warnings.append("no registrant name found")
+    if contexts.entity.scheme == "http://www.sec.gov/CIK":
+        add("EntityCentralIndexKey", contexts.entity.identifier)
+    if cover.file_number:
+        add("EntityFileNumber", cover.file_number)
+    if cover.tax_id:
+        add("EntityTaxIdentificationNumber", cover.tax_id)
+    if cover.state:
+        add("EntityIncorporationStateCountryCode", cover.state)
+    if cover.shares_outstanding:
+        value, date, line = cover.shares_outstanding
+        concept = tax.concept("EntityCommonStockSharesOutstanding")
+        facts.append(Fact(concept, contexts.context(Period(date)), Decimal(value), contexts.unit_for(concept.type), 0,
+                          SourceRef(line, 0, f"{value:,}"), "Shares outstanding", -1, "cover"))
+    return facts, warnings

@@ -1,0 +1,49 @@
+"""Row labels to concepts: normalise the printed label, then try the rules of concepts.toml in order."""
+from __future__ import annotations
+
+import re
+
+from converter.mapping.taxonomy import Rule, Taxonomy
+
+_NOTE_REF = re.compile(r"\((?:note|notes|see note)s?\s*[\w ,&-]*\)|\bnotes?\s+\d+[a-z]?\b", re.I)
+_AS_REPORTED = re.compile(r"\bas reported\b", re.I)
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+_LEADING = re.compile(r"^(?:less|add|deduct|plus)\s+")
+PRO_FORMA = re.compile(r"\bpro\s*-?\s*forma\b", re.I)
+
+
+def normalise(label: str) -> str:
+    text = _NOTE_REF.sub(" ", label)
+    text = _AS_REPORTED.sub(" ", text)
+    text = text.lower().replace("&", " and ").replace("'", "")
+    text = _NON_WORD.sub(" ", text).strip()
+    return _LEADING.sub("", text)
+
+
+def candidates(label: str, context: str) -> list[str]:
+    """The texts to match, most specific first: a short label is read with its heading."""
+    own = normalise(label)
+    heading = normalise(context.split(" / ")[-1]) if context else ""
+    combined = f"{heading} {own}".strip() if heading else own
+    if len(own.split()) <= 3 and heading:
+        return [combined, own]
+    return [own, combined] if heading else [own]
+
+
+def match(tax: Taxonomy, label: str, context: str, statement: str, period_type: str) -> Rule | None:
+    """The first rule whose label or pattern fits and whose concepts take this period type."""
+    if PRO_FORMA.search(label):
+        return None
+    texts = candidates(label, context)
+    for text in texts:
+        for rule in tax.rules:
+            if rule.statements and statement not in rule.statements:
+                continue
+            if rule.context is not None and not rule.context.search(context or ""):
+                continue
+            if text not in rule.labels and not (rule.pattern and rule.pattern.search(text)):
+                continue
+            wanted = "instant" if rule.at else period_type
+            if all(tax.concepts[n].period_type == wanted for n in rule.names):
+                return rule
+    return None

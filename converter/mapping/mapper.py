@@ -1,0 +1,242 @@
+"""The map stage: parsed tables to facts (concept, context, unit, decimals, value, source)."""
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from converter.mapping.contexts import ContextSet
+from converter.mapping.cover_facts import cover_facts, document_period_end
+from converter.mapping.extension import ExtensionSet, camel, filer_prefix
+from converter.mapping.labels import PRO_FORMA, match
+from converter.mapping.taxonomy import Rule, Taxonomy, load_taxonomy
+from converter.model import (
+    Cell, Concept, Entity, Fact, ParsedFiling, Period, Row, RowKind, SourceRef, StatementKind, Table,
+    Unmapped, XbrlModel,
+)
+
+CIK_SCHEME = "http://www.sec.gov/CIK"
+FALLBACK_SCHEME = "http://txt2xbrl.invalid/entity-name-no-cik"
+_PER_SHARE = re.compile(r"\bper (common |ordinary )?share\b|\beps\b|\bper unit\b", re.I)
+_SHARES = re.compile(r"\bshares\b|\bnumber of shares\b", re.I)
+
+MONETARY, SHARES, PER_SHARE = "xbrli:monetaryItemType", "xbrli:sharesItemType", "dtr-types:perShareItemType"
+
+
+@dataclass
+class _State:
+    tax: Taxonomy
+    contexts: ContextSet
+    ext: ExtensionSet
+    facts: list[Fact] = field(default_factory=list)
+    seen: dict[tuple, Decimal] = field(default_factory=dict)  # (concept qname, context id, unit id) -> value
+    warnings: list[str] = field(default_factory=list)
+    unmapped: list[Unmapped] = field(default_factory=list)
+
+
+def map_filing(parsed: ParsedFiling, cik: str | None = None) -> XbrlModel:
+    tax = load_taxonomy()
+    cover = parsed.cover
+    warnings: list[str] = []
+    cik = cik or cover.cik
+    name = cover.registrant or parsed.filing.name
+    if cik:
+        entity = Entity(CIK_SCHEME, cik.zfill(10), name)
+    else:
+        entity = Entity(FALLBACK_SCHEME, re.sub(r"[^A-Za-z0-9]+", "-", name).strip("-") or "unknown", name)
+        warnings.append("no CIK in the filing: the entity is identified by name (pass --cik to set it)")
+    period_end = document_period_end(parsed)
+    prefix = filer_prefix(cover.registrant)
+    namespace = f"http://txt2xbrl.invalid/{prefix}/{period_end:%Y%m%d}"
+    st = _State(tax, ContextSet(entity), ExtensionSet(prefix, namespace), warnings=warnings)
+    # primary statements first: a note table may not contradict them
+    order = sorted(range(len(parsed.tables)), key=lambda i: parsed.tables[i].kind is StatementKind.NOTE)
+    for i in order:
+        _map_table(st, i, parsed.tables[i])
+    cover_list, cover_warnings = cover_facts(parsed, st.contexts, period_end, tax)
+    st.warnings.extend(cover_warnings)
+    facts = cover_list + st.facts
+    for sk in parsed.skipped_tables:
+        st.unmapped.append(Unmapped(sk.first_line, "", f"table skipped (lines {sk.first_line}-{sk.last_line}): {sk.reason}"))
+    used = {f.concept.qname: f.concept for f in facts}
+    return XbrlModel(
+        name=parsed.filing.name, entity=entity, prefix=prefix, namespace=namespace,
+        schema_file=f"{prefix}-{period_end:%Y%m%d}.xsd", period_end=period_end,
+        concepts=tuple(used.values()), contexts=st.contexts.all(), units=st.contexts.units(),
+        facts=tuple(facts), tables=parsed.tables, warnings=tuple(st.warnings), unmapped=tuple(st.unmapped),
+        skipped=tuple(f"{s.type} (line {s.line}): {s.reason}" for s in parsed.filing.skipped),
+    )
+
+
+# ---------------------------------------------------------------- tables and rows
+
+
+def _map_table(st: _State, t_index: int, table: Table) -> None:
+    group = "notes" if table.kind is StatementKind.NOTE else "primary"
+    pro_forma_table = bool(PRO_FORMA.search(table.intro) or PRO_FORMA.search(table.title))
+    rules: list[Rule | None] = []
+    for row in table.rows:
+        rules.append(_rule_for(st, table, row, pro_forma_table))
+    for r_index, row in enumerate(table.rows):
+        rule = rules[r_index]
+        if rule is None and row.kind is RowKind.SUBTOTAL:
+            rule = _infer_total(st.tax, table, row, rules)
+        _map_row(st, t_index, table, row, rule, group, pro_forma_table)
+
+
+def _rule_for(st: _State, table: Table, row: Row, pro_forma_table: bool) -> Rule | None:
+    if pro_forma_table and not re.search(r"\bas reported\b", row.label, re.I):
+        return None
+    period = _row_period(table)
+    if period is None:
+        return None
+    if any(c.measure for c in table.columns):
+        return None  # columns are measures of one item: no standard concept names each of them
+    return match(st.tax, row.label, row.context, table.kind.value, "instant" if period.is_instant else "duration")
+
+
+def _row_period(table: Table) -> Period | None:
+    for c in table.columns:
+        if c.period is not None:
+            return c.period
+    return None
+
+
+def _infer_total(tax: Taxonomy, table: Table, row: Row, rules: list[Rule | None]) -> Rule | None:
+    """An unlabelled total whose components are the summation items of one US-GAAP concept."""
+    parts = [rules[i].names[0] for i in row.components if rules[i] is not None and len(rules[i].names) == 1]
+    if len(parts) < 2 or len(parts) != len(row.components):
+        return None
+    if not _adds_up(table, row):
+        return None
+    for parent, kids in tax.calculations.items():
+        names = {k for k, _ in kids}
+        if set(parts) <= names and len(set(parts)) == len(parts):
+            return Rule((parent,), frozenset(), None, frozenset(), None, False, None)
+    return None
+
+
+def _adds_up(table: Table, row: Row) -> bool:
+    for k, cell in enumerate(row.cells):
+        if cell is None or cell.value is None:
+            continue
+        total = sum((table.rows[i].cells[k].value or Decimal(0)) for i in row.components
+                    if table.rows[i].cells[k] is not None)
+        if total != cell.value:
+            return False
+    return True
+
+
+def _row_unit_type(label: str, context: str, cells: tuple[Cell | None, ...]) -> str:
+    text = f"{context} {label}"
+    if _PER_SHARE.search(text):
+        return PER_SHARE
+    if _SHARES.search(label) or (not label.strip() and _SHARES.search(context)) or _SHARES.search(context) and len(label.split()) <= 2:
+        return SHARES
+    return MONETARY
+
+
+def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None, group: str, pro_forma: bool) -> None:
+    cells = [(col, cell) for col, cell in zip(table.columns, row.cells) if cell is not None and cell.value is not None]
+    if not cells:
+        return
+    label = row.label or f"Subtotal (line {row.line})"
+    if rule is not None:
+        concepts = [st.tax.concept(n) for n in rule.names]
+        facts = [f for c in concepts for f in _facts_for(st, t_index, table, row, c, rule, cells, group)]
+        if facts is not None and not any(_conflicts(st, f) for f in facts):
+            _emit(st, facts)
+            _parenthetical(st, t_index, table, row, rule, cells)
+            return
+        st.warnings.append(f"line {row.line}: {label!r} would contradict an earlier {rule.names[0]} fact; "
+                           f"kept as an extension concept")
+    unit_type = _row_unit_type(row.label, row.context, row.cells)
+    base_label = label if not pro_forma or PRO_FORMA.search(label) else f"Pro forma {label}"
+    by_measure: dict[str, list] = {}
+    for col, cell in cells:
+        by_measure.setdefault(col.measure, []).append((col, cell))
+    for measure, group_cells in by_measure.items():
+        text = f"{base_label} {measure}".strip()
+        period = group_cells[0][0].period
+        ptype = "instant" if period.is_instant else "duration"
+        concept = st.ext.get(camel(text), unit_type, ptype, text if not measure else f"{base_label} - {measure}")
+        facts = _facts_for(st, t_index, table, row, concept, None, group_cells, group)
+        if any(_conflicts(st, f) for f in facts):
+            concept = st.ext.fresh(camel(text), unit_type, ptype, concept.label)
+            facts = _facts_for(st, t_index, table, row, concept, None, group_cells, group)
+        _emit(st, facts)
+
+
+def _facts_for(st: _State, t_index: int, table: Table, row: Row, concept: Concept, rule: Rule | None,
+               cells, group: str) -> list[Fact]:
+    out = []
+    for col, cell in cells:
+        period = col.period
+        if rule is not None and rule.at == "start":
+            period = Period(period.start - dt.timedelta(days=1)) if period.start else None
+        elif rule is not None and rule.at == "end":
+            period = Period(period.end)
+        if period is None:
+            continue
+        if (concept.period_type == "instant") != period.is_instant:
+            # an extension concept is made per period type; a standard one must match
+            continue
+        value, decimals = _scaled(table, concept, cell)
+        if rule is not None:
+            if concept.name in st.tax.signed:
+                if rule.negate:
+                    value = -value
+            else:
+                value = abs(value)
+        context = st.contexts.context(period)
+        unit = st.contexts.unit_for(concept.type)
+        out.append(Fact(concept, context, value, unit, decimals,
+                        SourceRef(cell.line, cell.col, cell.text), row.label, t_index, group))
+    return out
+
+
+def _scaled(table: Table, concept: Concept, cell: Cell) -> tuple[Decimal, int]:
+    scale = table.scale if concept.type == MONETARY else (table.shares_scale if concept.type == SHARES else table.per_share_scale)
+    value = cell.value * scale
+    shift = len(str(scale)) - 1
+    return value, cell.decimals - shift
+
+
+def _conflicts(st: _State, f: Fact) -> bool:
+    key = (f.concept.qname, f.context.id, f.unit.id if f.unit else "")
+    prev = st.seen.get(key)
+    return prev is not None and prev != f.value
+
+
+def _emit(st: _State, facts: list[Fact]) -> None:
+    for f in facts:
+        key = (f.concept.qname, f.context.id, f.unit.id if f.unit else "")
+        if key in st.seen:
+            continue  # the same number printed twice (a note repeating a statement line)
+        st.seen[key] = f.value
+        st.facts.append(f)
+
+
+def _parenthetical(st: _State, t_index: int, table: Table, row: Row, rule: Rule, cells) -> None:
+    """Numbers printed inside a label: par value, shares authorized / issued / held in treasury."""
+    instants = [col.period for col, _ in cells if col.period is not None and col.period.is_instant]
+    if not instants:
+        return
+    period = max(instants, key=lambda p: p.end)  # a single number in a label is the current one
+    for pr in st.tax.parentheticals:
+        if not pr.row & set(rule.names):
+            continue
+        for pattern in pr.patterns:
+            m = pattern.search(row.label)
+            if not m:
+                continue
+            raw = m.group(1).replace(",", "")
+            value = Decimal(raw)
+            decimals = len(raw.split(".")[1]) if "." in raw else 0
+            concept = st.tax.concept(pr.name)
+            fact = Fact(concept, st.contexts.context(period), value, st.contexts.unit_for(concept.type), decimals,
+                        SourceRef(row.line, 0, m.group(1)), row.label, t_index, "parenthetical")
+            if not _conflicts(st, fact):
+                _emit(st, [fact])
+            break

@@ -1,0 +1,76 @@
+"""The bundled concept list, calculation relations and label rules, loaded once per process."""
+from __future__ import annotations
+
+import functools
+import json
+import re
+from dataclasses import dataclass
+
+from converter.model import Concept
+from converter.namespaces import DEI_NS, USGAAP_NS
+from converter.resources import load_toml, taxonomy_dir
+
+
+
+@dataclass(frozen=True)
+class Rule:
+    names: tuple[str, ...]
+    labels: frozenset[str]
+    pattern: re.Pattern | None
+    statements: frozenset[str]
+    context: re.Pattern | None
+    negate: bool
+    at: str | None
+
+
+@dataclass(frozen=True)
+class ParentheticalRule:
+    row: frozenset[str]
+    name: str
+    unit: str
+    patterns: tuple[re.Pattern, ...]
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    concepts: dict[str, Concept]  # by local name, us-gaap and dei
+    signed: frozenset[str]
+    calculations: dict[str, tuple[tuple[str, float], ...]]
+    rules: tuple[Rule, ...]
+    parentheticals: tuple[ParentheticalRule, ...]
+
+    def concept(self, name: str) -> Concept:
+        return self.concepts[name]
+
+
+@functools.cache
+def load_taxonomy() -> Taxonomy:
+    root = taxonomy_dir()
+    data = json.loads((root / "concepts.json").read_text())
+    concepts: dict[str, Concept] = {}
+    signed = set()
+    for prefix, ns in (("us-gaap", USGAAP_NS), ("dei", DEI_NS)):
+        for name, a in data[prefix].items():
+            concepts[name] = Concept(name, prefix, ns, a["type"], a["periodType"], a.get("balance"), a["label"])
+            if a.get("signed"):
+                signed.add(name)
+    calcs = {p: tuple((c, w) for c, w in kids)
+             for p, kids in json.loads((root / "calculations.json").read_text()).items()}
+    raw = load_toml("concepts.toml")
+    rules = []
+    for r in raw["rule"]:
+        pats = r.get("patterns", [])
+        rules.append(Rule(
+            names=tuple(r.get("names", [r.get("name")])),
+            labels=frozenset(r.get("labels", [])),
+            pattern=re.compile("|".join(f"(?:{p})" for p in pats)) if pats else None,
+            statements=frozenset(r.get("statements", [])),
+            context=re.compile(r["context"], re.I) if r.get("context") else None,
+            negate=bool(r.get("negate")),
+            at=r.get("at"),
+        ))
+    parens = tuple(
+        ParentheticalRule(frozenset(p["row"]), p["name"], p["unit"], tuple(re.compile(x, re.I) for x in p["patterns"]))
+        for p in raw.get("parenthetical", [])
+    )
+    return Taxonomy(concepts, frozenset(signed), calcs, tuple(rules), parens)

@@ -1,0 +1,13 @@
+"""Namespaces and schema locations shared by every stage."""
+
+XBRLI = "http://www.xbrl.org/2003/instance"
+LINK = "http://www.xbrl.org/2003/linkbase"
+XLINK = "http://www.w3.org/1999/xlink"
+ISO4217 = "http://www.xbrl.org/2003/iso4217"
+DTR_TYPES = "http://www.xbrl.org/dtr/type/2022-03-31"
+USGAAP_NS = "http://fasb.org/us-gaap/2024"
+DEI_NS = "http://xbrl.sec.gov/dei/2024"
+USGAAP_SCHEMA = "https://xbrl.fasb.org/us-gaap/2024/elts/us-gaap-2024.xsd"
+DEI_SCHEMA = "https://xbrl.sec.gov/dei/2024/dei-2024.xsd"
+INSTANCE_SCHEMA = "http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd"
+LINKBASE_SCHEMA = "http://www.xbrl.org/2003/xbrl-linkbase-2003-12-31.xsd"
