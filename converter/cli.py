@@ -76,6 +76,29 @@ def cmd_convert(args: argparse.Namespace) -> int:
     return EXIT_OK if failed == 0 else EXIT_FAILED
 
 
+def cmd_inspect(args: argparse.Namespace) -> int:
+    from converter.errors import ConversionError
+    from converter.inspect import render_text
+    from converter.parsing.parser import parse_filing
+    from converter.reading.reader import read_filing
+
+    try:
+        parsed = parse_filing(read_filing(args.file))
+    except ConversionError as exc:
+        print(f"FAIL {exc}", file=sys.stderr)
+        return exc.exit_code
+    sys.stdout.write(render_text(parsed))
+    return EXIT_OK
+
+
+def cmd_package(args: argparse.Namespace) -> int:
+    from converter.package import write_package
+
+    path = write_package(Path(args.out))
+    print(f"wrote {path}: load it with your XBRL processor to read txt2xbrl output offline")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="txt2xbrl",
@@ -98,6 +121,17 @@ def build_parser() -> argparse.ArgumentParser:
     conv.add_argument("--quiet", "-q", action="store_true", help="print only failures and the final count")
     conv.add_argument("--json-summary", metavar="FILE", help="also write the per-filing results as JSON to FILE")
     conv.set_defaults(func=cmd_convert)
+    insp = sub.add_parser("inspect", help="print the tables, periods and rows the parser finds in a filing",
+                          description="Print what the parser sees in FILE: each table's kind, title, columns "
+                                      "with their periods, and rows with their values; and skipped tables.")
+    insp.add_argument("file", metavar="FILE")
+    insp.set_defaults(func=cmd_inspect)
+    pkg = sub.add_parser("package", help="write the bundled taxonomy subset as a taxonomy package (zip)",
+                         description="Write the bundled US-GAAP/DEI subset as an XBRL taxonomy package, for "
+                                     "loading txt2xbrl output offline in other XBRL tools "
+                                     "(e.g. arelle --packages FILE).")
+    pkg.add_argument("--out", "-o", required=True, metavar="FILE", help="the zip file to write")
+    pkg.set_defaults(func=cmd_package)
     return parser
 
 

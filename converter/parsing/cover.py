@@ -19,7 +19,7 @@ _STATE_LABEL = re.compile(r"\(\s*state\s+(?:or\s+other\s+jurisdiction|of\s+incor
 _SHARES = re.compile(r"(?<![\d,.])(\d{1,3}(?:,\d{3})+)\s+shares\b", re.I)
 _TICKER = re.compile(r"\(\s*(?:OTCBB|OTC|NASDAQ|Nasdaq|NYSE|AMEX|Amex|OTC\s*BB)\s*:", re.I)
 _NAME_TOKEN = re.compile(r"^(?:[A-Za-z][A-Za-z0-9&'.,-]*|&|of|and)$")
-_FYE = re.compile(r"(?:fiscal\s+)?year\s+end(?:ed|ing)\s+" + FULL_DATE.pattern, re.I)
+_FYE = re.compile(r"year\s+end(?:ed|ing)\s+", re.I)
 
 
 def normalise_form(form: str | None) -> str | None:
@@ -144,7 +144,9 @@ def _fiscal_year_end(docs: tuple[TextDocument, ...], form: str | None, period: d
     for doc in docs:
         flat = " ".join(" ".join(doc.lines).split())
         for m in _FYE.finditer(flat):
-            counts[(month_number(m.group("month")), int(m.group("day")))] += 1
+            d = FULL_DATE.match(flat, m.end())
+            if d:
+                counts[(month_number(d.group("month")), int(d.group("day")))] += 1
     if not counts:
         return None
     (month, day), _ = counts.most_common(1)[0]

@@ -88,7 +88,7 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
         head.kind = kinds[-1]
         head.title = " ".join(t for t in title_lines if is_title_line(t) or is_company_line(t))
     else:
-        head.title = title_lines[-1] if title_lines else ""
+        head.title = _note_heading(lines, i) or (title_lines[-1] if title_lines else "")
     head.intro = _intro(lines, i, floor)
     return head
 
@@ -128,6 +128,18 @@ def _widen_by_rule(s: int, e: int, rule: Line | None) -> tuple[int, int]:
         if min(e, m.end()) - max(s, m.start()) > 0:
             return min(s, m.start()), max(e, m.end())
     return s, e
+
+
+_NOTE_HEADING = re.compile(r"^\s*(?:note|notes)\s+\d+[a-z]?\b", re.I)
+
+
+def _note_heading(lines: list[Line], i: int, reach: int = 120) -> str:
+    """The 'Note 6 - Earnings Per Share' heading a note table sits under, if one is near above."""
+    for k in range(i, max(-1, i - reach), -1):
+        ln = lines[k]
+        if ln.kind is Kind.TEXT and len(ln.stripped) < 90 and _NOTE_HEADING.match(ln.stripped):
+            return ln.stripped
+    return ""
 
 
 def _intro(lines: list[Line], j: int, floor: int) -> str:

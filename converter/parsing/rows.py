@@ -92,7 +92,7 @@ class RowBuilder:
                 self.problems.append((ln.number, f"value {tok.text!r} does not fall in a column"))
                 continue
             cells[col] = Cell(tok.text, tok.value, tok.decimals, ln.number, tok.start, tok.negative)
-        label = label.rstrip(":").strip()
+        label = " ".join(label.rstrip(":").split())
         kind = RowKind.DATA
         components: tuple[int, ...] = ()
         if not label:
@@ -115,7 +115,7 @@ class RowBuilder:
 
 
 def _join(lines: list[Line]) -> str:
-    return " ".join(ln.stripped for ln in lines)
+    return " ".join(" ".join(ln.stripped for ln in lines).split())
 
 
 def _starts_lower(text: str) -> bool:

@@ -16,6 +16,9 @@ _AMOUNT = re.compile(
 _DASH = re.compile(r"^\(?\$?\s*(?:-{1,3}|\u2014|\u2013|_{1,3})\s*\)?$")
 _NA = re.compile(r"^(?:N/?A|n/?a|NM|nm|N\.M\.|Nil|nil)$")
 # Where the label ends: two spaces, a tab's worth of blanks, or a dot leader.
+_LAST_CHARS = frozenset("0123456789)-%*_\u2014\u2013AaMmLl$")
+_LETTER = re.compile(r"[A-Za-z]")
+_FOOTNOTE_TAIL = re.compile(r"\([a-z]\)$")
 _CHUNK_SPLIT = re.compile(r"\s{2,}|(?<=\S)\.{2,}\s*|\s\.{3,}\s*")
 
 
@@ -94,11 +97,16 @@ def split_values(line: str) -> tuple[str, int, list[Token]]:
     The values are the trailing chunks that read as amounts or dashes; a lone `$` joins the
     amount after it. Everything before them is the label.
     """
+    end = line.rstrip()
+    if not end or end[-1] not in _LAST_CHARS:
+        return end.strip(), len(end) - len(end.lstrip()), []
     parts = chunks(line)
     tokens: list[Token] = []
     i = len(parts) - 1
     while i >= 0:
         s, e, t = parts[i]
+        if _LETTER.search(_FOOTNOTE_TAIL.sub("", t)) and not _NA.match(t):
+            break
         pieces = _single_space_pieces(s, t)
         toks = [_value_token(ps, pe, pt) for ps, pe, pt in pieces]
         if any(tok is None for tok in toks):

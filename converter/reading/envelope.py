@@ -23,6 +23,7 @@ _NC_TAG = re.compile(r"^<([A-Z][A-Z0-9\-]*)>(.*)$")
 # SGML markup that 1990s filers put around tables and pages; the text between stays.
 _MARKUP = re.compile(r"</?(?:PAGE|TABLE|CAPTION|S|C|FN|F\d+|R)>|<PAGE>\S*", re.IGNORECASE)
 _ONLY_MARKUP = re.compile(r"^\s*(?:</?(?:PAGE|TABLE|CAPTION|S|C|FN|F\d+|R)>\s*)+\S{0,12}\s*$", re.IGNORECASE)
+_HTML_TAG = re.compile(r"<(?:p|div|td|tr|font|br|b|i|center)[\s>/]", re.IGNORECASE)
 _UUENCODE = re.compile(r"^begin [0-7]{3} \S+")
 _SKIP_TYPES = ("EX-27", "GRAPHIC", "ZIP", "PDF", "XML", "EXCEL", "JPG", "GIF")
 
@@ -32,6 +33,9 @@ def parse_header(lines: list[str]) -> tuple[FilingHeader, int]:
     fields: dict[str, str] = {}
     end = 0
     in_header = False
+    opening = ("<SEC-HEADER>", "<IMS-HEADER>", "<SUBMISSION>")
+    if not any(line.lstrip().upper().startswith(opening) for line in lines[:60]):
+        return FilingHeader(), 0
     for i, line in enumerate(lines[:4000]):
         stripped = line.strip()
         upper = stripped.upper()
@@ -136,8 +140,8 @@ def _add_text(lines, first, last, doc_type, description, docs, skipped) -> None:
     if any(up_type.startswith(t) for t in _SKIP_TYPES):
         skipped.append(SkippedDocument(doc_type, first + 1, "not a statement document (data schedule or binary)"))
         return
-    head = "\n".join(lines[first:first + 40]).lower()
-    if "<html" in head or "<body" in head or head.count("<p") + head.count("<div") + head.count("<td") > 5:
+    head = "\n".join(lines[first:min(last, first + 40)]).lower()
+    if "<html" in head or "<body" in head or len(_HTML_TAG.findall(head)) > 5:
         skipped.append(SkippedDocument(doc_type, first + 1, "HTML document (text filings only)"))
         return
     if any(_UUENCODE.match(lines[k]) for k in range(first, min(last, first + 5))):

@@ -1,18 +1,36 @@
 """The validate stage for our own output: each rendered document against the bundled schemas.
 
-Schema objects are built once per process where they do not depend on the filing (the
-linkbase schema); the instance schema includes the filing's extension schema and is built per
-filing from the in-memory text.
+libxml2 compiles a schema with n substitution-group members in time that grows with n², so
+the standard part (XBRL instance schema, US-GAAP and DEI subsets) is compiled once per
+process. Per filing:
+
+- the extension schema is compiled on its own, its imports of the standard schemas checked
+  to resolve to bundled files (this validates it as XML Schema and its types as resolvable);
+- the instance is validated against the cached standard schema, with each extension fact
+  checked under a stand-in element that has the same item type and substitution group as its
+  declaration, which is exactly what XML Schema validity asks of it;
+- each linkbase is validated against the cached XBRL linkbase schema.
 """
 from __future__ import annotations
 
 import functools
+import re
 from dataclasses import dataclass
 
 from lxml import etree
 
-from converter.namespaces import INSTANCE_SCHEMA, LINKBASE_SCHEMA
-from converter.validation.resolver import BundledResolver, safe_parser
+from converter.namespaces import DEI_NS, DEI_SCHEMA, INSTANCE_SCHEMA, LINKBASE_SCHEMA, USGAAP_NS, USGAAP_SCHEMA
+from converter.validation.resolver import BundledResolver, local_path, safe_parser
+
+CHECK_NS = "urn:txt2xbrl:check"
+_CHECK_TYPES = {
+    "xbrli:monetaryItemType": "monetary", "xbrli:sharesItemType": "shares", "xbrli:pureItemType": "pure",
+    "xbrli:decimalItemType": "decimal", "xbrli:integerItemType": "integer", "xbrli:stringItemType": "string",
+    "xbrli:normalizedStringItemType": "normalizedString", "xbrli:dateItemType": "date",
+    "xbrli:booleanItemType": "boolean", "dtr-types:perShareItemType": "perShare",
+    "dtr-types:percentItemType": "percent",
+}
+_IMPORT = re.compile(r'<xs:import namespace="([^"]+)" schemaLocation="([^"]+)"/>')
 
 
 @dataclass(frozen=True)
@@ -22,52 +40,123 @@ class Finding:
     message: str
 
 
+def _check_schema() -> bytes:
+    elements = "".join(
+        f'<xs:element name="{local}" type="{qtype}" substitutionGroup="xbrli:item" nillable="true" '
+        f'xbrli:periodType="duration"/>' for qtype, local in _CHECK_TYPES.items())
+    return (f'<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xbrli="http://www.xbrl.org/2003/instance" '
+            f'xmlns:dtr-types="http://www.xbrl.org/dtr/type/2022-03-31" targetNamespace="{CHECK_NS}" '
+            f'elementFormDefault="qualified">'
+            f'<xs:import namespace="http://www.xbrl.org/2003/instance" schemaLocation="{INSTANCE_SCHEMA}"/>'
+            f'<xs:import namespace="http://www.xbrl.org/dtr/type/2022-03-31" '
+            f'schemaLocation="https://www.xbrl.org/dtr/type/2022-03-31/types.xsd"/>'
+            f'{elements}</xs:schema>').encode()
+
+
+def _driver(imports: list[tuple[str, str]]) -> bytes:
+    body = "".join(f'<xs:import namespace="{ns}" schemaLocation="{loc}"/>' for ns, loc in imports)
+    return (f'<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:txt2xbrl:driver">'
+            f'{body}</xs:schema>').encode()
+
+
 def _compile(driver: bytes, memory: dict[str, bytes]) -> tuple[etree.XMLSchema, list[str]]:
     resolver = BundledResolver(memory)
-    parser = safe_parser(resolver)
-    doc = etree.fromstring(driver, parser, base_url="mem:driver.xsd")
+    doc = etree.fromstring(driver, safe_parser(resolver), base_url="mem:driver.xsd")
     return etree.XMLSchema(doc), resolver.refused
 
 
 @functools.cache
+def standard_schema() -> etree.XMLSchema:
+    """XBRL instance + US-GAAP subset + DEI subset + the stand-in elements, compiled once."""
+    schema, refused = _compile(_driver([
+        ("http://www.xbrl.org/2003/instance", INSTANCE_SCHEMA), (USGAAP_NS, USGAAP_SCHEMA), (DEI_NS, DEI_SCHEMA),
+        (CHECK_NS, "mem:check.xsd")]), {"check.xsd": _check_schema()})
+    if refused:
+        raise RuntimeError(f"bundled schemas incomplete: {refused}")
+    return schema
+
+
+@functools.cache
 def linkbase_schema() -> etree.XMLSchema:
-    driver = (f'<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:txt2xbrl:driver">'
-              f'<xs:import namespace="http://www.xbrl.org/2003/linkbase" schemaLocation="{LINKBASE_SCHEMA}"/>'
-              f'</xs:schema>').encode()
-    schema, refused = _compile(driver, {})
+    schema, refused = _compile(_driver([("http://www.xbrl.org/2003/linkbase", LINKBASE_SCHEMA)]), {})
     if refused:
         raise RuntimeError(f"bundled base schemas incomplete: {refused}")
     return schema
 
 
-def validate_documents(files: dict[str, str], instance_name: str, schema_file: str, namespace: str) -> list[Finding]:
-    """Validate the instance (with its extension schema) and every linkbase. Returns findings."""
+def validate_extension_schema(name: str, text: str) -> tuple[dict[str, str], list[Finding]]:
+    """Compile the extension schema; return its element types by name, and findings."""
     findings: list[Finding] = []
-    memory = {name: text.encode("utf-8") for name, text in files.items()}
-    driver = (f'<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:txt2xbrl:driver">'
-              f'<xs:import namespace="http://www.xbrl.org/2003/instance" schemaLocation="{INSTANCE_SCHEMA}"/>'
-              f'<xs:import namespace="{namespace}" schemaLocation="mem:{schema_file}"/>'
-              f'</xs:schema>').encode()
+    standard = {USGAAP_NS: USGAAP_SCHEMA, DEI_NS: DEI_SCHEMA}
+    for m in _IMPORT.finditer(text):
+        ns, loc = m.group(1), m.group(2)
+        if ns in standard and loc != standard[ns]:
+            findings.append(Finding(name, 0, f"import of {ns} from {loc}, expected {standard[ns]}"))
+        if local_path(loc) is None:
+            findings.append(Finding(name, 0, f"schema location not bundled and not fetched: {loc}"))
+    # The standard imports are checked above; compiling them again per filing would cost more
+    # than the whole conversion, and no extension declaration refers to them.
+    own = _IMPORT.sub(lambda m: "" if m.group(1) in standard else m.group(0), text)
     try:
-        schema, refused = _compile(driver, memory)
+        doc = etree.fromstring(own.encode("utf-8"), safe_parser())
+        _, refused = _compile_doc(doc)
+    except etree.XMLSyntaxError as exc:
+        return {}, findings + [Finding(name, exc.lineno or 0, f"not well-formed XML: {exc.msg}")]
     except etree.XMLSchemaParseError as exc:
-        for entry in exc.error_log:
-            findings.append(Finding(schema_file, entry.line, entry.message))
-        if not exc.error_log:
-            findings.append(Finding(schema_file, 0, str(exc)))
-        return findings
-    for url in refused:
-        findings.append(Finding(schema_file, 0, f"schema location not bundled and not fetched: {url}"))
-    for name, text in memory.items():
-        if name == schema_file:
-            continue
-        try:
-            doc = etree.fromstring(text, safe_parser())
-        except etree.XMLSyntaxError as exc:
-            findings.append(Finding(name, exc.lineno or 0, f"not well-formed XML: {exc.msg}"))
-            continue
-        checker = schema if name == instance_name else linkbase_schema()
-        if not checker.validate(doc):
-            for entry in checker.error_log:
-                findings.append(Finding(name, entry.line, entry.message))
+        entries = list(exc.error_log) or []
+        return {}, findings + ([Finding(name, e.line, e.message) for e in entries] or [Finding(name, 0, str(exc))])
+    findings += [Finding(name, 0, f"schema location not bundled and not fetched: {u}") for u in refused]
+    types = {el.get("name"): el.get("type") for el in doc.iter("{http://www.w3.org/2001/XMLSchema}element")}
+    return types, findings
+
+
+def _compile_doc(doc) -> tuple[etree.XMLSchema, list[str]]:
+    resolver = BundledResolver({})
+    text = etree.tostring(doc)
+    parsed = etree.fromstring(text, safe_parser(resolver), base_url="mem:extension.xsd")
+    return etree.XMLSchema(parsed), resolver.refused
+
+
+def validate_instance(name: str, text: str, ext_ns: str, ext_types: dict[str, str]) -> list[Finding]:
+    try:
+        doc = etree.fromstring(text.encode("utf-8"), safe_parser())
+    except etree.XMLSyntaxError as exc:
+        return [Finding(name, exc.lineno or 0, f"not well-formed XML: {exc.msg}")]
+    findings: list[Finding] = []
+    prefix = "{" + ext_ns + "}"
+    for el in doc:
+        tag = el.tag
+        if isinstance(tag, str) and tag.startswith(prefix):
+            local = tag[len(prefix):]
+            qtype = ext_types.get(local)
+            stand_in = _CHECK_TYPES.get(qtype or "")
+            if stand_in is None:
+                findings.append(Finding(name, el.sourceline or 0, f"{local} is not declared in the extension schema"
+                                        if qtype is None else f"{local} has an unsupported type {qtype}"))
+                continue
+            el.tag = "{" + CHECK_NS + "}" + stand_in
+    schema = standard_schema()
+    if not schema.validate(doc):
+        findings += [Finding(name, e.line, e.message.replace(CHECK_NS, ext_ns)) for e in schema.error_log]
+    return findings
+
+
+def validate_linkbase(name: str, text: str) -> list[Finding]:
+    try:
+        doc = etree.fromstring(text.encode("utf-8"), safe_parser())
+    except etree.XMLSyntaxError as exc:
+        return [Finding(name, exc.lineno or 0, f"not well-formed XML: {exc.msg}")]
+    schema = linkbase_schema()
+    if schema.validate(doc):
+        return []
+    return [Finding(name, e.line, e.message) for e in schema.error_log]
+
+
+def validate_documents(files: dict[str, str], instance_name: str, schema_file: str, namespace: str) -> list[Finding]:
+    """Validate the extension schema, the instance and every linkbase of one output folder."""
+    types, findings = validate_extension_schema(schema_file, files[schema_file])
+    findings += validate_instance(instance_name, files[instance_name], namespace, types)
+    for fname, text in files.items():
+        if fname not in (schema_file, instance_name) and fname.endswith(".xml"):
+            findings += validate_linkbase(fname, text)
     return findings

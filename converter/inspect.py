@@ -1,0 +1,46 @@
+"""A printable view of what the parser saw: tables, columns with periods, rows with values.
+
+`txt2xbrl inspect FILE` prints it; the golden tests compare it with tests/golden/*.model.json.
+"""
+from __future__ import annotations
+
+from converter.model import ParsedFiling
+
+
+def model_dict(parsed: ParsedFiling) -> dict:
+    cover = parsed.cover
+    return {
+        "cover": {
+            "registrant": cover.registrant, "form_type": cover.form_type,
+            "period_end": cover.period_end.isoformat() if cover.period_end else None,
+            "fiscal_year_end": cover.fiscal_year_end, "file_number": cover.file_number, "tax_id": cover.tax_id,
+            "state": cover.state, "amendment": cover.amendment, "cik": cover.cik,
+            "shares_outstanding": ([str(cover.shares_outstanding[0]), cover.shares_outstanding[1].isoformat()]
+                                   if cover.shares_outstanding else None),
+        },
+        "tables": [{
+            "title": t.title, "kind": t.kind.value, "lines": [t.first_line, t.last_line], "scale": t.scale,
+            "columns": [{"heading": c.heading, "period": c.period.key() if c.period else None, "measure": c.measure}
+                        for c in t.columns],
+            "rows": [[r.line, r.kind.value, r.label, r.context,
+                      [None if c is None else (None if c.value is None else str(c.value)) for c in r.cells]]
+                     for r in t.rows],
+        } for t in parsed.tables],
+        "skipped": [[s.first_line, s.last_line, s.reason] for s in parsed.skipped_tables],
+    }
+
+
+def render_text(parsed: ParsedFiling) -> str:
+    d = model_dict(parsed)
+    out = [f"cover: {d['cover']}"]
+    for t in d["tables"]:
+        out.append(f"\n[{t['kind']}] {t['title']!r}  lines {t['lines'][0]}-{t['lines'][1]}  scale {t['scale']}")
+        for k, c in enumerate(t["columns"]):
+            out.append(f"  column {k}: {c['period']}  {c['heading']!r}" + (f" measure {c['measure']!r}" if c["measure"] else ""))
+        for line, kind, label, context, values in t["rows"]:
+            tag = {"data": " ", "total": "T", "subtotal": "S"}[kind]
+            shown = "  ".join("-" if v is None else v for v in values)
+            out.append(f"  {line:5d} {tag} {label[:58]:58s} | {shown}")
+    for first, last, reason in d["skipped"]:
+        out.append(f"skipped lines {first}-{last}: {reason}")
+    return "\n".join(out) + "\n"

@@ -1,0 +1,90 @@
+"""The command line: outputs, exit status, many inputs, bad inputs, help."""
+import json
+import subprocess
+import sys
+
+import pytest
+
+from conftest import SEEDS
+from converter.cli import main
+
+
+def test_convert_one_file(tmp_path, capsys):
+    out = tmp_path / "out"
+    assert main(["convert", str(SEEDS / "002_827b01e1209febb2.txt"), "--out", str(out)]) == 0
+    folder = out / "002_827b01e1209febb2"
+    assert sorted(p.name for p in folder.iterdir()) == [
+        "002_827b01e1209febb2.report.json", "002_827b01e1209febb2.xml", "elec-20040531.xsd", "elec-20040531_lab.xml"]
+    line = capsys.readouterr().out
+    assert "3 statements" in line and "178 facts" in line and "warnings" in line
+    report = json.loads((folder / "002_827b01e1209febb2.report.json").read_text())
+    assert report["facts"] == 178 and any("skipped" in u["reason"] for u in report["unplaced"])
+
+
+def test_folder_with_a_bad_file_converts_the_others(tmp_path, capsys):
+    src = tmp_path / "in"
+    src.mkdir()
+    for p in SEEDS.glob("*.txt"):
+        (src / p.name).write_bytes(p.read_bytes())
+    (src / "broken.txt").write_bytes(b"%PDF-1.4 \x00\x01")
+    (src / "empty.txt").write_bytes(b"")
+    out = tmp_path / "out"
+    assert main(["convert", str(src), "--out", str(out)]) == 1
+    captured = capsys.readouterr()
+    assert "FAIL" in captured.err and "broken.txt" in captured.err and "PDF" in captured.err
+    assert "empty.txt" in captured.err and "empty" in captured.err
+    assert "3 converted, 2 failed" in captured.err
+    assert sorted(p.name for p in out.iterdir()) == sorted(p.stem for p in SEEDS.glob("*.txt"))
+
+
+def test_missing_input_is_reported(tmp_path, capsys):
+    assert main(["convert", str(tmp_path / "nope.txt"), "--out", str(tmp_path / "o")]) == 1
+    assert "no such file" in capsys.readouterr().err
+
+
+def test_bad_cik_is_a_usage_error(tmp_path, capsys):
+    assert main(["convert", str(SEEDS / "000_fbd7507244f679c5.txt"), "--out", str(tmp_path), "--cik", "abc"]) == 2
+
+
+def test_cik_option(tmp_path):
+    assert main(["convert", str(SEEDS / "000_fbd7507244f679c5.txt"), "--out", str(tmp_path), "--cik", "731012"]) == 0
+    text = (tmp_path / "000_fbd7507244f679c5" / "000_fbd7507244f679c5.xml").read_text()
+    assert 'scheme="http://www.sec.gov/CIK">0000731012<' in text
+
+
+def test_rerun_replaces_the_output_folder(tmp_path):
+    args = ["convert", str(SEEDS / "001_f031b02994d13446.txt"), "--out", str(tmp_path)]
+    assert main(args) == 0
+    (tmp_path / "001_f031b02994d13446" / "stale.txt").write_text("old")
+    assert main(args) == 0
+    assert not (tmp_path / "001_f031b02994d13446" / "stale.txt").exists()
+    assert [p.name for p in tmp_path.iterdir()] == ["001_f031b02994d13446"]
+
+
+def test_inspect_prints_tables(capsys):
+    assert main(["inspect", str(SEEDS / "002_827b01e1209febb2.txt")]) == 0
+    out = capsys.readouterr().out
+    assert "[balance]" in out and "D2003-12-01_2004-05-31" in out and "Total current assets" in out
+
+
+def test_package_writes_a_taxonomy_package(tmp_path):
+    import zipfile
+
+    assert main(["package", "--out", str(tmp_path / "t.zip")]) == 0
+    names = zipfile.ZipFile(tmp_path / "t.zip").namelist()
+    assert "txt2xbrl-taxonomy/META-INF/catalog.xml" in names
+    assert "txt2xbrl-taxonomy/xbrl.fasb.org/us-gaap/2024/elts/us-gaap-2024.xsd" in names
+
+
+@pytest.mark.parametrize("args", [["--help"], ["convert", "--help"], ["inspect", "--help"], ["package", "--help"]])
+def test_help_documents_every_option(args):
+    r = subprocess.run([sys.executable, "-m", "converter", *args], capture_output=True, text=True)
+    assert r.returncode == 0
+    if args == ["convert", "--help"]:
+        for opt in ("--out", "--cik", "--report", "--quiet", "--json-summary"):
+            assert opt in r.stdout
+
+
+def test_no_command_prints_help():
+    r = subprocess.run([sys.executable, "-m", "converter"], capture_output=True, text=True)
+    assert r.returncode == 2 and "convert" in r.stdout

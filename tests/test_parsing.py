@@ -1,0 +1,69 @@
+"""The parse stage on the seeds: golden models (checked by hand once) and targeted checks."""
+import json
+
+import pytest
+
+from conftest import GOLDEN, SEED_NAMES, SEEDS, compare_golden
+from converter.inspect import model_dict
+from converter.model import RowKind, StatementKind
+from converter.parsing.parser import parse_filing
+from converter.reading.reader import read_filing
+
+
+def parse(name):
+    return parse_filing(read_filing(SEEDS / f"{name}.txt"))
+
+
+@pytest.mark.parametrize("name", SEED_NAMES)
+def test_golden_model(name):
+    actual = json.dumps(model_dict(parse(name)), indent=1) + "\n"
+    compare_golden(GOLDEN / f"{name}.model.json", actual)
+
+
+def test_statements_of_the_10qsb():
+    p = parse("002_827b01e1209febb2")
+    kinds = [t.kind for t in p.tables if t.kind is not StatementKind.NOTE]
+    assert kinds == [StatementKind.BALANCE, StatementKind.INCOME, StatementKind.CASHFLOW]
+    notes = [t for t in p.tables if t.kind is StatementKind.NOTE]
+    assert len(notes) == 7  # investments, EPS x2, gain on debt reduction, pro forma x2, stock compensation
+
+
+def test_wrapped_labels_and_sections():
+    p = parse("002_827b01e1209febb2")
+    bs = p.tables[0]
+    labels = [r.label for r in bs.rows]
+    assert "Common stock $.10 par value, 50,000,000 shares authorized, 16,265,282 shares issued" in labels
+    income = p.tables[1]
+    row = next(r for r in income.rows if r.label.startswith("Other comprehensive"))
+    assert row.label == "Other comprehensive income (loss) - unrealized gain (loss) on marketable securities"
+    basic = next(r for r in income.rows if r.label == "Basic")
+    assert basic.context == "Weighted average number of common shares outstanding"
+    interest = next(r for r in income.rows if r.label == "Interest expense")
+    assert interest.context == "Other income (expense)"
+
+
+def test_unlabelled_subtotal_named_after_its_section():
+    income = parse("002_827b01e1209febb2").tables[1]
+    sub = next(r for r in income.rows if r.kind is RowKind.SUBTOTAL)
+    assert sub.label == "Total other income (expense)"
+    assert [income.rows[i].label for i in sub.components][0] == "Interest expense"
+    assert len(sub.components) == 5
+
+
+def test_cover_of_the_10qsb():
+    c = parse("002_827b01e1209febb2").cover
+    assert (c.registrant, c.form_type, c.file_number, c.tax_id, c.state) == \
+        ("eLEC Communications Corp.", "10-QSB", "0-4465", "13-2511270", "NY")
+    assert c.fiscal_year_end == "--11-30"
+    assert str(c.shares_outstanding[0]) == "16259782" and c.shares_outstanding[1].isoformat() == "2004-06-30"
+
+
+def test_press_release_registrant_from_ticker_line():
+    assert parse("000_fbd7507244f679c5").cover.registrant == "eLEC Communications Corp."
+    assert parse("000_fbd7507244f679c5").tables == ()
+
+
+def test_vote_tally_is_not_a_table():
+    p = parse("002_827b01e1209febb2")
+    assert not any("Votes" in r.label for t in p.tables for r in t.rows)
+    assert any("no period" in s.reason for s in p.skipped_tables)

@@ -1,0 +1,139 @@
+"""The read stage: envelopes, headers, encodings, refusals."""
+import datetime as dt
+
+import pytest
+
+from converter.errors import InputError
+from converter.reading.envelope import clean_line
+from converter.reading.reader import read_filing
+
+SEC = """-----BEGIN PRIVACY-ENHANCED MESSAGE-----
+Proc-Type: 2001,MIC-CLEAR
+
+<SEC-DOCUMENT>0000950123-99-000001.txt : 19990815
+<SEC-HEADER>0000950123-99-000001.hdr.sgml : 19990815
+ACCESSION NUMBER:\t\t0000950123-99-000001
+CONFORMED SUBMISSION TYPE:\t10-Q
+CONFORMED PERIOD OF REPORT:\t19990630
+FILER:
+\tCOMPANY DATA:
+\t\tCOMPANY CONFORMED NAME:\t\t\tEXAMPLE CORP
+\t\tCENTRAL INDEX KEY:\t\t\t0000012345
+\t\tSTATE OF INCORPORATION:\t\t\tDE
+\t\tFISCAL YEAR END:\t\t\t1231
+FILER:
+\tCOMPANY DATA:
+\t\tCOMPANY CONFORMED NAME:\t\t\tSECOND FILER INC
+\t\tCENTRAL INDEX KEY:\t\t\t0000099999
+</SEC-HEADER>
+<DOCUMENT>
+<TYPE>10-Q
+<SEQUENCE>1
+<TEXT>
+<TABLE>
+<CAPTION>
+<S>                                   <C>
+Net sales\t\t\t\t\t1,234
+</TABLE>
+</TEXT>
+</DOCUMENT>
+<DOCUMENT>
+<TYPE>EX-27
+<TEXT>
+<ARTICLE> 5
+</TEXT>
+</DOCUMENT>
+<DOCUMENT>
+<TYPE>EX-99
+<TEXT>
+<HTML><BODY><P>hello</P><P>x</P><P>y</P><DIV>z</DIV><TD>1</TD><TD>2</TD></BODY></HTML>
+</TEXT>
+</DOCUMENT>
+</SEC-DOCUMENT>
+-----END PRIVACY-ENHANCED MESSAGE-----
+"""
+
+NC = """<SUBMISSION>
+<ACCESSION-NUMBER>0000732715-99-000042
+<TYPE>10-Q
+<PERIOD>19990630
+<FILER>
+<COMPANY-DATA>
+<CONFORMED-NAME>INDIANA TEST CO
+<CIK>0000050178
+<FISCAL-YEAR-END>1231
+</COMPANY-DATA>
+</FILER>
+<DOCUMENT>
+<TYPE>10-Q
+<TEXT>
+Some text
+"""
+
+
+def test_sec_header_and_documents(tmp_path):
+    p = tmp_path / "f.txt"
+    p.write_text(SEC)
+    f = read_filing(p)
+    h = f.header
+    assert (h.cik, h.form_type, h.period, h.company) == ("0000012345", "10-Q", dt.date(1999, 6, 30), "EXAMPLE CORP")
+    assert h.state_of_incorporation == "DE" and h.fiscal_year_end == "1231"
+    assert len(f.documents) == 1 and f.documents[0].type == "10-Q"
+    reasons = sorted(s.reason for s in f.skipped)
+    assert any("HTML" in r for r in reasons) and any("data schedule" in r for r in reasons)
+    # table markup gone, tabs expanded, line numbers kept
+    doc = f.documents[0]
+    row = [ln for ln in doc.lines if ln.startswith("Net sales")][0]
+    assert "\t" not in row and row.endswith("1,234")
+    assert doc.line_numbers[doc.lines.index(row)] == SEC.splitlines().index("Net sales\t\t\t\t\t1,234") + 1
+
+
+def test_nc_submission_truncated(tmp_path):
+    p = tmp_path / "f.nc"
+    p.write_text(NC)
+    f = read_filing(p)
+    assert f.header.cik == "0000050178" and f.header.company == "INDIANA TEST CO"
+    assert f.documents[0].lines[0] == "Some text"
+
+
+def test_bare_text_cp1252_and_crlf(tmp_path):
+    p = tmp_path / "f.txt"
+    p.write_bytes(b"Caf\xe9 \x93quoted\x94\r\nsecond line\r\n")
+    f = read_filing(p)
+    assert f.documents[0].lines[:2] == ("Caf\xe9 \u201cquoted\u201d", "second line")
+    assert f.name == "f"
+
+
+@pytest.mark.parametrize("data, words", [
+    (b"", "empty"),
+    (b"   \n\n", "empty"),
+    (b"%PDF-1.4 binary", "PDF"),
+    (b"GIF89a....", "GIF"),
+    (b"PK\x03\x04zipdata", "zip"),
+    (b"abc\x00\x01\x02def" * 10, "binary"),
+])
+def test_refuses_non_text(tmp_path, data, words):
+    p = tmp_path / "bad.txt"
+    p.write_bytes(data)
+    with pytest.raises(InputError) as e:
+        read_filing(p)
+    assert words in str(e.value) and "bad.txt" in str(e.value)
+
+
+def test_html_only_filing_is_refused(tmp_path):
+    p = tmp_path / "h.txt"
+    p.write_text("<DOCUMENT>\n<TYPE>10-K\n<TEXT>\n<HTML><BODY><P>a</P><P>b</P><P>c</P><P>d</P><P>e</P><P>f</P></BODY></HTML>\n</TEXT>\n</DOCUMENT>\n")
+    with pytest.raises(InputError, match="HTML"):
+        read_filing(p)
+
+
+def test_missing_file_is_an_input_error(tmp_path):
+    with pytest.raises(InputError, match="cannot read"):
+        read_filing(tmp_path / "nope.txt")
+
+
+def test_clean_line_unescapes_sgml_dash_and_drops_markup():
+    assert clean_line("- ------------") == "------------"
+    assert clean_line("<PAGE>   12") == ""
+    assert clean_line("<S>      <C>      <C>") == ""
+    assert clean_line("a\tb") == "a       b"

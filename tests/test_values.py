@@ -1,0 +1,66 @@
+"""Printed numbers and value cells."""
+from decimal import Decimal
+
+import pytest
+
+from converter.parsing.values import parse_amount, split_values
+
+
+@pytest.mark.parametrize("text, value, decimals, negative", [
+    ("1,234", "1234", 0, False),
+    ("(3,544)", "-3544", 0, True),
+    ("($450,810)", "-450810", 0, True),
+    ("$(370)", "-370", 0, True),
+    ("$.73", "0.73", 2, False),
+    ("0.05", "0.05", 2, False),
+    ("($.00)", "0.00", 2, True),
+    ("3,000(5)", "3000", 0, False),
+    ("(12,329)(6)", "-12329", 0, True),
+    ("16.681.1".replace(".", ",", 1), "16681.1", 1, False),
+    ("$  3,769,924", "3769924", 0, False),
+])
+def test_parse_amount(text, value, decimals, negative):
+    v, d, neg, pct = parse_amount(text)
+    assert v == Decimal(value)
+    assert d == decimals
+    assert neg is negative
+    assert not pct
+
+
+@pytest.mark.parametrize("text", ["abc", "(1,234", "1,234)", "12-31", ""])
+def test_parse_amount_refuses(text):
+    assert parse_amount(text) is None
+
+
+def test_split_values_label_and_cells():
+    line = " Costs of services                                        1,796,701          1,337,129"
+    label, indent, tokens = split_values(line)
+    assert label == "Costs of services"
+    assert indent == 1
+    assert [t.value for t in tokens] == [Decimal(1796701), Decimal(1337129)]
+
+
+def test_split_values_dollar_and_dash():
+    line = "Gain on sale of assets                     $   --       $ 2,256,855"
+    label, _, tokens = split_values(line)
+    assert label == "Gain on sale of assets"
+    assert tokens[0].dash and tokens[0].value is None
+    assert tokens[1].value == Decimal(2256855)
+    assert tokens[1].text.startswith("$")
+
+
+def test_split_values_number_inside_label_stays_in_label():
+    label, _, tokens = split_values("Treasury stock at cost, 5,500 shares                  (13,750)")
+    assert label == "Treasury stock at cost, 5,500 shares"
+    assert [t.value for t in tokens] == [Decimal(-13750)]
+
+
+def test_split_values_dot_leaders():
+    label, _, tokens = split_values("Net sales.............................   $ 1,234    $ 1,100")
+    assert label == "Net sales"
+    assert [t.value for t in tokens] == [Decimal(1234), Decimal(1100)]
+
+
+def test_prose_is_not_values():
+    label, _, tokens = split_values("of approximately $1,300,000 of such net operating loss carryforwards under the")
+    assert tokens == []
