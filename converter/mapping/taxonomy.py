@@ -7,7 +7,6 @@ import re
 from dataclasses import dataclass
 
 from converter.model import Concept
-from converter.namespaces import DEI_NS, USGAAP_NS
 from converter.resources import load_toml, taxonomy_dir
 
 
@@ -49,7 +48,7 @@ def load_taxonomy() -> Taxonomy:
     data = json.loads((root / "concepts.json").read_text())
     concepts: dict[str, Concept] = {}
     signed = set()
-    for prefix, ns in (("us-gaap", USGAAP_NS), ("dei", DEI_NS)):
+    for prefix, ns in data["namespaces"].items():
         for name, a in data[prefix].items():
             concepts[name] = Concept(name, prefix, ns, a["type"], a["periodType"], a.get("balance"), a["label"])
             if a.get("signed"):
