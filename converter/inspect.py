@@ -23,7 +23,8 @@ def model_dict(parsed: ParsedFiling) -> dict:
             "columns": [{"heading": c.heading, "period": c.period.key() if c.period else None, "measure": c.measure}
                         for c in t.columns],
             "rows": [[r.line, r.kind.value, r.label, r.context,
-                      [None if c is None else (None if c.value is None else str(c.value)) for c in r.cells]]
+                      [None if c is None else (None if c.value is None else str(c.value)) for c in r.cells],
+                      [t.rows[i].line for i in r.components]]
                      for r in t.rows],
         } for t in parsed.tables],
         "skipped": [[s.first_line, s.last_line, s.reason] for s in parsed.skipped_tables],
@@ -37,10 +38,11 @@ def render_text(parsed: ParsedFiling) -> str:
         out.append(f"\n[{t['kind']}] {t['title']!r}  lines {t['lines'][0]}-{t['lines'][1]}  scale {t['scale']}")
         for k, c in enumerate(t["columns"]):
             out.append(f"  column {k}: {c['period']}  {c['heading']!r}" + (f" measure {c['measure']!r}" if c["measure"] else ""))
-        for line, kind, label, context, values in t["rows"]:
+        for line, kind, label, context, values, parts in t["rows"]:
             tag = {"data": " ", "total": "T", "subtotal": "S"}[kind]
             shown = "  ".join("-" if v is None else v for v in values)
-            out.append(f"  {line:5d} {tag} {label[:58]:58s} | {shown}")
+            sums = f"   = sum of lines {','.join(map(str, parts))}" if parts else ""
+            out.append(f"  {line:5d} {tag} {label[:58]:58s} | {shown}{sums}")
     for first, last, reason in d["skipped"]:
         out.append(f"skipped lines {first}-{last}: {reason}")
     return "\n".join(out) + "\n"

@@ -87,6 +87,7 @@ class Cell:
     line: int
     col: int
     negative: bool = False
+    percent: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -113,7 +114,8 @@ class Row:
     cells: tuple[Cell | None, ...]
     line: int
     kind: RowKind = RowKind.DATA
-    components: tuple[int, ...] = ()  # for an unlabelled subtotal: indexes of the rows it sums
+    components: tuple[int, ...] = ()  # for a total: indexes of the rows it sums, as printed
+    after_rule: bool = False  # printed under an underline
 
 
 class StatementKind(str, Enum):

@@ -120,6 +120,14 @@ def convert_to_folder(path: str | Path, out_dir: Path, cik: str | None = None) -
         result.error = str(exc)
         result.exit_code = exc.exit_code
         return result
+    except (KeyboardInterrupt, SystemExit):
+        raise
+    except Exception as exc:  # a bug of ours: one filing fails, the batch goes on
+        if os.environ.get("TXT2XBRL_DEBUG"):
+            raise
+        result.error = f"internal error ({type(exc).__name__}: {exc}); please report it with this file"
+        result.exit_code = 70
+        return result
     result.ok = True
     result.output = str(final)
     result.statements = sum(1 for t in model.tables if t.kind is not StatementKind.NOTE)

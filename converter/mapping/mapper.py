@@ -20,8 +20,13 @@ CIK_SCHEME = "http://www.sec.gov/CIK"
 FALLBACK_SCHEME = "http://txt2xbrl.invalid/entity-name-no-cik"
 _PER_SHARE = re.compile(r"\bper (common |ordinary )?share\b|\beps\b|\bper unit\b", re.I)
 _SHARES = re.compile(r"\bshares\b|\bnumber of shares\b", re.I)
+# "Shares used in computing ... per share", "Weighted average shares": counts, not per-share amounts
+_SHARE_COUNT = re.compile(r"^(?:(?:basic|diluted)\s+)?(?:weighted[- ]average\s+(?:number\s+of\s+)?(?:common\s+)?shares|"
+                          r"(?:common\s+)?shares\s+(?:used|outstanding)|number\s+of\s+(?:common\s+)?shares|"
+                          r"denominator\b)", re.I)
 
 MONETARY, SHARES, PER_SHARE = "xbrli:monetaryItemType", "xbrli:sharesItemType", "dtr-types:perShareItemType"
+PERCENT = "dtr-types:percentItemType"
 
 
 @dataclass
@@ -74,15 +79,17 @@ def map_filing(parsed: ParsedFiling, cik: str | None = None) -> XbrlModel:
 
 def _map_table(st: _State, t_index: int, table: Table) -> None:
     group = "notes" if table.kind is StatementKind.NOTE else "primary"
-    pro_forma_table = bool(PRO_FORMA.search(table.intro) or PRO_FORMA.search(table.title))
+    # a statement is pro forma when its title says so; a note table also when its introduction does
+    pro_forma_table = bool(PRO_FORMA.search(table.title)
+                           or (table.kind is StatementKind.NOTE and PRO_FORMA.search(table.intro)))
     rules: list[Rule | None] = []
     for row in table.rows:
         rules.append(_rule_for(st, table, row, pro_forma_table))
     for r_index, row in enumerate(table.rows):
-        rule = rules[r_index]
-        if rule is None and row.kind is RowKind.SUBTOTAL:
-            rule = _infer_total(st.tax, table, row, rules)
-        _map_row(st, t_index, table, row, rule, group, pro_forma_table)
+        if rules[r_index] is None and row.kind is RowKind.SUBTOTAL and row.components and not pro_forma_table:
+            rules[r_index] = _infer_total(st.tax, table, row, rules)
+    for r_index, row in enumerate(table.rows):
+        _map_row(st, t_index, table, row, rules[r_index], group, pro_forma_table)
 
 
 def _rule_for(st: _State, table: Table, row: Row, pro_forma_table: bool) -> Rule | None:
@@ -104,11 +111,16 @@ def _row_period(table: Table) -> Period | None:
 
 
 def _infer_total(tax: Taxonomy, table: Table, row: Row, rules: list[Rule | None]) -> Rule | None:
-    """An unlabelled total whose components are the summation items of one US-GAAP concept."""
+    """An unlabelled total: by the total rules of concepts.toml, else when its components are
+    the summation items of one US-GAAP concept."""
+    named = {n for i in row.components if rules[i] is not None for n in rules[i].names}
+    for t in tax.totals:
+        if t.statements and table.kind.value not in t.statements:
+            continue
+        if named & t.contains and not named & t.excludes:
+            return Rule((t.name,), frozenset(), None, frozenset(), None, False, None)
     parts = [rules[i].names[0] for i in row.components if rules[i] is not None and len(rules[i].names) == 1]
     if len(parts) < 2 or len(parts) != len(row.components):
-        return None
-    if not _adds_up(table, row):
         return None
     for parent, kids in tax.calculations.items():
         names = {k for k, _ in kids}
@@ -117,18 +129,11 @@ def _infer_total(tax: Taxonomy, table: Table, row: Row, rules: list[Rule | None]
     return None
 
 
-def _adds_up(table: Table, row: Row) -> bool:
-    for k, cell in enumerate(row.cells):
-        if cell is None or cell.value is None:
-            continue
-        total = sum((table.rows[i].cells[k].value or Decimal(0)) for i in row.components
-                    if table.rows[i].cells[k] is not None)
-        if total != cell.value:
-            return False
-    return True
-
-
 def _row_unit_type(label: str, context: str, cells: tuple[Cell | None, ...]) -> str:
+    if any(c is not None and c.percent for c in cells):
+        return PERCENT
+    if _SHARE_COUNT.match(label) or (not label.strip() and _SHARE_COUNT.match(context)):
+        return SHARES
     text = f"{context} {label}"
     if _PER_SHARE.search(text):
         return PER_SHARE
@@ -139,6 +144,11 @@ def _row_unit_type(label: str, context: str, cells: tuple[Cell | None, ...]) -> 
 
 def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None, group: str, pro_forma: bool) -> None:
     cells = [(col, cell) for col, cell in zip(table.columns, row.cells) if cell is not None and cell.value is not None]
+    lost = [(col, cell) for col, cell in cells if col.period is None]
+    for col, cell in lost:
+        st.unmapped.append(Unmapped(cell.line, row.label, f"value {cell.text!r} is in a column without a period "
+                                                          f"({col.heading or 'no heading'!r})"))
+    cells = [(col, cell) for col, cell in cells if col.period is not None]
     if not cells:
         return
     label = row.label or f"Subtotal (line {row.line})"
@@ -197,6 +207,9 @@ def _facts_for(st: _State, t_index: int, table: Table, row: Row, concept: Concep
 
 
 def _scaled(table: Table, concept: Concept, cell: Cell) -> tuple[Decimal, int]:
+    if concept.type == PERCENT:
+        # XBRL keeps percentages as fractions: 35% is 0.35
+        return cell.value / 100, cell.decimals + 2
     scale = table.scale if concept.type == MONETARY else (table.shares_scale if concept.type == SHARES else table.per_share_scale)
     value = cell.value * scale
     shift = len(str(scale)) - 1

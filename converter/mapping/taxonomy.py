@@ -31,12 +31,21 @@ class ParentheticalRule:
 
 
 @dataclass(frozen=True)
+class TotalRule:
+    name: str
+    statements: frozenset[str]
+    contains: frozenset[str]
+    excludes: frozenset[str]
+
+
+@dataclass(frozen=True)
 class Taxonomy:
     concepts: dict[str, Concept]  # by local name, us-gaap and dei
     signed: frozenset[str]
     calculations: dict[str, tuple[tuple[str, float], ...]]
     rules: tuple[Rule, ...]
     parentheticals: tuple[ParentheticalRule, ...]
+    totals: tuple[TotalRule, ...] = ()
 
     def concept(self, name: str) -> Concept:
         return self.concepts[name]
@@ -72,4 +81,6 @@ def load_taxonomy() -> Taxonomy:
         ParentheticalRule(frozenset(p["row"]), p["name"], p["unit"], tuple(re.compile(x, re.I) for x in p["patterns"]))
         for p in raw.get("parenthetical", [])
     )
-    return Taxonomy(concepts, frozenset(signed), calcs, tuple(rules), parens)
+    totals = tuple(TotalRule(t["name"], frozenset(t.get("statements", [])), frozenset(t.get("contains", [])),
+                             frozenset(t.get("excludes", []))) for t in raw.get("total", []))
+    return Taxonomy(concepts, frozenset(signed), calcs, tuple(rules), parens, totals)

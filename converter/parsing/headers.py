@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 
 from converter.model import StatementKind
 from converter.parsing.blocks import Block
+from converter.parsing.dates import find_dates
 from converter.parsing.lines import Kind, Line, is_prose
 from converter.parsing.titles import is_company_line, is_title_line, scale_of, statement_kind
 from converter.parsing.values import chunks
@@ -20,6 +21,7 @@ class Head:
     body_start: int = 0
     head_start: int = 0
     intro: str = ""
+    title_text: str = ""  # every line of the title zone, for a period printed under the title
     continued: bool = False
 
 
@@ -27,16 +29,22 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
     head = Head(headings=[""] * len(columns))
     value_left = columns[0][0]
     i = block.first - 1
-    # 1. label-zone lines right above the first row belong to the body (section headings)
+    # 1. label-zone lines above the first row belong to the body (section headings), also
+    #    across a blank line; a date, a scale phrase or a title ends them
     body_start = block.first
-    while i >= floor:
-        ln = lines[i]
-        if ln.kind is not Kind.TEXT or is_prose(ln) or is_title_line(ln.stripped) or is_company_line(ln.stripped):
+    k, blanks = i, 0
+    while k >= floor and blanks < 2:
+        ln = lines[k]
+        if ln.kind in (Kind.BLANK, Kind.PAGE):
+            blanks += 1
+            k -= 1
+            continue
+        if not _body_heading(ln, value_left):
             break
-        if not all(e <= value_left - 1 for _, e, _ in chunks(ln.text)):
-            break
-        body_start = i
-        i -= 1
+        blanks = 0
+        body_start = k
+        i = k - 1
+        k -= 1
     head.body_start = body_start
     # 2. column headings: text over the value columns, rule lines, bare years
     heading_rows: list[Line] = []
@@ -58,6 +66,9 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
             break
         parts = chunks(ln.text)
         if not parts or any(e <= value_left - 2 or _sentence(t) for _, e, t in parts):
+            if not heading_rows and _headings_above(lines, i, floor):
+                i -= 1  # a caption between the column headings and the body
+                continue
             break
         heading_rows.append(ln)
         i -= 1
@@ -76,6 +87,7 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
         seen += 1
         j -= 1
     head.head_start = j + 1
+    head.title_text = " ".join(title_lines)
     zone = title_lines + [ln.stripped for ln in heading_rows if ln.kind is Kind.TEXT]
     for text in zone:
         if head.scale is None:
@@ -93,6 +105,32 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
     return head
 
 
+def _headings_above(lines: list[Line], i: int, floor: int) -> bool:
+    """Bare years or a dash underline within the few lines above."""
+    seen = 0
+    for k in range(i - 1, max(floor - 1, i - 8), -1):
+        ln = lines[k]
+        if ln.kind in (Kind.YEARS, Kind.RULE):
+            return True
+        if ln.kind in (Kind.VALUES,) or is_prose(ln):
+            return False
+        if ln.kind is Kind.TEXT:
+            seen += 1
+            if seen > 3:
+                return False
+    return False
+
+
+def _body_heading(ln: Line, value_left: int) -> bool:
+    """A section heading printed in the label zone ('Current assets:', 'CASH FLOWS FROM ...')."""
+    if ln.kind is not Kind.TEXT or is_prose(ln):
+        return False
+    text = ln.stripped
+    if is_title_line(text) or is_company_line(text) or scale_of(text) or find_dates(text) or not text[0].isupper():
+        return False
+    return all(e <= value_left - 1 for _, e, _ in chunks(ln.text))
+
+
 def _sentence(text: str) -> bool:
     """A piece of running text rather than a column heading."""
     words = text.split()
@@ -100,16 +138,33 @@ def _sentence(text: str) -> bool:
 
 
 def _assign_headings(head: Head, rows: list[Line], columns: list[tuple[int, int]]) -> None:
-    for r, ln in enumerate(rows):
-        if ln.kind is Kind.RULE:
+    """Give each column the heading text above it.
+
+    A line with a piece per column is matched by overlap. A line with fewer pieces that sit
+    over no column, over several, or are wider than a column holds group headings ("THREE
+    MONTHS ENDED" over two columns): a column takes the group piece that overlaps it or the
+    per-column headings printed under it.
+    """
+    lines = [(ln, _pieces(ln, len(columns))) for ln in rows if ln.kind is not Kind.RULE]
+    group = [len(parts) < len(columns) and _group_line(parts, columns) for _, parts in lines]
+    reach = [list(span) for span in columns]  # each column widened by its own headings
+    for (ln, parts), is_group in zip(lines, group):
+        if is_group:
             continue
-        if ln.kind is Kind.YEARS:
-            parts = [(t.start, t.end, t.text) for t in ln.tokens]
-        else:
-            parts = chunks(ln.text)
-        below = rows[r + 1] if r + 1 < len(rows) and rows[r + 1].kind is Kind.RULE else None
+        for s, e, _ in parts:
+            over = [k for k, (cs, ce) in enumerate(columns) if min(e, ce) - max(s, cs) > 0]
+            if len(over) == 1:
+                reach[over[0]] = [min(reach[over[0]][0], s), max(reach[over[0]][1], e)]
+    for r, ((ln, parts), is_group) in enumerate(zip(lines, group)):
+        if is_group:
+            for k, (cs, ce) in enumerate(reach):
+                over = [pt for ps, pe, pt in parts if min(pe, ce) - max(ps, cs) > 0]
+                for text in over[:1]:
+                    head.headings[k] = (head.headings[k] + " " + text).strip()
+            continue
+        below = _rule_below(rows, ln)
         for s, e, text in parts:
-            s, e = _widen_by_rule(s, e, below)
+            s, e = _widen_by_rule(s, e, below, parts)
             hit = [k for k, (cs, ce) in enumerate(columns) if min(e, ce) - max(s, cs) > 0]
             if not hit:
                 near = min(range(len(columns)), key=lambda k: min(abs(columns[k][0] - e), abs(columns[k][1] - s)))
@@ -120,12 +175,58 @@ def _assign_headings(head: Head, rows: list[Line], columns: list[tuple[int, int]
                 head.headings[k] = (head.headings[k] + " " + text).strip()
 
 
-def _widen_by_rule(s: int, e: int, rule: Line | None) -> tuple[int, int]:
-    """A heading over a long dash underline spans every column under that underline."""
+def _pieces(ln: Line, ncols: int) -> list[tuple[int, int, str]]:
+    if ln.kind is Kind.YEARS:
+        return [(t.start, t.end, t.text) for t in ln.tokens]
+    # a piece per column when two blanks part them ("Jun 30,  Mar 31,"), else words two
+    # blanks apart belong together ("NINE  MONTHS")
+    parts = chunks(ln.text)
+    return parts if len(parts) >= ncols else heading_chunks(ln.text)
+
+
+def _rule_below(rows: list[Line], ln: Line) -> Line | None:
+    i = rows.index(ln)
+    return rows[i + 1] if i + 1 < len(rows) and rows[i + 1].kind is Kind.RULE else None
+
+
+def _group_line(parts, columns) -> bool:
+    """Pieces that sit over no column, over several, or are wider than their column: group headings."""
+    for ps, pe, _ in parts:
+        over = [(cs, ce) for cs, ce in columns if min(pe, ce) - max(ps, cs) > 0]
+        if len(over) != 1 or pe - ps > over[0][1] - over[0][0] + 4:
+            return True
+    return False
+
+
+_HEADING_GAP = re.compile(r"\s{3,}")
+
+
+def heading_chunks(text: str) -> list[tuple[int, int, str]]:
+    """Pieces of a heading line: words one or two blanks apart stay together ("NINE  MONTHS")."""
+    out = []
+    pos = 0
+    for m in _HEADING_GAP.finditer(text):
+        if text[pos:m.start()].strip():
+            piece = text[pos:m.start()]
+            lead = len(piece) - len(piece.lstrip())
+            out.append((pos + lead, m.start(), piece.strip()))
+        pos = m.end()
+    if text[pos:].strip():
+        piece = text[pos:]
+        lead = len(piece) - len(piece.lstrip())
+        out.append((pos + lead, pos + lead + len(piece.strip()), piece.strip()))
+    return out
+
+
+def _widen_by_rule(s: int, e: int, rule: Line | None, parts) -> tuple[int, int]:
+    """A heading alone over a long dash underline spans every column under that underline."""
     if rule is None:
         return s, e
     for m in re.finditer(r"[-=_]{3,}", rule.text):
         if min(e, m.end()) - max(s, m.start()) > 0:
+            sharing = [p for p in parts if min(p[1], m.end()) - max(p[0], m.start()) > 0]
+            if len(sharing) > 1:
+                return s, e
             return min(s, m.start()), max(e, m.end())
     return s, e
 

@@ -43,7 +43,7 @@ def parse_document(doc: TextDocument, ctx: PeriodContext) -> tuple[list[Table], 
         columns = find_columns(lines, block)
         head = read_head(lines, block, columns, floor)
         floor = block.last + 1
-        if not head.intro and head.head_start - prev_last <= 8:
+        if not head.intro and head.kind is StatementKind.NOTE and head.head_start - prev_last <= 8:
             head.intro = prev_intro  # a second table right under the first shares its introduction
         prev_intro, prev_last = head.intro, block.last
         rows, problems = build_rows(lines, head.body_start, block.last, columns)
@@ -70,6 +70,11 @@ def _columns(head, spans, ctx: PeriodContext) -> tuple[list[Column], str]:
         heading = head.headings[k]
         period = column_period(heading, head.kind, head.title, ctx)
         cols.append(Column(k, left, right, heading, period))
+    if all(c.period is None for c in cols) and len(cols) == 1 and head.title_text and head.kind is not StatementKind.NOTE:
+        # a single column whose date is printed under the title: "BALANCE SHEET / December 31, 2007"
+        period = column_period(head.title_text, head.kind, head.title, ctx)
+        if period is not None:
+            return [dataclasses.replace(cols[0], period=period)], ""
     if all(c.period is None for c in cols):
         period = intro_period(head.intro)
         if period is None:

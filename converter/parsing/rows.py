@@ -1,15 +1,18 @@
 """Table body to rows: wrapped labels joined, section headings tracked, unlabelled subtotals found."""
 from __future__ import annotations
 
+import dataclasses
 import re
 from dataclasses import dataclass, field
 
 from converter.model import Cell, Row, RowKind
 from converter.parsing.blocks import assign
 from converter.parsing.lines import Kind, Line
+from converter.parsing.totals import find_totals
 
 # A label line that ends with one of these words goes on in the next line.
-_CONNECTOR = re.compile(r"(?:[,&(/-]|\b(?:and|or|of|for|in|to|from|on|the|by|at|with|net|less|plus|before|after|under|over|per))$", re.I)
+_CONNECTOR = re.compile(r"(?:[,&(/-]|\b(?:and|or|of|for|in|to|from|on|the|by|at|with|net|less|plus|before|after|under|over|per|a|an))$", re.I)
+_DASHES = "-\u2013\u2014"
 _CLOSES_SECTION = re.compile(r"^(?:total|net cash|net (?:increase|decrease)|net change)\b", re.I)
 
 
@@ -57,8 +60,7 @@ class RowBuilder:
                 and self.rows[-1].line >= ln.number - 2:
             # the rest of a label printed after its value line
             last = self.rows[-1]
-            self.rows[-1] = Row(f"{last.label} {text}", last.context, last.indent, last.cells, last.line,
-                                last.kind, last.components)
+            self.rows[-1] = dataclasses.replace(last, label=f"{last.label} {text}")
             return
         self._flush_headings()
         self.pending = [ln]
@@ -83,6 +85,9 @@ class RowBuilder:
                 label, indent = joined, self.pending[0].indent
             elif _starts_lower(label) or _CONNECTOR.search(joined):
                 label, indent = f"{joined} {label}", self.pending[0].indent
+            elif label[0] in _DASHES:  # "Weighted average shares" / "- basic and diluted"
+                rest = label.lstrip(_DASHES + " ")
+                label, indent = f"{joined} - {rest}", self.pending[0].indent
             else:
                 self._push(joined, self.pending[0].indent)
             self.pending = []
@@ -91,7 +96,7 @@ class RowBuilder:
             if col is None or cells[col] is not None:
                 self.problems.append((ln.number, f"value {tok.text!r} does not fall in a column"))
                 continue
-            cells[col] = Cell(tok.text, tok.value, tok.decimals, ln.number, tok.start, tok.negative)
+            cells[col] = Cell(tok.text, tok.value, tok.decimals, ln.number, tok.start, tok.negative, tok.percent)
         label = " ".join(label.rstrip(":").split())
         kind = RowKind.DATA
         components: tuple[int, ...] = ()
@@ -105,7 +110,7 @@ class RowBuilder:
         elif re.match(r"^total\b", label, re.I):
             kind = RowKind.TOTAL
         context = " / ".join(s.text for s in self.sections)
-        self.rows.append(Row(label, context, indent, tuple(cells), ln.number, kind, components))
+        self.rows.append(Row(label, context, indent, tuple(cells), ln.number, kind, components, self.rule_before))
         if kind is not RowKind.DATA:
             self.last_total = len(self.rows) - 1
         if kind is RowKind.TOTAL or _CLOSES_SECTION.match(label):
@@ -130,4 +135,4 @@ def build_rows(lines: list[Line], start: int, end: int, columns: list[tuple[int,
     builder = RowBuilder(columns)
     for ln in lines[start:end + 1]:
         builder.feed(ln)
-    return builder.rows, builder.problems
+    return find_totals(builder.rows), builder.problems

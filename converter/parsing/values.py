@@ -13,7 +13,7 @@ _AMOUNT = re.compile(
         \s*(?P<close>\))?(?P<pct>%)?(?P<fn>\([0-9a-z]\)|\*+)?$""",
     re.VERBOSE,
 )
-_DASH = re.compile(r"^\(?\$?\s*(?:-{1,3}|\u2014|\u2013|_{1,3})\s*\)?$")
+_DASH = re.compile(r"^\(?\$?\s*(?:-{1,3}|\u2014|\u2013|_{1,3})\s*\)?%?$")
 _NA = re.compile(r"^(?:N/?A|n/?a|NM|nm|N\.M\.|Nil|nil)$")
 # Where the label ends: two spaces, a tab's worth of blanks, or a dot leader.
 _LAST_CHARS = frozenset("0123456789)-%*_\u2014\u2013AaMmLl$")
