@@ -87,6 +87,9 @@ def cmd_inspect(args: argparse.Namespace) -> int:
     except ConversionError as exc:
         print(f"FAIL {exc}", file=sys.stderr)
         return exc.exit_code
+    except Exception as exc:  # a bug of ours: say so in one line
+        print(f"FAIL {args.file}: internal error ({type(exc).__name__}: {exc})", file=sys.stderr)
+        return 70
     sys.stdout.write(render_text(parsed))
     return EXIT_OK
 

@@ -22,6 +22,14 @@ def normalise(label: str) -> str:
 
 def candidates(label: str, context: str) -> list[str]:
     """The texts to match, most specific first: a short label is read with its heading."""
+    if re.search(r"[a-z]-[a-z]", label):
+        # a word broken at a line end ("liabili-ties") reads whole; a compound keeps its parts
+        joined = candidates(re.sub(r"(?<=[a-z])-(?=[a-z])", "", label), context)
+        return candidates_plain(label, context) + [c for c in joined if c not in candidates_plain(label, context)]
+    return candidates_plain(label, context)
+
+
+def candidates_plain(label: str, context: str) -> list[str]:
     own = normalise(label)
     heading = normalise(context.split(" / ")[-1]) if context else ""
     combined = f"{heading} {own}".strip() if heading else own

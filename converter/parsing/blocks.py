@@ -100,6 +100,32 @@ def find_columns(lines: list[Line], block: Block) -> list[tuple[int, int]]:
     return [(s, e) for s, e in columns]
 
 
+def drop_label_zone_columns(lines: list[Line], block: Block, columns: list[tuple[int, int]]):
+    """Numbers printed inside wrapped labels ('10,000,000' / 'shares authorized;') are no column.
+
+    A column that ends before most labels of the block end is label text: its lines become
+    text lines again. Returns the block and columns without them.
+    """
+    ends = sorted(lines[i].indent + len(lines[i].label) for i in block.rows if lines[i].label)
+    if len(ends) < 3 or len(columns) < 2:
+        return block, columns
+    median_end = ends[(len(ends) * 4) // 5]  # most labels end before this
+    kept = [c for c in columns if c[1] > median_end + 1]
+    if len(kept) == len(columns) or not kept:
+        return block, columns
+    left = kept[0][0]
+    rows = []
+    for i in block.rows:
+        ln = lines[i]
+        if all(t.end <= left for t in ln.tokens):
+            lines[i] = Line(ln.index, ln.number, ln.text, Kind.TEXT, ln.text.strip(), len(ln.text) - len(ln.text.lstrip()))
+        else:
+            rows.append(i)
+    if not rows:
+        return block, columns
+    return Block(rows[0], rows[-1], tuple(rows)), kept
+
+
 def assign(tokens, columns: list[tuple[int, int]]) -> list[int | None]:
     """Column index of each token, by overlap with the column spans (nearest when none overlaps)."""
     out = []

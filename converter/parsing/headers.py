@@ -64,8 +64,9 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
             continue
         if ln.kind is not Kind.TEXT or is_prose(ln) or is_title_line(ln.stripped) or is_company_line(ln.stripped):
             break
-        parts = chunks(ln.text)
-        if not parts or any(e <= value_left - 2 or _sentence(t) for _, e, t in parts):
+        # a stub text at the left ("(in 000s,") may share a heading line with the column headings
+        parts = [p for p in chunks(ln.text) if p[1] > value_left - 2]
+        if not parts or any(_sentence(t) for _, _, t in parts):
             if not heading_rows and _headings_above(lines, i, floor):
                 i -= 1  # a caption between the column headings and the body
                 continue
@@ -73,7 +74,7 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
         heading_rows.append(ln)
         i -= 1
     heading_rows.reverse()
-    _assign_headings(head, heading_rows, columns)
+    _assign_headings(head, heading_rows, columns, value_left)
     # 3. title zone: a few short lines above the headings
     title_lines: list[str] = []
     seen = 0
@@ -88,7 +89,7 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
         j -= 1
     head.head_start = j + 1
     head.title_text = " ".join(title_lines)
-    zone = title_lines + [ln.stripped for ln in heading_rows if ln.kind is Kind.TEXT]
+    zone = title_lines + [" ".join(ln.stripped for ln in heading_rows if ln.kind is Kind.TEXT)]
     for text in zone:
         if head.scale is None:
             head.scale = scale_of(text)
@@ -137,7 +138,7 @@ def _sentence(text: str) -> bool:
     return len(words) > 7 or (len(words) > 3 and text.rstrip().endswith((":", ";")))
 
 
-def _assign_headings(head: Head, rows: list[Line], columns: list[tuple[int, int]]) -> None:
+def _assign_headings(head: Head, rows: list[Line], columns: list[tuple[int, int]], value_left: int) -> None:
     """Give each column the heading text above it.
 
     A line with a piece per column is matched by overlap. A line with fewer pieces that sit
@@ -145,7 +146,9 @@ def _assign_headings(head: Head, rows: list[Line], columns: list[tuple[int, int]
     MONTHS ENDED" over two columns): a column takes the group piece that overlaps it or the
     per-column headings printed under it.
     """
-    lines = [(ln, _pieces(ln, len(columns))) for ln in rows if ln.kind is not Kind.RULE]
+    lines = [(ln, [p for p in _pieces(ln, len(columns)) if p[1] > value_left - 2])
+             for ln in rows if ln.kind is not Kind.RULE]
+    lines = [(ln, parts) for ln, parts in lines if parts]
     group = [len(parts) < len(columns) and _group_line(parts, columns) for _, parts in lines]
     reach = [list(span) for span in columns]  # each column widened by its own headings
     for (ln, parts), is_group in zip(lines, group):
@@ -176,8 +179,6 @@ def _assign_headings(head: Head, rows: list[Line], columns: list[tuple[int, int]
 
 
 def _pieces(ln: Line, ncols: int) -> list[tuple[int, int, str]]:
-    if ln.kind is Kind.YEARS:
-        return [(t.start, t.end, t.text) for t in ln.tokens]
     # a piece per column when two blanks part them ("Jun 30,  Mar 31,"), else words two
     # blanks apart belong together ("NINE  MONTHS")
     parts = chunks(ln.text)

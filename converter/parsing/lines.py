@@ -48,6 +48,19 @@ def _is_years(label: str, tokens: list[Token]) -> bool:
     return not label or len(label) < 40 and not re.search(r"\d", label)
 
 
+_YEAR = re.compile(r"(?:19|20)\d\d")
+_SHORT_WORDS = re.compile(r"^[A-Za-z%().,&' -]{1,30}$")
+
+
+def _years_line(text: str) -> bool:
+    """'  data)      2008     Change       2008': bare years among short words, no amounts."""
+    from converter.parsing.values import chunks
+
+    parts = [t for _, _, t in chunks(text)]
+    years = sum(1 for t in parts if _YEAR.fullmatch(t))
+    return years >= 2 and all(_YEAR.fullmatch(t) or _SHORT_WORDS.match(t) for t in parts)
+
+
 def classify(index: int, number: int, text: str) -> Line:
     stripped = text.strip()
     if not stripped:
@@ -56,7 +69,7 @@ def classify(index: int, number: int, text: str) -> Line:
         return Line(index, number, text, Kind.RULE)
     label, indent, tokens = split_values(text)
     if tokens:
-        if _is_years(label, tokens):
+        if _is_years(label, tokens) or _years_line(text):
             return Line(index, number, text, Kind.YEARS, label, indent, tuple(tokens))
         if not label and len(tokens) == 1 and _PAGE_NUMBER.match(text) and not tokens[0].text.startswith("$"):
             if "," not in tokens[0].text and "." not in tokens[0].text and not tokens[0].negative:

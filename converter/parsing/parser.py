@@ -6,7 +6,7 @@ import dataclasses
 from converter.model import (
     Column, Filing, ParsedFiling, Period, SkippedTable, StatementKind, Table, TextDocument,
 )
-from converter.parsing.blocks import find_blocks, find_columns
+from converter.parsing.blocks import drop_label_zone_columns, find_blocks, find_columns
 from converter.parsing.cover import read_cover
 from converter.parsing.headers import read_head
 from converter.parsing.lines import classify_all
@@ -40,7 +40,7 @@ def parse_document(doc: TextDocument, ctx: PeriodContext) -> tuple[list[Table], 
     floor = 0
     prev_intro, prev_last = "", -100
     for block in find_blocks(lines):
-        columns = find_columns(lines, block)
+        block, columns = drop_label_zone_columns(lines, block, find_columns(lines, block))
         head = read_head(lines, block, columns, floor)
         floor = block.last + 1
         if not head.intro and head.kind is StatementKind.NOTE and head.head_start - prev_last <= 8:

@@ -31,6 +31,7 @@ class RowBuilder:
     pending: list[Line] = field(default_factory=list)
     rule_before: bool = False
     last_total: int = -1
+    narrow: bool = False  # labels wrapped in a narrow stub: a deeper indent continues a label
     problems: list[tuple[int, str]] = field(default_factory=list)
 
     def feed(self, ln: Line) -> None:
@@ -50,20 +51,31 @@ class RowBuilder:
     def _text(self, ln: Line) -> None:
         text = ln.stripped
         if text.endswith(":"):
+            if self.pending and (_starts_lower(text) or _CONNECTOR.search(self.pending[-1].stripped)
+                                 or self._deeper(ln)):
+                self.pending.append(ln)  # "Non-interest" / "income:"
+                joined, indent = _join(self.pending), self.pending[0].indent
+                self.pending = []
+                self._push(joined[:-1].strip(), indent)
+                return
             self._flush_headings()
             self._push(text[:-1].strip(), ln.indent)
             return
-        if self.pending and (_starts_lower(text) or _CONNECTOR.search(self.pending[-1].stripped)):
+        if self.pending and (_starts_lower(text) or _CONNECTOR.search(self.pending[-1].stripped)
+                             or self._deeper(ln)):
             self.pending.append(ln)
             return
         if not self.pending and self.rows and _starts_lower(text) and _CONNECTOR.search(self.rows[-1].label) \
                 and self.rows[-1].line >= ln.number - 2:
             # the rest of a label printed after its value line
             last = self.rows[-1]
-            self.rows[-1] = dataclasses.replace(last, label=f"{last.label} {text}")
+            self.rows[-1] = dataclasses.replace(last, label=_glue(last.label, text))
             return
         self._flush_headings()
         self.pending = [ln]
+
+    def _deeper(self, ln: Line) -> bool:
+        return self.narrow and bool(self.pending) and ln.indent > self.pending[0].indent
 
     def _flush_headings(self) -> None:
         if self.pending:
@@ -83,8 +95,8 @@ class RowBuilder:
             joined = _join(self.pending)
             if not label:
                 label, indent = joined, self.pending[0].indent
-            elif _starts_lower(label) or _CONNECTOR.search(joined):
-                label, indent = f"{joined} {label}", self.pending[0].indent
+            elif _starts_lower(label) or _CONNECTOR.search(joined) or self._deeper(ln):
+                label, indent = _glue(joined, label), self.pending[0].indent
             elif label[0] in _DASHES:  # "Weighted average shares" / "- basic and diluted"
                 rest = label.lstrip(_DASHES + " ")
                 label, indent = f"{joined} - {rest}", self.pending[0].indent
@@ -119,8 +131,18 @@ class RowBuilder:
         self.rule_before = False
 
 
+def _glue(text: str, part: str) -> str:
+    """Join two label lines; "liabili-" / "ties" and "Interest-" / "bearing" join without a blank."""
+    if re.search(r"[A-Za-z]-$", text) and part[:1].islower():
+        return text + part
+    return f"{text} {part}".strip()
+
+
 def _join(lines: list[Line]) -> str:
-    return " ".join(" ".join(ln.stripped for ln in lines).split())
+    text = ""
+    for ln in lines:
+        text = _glue(text, ln.stripped)
+    return " ".join(text.split())
 
 
 def _starts_lower(text: str) -> bool:
@@ -131,8 +153,14 @@ def _lower_first(text: str) -> str:
     return text[:1].lower() + text[1:] if text[:2].isupper() is False else text
 
 
+def _narrow(body: list[Line]) -> bool:
+    """Labels wrapped at about fifteen characters ('Cash and due' / 'from banks')."""
+    widths = sorted(len(ln.label or ln.stripped) for ln in body if ln.kind in (Kind.TEXT, Kind.VALUES) and (ln.label or ln.kind is Kind.TEXT))
+    return len(widths) >= 8 and widths[(len(widths) * 4) // 5] <= 18
+
+
 def build_rows(lines: list[Line], start: int, end: int, columns: list[tuple[int, int]]):
-    builder = RowBuilder(columns)
+    builder = RowBuilder(columns, narrow=_narrow(lines[start:end + 1]))
     for ln in lines[start:end + 1]:
         builder.feed(ln)
     return find_totals(builder.rows), builder.problems
