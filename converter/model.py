@@ -116,6 +116,7 @@ class Row:
     kind: RowKind = RowKind.DATA
     components: tuple[int, ...] = ()  # for a total: indexes of the rows it sums, as printed
     after_rule: bool = False  # printed under an underline
+    scale: int | None = None  # a scale the row's own label or heading states: "shares (in millions)"
 
 
 class StatementKind(str, Enum):

@@ -88,8 +88,9 @@ def _map_table(st: _State, t_index: int, table: Table) -> None:
     for r_index, row in enumerate(table.rows):
         if rules[r_index] is None and row.kind is RowKind.SUBTOTAL and row.components and not pro_forma_table:
             rules[r_index] = _infer_total(st.tax, table, row, rules)
+    signs = _signs_by_difference(st.tax, table, rules)
     for r_index, row in enumerate(table.rows):
-        _map_row(st, t_index, table, row, rules[r_index], group, pro_forma_table)
+        _map_row(st, t_index, table, row, rules[r_index], group, pro_forma_table, signs.get(r_index))
 
 
 def _rule_for(st: _State, table: Table, row: Row, pro_forma_table: bool) -> Rule | None:
@@ -101,6 +102,28 @@ def _rule_for(st: _State, table: Table, row: Row, pro_forma_table: bool) -> Rule
     if any(c.measure for c in table.columns):
         return None  # columns are measures of one item: no standard concept names each of them
     return match(st.tax, row.label, row.context, table.kind.value, "instant" if period.is_instant else "duration")
+
+
+def _signs_by_difference(tax: Taxonomy, table: Table, rules: list[Rule | None]) -> dict[int, list[int | None]]:
+    """Per row and column, the sign the statement's arithmetic gives (see signs.toml)."""
+    out: dict[int, list[int | None]] = {}
+    for name, minuend, subtrahend in tax.differences:
+        rows = [i for i, r in enumerate(rules) if r is not None and name in r.names]
+        m = next((i for i, r in enumerate(rules) if r is not None and minuend & set(r.names)), None)
+        s = next((i for i, r in enumerate(rules) if r is not None and subtrahend & set(r.names)), None)
+        if m is None or s is None:
+            continue
+        for i in rows:
+            factors: list[int | None] = []
+            for k, cell in enumerate(table.rows[i].cells):
+                mc, sc = table.rows[m].cells[k], table.rows[s].cells[k]
+                if cell is None or cell.value is None or mc is None or sc is None:
+                    factors.append(None)
+                    continue
+                diff = (mc.value or 0) - (sc.value or 0)
+                factors.append(1 if diff == cell.value else -1 if diff == -cell.value else None)
+            out[i] = factors
+    return out
 
 
 def _row_period(table: Table) -> Period | None:
@@ -130,9 +153,9 @@ def _infer_total(tax: Taxonomy, table: Table, row: Row, rules: list[Rule | None]
 
 
 def _row_unit_type(label: str, context: str, cells: tuple[Cell | None, ...]) -> str:
-    if any(c is not None and c.percent for c in cells):
+    if cells and all(c is not None and c.percent for c in cells):
         return PERCENT
-    if _SHARE_COUNT.match(label) or (not label.strip() and _SHARE_COUNT.match(context)):
+    if _SHARE_COUNT.match(label) or (_SHARE_COUNT.match(context) and not _PER_SHARE.search(label)):
         return SHARES
     text = f"{context} {label}"
     if _PER_SHARE.search(text):
@@ -142,7 +165,8 @@ def _row_unit_type(label: str, context: str, cells: tuple[Cell | None, ...]) -> 
     return MONETARY
 
 
-def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None, group: str, pro_forma: bool) -> None:
+def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None, group: str, pro_forma: bool,
+             signs: list[int | None] | None = None) -> None:
     cells = [(col, cell) for col, cell in zip(table.columns, row.cells) if cell is not None and cell.value is not None]
     lost = [(col, cell) for col, cell in cells if col.period is None]
     for col, cell in lost:
@@ -154,14 +178,14 @@ def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None
     label = row.label or f"Subtotal (line {row.line})"
     if rule is not None:
         concepts = [st.tax.concept(n) for n in rule.names]
-        facts = [f for c in concepts for f in _facts_for(st, t_index, table, row, c, rule, cells, group)]
+        facts = [f for c in concepts for f in _facts_for(st, t_index, table, row, c, rule, cells, group, signs)]
         if facts is not None and not any(_conflicts(st, f) for f in facts):
             _emit(st, facts)
             _parenthetical(st, t_index, table, row, rule, cells)
             return
         st.warnings.append(f"line {row.line}: {label!r} would contradict an earlier {rule.names[0]} fact; "
                            f"kept as an extension concept")
-    unit_type = _row_unit_type(row.label, row.context, row.cells)
+    unit_type = _row_unit_type(row.label, row.context, tuple(cell for _, cell in cells))
     base_label = label if not pro_forma or PRO_FORMA.search(label) else f"Pro forma {label}"
     by_measure: dict[str, list] = {}
     for col, cell in cells:
@@ -179,7 +203,7 @@ def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None
 
 
 def _facts_for(st: _State, t_index: int, table: Table, row: Row, concept: Concept, rule: Rule | None,
-               cells, group: str) -> list[Fact]:
+               cells, group: str, signs: list[int | None] | None = None) -> list[Fact]:
     out = []
     for col, cell in cells:
         period = col.period
@@ -192,8 +216,11 @@ def _facts_for(st: _State, t_index: int, table: Table, row: Row, concept: Concep
         if (concept.period_type == "instant") != period.is_instant:
             # an extension concept is made per period type; a standard one must match
             continue
-        value, decimals = _scaled(table, concept, cell)
-        if rule is not None:
+        value, decimals = _scaled(table, concept, cell, row.scale)
+        factor = signs[col.index] if signs else None
+        if rule is not None and factor is not None:
+            value = value * factor
+        elif rule is not None:
             if concept.name in st.tax.signed:
                 if rule.negate:
                     value = -value
@@ -206,11 +233,16 @@ def _facts_for(st: _State, t_index: int, table: Table, row: Row, concept: Concep
     return out
 
 
-def _scaled(table: Table, concept: Concept, cell: Cell) -> tuple[Decimal, int]:
+def _scaled(table: Table, concept: Concept, cell: Cell, own: int | None = None) -> tuple[Decimal, int]:
     if concept.type == PERCENT:
         # XBRL keeps percentages as fractions: 35% is 0.35
         return cell.value / 100, cell.decimals + 2
-    scale = table.scale if concept.type == MONETARY else (table.shares_scale if concept.type == SHARES else table.per_share_scale)
+    if concept.type == PER_SHARE:
+        scale = table.per_share_scale
+    elif own:  # "Shares outstanding (in millions)": the row's own scale
+        scale = own
+    else:
+        scale = table.scale if concept.type == MONETARY else table.shares_scale
     value = cell.value * scale
     shift = len(str(scale)) - 1
     return value, cell.decimals - shift

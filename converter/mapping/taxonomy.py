@@ -46,6 +46,7 @@ class Taxonomy:
     rules: tuple[Rule, ...]
     parentheticals: tuple[ParentheticalRule, ...]
     totals: tuple[TotalRule, ...] = ()
+    differences: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = ()
 
     def concept(self, name: str) -> Concept:
         return self.concepts[name]
@@ -83,4 +84,6 @@ def load_taxonomy() -> Taxonomy:
     )
     totals = tuple(TotalRule(t["name"], frozenset(t.get("statements", [])), frozenset(t.get("contains", [])),
                              frozenset(t.get("excludes", []))) for t in raw.get("total", []))
-    return Taxonomy(concepts, frozenset(signed), calcs, tuple(rules), parens, totals)
+    differences = tuple((d["name"], frozenset(d["minuend"]), frozenset(d["subtrahend"]))
+                        for d in load_toml("signs.toml").get("difference", []))
+    return Taxonomy(concepts, frozenset(signed), calcs, tuple(rules), parens, totals, differences)

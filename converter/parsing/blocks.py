@@ -5,6 +5,7 @@ Pure functions over classified lines, so each intermediate result can be printed
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 from converter.parsing.lines import Kind, Line, is_prose
@@ -45,11 +46,14 @@ def _neighbour(lines: list[Line], i: int, step: int) -> Line | None:
 
 
 def _in_paragraph(lines: list[Line], i: int) -> bool:
-    """A justified prose line that happens to end in a number ('...out of Chapter  11')."""
-    if len(lines[i].label.split()) < 6:
+    """A prose line that happens to end in a number ('...out of Chapter  11', '...million from  1,364')."""
+    label = lines[i].label
+    if len(label.split()) < 6:
         return False
     before, after = _neighbour(lines, i, -1), _neighbour(lines, i, 1)
-    return any(n is not None and is_prose(n) for n in (before, after))
+    if any(n is not None and is_prose(n) for n in (before, after)):
+        return True
+    return len(label.split()) >= 8 and bool(re.search(r"\$\s?\d|\d%|\bmillion\b|\bbillion\b", label))
 
 
 def _breaks(lines: list[Line], start: int, end: int) -> bool:

@@ -83,7 +83,16 @@ def classify(index: int, number: int, text: str) -> Line:
 
 
 def classify_all(lines: tuple[str, ...], numbers: tuple[int, ...]) -> list[Line]:
-    return [classify(i, n, t) for i, (t, n) in enumerate(zip(lines, numbers))]
+    out = [classify(i, n, t) for i, (t, n) in enumerate(zip(lines, numbers))]
+    # a lone year that ends a wrapped label ("2,188,316,808 in" / "1998") is label text
+    prev = None
+    for i, ln in enumerate(out):
+        if ln.kind is Kind.YEARS and len(ln.tokens) == 1 and prev is not None \
+                and prev.kind in (Kind.TEXT, Kind.VALUES) and re.search(r"(?:\b(?:in|and|of|to|for)|,)$", prev.label or prev.stripped):
+            out[i] = Line(ln.index, ln.number, ln.text, Kind.TEXT, ln.stripped, ln.indent)
+        if ln.kind is not Kind.BLANK:
+            prev = out[i]
+    return out
 
 
 def is_prose(line: Line) -> bool:
@@ -91,7 +100,7 @@ def is_prose(line: Line) -> bool:
     if line.kind is not Kind.TEXT:
         return False
     s = line.stripped
-    if len(s) < 55 or line.indent >= 12:
+    if len(s) < 55 or line.indent >= 12 or (s.startswith("(") and s.endswith(")")):
         return False
     words = s.split()
     if len(words) < 8:

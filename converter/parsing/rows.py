@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from converter.model import Cell, Row, RowKind
 from converter.parsing.blocks import assign
 from converter.parsing.lines import Kind, Line
+from converter.parsing.titles import scale_of
 from converter.parsing.totals import find_totals
 
 # A label line that ends with one of these words goes on in the next line.
@@ -65,8 +66,8 @@ class RowBuilder:
                              or self._deeper(ln)):
             self.pending.append(ln)
             return
-        if not self.pending and self.rows and _starts_lower(text) and _CONNECTOR.search(self.rows[-1].label) \
-                and self.rows[-1].line >= ln.number - 2:
+        if not self.pending and self.rows and self.rows[-1].line >= ln.number - 2 and self.rows[-1].label \
+                and (_starts_lower(text) or (_CONNECTOR.search(self.rows[-1].label) and len(text.split()) <= 3)):
             # the rest of a label printed after its value line
             last = self.rows[-1]
             self.rows[-1] = dataclasses.replace(last, label=_glue(last.label, text))
@@ -95,7 +96,7 @@ class RowBuilder:
             joined = _join(self.pending)
             if not label:
                 label, indent = joined, self.pending[0].indent
-            elif _starts_lower(label) or _CONNECTOR.search(joined) or self._deeper(ln):
+            elif _starts_lower(label) or _CONNECTOR.search(joined) or self._deeper(ln) or label[0].isdigit():
                 label, indent = _glue(joined, label), self.pending[0].indent
             elif label[0] in _DASHES:  # "Weighted average shares" / "- basic and diluted"
                 rest = label.lstrip(_DASHES + " ")
@@ -116,13 +117,16 @@ class RowBuilder:
             kind = RowKind.SUBTOTAL
             first = max(self.last_total + 1, self.sections[-1].first_row if self.sections else 0)
             components = tuple(range(first, len(self.rows)))
-            if self.sections and self.sections[-1].first_row >= self.last_total + 1:
+            if self.sections and self.sections[-1].first_row >= self.last_total + 1 \
+                    and not re.search(r"[\d$]", self.sections[-1].text):
                 label = "Total " + _lower_first(self.sections[-1].text)
                 self.sections.pop()
         elif re.match(r"^total\b", label, re.I):
             kind = RowKind.TOTAL
         context = " / ".join(s.text for s in self.sections)
-        self.rows.append(Row(label, context, indent, tuple(cells), ln.number, kind, components, self.rule_before))
+        own_scale = scale_of(label) or (scale_of(self.sections[-1].text) if self.sections else None)
+        self.rows.append(Row(label, context, indent, tuple(cells), ln.number, kind, components, self.rule_before,
+                             own_scale))
         if kind is not RowKind.DATA:
             self.last_total = len(self.rows) - 1
         if kind is RowKind.TOTAL or _CLOSES_SECTION.match(label):

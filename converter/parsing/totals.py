@@ -16,8 +16,14 @@ _TOTAL_WORDS = re.compile(r"^(?:total|net|subtotal)\b", re.I)
 MAX_COMPONENTS = 40
 
 
+_LESS = re.compile(r"^(?:less|deduct)\b", re.I)
+
+
 def _values(row: Row) -> list[Decimal | None]:
-    return [None if c is None else (c.value if c.value is not None else Decimal(0)) for c in row.cells]
+    """The row as it adds into a total: a "Less ..." row printed positive is subtracted."""
+    sign = -1 if _LESS.match(row.label) else 1
+    return [None if c is None else (sign * abs(c.value) if sign < 0 and c.value is not None
+                                    else (c.value if c.value is not None else Decimal(0))) for c in row.cells]
 
 
 def _candidate(row: Row) -> bool:
@@ -25,7 +31,7 @@ def _candidate(row: Row) -> bool:
 
 
 def components_of(rows: list[Row], k: int, starts: list[int]) -> tuple[int, ...]:
-    target = _values(rows[k])
+    target = [None if c is None else (c.value if c.value is not None else Decimal(0)) for c in rows[k].cells]
     if not any(v is not None and v != 0 for v in target):
         return ()
     sums = [Decimal(0)] * len(target)
