@@ -32,10 +32,13 @@ def filer_prefix(registrant: str | None) -> str:
 class ExtensionSet:
     prefix: str
     namespace: str
+    reserved: frozenset[str] = frozenset()  # standard element names, never reused
     concepts: dict[str, Concept] = field(default_factory=dict)
 
     def get(self, base: str, type_: str, period_type: str, label: str) -> Concept:
         """The extension concept for a label; a second use with other attributes gets its own name."""
+        if base in self.reserved:
+            base = f"{base}AsPrinted"
         name = base
         n = 1
         while name in self.concepts:
@@ -50,6 +53,8 @@ class ExtensionSet:
 
     def fresh(self, base: str, type_: str, period_type: str, label: str) -> Concept:
         """A new concept even when the name exists (a row whose values differ from an earlier one)."""
+        if base in self.reserved:
+            base = f"{base}AsPrinted"
         n = 2
         name = f"{base}{n}"
         while name in self.concepts:

@@ -35,7 +35,7 @@ def candidates_plain(label: str, context: str) -> list[str]:
     combined = f"{heading} {own}".strip() if heading else own
     if len(own.split()) <= 3 and heading:
         return [combined, own]
-    return [own, combined] if heading else [own]
+    return [own]
 
 
 def match(tax: Taxonomy, label: str, context: str, statement: str, period_type: str) -> Rule | None:

@@ -54,7 +54,7 @@ def map_filing(parsed: ParsedFiling, cik: str | None = None) -> XbrlModel:
     period_end = document_period_end(parsed)
     prefix = filer_prefix(cover.registrant)
     namespace = f"http://txt2xbrl.invalid/{prefix}/{period_end:%Y%m%d}"
-    st = _State(tax, ContextSet(entity), ExtensionSet(prefix, namespace), warnings=warnings)
+    st = _State(tax, ContextSet(entity), ExtensionSet(prefix, namespace, tax.standard_names), warnings=warnings)
     # primary statements first: a note table may not contradict them
     order = sorted(range(len(parsed.tables)), key=lambda i: parsed.tables[i].kind is StatementKind.NOTE)
     for i in order:

@@ -47,6 +47,7 @@ class Taxonomy:
     parentheticals: tuple[ParentheticalRule, ...]
     totals: tuple[TotalRule, ...] = ()
     differences: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = ()
+    standard_names: frozenset[str] = frozenset()
 
     def concept(self, name: str) -> Concept:
         return self.concepts[name]
@@ -86,4 +87,6 @@ def load_taxonomy() -> Taxonomy:
                              frozenset(t.get("excludes", []))) for t in raw.get("total", []))
     differences = tuple((d["name"], frozenset(d["minuend"]), frozenset(d["subtrahend"]))
                         for d in load_toml("signs.toml").get("difference", []))
-    return Taxonomy(concepts, frozenset(signed), calcs, tuple(rules), parens, totals, differences)
+    names = frozenset(line.strip() for line in (root / "standard-names.txt").read_text().splitlines()
+                      if line.strip() and not line.startswith("#"))
+    return Taxonomy(concepts, frozenset(signed), calcs, tuple(rules), parens, totals, differences, names)

@@ -14,6 +14,8 @@ from converter.parsing.totals import find_totals
 # A label line that ends with one of these words goes on in the next line.
 _CONNECTOR = re.compile(r"(?:[,&(/-]|\b(?:and|or|of|for|in|to|from|on|the|by|at|with|net|less|plus|before|after|under|over|per|a|an))$", re.I)
 _DASHES = "-\u2013\u2014"
+# A heading that names one item, its terms following on the next line: not a section.
+_ITEM_HEADING = re.compile(r"[\d$]|\bpar value\b|\bseries\b", re.I)
 _CLOSES_SECTION = re.compile(r"^(?:total|net cash|net (?:increase|decrease)|net change)\b", re.I)
 
 
@@ -33,6 +35,7 @@ class RowBuilder:
     rule_before: bool = False
     last_total: int = -1
     narrow: bool = False  # labels wrapped in a narrow stub: a deeper indent continues a label
+    item: str = ""  # "Common stock, par value of $.10 per share:": the first part of the next label
     problems: list[tuple[int, str]] = field(default_factory=list)
 
     def feed(self, ln: Line) -> None:
@@ -60,6 +63,9 @@ class RowBuilder:
                 self._push(joined[:-1].strip(), indent)
                 return
             self._flush_headings()
+            if _ITEM_HEADING.search(text):
+                self.item = text[:-1].strip()
+                return
             self._push(text[:-1].strip(), ln.indent)
             return
         if self.pending and (_starts_lower(text) or _CONNECTOR.search(self.pending[-1].stripped)
@@ -111,6 +117,8 @@ class RowBuilder:
                 continue
             cells[col] = Cell(tok.text, tok.value, tok.decimals, ln.number, tok.start, tok.negative, tok.percent)
         label = " ".join(label.rstrip(":").split())
+        if self.item:
+            label, self.item = f"{self.item}: {label}" if label else self.item, ""
         kind = RowKind.DATA
         components: tuple[int, ...] = ()
         if not label:
