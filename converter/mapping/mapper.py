@@ -1,6 +1,7 @@
 """The map stage: parsed tables to facts (concept, context, unit, decimals, value, source)."""
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -19,7 +20,6 @@ from converter.model import (
 CIK_SCHEME = "http://www.sec.gov/CIK"
 FALLBACK_SCHEME = "http://txt2xbrl.invalid/entity-name-no-cik"
 _PER_SHARE = re.compile(r"\bper (common |ordinary )?share\b|\beps\b|\bper unit\b", re.I)
-_SHARES = re.compile(r"\bshares\b|\bnumber of shares\b", re.I)
 # "Shares used in computing ... per share", "Weighted average shares": counts, not per-share amounts
 _SHARE_COUNT = re.compile(r"^(?:(?:basic|diluted)\s+)?(?:weighted[- ]average\s+(?:number\s+of\s+)?(?:common\s+)?shares|"
                           r"(?:common\s+)?shares\s+(?:used|outstanding)|number\s+of\s+(?:common\s+)?shares|"
@@ -89,6 +89,10 @@ def _map_table(st: _State, t_index: int, table: Table) -> None:
         if rules[r_index] is None and row.kind is RowKind.SUBTOTAL and row.components and not pro_forma_table:
             rules[r_index] = _infer_total(st.tax, table, row, rules)
     signs = _signs_by_difference(st.tax, table, rules)
+    share_scale = _share_scale_by_eps(table, rules)
+    if share_scale is not None and share_scale != table.shares_scale:
+        table = dataclasses.replace(table, shares_scale=share_scale,
+                                    rows=tuple(dataclasses.replace(r, scale=None) for r in table.rows))
     for r_index, row in enumerate(table.rows):
         _map_row(st, t_index, table, row, rules[r_index], group, pro_forma_table, signs.get(r_index))
 
@@ -126,6 +130,31 @@ def _signs_by_difference(tax: Taxonomy, table: Table, rules: list[Rule | None]) 
     return out
 
 
+def _share_scale_by_eps(table: Table, rules: list[Rule | None]) -> int | None:
+    """The scale of the share counts that makes net income / shares give the printed EPS.
+
+    A table "in thousands, except per share data" may still print whole share counts; the
+    statement's own numbers tell which it is.
+    """
+    def row_of(name: str) -> Row | None:
+        i = next((i for i, r in enumerate(rules) if r is not None and r.names == (name,)), None)
+        return table.rows[i] if i is not None else None
+
+    income = row_of("NetIncomeLoss")
+    eps = row_of("EarningsPerShareBasic")
+    shares = row_of("WeightedAverageNumberOfSharesOutstandingBasic")
+    if income is None or eps is None or shares is None:
+        return None
+    for ni, e, sh in zip(income.cells, eps.cells, shares.cells):
+        if not (ni and e and sh and ni.value and e.value and sh.value):
+            continue
+        candidates = sorted({1, 1000, 1000000, table.shares_scale, shares.scale or 1})
+        errors = {s_: abs(ni.value * table.scale / (sh.value * s_) - e.value) / abs(e.value) for s_ in candidates}
+        best = min(errors, key=errors.get)
+        return best if errors[best] < Decimal("0.15") else None
+    return None
+
+
 def _row_period(table: Table) -> Period | None:
     for c in table.columns:
         if c.period is not None:
@@ -152,15 +181,18 @@ def _infer_total(tax: Taxonomy, table: Table, row: Row, rules: list[Rule | None]
     return None
 
 
-def _row_unit_type(label: str, context: str, cells: tuple[Cell | None, ...]) -> str:
+def _row_unit_type(label: str, context: str, cells: tuple[Cell | None, ...], kind: StatementKind) -> str:
+    """The unit a row's numbers are in, from how it is printed."""
     if cells and all(c is not None and c.percent for c in cells):
         return PERCENT
-    if _SHARE_COUNT.match(label) or (_SHARE_COUNT.match(context) and not _PER_SHARE.search(label)):
+    if kind in (StatementKind.BALANCE, StatementKind.CASHFLOW):
+        return MONETARY  # share counts there are printed inside labels, never as a row
+    short = len(label.split()) <= 3  # "Basic", "Diluted": read with their heading
+    if _SHARE_COUNT.match(label) or (short and _SHARE_COUNT.match(context) and not _PER_SHARE.search(label)):
         return SHARES
-    text = f"{context} {label}"
-    if _PER_SHARE.search(text):
+    if _PER_SHARE.search(label) or (short and _PER_SHARE.search(context)):
         return PER_SHARE
-    if _SHARES.search(label) or (not label.strip() and _SHARES.search(context)) or _SHARES.search(context) and len(label.split()) <= 2:
+    if re.search(r"\bnumber of\b.*\bshares\b|\bshares\b.*\boutstanding\b", label, re.I):
         return SHARES
     return MONETARY
 
@@ -185,7 +217,7 @@ def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None
             return
         st.warnings.append(f"line {row.line}: {label!r} would contradict an earlier {rule.names[0]} fact; "
                            f"kept as an extension concept")
-    unit_type = _row_unit_type(row.label, row.context, tuple(cell for _, cell in cells))
+    unit_type = _row_unit_type(row.label, row.context, tuple(cell for _, cell in cells), table.kind)
     base_label = label if not pro_forma or PRO_FORMA.search(label) else f"Pro forma {label}"
     by_measure: dict[str, list] = {}
     for col, cell in cells:

@@ -22,6 +22,7 @@ class Head:
     head_start: int = 0
     intro: str = ""
     title_text: str = ""  # every line of the title zone, for a period printed under the title
+    scale_text: str = ""  # the line that states the scale
     continued: bool = False
 
 
@@ -89,10 +90,11 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
         j -= 1
     head.head_start = j + 1
     head.title_text = " ".join(title_lines)
-    zone = title_lines + [" ".join(ln.stripped for ln in heading_rows if ln.kind is Kind.TEXT)]
+    zone = title_lines + [" ".join(ln.stripped for ln in heading_rows if ln.kind is not Kind.RULE)]
     for text in zone:
         if head.scale is None:
             head.scale = scale_of(text)
+            head.scale_text = text if head.scale else ""
         if re.search(r"\(continued\)|\bcontinued\b", text, re.I):
             head.continued = True
     kinds = [statement_kind(t) for t in title_lines if is_title_line(t)]

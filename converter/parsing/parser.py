@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from converter.model import (
     Column, Filing, ParsedFiling, Period, SkippedTable, StatementKind, Table, TextDocument,
@@ -58,10 +59,23 @@ def parse_document(doc: TextDocument, ctx: PeriodContext) -> tuple[list[Table], 
         tables.append(Table(
             title=head.title, kind=head.kind, columns=tuple(cols), rows=tuple(rows),
             scale=head.scale or 1, first_line=first_line, last_line=last_line, intro=head.intro,
+            shares_scale=shares_scale(head.scale or 1, head.scale_text),
         ))
         for line, message in problems:
             skipped.append(SkippedTable(line, line, message))
     return tables, skipped
+
+
+_EXCEPT_SHARES = re.compile(r"except\s+(?:for\s+)?(?:the\s+)?(?:number\s+of\s+)?(?:common\s+)?shares?\b|"
+                            r"\band\s+shares?\b|\bshares?\s+and\s+per\s+share\b|\bdollars\b", re.I)
+
+
+def shares_scale(scale: int, text: str) -> int:
+    """Share counts follow the table's scale unless its phrase excepts them ("except share
+    data") or speaks of dollars only ("Dollars in millions")."""
+    if scale == 1 or _EXCEPT_SHARES.search(" ".join(text.split())):
+        return 1
+    return scale
 
 
 def _columns(head, spans, ctx: PeriodContext) -> tuple[list[Column], str]:

@@ -13,6 +13,8 @@ from converter.parsing.totals import find_totals
 
 # A label line that ends with one of these words goes on in the next line.
 _CONNECTOR = re.compile(r"(?:[,&(/-]|\b(?:and|or|of|for|in|to|from|on|the|by|at|with|net|less|plus|before|after|under|over|per|a|an))$", re.I)
+_STARTS_CONNECTOR = re.compile(r"^(?:of|and|or|in|for|to|from|on|the|by|at|with|less|plus|before|after|under|over|per|"
+                               r"including|excluding|net of)\b", re.I)
 _DASHES = "-\u2013\u2014"
 # A heading that names one item, its terms following on the next line: not a section.
 _ITEM_HEADING = re.compile(r"[\d$]|\bpar value\b|\bseries\b", re.I)
@@ -36,10 +38,12 @@ class RowBuilder:
     last_total: int = -1
     narrow: bool = False  # labels wrapped in a narrow stub: a deeper indent continues a label
     item: str = ""  # "Common stock, par value of $.10 per share:": the first part of the next label
+    last_row_line: int = -10
     problems: list[tuple[int, str]] = field(default_factory=list)
 
     def feed(self, ln: Line) -> None:
         if ln.kind in (Kind.BLANK, Kind.PAGE):
+            self._short_tail()
             return
         if ln.kind is Kind.RULE:
             self._flush_headings()
@@ -55,12 +59,14 @@ class RowBuilder:
     def _text(self, ln: Line) -> None:
         text = ln.stripped
         if text.endswith(":"):
-            if self.pending and (_starts_lower(text) or _CONNECTOR.search(self.pending[-1].stripped)
-                                 or self._deeper(ln)):
+            if self.pending and self._continues(text, ln):
                 self.pending.append(ln)  # "Non-interest" / "income:"
                 joined, indent = _join(self.pending), self.pending[0].indent
                 self.pending = []
-                self._push(joined[:-1].strip(), indent)
+                if _ITEM_HEADING.search(joined):
+                    self.item = joined[:-1].strip()
+                else:
+                    self._push(joined[:-1].strip(), indent)
                 return
             self._flush_headings()
             if _ITEM_HEADING.search(text):
@@ -68,8 +74,9 @@ class RowBuilder:
                 return
             self._push(text[:-1].strip(), ln.indent)
             return
-        if self.pending and (_starts_lower(text) or _CONNECTOR.search(self.pending[-1].stripped)
-                             or self._deeper(ln)):
+        if self.pending and (self._continues(text, ln) or ln.number == self.pending[-1].number + 1):
+            # label lines printed one under the other make one label ("Average Common Shares" /
+            # "Outstanding (in millions)")
             self.pending.append(ln)
             return
         if not self.pending and self.rows and self.rows[-1].line >= ln.number - 2 and self.rows[-1].label \
@@ -81,8 +88,26 @@ class RowBuilder:
         self._flush_headings()
         self.pending = [ln]
 
+    def _short_tail(self) -> None:
+        """A word or two right under a value row and before a blank line ends that row's label:
+        'Net Cash (Used in) / Provided by Investing' / 'Activities'."""
+        if len(self.pending) == 1 and self.rows and self.pending[0].number == self.last_row_line + 1 \
+                and len(self.pending[0].stripped.split()) <= 2 and not self.pending[0].stripped.endswith(":") \
+                and self.rows[-1].label:
+            last = self.rows[-1]
+            self.rows[-1] = dataclasses.replace(last, label=_glue(last.label, self.pending[0].stripped))
+            self.pending = []
+
     def _deeper(self, ln: Line) -> bool:
-        return self.narrow and bool(self.pending) and ln.indent > self.pending[0].indent
+        if not self.pending or ln.indent <= self.pending[0].indent:
+            return False
+        # a narrow stub wraps by indenting; so do labels in capitals, whose case says nothing
+        return self.narrow or (self.pending[0].stripped.isupper() and (ln.label or ln.stripped).isupper())
+
+    def _continues(self, text: str, ln: Line) -> bool:
+        """Does this line go on with the pending label?"""
+        return (_starts_lower(text) or bool(_STARTS_CONNECTOR.match(text))
+                or bool(_CONNECTOR.search(self.pending[-1].stripped)) or self._deeper(ln))
 
     def _flush_headings(self) -> None:
         if self.pending:
@@ -102,7 +127,8 @@ class RowBuilder:
             joined = _join(self.pending)
             if not label:
                 label, indent = joined, self.pending[0].indent
-            elif _starts_lower(label) or _CONNECTOR.search(joined) or self._deeper(ln) or label[0].isdigit():
+            elif _starts_lower(label) or _CONNECTOR.search(joined) or self._deeper(ln) or label[0].isdigit() \
+                    or _STARTS_CONNECTOR.match(label):
                 label, indent = _glue(joined, label), self.pending[0].indent
             elif label[0] in _DASHES:  # "Weighted average shares" / "- basic and diluted"
                 rest = label.lstrip(_DASHES + " ")
@@ -135,6 +161,7 @@ class RowBuilder:
         own_scale = scale_of(label) or (scale_of(self.sections[-1].text) if self.sections else None)
         self.rows.append(Row(label, context, indent, tuple(cells), ln.number, kind, components, self.rule_before,
                              own_scale))
+        self.last_row_line = ln.number
         if kind is not RowKind.DATA:
             self.last_total = len(self.rows) - 1
         if kind is RowKind.TOTAL or _CLOSES_SECTION.match(label):
