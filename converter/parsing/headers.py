@@ -23,6 +23,7 @@ class Head:
     intro: str = ""
     title_text: str = ""  # every line of the title zone, for a period printed under the title
     scale_text: str = ""  # the line that states the scale
+    stub_text: str = ""  # heading-zone text left of the columns ("SEPTEMBER 26, 1997 AND ...")
     continued: bool = False
 
 
@@ -76,6 +77,8 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
         i -= 1
     heading_rows.reverse()
     _assign_headings(head, heading_rows, columns, value_left)
+    head.stub_text = " ".join(t for ln in heading_rows if ln.kind is not Kind.RULE
+                              for _, e, t in chunks(ln.text) if e <= value_left - 2)
     # 3. title zone: a few short lines above the headings
     title_lines: list[str] = []
     seen = 0

@@ -45,10 +45,18 @@ def _is_years(label: str, tokens: list[Token]) -> bool:
         raw = t.text.strip()
         if not re.fullmatch(r"(?:19|20)\d\d", raw):
             return False
-    return not label or len(label) < 40 and not re.search(r"\d", label)
+    if not label:
+        return True
+    # a stub that is itself a date line: "SEPTEMBER 26, 1997 AND SEPTEMBER 27, 1996   1997   1996"
+    from converter.parsing.dates import find_dates
+
+    if find_dates(label) and not re.search(r"\d", _DATES.sub("", label)):
+        return True
+    return len(label) < 40 and not re.search(r"\d", label)
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_DATES = re.compile(r"\b[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+(?:19|20)\d\d\b|\d{1,2}/\d{1,2}/\d{2,4}")
 _SHORT_WORDS = re.compile(r"^[A-Za-z%().,&' -]{1,30}$")
 
 

@@ -9,9 +9,10 @@ from converter.model import (
 )
 from converter.parsing.blocks import drop_label_zone_columns, find_blocks, find_columns
 from converter.parsing.cover import read_cover
+from converter.parsing.dates import find_dates
 from converter.parsing.headers import read_head
 from converter.parsing.lines import classify_all
-from converter.parsing.periods import PeriodContext, column_period, intro_period
+from converter.parsing.periods import PeriodContext, align_periods, column_period, intro_period
 from converter.parsing.rows import build_rows
 
 
@@ -23,7 +24,8 @@ def parse_filing(filing: Filing) -> ParsedFiling:
     ctx = PeriodContext(
         fiscal_year_end=fye,
         annual=bool(cover.form_type and cover.form_type.startswith("10-K")),
-        period_end=cover.period_end,
+        # an 8-K's date is an event, not the end of a fiscal period
+        period_end=cover.period_end if cover.form_type and cover.form_type.startswith(("10-", "20-")) else None,
     )
     tables: list[Table] = []
     skipped: list[SkippedTable] = []
@@ -31,6 +33,11 @@ def parse_filing(filing: Filing) -> ParsedFiling:
         found, dropped = parse_document(doc, ctx)
         tables.extend(found)
         skipped.extend(dropped)
+    printed = {c.period.end for t in tables for c in t.columns if c.period and find_dates(c.heading)}
+    if cover.period_end:
+        printed.add(cover.period_end)
+    aligned = align_periods([list(t.columns) for t in tables], printed)
+    tables = [dataclasses.replace(t, columns=tuple(cols)) for t, cols in zip(tables, aligned)]
     return ParsedFiling(filing, cover, tuple(tables), tuple(skipped))
 
 
@@ -80,9 +87,10 @@ def shares_scale(scale: int, text: str) -> int:
 
 def _columns(head, spans, ctx: PeriodContext) -> tuple[list[Column], str]:
     cols = []
+    stub_dates = tuple(d for _, d in find_dates(" ".join(f"{head.title_text} {head.stub_text}".split())))
     for k, (left, right) in enumerate(spans):
         heading = head.headings[k]
-        period = column_period(heading, head.kind, head.title, ctx)
+        period = column_period(heading, head.kind, head.title, ctx, stub_dates)
         cols.append(Column(k, left, right, heading, period))
     if all(c.period is None for c in cols) and len(cols) == 1 and head.title_text and head.kind is not StatementKind.NOTE:
         # a single column whose date is printed under the title: "BALANCE SHEET / December 31, 2007"

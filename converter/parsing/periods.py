@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from converter.model import Period, StatementKind
 from converter.parsing.dates import (
-    FULL_DATE, YEAR, duration_months, find_dates, make_date, parse_month_day, start_of,
+    FULL_DATE, YEAR, duration_months, find_dates, is_month_end, make_date, parse_month_day, start_of,
 )
 
 _AT = re.compile(r"\b(?:at|as of|as at)\s*$", re.I)
@@ -22,8 +22,14 @@ class PeriodContext:
     period_end: dt.date | None = None
 
 
-def column_period(heading: str, kind: StatementKind, title: str, ctx: PeriodContext) -> Period | None:
-    """The period of one column, or None when the heading names none."""
+def column_period(heading: str, kind: StatementKind, title: str, ctx: PeriodContext,
+                  stub_dates: tuple[dt.date, ...] = ()) -> Period | None:
+    """The period of one column, or None when the heading names none.
+
+    A column headed by a bare year takes its month and day from the heading, from a full date
+    of that year printed in the title or the stub ("SEPTEMBER 26, 1997 AND SEPTEMBER 27, 1996"),
+    from the title's month and day, or from the fiscal year end.
+    """
     text = " ".join(heading.split())
     dates = find_dates(text)
     if dates:
@@ -33,10 +39,15 @@ def column_period(heading: str, kind: StatementKind, title: str, ctx: PeriodCont
         if not years:
             return None
         year = years[-1]
-        md = parse_month_day(text) or parse_month_day(title) or ctx.fiscal_year_end
-        if md is None:
-            return None
-        end = make_date(year, *md)
+        same_year = [d for d in stub_dates if d.year == year]
+        md = parse_month_day(text) or ((same_year[0].month, same_year[0].day) if same_year else None)
+        if md is None and ctx.period_end is not None and not is_month_end(ctx.period_end):
+            end = same_weekday_near(year, ctx.period_end)  # a 52/53-week year: "last Friday of September"
+        else:
+            md = md or parse_month_day(title) or ctx.fiscal_year_end
+            if md is None:
+                return None
+            end = make_date(year, *md)
         if end is None:
             return None
     if kind is StatementKind.BALANCE:
@@ -50,6 +61,16 @@ def column_period(heading: str, kind: StatementKind, title: str, ctx: PeriodCont
         else:
             return None
     return Period(end, start_of(end, months))
+
+
+def same_weekday_near(year: int, anchor: dt.date) -> dt.date | None:
+    """The day of `year` nearest the anchor's month and day that falls on the anchor's weekday."""
+    base = make_date(year, anchor.month, min(anchor.day, 28))
+    if base is None:
+        return None
+    base = base + dt.timedelta(days=anchor.day - base.day)
+    shift = (anchor.weekday() - base.weekday()) % 7
+    return base + dt.timedelta(days=shift if shift <= 3 else shift - 7)
 
 
 def intro_period(intro: str) -> Period | None:
@@ -74,3 +95,39 @@ def intro_period(intro: str) -> Period | None:
 
 def has_period_words(heading: str) -> bool:
     return bool(FULL_DATE.search(heading) or YEAR.search(heading))
+
+
+def align_periods(columns_by_table: list[list], printed: set[dt.date]) -> list[list]:
+    """Snap periods to the period ends the filing prints elsewhere.
+
+    A year-only column whose end was guessed from the fiscal year end takes the printed end of
+    that year when one lies within a week ("1993" -> September 24, 1993, printed over the
+    balance sheet), and a duration whose previous period end is printed starts the day after
+    it (52/53-week years).
+    """
+    import dataclasses
+
+    def near(d: dt.date, days: int = 7) -> dt.date | None:
+        close = [p for p in printed if abs((p - d).days) <= days]
+        return min(close, key=lambda p: abs((p - d).days)) if close else None
+
+    out = []
+    for columns in columns_by_table:
+        fixed = []
+        for c in columns:
+            p = c.period
+            if p is None:
+                fixed.append(c)
+                continue
+            end = p.end
+            if not find_dates(c.heading):
+                end = near(p.end) or p.end
+            start = p.start
+            if start is not None:
+                start = start + (end - p.end)
+                prev = near(start - dt.timedelta(days=1), 4)
+                if prev and prev < end:
+                    start = prev + dt.timedelta(days=1)
+            fixed.append(dataclasses.replace(c, period=Period(end, start)))
+        out.append(fixed)
+    return out
