@@ -8,7 +8,7 @@ from converter.model import StatementKind
 from converter.parsing.blocks import Block
 from converter.parsing.dates import find_dates
 from converter.parsing.lines import Kind, Line, is_prose
-from converter.parsing.titles import is_company_line, is_title_line, scale_of, statement_kind
+from converter.parsing.titles import is_company_line, is_supplementary, is_title_line, scale_of, statement_kind
 from converter.parsing.values import chunks
 
 
@@ -83,17 +83,23 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
     title_lines: list[str] = []
     seen = 0
     j = i
-    while j >= floor and seen < 8:
+    blanks = 0
+    while j >= floor and seen < 6 and blanks < 10:
         ln = lines[j]
         if ln.kind in (Kind.VALUES, Kind.YEARS) or is_prose(ln):
             break
         if ln.kind is Kind.TEXT:
             title_lines.insert(0, ln.stripped)
-        seen += 1
+            seen += 1
+            blanks = 0
+        else:
+            blanks += 1
         j -= 1
     head.head_start = j + 1
     head.title_text = " ".join(title_lines)
-    zone = title_lines + [" ".join(ln.stripped for ln in heading_rows if ln.kind is not Kind.RULE)]
+    # every line between the title and the first row: the scale may sit under the headings
+    between = [ln.stripped for ln in lines[j + 1:body_start] if ln.kind in (Kind.TEXT, Kind.YEARS)]
+    zone = title_lines + [" ".join(between)]
     for text in zone:
         if head.scale is None:
             head.scale = scale_of(text)
@@ -102,7 +108,7 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
             head.continued = True
     kinds = [statement_kind(t) for t in title_lines if is_title_line(t)]
     kinds = [k for k in kinds if k is not None]
-    if kinds:
+    if kinds and not is_supplementary(" ".join(title_lines)):
         head.kind = kinds[-1]
         head.title = " ".join(t for t in title_lines if is_title_line(t) or is_company_line(t))
     else:

@@ -14,6 +14,9 @@ _RULE = re.compile(r"^[\s\-=_$]*[-=_]{3,}[\s\-=_$]*$")
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:[A-Za-z]-)?\d{1,3}(?:\s*-)?\s*$|^\s*(?:page\s+\d+|[ivxlc]{1,5})\s*$", re.I)
 
 
+_DASHED_PAGE = re.compile(r"^\s*[-\u2013]\s*(?:[A-Za-z]-)?\d{1,3}\s*[-\u2013]\s*$|^\s*page\s+\d+(?:\s+of\s+\d+)?\s*$", re.I)
+
+
 class Kind(str, Enum):
     BLANK = "blank"
     RULE = "rule"
@@ -48,15 +51,14 @@ def _is_years(label: str, tokens: list[Token]) -> bool:
     if not label:
         return True
     # a stub that is itself a date line: "SEPTEMBER 26, 1997 AND SEPTEMBER 27, 1996   1997   1996"
-    from converter.parsing.dates import find_dates
-
-    if find_dates(label) and not re.search(r"\d", _DATES.sub("", label)):
+    if not re.search(r"\d", _DATES.sub("", label)):
         return True
     return len(label) < 40 and not re.search(r"\d", label)
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
-_DATES = re.compile(r"\b[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+(?:19|20)\d\d\b|\d{1,2}/\d{1,2}/\d{2,4}")
+_DATES = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b(?:,?\s+(?:19|20)\d\d\b)?"
+                    r"|\d{1,2}/\d{1,2}/\d{2,4}", re.I)
 _SHORT_WORDS = re.compile(r"^[A-Za-z%().,&' -]{1,30}$")
 
 
@@ -75,6 +77,8 @@ def classify(index: int, number: int, text: str) -> Line:
         return Line(index, number, text, Kind.BLANK)
     if _RULE.match(text):
         return Line(index, number, text, Kind.RULE)
+    if _DASHED_PAGE.match(text):
+        return Line(index, number, text, Kind.PAGE)
     label, indent, tokens = split_values(text)
     if tokens:
         if _is_years(label, tokens) or _years_line(text):

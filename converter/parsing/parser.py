@@ -9,7 +9,7 @@ from converter.model import (
 )
 from converter.parsing.blocks import drop_label_zone_columns, find_blocks, find_columns
 from converter.parsing.cover import read_cover
-from converter.parsing.dates import find_dates
+from converter.parsing.dates import FULL_DATE, find_dates
 from converter.parsing.headers import read_head
 from converter.parsing.lines import classify_all
 from converter.parsing.periods import PeriodContext, align_periods, column_period, intro_period
@@ -85,6 +85,31 @@ def shares_scale(scale: int, text: str) -> int:
     return scale
 
 
+_PERIOD_WORDS = re.compile(r"\b(?:(?:three|six|nine|twelve|\d+)\s+months?|years?|quarters?|weeks?|ended|ending|"
+                           r"fiscal|for the|as of|at|unaudited|audited)\b|\([^)]*\)|[\d,]+", re.I)
+_PRIMARY_GROUP = re.compile(r"\bconsolidated\b|\btotal\b", re.I)
+
+
+def _column_groups(cols: list[Column]) -> tuple[list[Column], str]:
+    """Columns that repeat a period belong to groups (entities, segments, presentations).
+
+    The group headed "consolidated" or "total" keeps its periods; the other groups' columns
+    are left out. Without such a group the table is skipped: no guess at whose numbers they are.
+    """
+    periods = [c.period for c in cols if c.period is not None]
+    if len(periods) == len(set(periods)):
+        return cols, ""
+    def group(c: Column) -> str:
+        text = FULL_DATE.sub(" ", c.heading)
+        return " ".join(_PERIOD_WORDS.sub(" ", text).lower().split())
+    groups = {group(c) for c in cols if c.period is not None}
+    primary = [g for g in groups if _PRIMARY_GROUP.search(g)]
+    if len(primary) != 1:
+        names = ", ".join(sorted(repr(g) for g in groups if g)) or "unnamed groups"
+        return [], f"columns repeat periods for several entities or presentations ({names}); none is the consolidated one"
+    return [c if c.period is None or group(c) == primary[0] else dataclasses.replace(c, period=None) for c in cols], ""
+
+
 def _columns(head, spans, ctx: PeriodContext) -> tuple[list[Column], str]:
     cols = []
     stub_dates = tuple(d for _, d in find_dates(" ".join(f"{head.title_text} {head.stub_text}".split())))
@@ -92,6 +117,9 @@ def _columns(head, spans, ctx: PeriodContext) -> tuple[list[Column], str]:
         heading = head.headings[k]
         period = column_period(heading, head.kind, head.title, ctx, stub_dates)
         cols.append(Column(k, left, right, heading, period))
+    cols, reason = _column_groups(cols)
+    if reason:
+        return [], reason
     if all(c.period is None for c in cols) and len(cols) == 1 and head.title_text and head.kind is not StatementKind.NOTE:
         # a single column whose date is printed under the title: "BALANCE SHEET / December 31, 2007"
         period = column_period(head.title_text, head.kind, head.title, ctx)

@@ -16,6 +16,8 @@ _CONNECTOR = re.compile(r"(?:[,&(/-]|\b(?:and|or|of|for|in|to|from|on|the|by|at|
 _STARTS_CONNECTOR = re.compile(r"^(?:of|and|or|in|for|to|from|on|the|by|at|with|less|plus|before|after|under|over|per|"
                                r"including|excluding|net of)\b", re.I)
 _DASHES = "-\u2013\u2014"
+# A "Notes" column of letters between label and values: "Rentals and financing        Q"
+_NOTE_LETTER = re.compile(r"\s{6,}[A-Z]{1,2}\d?$")
 # A heading that names one item, its terms following on the next line: not a section.
 _ITEM_HEADING = re.compile(r"[\d$]|\bpar value\b|\bseries\b", re.I)
 _CLOSES_SECTION = re.compile(r"^(?:total|net cash|net (?:increase|decrease)|net change)\b", re.I)
@@ -121,7 +123,7 @@ class RowBuilder:
 
     # -- value rows
     def _values(self, ln: Line) -> None:
-        label = ln.label
+        label = _NOTE_LETTER.sub("", ln.label)
         indent = ln.indent
         if self.pending:
             joined = _join(self.pending)

@@ -26,7 +26,8 @@ def _company() -> re.Pattern:
 
 
 def statement_kind(text: str) -> StatementKind | None:
-    low = " ".join(text.lower().split())
+    # "SHARE-OWNERS' EQUITY" reads as "shareowners equity"
+    low = " ".join(text.lower().replace("-", "").replace("'", "").split())
     for kind, pattern in _kinds():
         if pattern.search(low):
             return kind
@@ -35,6 +36,7 @@ def statement_kind(text: str) -> StatementKind | None:
 
 def is_title_line(text: str) -> bool:
     """A statement title (or the company line of a title block), short and not prose."""
+    text = " ".join(text.split())
     if len(text) > 110:
         return False
     low = text.lower()
@@ -44,7 +46,18 @@ def is_title_line(text: str) -> bool:
 
 
 def is_company_line(text: str) -> bool:
+    text = " ".join(text.split())
     return bool(_company().search(text.lower())) and len(text) < 100
+
+
+@functools.cache
+def _not_statement() -> re.Pattern:
+    return re.compile("|".join(load_toml("statements.toml")["title"]["not_statement"]))
+
+
+def is_supplementary(text: str) -> bool:
+    """Titles of tables that look like statements but are not the filer's statements."""
+    return bool(_not_statement().search(" ".join(text.lower().split())))
 
 
 def scale_of(text: str) -> int | None:
