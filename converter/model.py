@@ -139,6 +139,7 @@ class Table:
     intro: str = ""  # the prose just above a note table: its subject and period
     per_share_scale: int = 1
     shares_scale: int = 1
+    company: str = ""  # the company its title names ("NEW LINE CINEMA CORPORATION AND SUBSIDIARIES")
 
 
 @dataclass(frozen=True, slots=True)

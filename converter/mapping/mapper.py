@@ -19,6 +19,18 @@ from converter.model import (
 
 CIK_SCHEME = "http://www.sec.gov/CIK"
 FALLBACK_SCHEME = "http://txt2xbrl.invalid/entity-name-no-cik"
+NAMED_SCHEME = "http://txt2xbrl.invalid/entity-name"  # a company the filing reports on that has no CIK here
+_NAME_NOISE = {"the", "inc", "incorporated", "corp", "corporation", "company", "co", "ltd", "limited", "llc", "lp",
+               "plc", "and", "subsidiaries", "consolidated", "affiliates", "group", "holdings", "of", "com"}
+
+
+def same_company(a: str, b: str) -> bool:
+    """Whether two printed company names share a significant word ("BRISTOL-MYERS SQUIBB COMPANY",
+    "BRISTOL MYERS SQUIBB CO"); a name with no significant word cannot be told apart."""
+    def words(name: str) -> set[str]:
+        return {w for w in re.split(r"[^a-z0-9]+", name.lower()) if w and w not in _NAME_NOISE and len(w) > 1}
+    wa, wb = words(a), words(b)
+    return not wa or not wb or bool(wa & wb)
 _PER_SHARE = re.compile(r"\bper (common |ordinary )?share\b|\beps\b|\bper unit\b", re.I)
 # "Shares used in computing ... per share", "Weighted average shares": counts, not per-share amounts
 _SHARE_COUNT = re.compile(r"^(?:(?:basic|diluted)\s+)?(?:weighted[- ]average\s+(?:number\s+of\s+)?(?:common\s+)?shares|"
@@ -38,6 +50,8 @@ class _State:
     seen: dict[tuple, Decimal] = field(default_factory=dict)  # (concept qname, context id, unit id) -> value
     warnings: list[str] = field(default_factory=list)
     unmapped: list[Unmapped] = field(default_factory=list)
+    entity: Entity | None = None  # the entity of the table being mapped, when not the registrant
+    registrant: str = ""
 
 
 def map_filing(parsed: ParsedFiling, cik: str | None = None) -> XbrlModel:
@@ -54,7 +68,8 @@ def map_filing(parsed: ParsedFiling, cik: str | None = None) -> XbrlModel:
     period_end = document_period_end(parsed)
     prefix = filer_prefix(cover.registrant)
     namespace = f"http://txt2xbrl.invalid/{prefix}/{period_end:%Y%m%d}"
-    st = _State(tax, ContextSet(entity), ExtensionSet(prefix, namespace, tax.standard_names), warnings=warnings)
+    st = _State(tax, ContextSet(entity), ExtensionSet(prefix, namespace, tax.standard_names), warnings=warnings,
+                registrant=name)
     # primary statements first: a note table may not contradict them
     order = sorted(range(len(parsed.tables)), key=lambda i: parsed.tables[i].kind is StatementKind.NOTE)
     for i in order:
@@ -79,6 +94,10 @@ def map_filing(parsed: ParsedFiling, cik: str | None = None) -> XbrlModel:
 
 def _map_table(st: _State, t_index: int, table: Table) -> None:
     group = "notes" if table.kind is StatementKind.NOTE else "primary"
+    st.entity = None
+    if table.company and not same_company(table.company, st.registrant):
+        # an acquired business's statements in an 8-K: facts of that business, not the registrant's
+        st.entity = Entity(NAMED_SCHEME, re.sub(r"[^A-Za-z0-9]+", "-", table.company).strip("-"), table.company)
     # a statement is pro forma when its title says so; a note table also when its introduction does
     pro_forma_table = bool(PRO_FORMA.search(table.title)
                            or (table.kind is StatementKind.NOTE and PRO_FORMA.search(table.intro)))
@@ -258,7 +277,7 @@ def _facts_for(st: _State, t_index: int, table: Table, row: Row, concept: Concep
                     value = -value
             else:
                 value = abs(value)
-        context = st.contexts.context(period)
+        context = st.contexts.context(period, st.entity)
         unit = st.contexts.unit_for(concept.type)
         out.append(Fact(concept, context, value, unit, decimals,
                         SourceRef(cell.line, cell.col, cell.text), row.label, t_index, group))
@@ -312,7 +331,7 @@ def _parenthetical(st: _State, t_index: int, table: Table, row: Row, rule: Rule,
             value = Decimal(raw)
             decimals = len(raw.split(".")[1]) if "." in raw else 0
             concept = st.tax.concept(pr.name)
-            fact = Fact(concept, st.contexts.context(period), value, st.contexts.unit_for(concept.type), decimals,
+            fact = Fact(concept, st.contexts.context(period, st.entity), value, st.contexts.unit_for(concept.type), decimals,
                         SourceRef(row.line, 0, m.group(1)), row.label, t_index, "parenthetical")
             if not _conflicts(st, fact):
                 _emit(st, [fact])

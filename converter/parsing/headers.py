@@ -8,7 +8,9 @@ from converter.model import StatementKind
 from converter.parsing.blocks import Block
 from converter.parsing.dates import find_dates
 from converter.parsing.lines import Kind, Line, is_prose
-from converter.parsing.titles import is_company_line, is_supplementary, is_title_line, scale_of, statement_kind
+from converter.parsing.titles import (
+    company_of, is_company_line, is_supplementary, is_title_line, scale_of, statement_kind,
+)
 from converter.parsing.values import chunks
 
 
@@ -24,6 +26,7 @@ class Head:
     title_text: str = ""  # every line of the title zone, for a period printed under the title
     scale_text: str = ""  # the line that states the scale
     stub_text: str = ""  # heading-zone text left of the columns ("SEPTEMBER 26, 1997 AND ...")
+    company: str = ""
     continued: bool = False
 
 
@@ -69,7 +72,7 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
         # a stub text at the left ("(in 000s,") may share a heading line with the column headings
         parts = [p for p in chunks(ln.text) if p[1] > value_left - 2]
         if not parts or any(_sentence(t) for _, _, t in parts):
-            if not heading_rows and _headings_above(lines, i, floor):
+            if not any(r.kind is not Kind.RULE for r in heading_rows) and _headings_above(lines, i, floor):
                 i -= 1  # a caption between the column headings and the body
                 continue
             break
@@ -97,6 +100,7 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
         j -= 1
     head.head_start = j + 1
     head.title_text = " ".join(title_lines)
+    head.company = company_of(title_lines)
     # every line between the title and the first row: the scale may sit under the headings
     between = [ln.stripped for ln in lines[j + 1:body_start] if ln.kind in (Kind.TEXT, Kind.YEARS)]
     zone = title_lines + [" ".join(between)]
@@ -108,7 +112,7 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
             head.continued = True
     kinds = [statement_kind(t) for t in title_lines if is_title_line(t)]
     kinds = [k for k in kinds if k is not None]
-    if kinds and not is_supplementary(" ".join(title_lines)):
+    if kinds and not is_supplementary(" ".join(t for t in title_lines if is_title_line(t))):
         head.kind = kinds[-1]
         head.title = " ".join(t for t in title_lines if is_title_line(t) or is_company_line(t))
     else:
@@ -193,7 +197,23 @@ def _pieces(ln: Line, ncols: int) -> list[tuple[int, int, str]]:
     # a piece per column when two blanks part them ("Jun 30,  Mar 31,"), else words two
     # blanks apart belong together ("NINE  MONTHS")
     parts = chunks(ln.text)
-    return parts if len(parts) >= ncols else heading_chunks(ln.text)
+    parts = parts if len(parts) >= ncols else heading_chunks(ln.text)
+    return [p for part in parts for p in _split_dates(part)]
+
+
+def _split_dates(part: tuple[int, int, str]) -> list[tuple[int, int, str]]:
+    """'June 30, 1999 Dec. 31, 1998' printed one blank apart: one piece per date."""
+    s, e, text = part
+    dates = find_dates(text)
+    if len(dates) < 2:
+        return [part]
+    cuts = [0] + [off for off, _ in dates[1:]] + [len(text)]
+    out = []
+    for a, b in zip(cuts, cuts[1:]):
+        piece = text[a:b]
+        lead = len(piece) - len(piece.lstrip())
+        out.append((s + a + lead, s + a + lead + len(piece.strip()), piece.strip()))
+    return out
 
 
 def _rule_below(rows: list[Line], ln: Line) -> Line | None:

@@ -47,6 +47,7 @@ def parse_document(doc: TextDocument, ctx: PeriodContext) -> tuple[list[Table], 
     skipped: list[SkippedTable] = []
     floor = 0
     prev_intro, prev_last = "", -100
+    company = ""  # the company of the last statement: its notes follow it
     for block in find_blocks(lines):
         block, columns = drop_label_zone_columns(lines, block, find_columns(lines, block))
         head = read_head(lines, block, columns, floor)
@@ -66,8 +67,10 @@ def parse_document(doc: TextDocument, ctx: PeriodContext) -> tuple[list[Table], 
         tables.append(Table(
             title=head.title, kind=head.kind, columns=tuple(cols), rows=tuple(rows),
             scale=head.scale or 1, first_line=first_line, last_line=last_line, intro=head.intro,
-            shares_scale=shares_scale(head.scale or 1, head.scale_text),
+            shares_scale=shares_scale(head.scale or 1, head.scale_text), company=head.company or company,
         ))
+        if head.kind is not StatementKind.NOTE and head.company:
+            company = head.company
         for line, message in problems:
             skipped.append(SkippedTable(line, line, message))
     return tables, skipped
