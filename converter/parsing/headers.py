@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from converter.model import StatementKind
 from converter.parsing.blocks import Block
-from converter.parsing.dates import find_dates
+from converter.parsing.dates import MONTH_DAY, find_dates
 from converter.parsing.lines import Kind, Line, is_prose
 from converter.parsing.titles import (
     company_of, is_company_line, is_supplementary, is_title_line, scale_of, statement_kind,
@@ -175,8 +175,13 @@ def _assign_headings(head: Head, rows: list[Line], columns: list[tuple[int, int]
                 reach[over[0]] = [min(reach[over[0]][0], s), max(reach[over[0]][1], e)]
     for r, ((ln, parts), is_group) in enumerate(zip(lines, group)):
         if is_group:
+            below = _rule_below(rows, ln)
+            parts = [(*_widen_by_rule(ps, pe, below, parts), pt) for ps, pe, pt in parts]
+            lone = len(parts) == 1 and not any(min(parts[0][1], ce) - max(parts[0][0], cs) > 0 for cs, ce in reach)
             for k, (cs, ce) in enumerate(reach):
                 over = [pt for ps, pe, pt in parts if min(pe, ce) - max(ps, cs) > 0]
+                if not over and lone and parts[0][0] < reach[-1][1] and parts[0][1] > reach[0][0]:
+                    over = [parts[0][2]]  # one piece centred between the columns heads them all
                 for text in over[:1]:
                     head.headings[k] = (head.headings[k] + " " + text).strip()
             continue
@@ -202,12 +207,12 @@ def _pieces(ln: Line, ncols: int) -> list[tuple[int, int, str]]:
 
 
 def _split_dates(part: tuple[int, int, str]) -> list[tuple[int, int, str]]:
-    """'June 30, 1999 Dec. 31, 1998' printed one blank apart: one piece per date."""
+    """'June 30, 1999 Dec. 31, 1998' or 'March 28, March 29,' printed one blank apart: a piece per date."""
     s, e, text = part
-    dates = find_dates(text)
-    if len(dates) < 2:
+    starts = [m.start() for m in MONTH_DAY.finditer(text)]
+    if len(starts) < 2:
         return [part]
-    cuts = [0] + [off for off, _ in dates[1:]] + [len(text)]
+    cuts = [0] + starts[1:] + [len(text)]
     out = []
     for a, b in zip(cuts, cuts[1:]):
         piece = text[a:b]
