@@ -72,7 +72,7 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
         # a stub text at the left ("(in 000s,") may share a heading line with the column headings
         parts = [p for p in chunks(ln.text) if p[1] > value_left - 2]
         if not parts or any(_sentence(t) for _, _, t in parts):
-            if not any(r.kind is not Kind.RULE for r in heading_rows) and _headings_above(lines, i, floor):
+            if _headings_above(lines, i, floor, value_left):
                 i -= 1  # a caption between the column headings and the body
                 continue
             break
@@ -121,16 +121,19 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
     return head
 
 
-def _headings_above(lines: list[Line], i: int, floor: int) -> bool:
-    """Bare years or a dash underline within the few lines above."""
+def _headings_above(lines: list[Line], i: int, floor: int, value_left: int) -> bool:
+    """Column headings (bare years, an underline, text over the columns) within a few lines above."""
     seen = 0
     for k in range(i - 1, max(floor - 1, i - 8), -1):
         ln = lines[k]
         if ln.kind in (Kind.YEARS, Kind.RULE):
             return True
-        if ln.kind in (Kind.VALUES,) or is_prose(ln):
+        if ln.kind is Kind.VALUES or is_prose(ln) or is_title_line(ln.stripped):
             return False
         if ln.kind is Kind.TEXT:
+            parts = chunks(ln.text)
+            if any(e > value_left - 2 for _, e, _ in parts) and not any(_sentence(t) for _, _, t in parts):
+                return True
             seen += 1
             if seen > 3:
                 return False

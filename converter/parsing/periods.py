@@ -34,6 +34,12 @@ def column_period(heading: str, kind: StatementKind, title: str, ctx: PeriodCont
     dates = find_dates(text)
     if dates:
         end = dates[-1][1]
+        if len(dates) > 1:
+            # "July 3, 2004 and June 28, 2003 ... 2004": the column's own year picks the date
+            bare = [int(m.group("year")) for m in YEAR.finditer(FULL_DATE.sub(" ", text))]
+            chosen = [d for _, d in dates if bare and d.year == bare[-1]]
+            if chosen:
+                end = chosen[-1]
     else:
         years = [int(m.group("year")) for m in YEAR.finditer(text)]
         if not years:
