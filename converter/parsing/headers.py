@@ -67,10 +67,14 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
             heading_rows.append(ln)
             i -= 1
             continue
-        if ln.kind is not Kind.TEXT or is_prose(ln) or is_title_line(ln.stripped) or is_company_line(ln.stripped):
+        if ln.kind is not Kind.TEXT or is_prose(ln):
             break
-        # a stub text at the left ("(in 000s,") may share a heading line with the column headings
-        parts = [p for p in chunks(ln.text) if p[1] > value_left - 2]
+        # a stub text at the left ("(in 000s,", a title) may share a heading line with the headings
+        every = chunks(ln.text)
+        parts = [p for p in every if p[1] > value_left - 2]
+        if (is_title_line(ln.stripped) or is_company_line(ln.stripped)) and (len(every) == 1 or not parts
+                                                                             or len(parts) == len(every)):
+            break
         if not parts or any(_sentence(t) for _, _, t in parts):
             if _headings_above(lines, i, floor, value_left):
                 i -= 1  # a caption between the column headings and the body
@@ -110,6 +114,10 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
             head.scale_text = text if head.scale else ""
         if re.search(r"\(continued\)|\bcontinued\b", text, re.I):
             head.continued = True
+    # a title printed at the left of the column headings ("CONSOLIDATED STATEMENTS OF INCOME  Quarter Ended")
+    stub_titles = [t for ln in heading_rows if ln.kind is not Kind.RULE
+                   for _, e, t in chunks(ln.text) if e <= value_left - 2 and is_title_line(t)]
+    title_lines = title_lines + stub_titles
     kinds = [statement_kind(t) for t in title_lines if is_title_line(t)]
     kinds = [k for k in kinds if k is not None]
     if kinds and not is_supplementary(" ".join(t for t in title_lines if is_title_line(t))):
