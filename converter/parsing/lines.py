@@ -57,6 +57,7 @@ def _is_years(label: str, tokens: list[Token]) -> bool:
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_WIDE_GAP = re.compile(r"\S {4,}\S")
 _DATES = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b(?:,?\s+(?:19|20)\d\d\b)?"
                     r"|\d{1,2}/\d{1,2}/\d{2,4}", re.I)
 _SHORT_WORDS = re.compile(r"^[A-Za-z%().,&' -]{1,30}$")
@@ -114,6 +115,8 @@ def is_prose(line: Line) -> bool:
     s = line.stripped
     if len(s) < 55 or line.indent >= 12 or (s.startswith("(") and s.endswith(")")):
         return False
+    if _WIDE_GAP.search(s):
+        return False  # columns, not running text (justified text stretches blanks to two or three)
     words = s.split()
     if len(words) < 8:
         return False
