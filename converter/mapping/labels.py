@@ -9,6 +9,8 @@ _NOTE_REF = re.compile(r"\((?:note|notes|see note)s?\s*[\w ,&-]*\)|\bnotes?\s+\d
 _AS_REPORTED = re.compile(r"\bas reported\b|\(in (?:thousands|millions|billions)\)|\bin (?:thousands|millions)\b", re.I)
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _LEADING = re.compile(r"^(?:less|add|deduct|plus)\s+")
+# words printed apart or hyphenated: "share-owners", "stock holders"
+_SPLIT_WORDS = re.compile(r"\b(share|stock)\s+(owners|holders)\b")
 PRO_FORMA = re.compile(r"\bpro\s*-?\s*forma\b", re.I)
 
 
@@ -17,6 +19,7 @@ def normalise(label: str) -> str:
     text = _AS_REPORTED.sub(" ", text)
     text = text.lower().replace("&", " and ").replace("'", "")
     text = _NON_WORD.sub(" ", text).strip()
+    text = _SPLIT_WORDS.sub(lambda m: m.group(1) + m.group(2), text)
     return _LEADING.sub("", text)
 
 
@@ -33,7 +36,7 @@ def candidates_plain(label: str, context: str) -> list[str]:
     own = normalise(label)
     heading = normalise(context.split(" / ")[-1]) if context else ""
     combined = f"{heading} {own}".strip() if heading else own
-    if len(own.split()) <= 3 and heading:
+    if heading and (len(own.split()) <= 3 or len(heading.split()) <= 2):
         return [combined, own]
     return [own]
 

@@ -105,7 +105,8 @@ def _map_table(st: _State, t_index: int, table: Table) -> None:
     for row in table.rows:
         rules.append(_rule_for(st, table, row, pro_forma_table))
     for r_index, row in enumerate(table.rows):
-        if rules[r_index] is None and row.kind is RowKind.SUBTOTAL and row.components and not pro_forma_table:
+        bare_total = row.kind is not RowKind.DATA and row.label.strip(" :").lower() in ("", "total", "totals")
+        if rules[r_index] is None and bare_total and row.components and not pro_forma_table:
             rules[r_index] = _infer_total(st.tax, table, row, rules)
     signs = _signs_by_difference(st.tax, table, rules)
     share_scale = _share_scale_by_eps(table, rules)
@@ -272,7 +273,7 @@ def _facts_for(st: _State, t_index: int, table: Table, row: Row, concept: Concep
         if rule is not None and factor is not None:
             value = value * factor
         elif rule is not None:
-            if concept.name in st.tax.signed:
+            if concept.name in st.tax.signed and not rule.magnitude:
                 if rule.negate:
                     value = -value
             else:

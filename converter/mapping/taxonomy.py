@@ -20,6 +20,7 @@ class Rule:
     context: re.Pattern | None
     negate: bool
     at: str | None
+    magnitude: bool = False
 
 
 @dataclass(frozen=True)
@@ -78,6 +79,7 @@ def load_taxonomy() -> Taxonomy:
             context=re.compile(r["context"], re.I) if r.get("context") else None,
             negate=bool(r.get("negate")),
             at=r.get("at"),
+            magnitude=bool(r.get("magnitude")),
         ))
     parens = tuple(
         ParentheticalRule(frozenset(p["row"]), p["name"], p["unit"], tuple(re.compile(x, re.I) for x in p["patterns"]))

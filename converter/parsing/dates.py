@@ -106,9 +106,11 @@ def _near_month_end(d: dt.date) -> dt.date:
 
 
 def parse_month_day(text: str) -> tuple[int, int] | None:
-    m = MONTH_DAY.search(text)
-    if not m:
+    """The last month and day the text names ("... and the period from June 4 to December 31")."""
+    found = list(MONTH_DAY.finditer(text))
+    if not found:
         return None
+    m = found[-1]
     month = month_number(m.group("month"))
     day = int(m.group("day"))
     if make_date(2000, month, day) is None:

@@ -46,7 +46,7 @@ def column_period(heading: str, kind: StatementKind, title: str, ctx: PeriodCont
             return None
         year = years[-1]
         same_year = [d for d in stub_dates if d.year == year]
-        md = parse_month_day(text) or ((same_year[0].month, same_year[0].day) if same_year else None)
+        md = parse_month_day(text) or ((same_year[-1].month, same_year[-1].day) if same_year else None)
         if md is None and ctx.period_end is not None and not is_month_end(ctx.period_end):
             end = same_weekday_near(year, ctx.period_end)  # a 52/53-week year: "last Friday of September"
         else:
@@ -58,6 +58,9 @@ def column_period(heading: str, kind: StatementKind, title: str, ctx: PeriodCont
             return None
     if kind is StatementKind.BALANCE:
         return Period(end)
+    since = _from_date(f"{text} {title}", end)
+    if since is not None:
+        return Period(end, since)  # "the period from June 4, 1996 (inception) to December 31, 1996"
     months = duration_months(text) or duration_months(title)
     if months is None:
         if kind is StatementKind.NOTE:
@@ -67,6 +70,18 @@ def column_period(heading: str, kind: StatementKind, title: str, ctx: PeriodCont
         else:
             return None
     return Period(end, start_of(end, months))
+
+
+_FROM = re.compile(r"\bfrom\s+$", re.I)
+
+
+def _from_date(text: str, end: dt.date) -> dt.date | None:
+    """A start printed as 'from <date>' less than a year before the end."""
+    text = " ".join(text.split())
+    for offset, d in find_dates(text):
+        if _FROM.search(text[max(0, offset - 8):offset]) and end - dt.timedelta(days=366) < d < end:
+            return d
+    return None
 
 
 def same_weekday_near(year: int, anchor: dt.date) -> dt.date | None:
