@@ -11,7 +11,7 @@ from converter.mapping.contexts import ContextSet
 from converter.mapping.cover_facts import cover_facts, document_period_end
 from converter.mapping.extension import ExtensionSet, camel, filer_prefix
 from converter.mapping.labels import PRO_FORMA, match
-from converter.mapping.taxonomy import Rule, Taxonomy, load_taxonomy
+from converter.mapping.taxonomy import Rule, Taxonomy, TotalRule, load_taxonomy
 from converter.model import (
     Cell, Concept, Entity, Fact, ParsedFiling, Period, Row, RowKind, SourceRef, StatementKind, Table,
     Unmapped, XbrlModel,
@@ -104,10 +104,8 @@ def _map_table(st: _State, t_index: int, table: Table) -> None:
     rules: list[Rule | None] = []
     for row in table.rows:
         rules.append(_rule_for(st, table, row, pro_forma_table))
-    for r_index, row in enumerate(table.rows):
-        bare_total = row.kind is not RowKind.DATA and row.label.strip(" :").lower() in ("", "total", "totals")
-        if rules[r_index] is None and bare_total and row.components and not pro_forma_table:
-            rules[r_index] = _infer_total(st.tax, table, row, rules)
+    if not pro_forma_table:
+        _infer_totals(st.tax, table, rules)
     signs = _signs_by_difference(st.tax, table, rules)
     share_scale = _share_scale_by_eps(table, rules)
     if share_scale is not None and share_scale != table.shares_scale:
@@ -182,15 +180,49 @@ def _row_period(table: Table) -> Period | None:
     return None
 
 
-def _infer_total(tax: Taxonomy, table: Table, row: Row, rules: list[Rule | None]) -> Rule | None:
-    """An unlabelled total: by the total rules of concepts.toml, else when its components are
-    the summation items of one US-GAAP concept."""
-    named = {n for i in row.components if rules[i] is not None for n in rules[i].names}
-    for t in tax.totals:
-        if t.statements and table.kind.value not in t.statements:
-            continue
-        if named & t.contains and not named & t.excludes:
-            return Rule((t.name,), frozenset(), None, frozenset(), None, False, None)
+def _infer_totals(tax: Taxonomy, table: Table, rules: list[Rule | None]) -> None:
+    """Name the totals printed without a label ("", "TOTAL") from what they add up."""
+    rows = table.rows
+    bare = [i for i, row in enumerate(rows)
+            if rules[i] is None and row.components and row.kind is not RowKind.DATA
+            and row.label.strip(" :").lower() in ("", "total", "totals")]
+    chosen: dict[int, str] = {}
+
+    def leaves(i: int) -> set[str]:
+        out: set[str] = set()
+        for c in rows[i].components:
+            if rules[c] is not None:
+                out.update(rules[c].names)
+            elif rows[c].components:
+                out |= leaves(c)
+        return out
+
+    def inside(i: int, j: int) -> bool:
+        return i in rows[j].components or any(inside(i, c) for c in rows[j].components)
+
+    def qualifies(t: TotalRule, names: set[str]) -> bool:
+        return bool(names & t.contains) and not names & t.excludes and t.requires <= names
+
+    for i in bare:
+        names = leaves(i) | {name for c, name in chosen.items() if inside(c, i)}
+        for t in tax.totals:
+            if t.statements and table.kind.value not in t.statements or not qualifies(t, names):
+                continue
+            if t.outermost and any(inside(i, j) and (qualifies(t, leaves(j))
+                                                     or rules[j] is not None and t.name in rules[j].names)
+                                   for j in range(i + 1, len(rows)) if rows[j].components):
+                continue  # a total inside a larger one of the same kind: equity before treasury stock
+            chosen[i] = t.name
+            break
+    for i in bare:
+        if i in chosen:
+            rules[i] = Rule((chosen[i],), frozenset(), None, frozenset(), None, False, None)
+        else:
+            rules[i] = _calculation_parent(tax, rows[i], rules)
+
+
+def _calculation_parent(tax: Taxonomy, row: Row, rules: list[Rule | None]) -> Rule | None:
+    """A total whose components are exactly summation items of one US-GAAP concept."""
     parts = [rules[i].names[0] for i in row.components if rules[i] is not None and len(rules[i].names) == 1]
     if len(parts) < 2 or len(parts) != len(row.components):
         return None

@@ -37,6 +37,8 @@ class TotalRule:
     statements: frozenset[str]
     contains: frozenset[str]
     excludes: frozenset[str]
+    outermost: bool = False
+    requires: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -86,7 +88,9 @@ def load_taxonomy() -> Taxonomy:
         for p in raw.get("parenthetical", [])
     )
     totals = tuple(TotalRule(t["name"], frozenset(t.get("statements", [])), frozenset(t.get("contains", [])),
-                             frozenset(t.get("excludes", []))) for t in raw.get("total", []))
+                             frozenset(t.get("excludes", [])), bool(t.get("outermost")),
+                             frozenset(t.get("requires", [])))
+                   for t in raw.get("total", []))
     differences = tuple((d["name"], frozenset(d["minuend"]), frozenset(d["subtrahend"]))
                         for d in load_toml("signs.toml").get("difference", []))
     names = frozenset(line.strip() for line in (root / "standard-names.txt").read_text().splitlines()

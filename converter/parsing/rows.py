@@ -76,7 +76,8 @@ class RowBuilder:
                 return
             self._push(text[:-1].strip(), ln.indent)
             return
-        if self.pending and (self._continues(text, ln) or ln.number == self.pending[-1].number + 1):
+        caps_heading = self.pending and self.pending[0].stripped.isupper() and not text.isupper()
+        if self.pending and (self._continues(text, ln) or ln.number == self.pending[-1].number + 1 and not caps_heading):
             # label lines printed one under the other make one label ("Average Common Shares" /
             # "Outstanding (in millions)")
             self.pending.append(ln)
