@@ -59,7 +59,9 @@ def map_filing(parsed: ParsedFiling, cik: str | None = None) -> XbrlModel:
     cover = parsed.cover
     warnings: list[str] = []
     cik = cik or cover.cik
-    name = cover.registrant or parsed.filing.name
+    # without a cover, the company the statements are titled with is the registrant
+    titled = next((t.company for t in parsed.tables if t.company and t.kind is not StatementKind.NOTE), "")
+    name = cover.registrant or titled or parsed.filing.name
     if cik:
         entity = Entity(CIK_SCHEME, cik.zfill(10), name)
     else:

@@ -172,7 +172,8 @@ def _assign_headings(head: Head, rows: list[Line], columns: list[tuple[int, int]
     MONTHS ENDED" over two columns): a column takes the group piece that overlaps it or the
     per-column headings printed under it.
     """
-    lines = [(ln, [p for p in _pieces(ln, len(columns)) if p[1] > value_left - 2])
+    # a scale phrase centred over the columns ("(In millions)") heads none of them
+    lines = [(ln, [p for p in _pieces(ln, len(columns)) if p[1] > value_left - 2 and not scale_of(p[2])])
              for ln in rows if ln.kind is not Kind.RULE]
     lines = [(ln, parts) for ln, parts in lines if parts]
     group = [len(parts) < len(columns) and _group_line(parts, columns) for _, parts in lines]

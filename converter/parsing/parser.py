@@ -118,7 +118,7 @@ def _columns(head, spans, ctx: PeriodContext) -> tuple[list[Column], str]:
     stub_dates = tuple(d for _, d in find_dates(" ".join(f"{head.title_text} {head.stub_text}".split())))
     for k, (left, right) in enumerate(spans):
         heading = head.headings[k]
-        period = column_period(heading, head.kind, head.title, ctx, stub_dates)
+        period = column_period(heading, head.kind, f"{head.title} {head.stub_text}", ctx, stub_dates)
         cols.append(Column(k, left, right, heading, period))
     cols, reason = _column_groups(cols)
     if reason:

@@ -1,0 +1,80 @@
+"""Regression tests over the thirty corpus filings (read from ../shared/corpus, never copied).
+
+Each filing converts and validates, keeps its statement count, and keeps its key totals (total
+assets, liabilities and equity, net income at the latest period; checked against the filings
+by hand once, in tests/corpus_expectations.json). Arelle loads every output with nothing to
+report. Skipped when ../shared is not beside the project.
+"""
+import json
+import subprocess
+import sys
+
+import pytest
+from lxml import etree
+
+from conftest import HERE, SHARED
+
+CORPUS = SHARED / "corpus"
+EXPECTED = json.loads((HERE / "corpus_expectations.json").read_text())
+XBRLI = "{http://www.xbrl.org/2003/instance}"
+pytestmark = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not beside the project")
+
+
+@pytest.fixture(scope="module")
+def corpus_output(tmp_path_factory):
+    out = tmp_path_factory.mktemp("corpus-out")
+    r = subprocess.run([sys.executable, "-m", "converter", "convert", str(CORPUS), "--out", str(out), "-q"],
+                       capture_output=True, text=True)
+    assert r.returncode == 0, r.stderr
+    return out
+
+
+def _facts(path):
+    root = etree.parse(str(path)).getroot()
+    periods = {}
+    for c in root.iter(XBRLI + "context"):
+        inst = c.findtext(f".//{XBRLI}instant")
+        periods[c.get("id")] = inst or f"{c.findtext(f'.//{XBRLI}startDate')}/{c.findtext(f'.//{XBRLI}endDate')}"
+    return root, periods
+
+
+@pytest.mark.parametrize("name", sorted(EXPECTED))
+def test_filing(corpus_output, name):
+    folder = corpus_output / name
+    report = json.loads((folder / f"{name}.report.json").read_text())
+    kinds: dict[str, int] = {}
+    for t in report["tables"]:
+        if t["kind"] != "note":
+            kinds[t["kind"]] = kinds.get(t["kind"], 0) + 1
+    assert kinds == EXPECTED[name]["statements"]
+    root, periods = _facts(folder / f"{name}.xml")
+    for concept, values in EXPECTED[name]["totals"].items():
+        for period, value in values.items():
+            found = [el.text for el in root.iter("{http://fasb.org/us-gaap/2024}" + concept)
+                     if periods[el.get("contextRef")] == period]
+            assert value in found, (concept, period, found)
+
+
+def test_every_corpus_filing_is_expected(corpus_output):
+    assert sorted(p.name for p in corpus_output.iterdir()) == sorted(EXPECTED)
+
+
+@pytest.mark.slow
+def test_arelle_on_the_corpus(corpus_output, tmp_path):
+    from arelle_util import run_arelle
+
+    for name in sorted(EXPECTED):
+        problems = run_arelle(corpus_output / name / f"{name}.xml", tmp_path)
+        assert problems == [], (name, [(p["code"], p["message"]["text"][:160]) for p in problems])
+
+
+def test_labelled_corpus_scores(corpus_output):
+    """The labelled corpus filings at the thresholds of the issue, scored by ../shared/eval/score.py."""
+    cmd = [sys.executable, str(SHARED / "eval" / "score.py"), "--labels", str(SHARED / "labels" / "corpus"),
+           "--instances", str(corpus_output), "--sources", str(CORPUS), "--start-slack", "3", "--json"]
+    r = subprocess.run(cmd, capture_output=True, text=True)
+    overall = json.loads(r.stdout)["overall"]
+    assert overall["cell_recall"]["primary"] >= 0.98
+    assert overall["concept_accuracy"]["primary"] >= 0.98
+    for key in ("wrong", "sign", "conflicts", "untraceable"):
+        assert overall[key] == 0, key
