@@ -38,7 +38,7 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
     #    across a blank line; a date, a scale phrase or a title ends them
     body_start = block.first
     k, blanks = i, 0
-    while k >= floor and blanks < 2:
+    while k >= floor and blanks < 4:
         ln = lines[k]
         if ln.kind in (Kind.BLANK, Kind.PAGE):
             blanks += 1
@@ -58,7 +58,7 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
         ln = lines[i]
         if ln.kind in (Kind.BLANK, Kind.PAGE):
             blank_run += 1
-            if blank_run >= 3:
+            if blank_run >= 4:
                 break
             i -= 1
             continue

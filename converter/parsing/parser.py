@@ -9,7 +9,7 @@ from converter.model import (
 )
 from converter.parsing.blocks import drop_label_zone_columns, find_blocks, find_columns
 from converter.parsing.cover import read_cover
-from converter.parsing.dates import FULL_DATE, find_dates
+from converter.parsing.dates import FULL_DATE, duration_months, find_dates, start_of
 from converter.parsing.headers import read_head
 from converter.parsing.lines import classify_all
 from converter.parsing.periods import PeriodContext, align_periods, column_period, intro_period
@@ -93,6 +93,24 @@ _PERIOD_WORDS = re.compile(r"\b(?:(?:three|six|nine|twelve|\d+)\s+months?|years?
 _PRIMARY_GROUP = re.compile(r"\bconsolidated\b|\btotal\b", re.I)
 
 
+def _shared_duration(cols: list[Column], kind: StatementKind) -> list[Column]:
+    """A dated flow column without duration words takes the one duration all its neighbours share
+    ("Three Months Ended" printed over the first two of three quarter columns)."""
+    if kind not in (StatementKind.INCOME, StatementKind.CASHFLOW):
+        return cols
+    spans = {(c.period.end - c.period.start).days // 28 for c in cols if c.period and c.period.start}
+    if len(spans) != 1:
+        return cols
+    months = min(12, max(1, round(next(iter(spans)) * 28 / 30.4)))
+    out = []
+    for c in cols:
+        if c.period is None and find_dates(c.heading) and not duration_months(c.heading):
+            end = find_dates(c.heading)[-1][1]
+            c = dataclasses.replace(c, period=Period(end, start_of(end, months)))
+        out.append(c)
+    return out
+
+
 def _column_groups(cols: list[Column]) -> tuple[list[Column], str]:
     """Columns that repeat a period belong to groups (entities, segments, presentations).
 
@@ -120,6 +138,7 @@ def _columns(head, spans, ctx: PeriodContext) -> tuple[list[Column], str]:
         heading = head.headings[k]
         period = column_period(heading, head.kind, f"{head.title} {head.stub_text}", ctx, stub_dates)
         cols.append(Column(k, left, right, heading, period))
+    cols = _shared_duration(cols, head.kind)
     cols, reason = _column_groups(cols)
     if reason:
         return [], reason

@@ -25,6 +25,9 @@ def _company() -> re.Pattern:
     return re.compile("|".join(load_toml("statements.toml")["title"]["company"]))
 
 
+_LOWER_TITLE = re.compile(r"^(?:consolidated|condensed|combined|statements?|balance)\b")
+
+
 def statement_kind(text: str) -> StatementKind | None:
     # "SHARE-OWNERS' EQUITY" reads as "shareowners equity"
     low = " ".join(text.lower().replace("-", "").replace("'", "").split())
@@ -42,6 +45,8 @@ def is_title_line(text: str) -> bool:
     low = text.lower()
     if statement_kind(low) is None or len(low.split()) > 12:
         return False
+    if text[:1].islower() and not _LOWER_TITLE.match(low):
+        return False  # a sentence that mentions a balance sheet
     return not low.rstrip().endswith((".", ",", ";"))
 
 
