@@ -9,7 +9,7 @@ from lxml import etree
 from conftest import GOLDEN, ROOT, SEED_NAMES, SEEDS, compare_golden
 from converter.errors import ValidationFailure
 from converter.mapping.mapper import map_filing
-from converter.model import Fact
+
 from converter.parsing.parser import parse_filing
 from converter.pipeline import convert, convert_to_folder
 from converter.reading.reader import read_filing

@@ -6,7 +6,8 @@ from dataclasses import dataclass, field
 
 from converter.model import StatementKind
 from converter.parsing.blocks import Block
-from converter.parsing.dates import MONTH_DAY, find_dates
+from converter.parsing.column_headings import assign_headings
+from converter.parsing.dates import find_dates
 from converter.parsing.lines import Kind, Line, is_prose
 from converter.parsing.titles import (
     company_of, is_company_line, is_supplementary, is_title_line, scale_of, statement_kind,
@@ -83,7 +84,7 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
         heading_rows.append(ln)
         i -= 1
     heading_rows.reverse()
-    _assign_headings(head, heading_rows, columns, value_left)
+    head.headings = assign_headings(heading_rows, columns, value_left)
     head.stub_text = " ".join(t for ln in heading_rows if ln.kind is not Kind.RULE
                               for _, e, t in chunks(ln.text) if e <= value_left - 2)
     # 3. title zone: a few short lines above the headings
@@ -162,122 +163,6 @@ def _sentence(text: str) -> bool:
     """A piece of running text rather than a column heading."""
     words = text.split()
     return len(words) > 7 or (len(words) > 3 and text.rstrip().endswith((":", ";")))
-
-
-def _assign_headings(head: Head, rows: list[Line], columns: list[tuple[int, int]], value_left: int) -> None:
-    """Give each column the heading text above it.
-
-    A line with a piece per column is matched by overlap. A line with fewer pieces that sit
-    over no column, over several, or are wider than a column holds group headings ("THREE
-    MONTHS ENDED" over two columns): a column takes the group piece that overlaps it or the
-    per-column headings printed under it.
-    """
-    # a scale phrase centred over the columns ("(In millions)") heads none of them
-    lines = [(ln, [p for p in _pieces(ln, len(columns)) if p[1] > value_left - 2 and not scale_of(p[2])])
-             for ln in rows if ln.kind is not Kind.RULE]
-    lines = [(ln, parts) for ln, parts in lines if parts]
-    group = [len(parts) < len(columns) and _group_line(parts, columns) for _, parts in lines]
-    reach = [list(span) for span in columns]  # each column widened by its own headings
-    for (ln, parts), is_group in zip(lines, group):
-        if is_group:
-            continue
-        for s, e, _ in parts:
-            over = [k for k, (cs, ce) in enumerate(columns) if min(e, ce) - max(s, cs) > 0]
-            if len(over) == 1:
-                reach[over[0]] = [min(reach[over[0]][0], s), max(reach[over[0]][1], e)]
-    for r, ((ln, parts), is_group) in enumerate(zip(lines, group)):
-        if is_group:
-            below = _rule_below(rows, ln)
-            parts = [(*_widen_by_rule(ps, pe, below, parts), pt) for ps, pe, pt in parts]
-            lone = len(parts) == 1 and not any(min(parts[0][1], ce) - max(parts[0][0], cs) > 0 for cs, ce in reach)
-            for k, (cs, ce) in enumerate(reach):
-                over = [pt for ps, pe, pt in parts if min(pe, ce) - max(ps, cs) > 0]
-                if not over and lone and parts[0][0] < reach[-1][1] and parts[0][1] > reach[0][0]:
-                    over = [parts[0][2]]  # one piece centred between the columns heads them all
-                for text in over[:1]:
-                    head.headings[k] = (head.headings[k] + " " + text).strip()
-            continue
-        below = _rule_below(rows, ln)
-        for s, e, text in parts:
-            s, e = _widen_by_rule(s, e, below, parts)
-            hit = [k for k, (cs, ce) in enumerate(columns) if min(e, ce) - max(s, cs) > 0]
-            if not hit:
-                near = min(range(len(columns)), key=lambda k: min(abs(columns[k][0] - e), abs(columns[k][1] - s)))
-                cs, ce = columns[near]
-                if min(abs(cs - e), abs(ce - s)) <= 6:
-                    hit = [near]
-            for k in hit:
-                head.headings[k] = (head.headings[k] + " " + text).strip()
-
-
-def _pieces(ln: Line, ncols: int) -> list[tuple[int, int, str]]:
-    # a piece per column when two blanks part them ("Jun 30,  Mar 31,"), else words two
-    # blanks apart belong together ("NINE  MONTHS")
-    parts = chunks(ln.text)
-    parts = parts if len(parts) >= ncols else heading_chunks(ln.text)
-    return [p for part in parts for p in _split_dates(part)]
-
-
-def _split_dates(part: tuple[int, int, str]) -> list[tuple[int, int, str]]:
-    """'June 30, 1999 Dec. 31, 1998' or 'March 28, March 29,' printed one blank apart: a piece per date."""
-    s, e, text = part
-    starts = [m.start() for m in MONTH_DAY.finditer(text)]
-    if len(starts) < 2:
-        return [part]
-    cuts = [0] + starts[1:] + [len(text)]
-    out = []
-    for a, b in zip(cuts, cuts[1:]):
-        piece = text[a:b]
-        lead = len(piece) - len(piece.lstrip())
-        out.append((s + a + lead, s + a + lead + len(piece.strip()), piece.strip()))
-    return out
-
-
-def _rule_below(rows: list[Line], ln: Line) -> Line | None:
-    i = rows.index(ln)
-    return rows[i + 1] if i + 1 < len(rows) and rows[i + 1].kind is Kind.RULE else None
-
-
-def _group_line(parts, columns) -> bool:
-    """Pieces that sit over no column, over several, or are wider than their column: group headings."""
-    for ps, pe, _ in parts:
-        over = [(cs, ce) for cs, ce in columns if min(pe, ce) - max(ps, cs) > 0]
-        if len(over) != 1 or pe - ps > over[0][1] - over[0][0] + 4:
-            return True
-    return False
-
-
-_HEADING_GAP = re.compile(r"\s{3,}")
-
-
-def heading_chunks(text: str) -> list[tuple[int, int, str]]:
-    """Pieces of a heading line: words one or two blanks apart stay together ("NINE  MONTHS")."""
-    out = []
-    pos = 0
-    for m in _HEADING_GAP.finditer(text):
-        if text[pos:m.start()].strip():
-            piece = text[pos:m.start()]
-            lead = len(piece) - len(piece.lstrip())
-            out.append((pos + lead, m.start(), piece.strip()))
-        pos = m.end()
-    if text[pos:].strip():
-        piece = text[pos:]
-        lead = len(piece) - len(piece.lstrip())
-        out.append((pos + lead, pos + lead + len(piece.strip()), piece.strip()))
-    return out
-
-
-def _widen_by_rule(s: int, e: int, rule: Line | None, parts) -> tuple[int, int]:
-    """A heading alone over a long dash underline spans every column under that underline."""
-    if rule is None:
-        return s, e
-    for m in re.finditer(r"[-=_]{3,}", rule.text):
-        if min(e, m.end()) - max(s, m.start()) > 0:
-            sharing = [p for p in parts if min(p[1], m.end()) - max(p[0], m.start()) > 0]
-            if len(sharing) > 1:
-                return s, e
-            return min(s, m.start()), max(e, m.end())
-    return s, e
 
 
 _NOTE_HEADING = re.compile(r"^\s*(?:note|notes)\s+\d+[a-z]?\b", re.I)

@@ -1,0 +1,107 @@
+"""What a statement's own arithmetic says: unlabelled totals, signs, the scale of share counts."""
+from __future__ import annotations
+
+from decimal import Decimal
+
+from converter.mapping.taxonomy import Rule, Taxonomy, TotalRule
+from converter.model import Row, RowKind, Table
+
+
+def signs_by_difference(tax: Taxonomy, table: Table, rules: list[Rule | None]) -> dict[int, list[int | None]]:
+    """Per row and column, the sign the statement's arithmetic gives (see signs.toml)."""
+    out: dict[int, list[int | None]] = {}
+    for name, minuend, subtrahend in tax.differences:
+        rows = [i for i, r in enumerate(rules) if r is not None and name in r.names]
+        m = next((i for i, r in enumerate(rules) if r is not None and minuend & set(r.names)), None)
+        s = next((i for i, r in enumerate(rules) if r is not None and subtrahend & set(r.names)), None)
+        if m is None or s is None:
+            continue
+        for i in rows:
+            factors: list[int | None] = []
+            for k, cell in enumerate(table.rows[i].cells):
+                mc, sc = table.rows[m].cells[k], table.rows[s].cells[k]
+                if cell is None or cell.value is None or mc is None or sc is None:
+                    factors.append(None)
+                    continue
+                diff = (mc.value or 0) - (sc.value or 0)
+                factors.append(1 if diff == cell.value else -1 if diff == -cell.value else None)
+            out[i] = factors
+    return out
+
+
+def share_scale_by_eps(table: Table, rules: list[Rule | None]) -> int | None:
+    """The scale of the share counts that makes net income / shares give the printed EPS.
+
+    A table "in thousands, except per share data" may still print whole share counts; the
+    statement's own numbers tell which it is.
+    """
+    def row_of(name: str) -> Row | None:
+        i = next((i for i, r in enumerate(rules) if r is not None and r.names == (name,)), None)
+        return table.rows[i] if i is not None else None
+
+    income = row_of("NetIncomeLoss")
+    eps = row_of("EarningsPerShareBasic")
+    shares = row_of("WeightedAverageNumberOfSharesOutstandingBasic")
+    if income is None or eps is None or shares is None:
+        return None
+    for ni, e, sh in zip(income.cells, eps.cells, shares.cells):
+        if not (ni and e and sh and ni.value and e.value and sh.value):
+            continue
+        candidates = sorted({1, 1000, 1000000, table.shares_scale, shares.scale or 1})
+        errors = {s_: abs(ni.value * table.scale / (sh.value * s_) - e.value) / abs(e.value) for s_ in candidates}
+        best = min(errors, key=errors.get)
+        return best if errors[best] < Decimal("0.15") else None
+    return None
+
+
+def infer_totals(tax: Taxonomy, table: Table, rules: list[Rule | None]) -> None:
+    """Name the totals printed without a label ("", "TOTAL") from what they add up."""
+    rows = table.rows
+    bare = [i for i, row in enumerate(rows)
+            if rules[i] is None and row.components and row.kind is not RowKind.DATA
+            and row.label.strip(" :").lower() in ("", "total", "totals")]
+    chosen: dict[int, str] = {}
+
+    def leaves(i: int) -> set[str]:
+        out: set[str] = set()
+        for c in rows[i].components:
+            if rules[c] is not None:
+                out.update(rules[c].names)
+            elif rows[c].components:
+                out |= leaves(c)
+        return out
+
+    def inside(i: int, j: int) -> bool:
+        return i in rows[j].components or any(inside(i, c) for c in rows[j].components)
+
+    def qualifies(t: TotalRule, names: set[str]) -> bool:
+        return bool(names & t.contains) and not names & t.excludes and t.requires <= names
+
+    for i in bare:
+        names = leaves(i) | {name for c, name in chosen.items() if inside(c, i)}
+        for t in tax.totals:
+            if t.statements and table.kind.value not in t.statements or not qualifies(t, names):
+                continue
+            if t.outermost and any(inside(i, j) and (qualifies(t, leaves(j))
+                                                     or rules[j] is not None and t.name in rules[j].names)
+                                   for j in range(i + 1, len(rows)) if rows[j].components):
+                continue  # a total inside a larger one of the same kind: equity before treasury stock
+            chosen[i] = t.name
+            break
+    for i in bare:
+        if i in chosen:
+            rules[i] = Rule((chosen[i],), frozenset(), None, frozenset(), None, False, None)
+        else:
+            rules[i] = _calculation_parent(tax, rows[i], rules)
+
+
+def _calculation_parent(tax: Taxonomy, row: Row, rules: list[Rule | None]) -> Rule | None:
+    """A total whose components are exactly summation items of one US-GAAP concept."""
+    parts = [rules[i].names[0] for i in row.components if rules[i] is not None and len(rules[i].names) == 1]
+    if len(parts) < 2 or len(parts) != len(row.components):
+        return None
+    for parent, kids in tax.calculations.items():
+        names = {k for k, _ in kids}
+        if set(parts) <= names and len(set(parts)) == len(parts):
+            return Rule((parent,), frozenset(), None, frozenset(), None, False, None)
+    return None
