@@ -4,7 +4,7 @@ import datetime as dt
 import pytest
 
 from converter.model import Period, StatementKind
-from converter.parsing.dates import duration_months, find_dates, start_of
+from converter.dates import duration_months, find_dates, start_of
 from converter.parsing.periods import PeriodContext, column_period, intro_period
 
 D = dt.date

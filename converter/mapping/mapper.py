@@ -7,12 +7,13 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
+from converter.dates import find_dates
 from converter.mapping.arithmetic import infer_totals, share_scale_by_eps, signs_by_difference
 from converter.mapping.contexts import ContextSet
 from converter.mapping.cover_facts import cover_facts, document_period_end
 from converter.mapping.extension import ExtensionSet, camel, filer_prefix
 from converter.mapping.labels import PRO_FORMA, match
-from converter.mapping.taxonomy import Rule, Taxonomy, load_taxonomy
+from converter.mapping.taxonomy import ITEM, Rule, Taxonomy, load_taxonomy
 from converter.model import (
     Cell, Concept, Entity, Fact, ParsedFiling, Period, Row, SourceRef, StatementKind, Table,
     Unmapped, XbrlModel,
@@ -251,24 +252,49 @@ def _emit(st: _State, facts: list[Fact]) -> None:
 
 
 def _parenthetical(st: _State, t_index: int, table: Table, row: Row, rule: Rule, cells) -> None:
-    """Numbers printed inside a label: par value, shares authorized / issued / held in treasury."""
+    """Numbers printed inside a label: par value, shares authorized / issued / outstanding / in treasury."""
     instants = [col.period for col, _ in cells if col.period is not None and col.period.is_instant]
     if not instants:
         return
-    period = max(instants, key=lambda p: p.end)  # a single number in a label is the current one
     for pr in st.tax.parentheticals:
         if not pr.row & set(rule.names):
             continue
         for pattern in pr.patterns:
             m = pattern.search(row.label)
-            if not m:
-                continue
-            raw = m.group(1).replace(",", "")
-            value = Decimal(raw)
-            decimals = len(raw.split(".")[1]) if "." in raw else 0
-            concept = st.tax.concept(pr.name)
-            fact = Fact(concept, st.contexts.context(period, st.entity), value, st.contexts.unit_for(concept.type), decimals,
-                        SourceRef(row.line, 0, m.group(1)), row.label, t_index, "parenthetical")
-            if not _conflicts(st, fact):
-                _emit(st, [fact])
-            break
+            if m:
+                every = pr.name.endswith("Authorized") or pr.unit == "USD/shares" or len(instants) == 1
+                for period, raw in _place_numbers(m.group(1), instants, row.label[m.end():m.end() + 40], every):
+                    _parenthetical_fact(st, t_index, row, pr, period, raw)
+                break
+
+
+def _place_numbers(text: str, instants: list[Period], tail: str, every: bool) -> list[tuple[Period, str]]:
+    """Numbers of a label to the columns they belong to; none when that is not clear."""
+    items = [(m.group(1), m.group(2)) for m in ITEM.finditer(text)] or [(text, None)]
+    if len(items) == 1 and items[0][1] is None:
+        dated = find_dates(" ".join(tail.split()))
+        if dated and dated[0][0] < 6:
+            items = [(items[0][0], str(dated[0][1].year))]  # "... outstanding at June 26, 1998"
+    if all(year for _, year in items):
+        out = []
+        for raw, year in items:
+            match = [p for p in instants if p.end.year == int(year)]
+            if len(match) == 1:
+                out.append((match[0], raw))
+        return out
+    if len(items) == 1:
+        # one number for several columns: it holds for all of them only where that is the rule
+        return [(p, items[0][0]) for p in instants] if every else []
+    if len(items) == len(instants):
+        return list(zip(instants, (raw for raw, _ in items)))
+    return []
+
+
+def _parenthetical_fact(st: _State, t_index: int, row: Row, pr, period: Period, raw: str) -> None:
+    number = raw.replace(",", "")
+    concept = st.tax.concept(pr.name)
+    fact = Fact(concept, st.contexts.context(period, st.entity), Decimal(number), st.contexts.unit_for(concept.type),
+                len(number.split(".")[1]) if "." in number else 0, SourceRef(row.line, 0, raw), row.label, t_index,
+                "parenthetical")
+    if not _conflicts(st, fact):
+        _emit(st, [fact])

@@ -23,6 +23,12 @@ class Rule:
     magnitude: bool = False
 
 
+# Numbers printed in a label, each perhaps with its year: "11,284 in 1999 and 11,684 in 1998"
+_ITEM = r"\d{1,3}(?:,\d{3})+(?:\s+(?:common\s+)?shares)?(?:\s+(?:in|at)\s+(?:19|20)\d\d)?"
+NUMBER_LIST = rf"({_ITEM}(?:\s*(?:,\s*and|,|;|and)\s*{_ITEM})*)"
+ITEM = re.compile(r"(\d{1,3}(?:,\d{3})+)(?:\s+(?:common\s+)?shares)?(?:\s+(?:in|at)\s+((?:19|20)\d\d))?", re.I)
+
+
 @dataclass(frozen=True)
 class ParentheticalRule:
     row: frozenset[str]
@@ -84,7 +90,8 @@ def load_taxonomy() -> Taxonomy:
             magnitude=bool(r.get("magnitude")),
         ))
     parens = tuple(
-        ParentheticalRule(frozenset(p["row"]), p["name"], p["unit"], tuple(re.compile(x, re.I) for x in p["patterns"]))
+        ParentheticalRule(frozenset(p["row"]), p["name"], p["unit"],
+                          tuple(re.compile(x.replace("{list}", NUMBER_LIST), re.I) for x in p["patterns"]))
         for p in raw.get("parenthetical", [])
     )
     totals = tuple(TotalRule(t["name"], frozenset(t.get("statements", [])), frozenset(t.get("contains", [])),

@@ -83,7 +83,7 @@ def _breaks(lines: list[Line], start: int, end: int) -> bool:
 
 def _is_heading_text(text: str) -> bool:
     """Column headings between two runs of rows start a new table: 'May 31, 2004   May 31, 2003'."""
-    from converter.parsing.dates import FULL_DATE, NUMERIC_DATE
+    from converter.dates import FULL_DATE, NUMERIC_DATE
 
     dates = len(FULL_DATE.findall(text)) + len(NUMERIC_DATE.findall(text))
     if dates >= 2:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from converter.parsing.dates import MONTH_DAY
+from converter.dates import MONTH_DAY
 from converter.parsing.lines import Kind, Line
 from converter.parsing.titles import scale_of
 from converter.parsing.values import chunks

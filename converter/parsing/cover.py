@@ -7,7 +7,7 @@ from collections import Counter
 from decimal import Decimal
 
 from converter.model import CoverInfo, Filing, TextDocument
-from converter.parsing.dates import FULL_DATE, find_dates, make_date, month_number
+from converter.dates import FULL_DATE, find_dates, make_date, month_number
 from converter.resources import load_toml
 
 _FORM = re.compile(r"FORM\s+(10-?K(?:SB|405|-?T)?|10-?Q(?:SB)?|8-?K|20-?F|40-?F|6-?K)(/A)?", re.I)

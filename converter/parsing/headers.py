@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from converter.model import StatementKind
 from converter.parsing.blocks import Block
 from converter.parsing.column_headings import assign_headings
-from converter.parsing.dates import find_dates
+from converter.dates import find_dates
 from converter.parsing.lines import Kind, Line, is_prose
 from converter.parsing.titles import (
     company_of, is_company_line, is_supplementary, is_title_line, scale_of, statement_kind,

@@ -9,7 +9,7 @@ from converter.model import (
 )
 from converter.parsing.blocks import drop_label_zone_columns, find_blocks, find_columns
 from converter.parsing.cover import read_cover
-from converter.parsing.dates import FULL_DATE, duration_months, find_dates, start_of
+from converter.dates import FULL_DATE, duration_months, find_dates, start_of
 from converter.parsing.headers import read_head
 from converter.parsing.lines import classify_all
 from converter.parsing.periods import PeriodContext, align_periods, column_period, intro_period

@@ -6,7 +6,7 @@ import re
 from dataclasses import dataclass
 
 from converter.model import Period, StatementKind
-from converter.parsing.dates import (
+from converter.dates import (
     FULL_DATE, YEAR, duration_months, find_dates, is_month_end, make_date, parse_month_day, start_of,
 )
 

@@ -1,4 +1,4 @@
-"""Dates and periods as statements print them: "May 31, 2004", "3/31/05", "Six Months Ended"."""
+"""Dates and periods as filings print them: "May 31, 2004", "3/31/05", "Six Months Ended" (shared by the stages)."""
 from __future__ import annotations
 
 import calendar
