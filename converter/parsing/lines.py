@@ -5,10 +5,10 @@ An ordered list of small rules, each a function of the line; the first that answ
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from enum import Enum
 
-from converter.parsing.values import Token, split_values
+from converter.parsing.values import LAST_CHARS, Token, split_values
 
 _RULE = re.compile(r"^[\s\-=_$]*[-=_]{3,}[\s\-=_$]*$")
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:[A-Za-z]-)?\d{1,3}(?:\s*-)?\s*$|^\s*(?:page\s+\d+|[ivxlc]{1,5})\s*$", re.I)
@@ -26,8 +26,7 @@ class Kind(str, Enum):
     PAGE = "page"  # a page number or page mark
 
 
-@dataclass(frozen=True, slots=True)
-class Line:
+class Line(NamedTuple):
     index: int  # position in the document
     number: int  # 1-based line number in the file
     text: str
@@ -57,6 +56,7 @@ def _is_years(label: str, tokens: list[Token]) -> bool:
 
 
 _YEAR = re.compile(r"(?:19|20)\d\d")
+_YEAR_TOKEN = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,])")
 _WIDE_GAP = re.compile(r"\S {4,}\S")
 _DATES = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b(?:,?\s+(?:19|20)\d\d\b)?"
                     r"|\d{1,2}/\d{1,2}/\d{2,4}", re.I)
@@ -67,6 +67,8 @@ def _years_line(text: str) -> bool:
     """'  data)      2008     Change       2008': bare years among short words, no amounts."""
     from converter.parsing.values import chunks
 
+    if len(_YEAR_TOKEN.findall(text)) < 2:
+        return False
     parts = [t for _, _, t in chunks(text)]
     years = sum(1 for t in parts if _YEAR.fullmatch(t))
     return years >= 2 and all(_YEAR.fullmatch(t) or _SHORT_WORDS.match(t) for t in parts)
@@ -76,23 +78,29 @@ def classify(index: int, number: int, text: str) -> Line:
     stripped = text.strip()
     if not stripped:
         return Line(index, number, text, Kind.BLANK)
-    if _RULE.match(text):
+    last = stripped[-1]
+    if last in "-=_" and _RULE.match(text):
         return Line(index, number, text, Kind.RULE)
-    if _DASHED_PAGE.match(text):
+    short = len(stripped) < 24
+    if short and _DASHED_PAGE.match(text):
         return Line(index, number, text, Kind.PAGE)
-    label, indent, tokens = split_values(text)
-    if tokens:
-        if _is_years(label, tokens) or _years_line(text):
-            return Line(index, number, text, Kind.YEARS, label, indent, tuple(tokens))
-        if not label and len(tokens) == 1 and _PAGE_NUMBER.match(text) and not tokens[0].text.startswith("$"):
-            if "," not in tokens[0].text and "." not in tokens[0].text and not tokens[0].negative:
+    if last in LAST_CHARS:
+        label, indent, tokens = split_values(text)
+        if tokens:
+            if _is_years(label, tokens) or _years_line(text):
+                return Line(index, number, text, Kind.YEARS, label, indent, tuple(tokens))
+            if short and not label and len(tokens) == 1 and _PAGE_NUMBER.match(text) and _plain_small(tokens[0]):
                 return Line(index, number, text, Kind.PAGE)
-        if all(t.dash for t in tokens) and not label:
             return Line(index, number, text, Kind.VALUES, label, indent, tuple(tokens))
-        return Line(index, number, text, Kind.VALUES, label, indent, tuple(tokens))
-    if _PAGE_NUMBER.match(text):
+    if short and _PAGE_NUMBER.match(text):
         return Line(index, number, text, Kind.PAGE)
     return Line(index, number, text, Kind.TEXT, stripped, len(text) - len(text.lstrip()))
+
+
+def _plain_small(token: Token) -> bool:
+    """A bare number like a page number: no $, no comma, no decimals, not negative."""
+    t = token.text
+    return not t.startswith("$") and "," not in t and "." not in t and not token.negative
 
 
 def classify_all(lines: tuple[str, ...], numbers: tuple[int, ...]) -> list[Line]:

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 from decimal import Decimal
 
 # One printed amount: optional ( and $ in either order, digits with thousands commas or a
@@ -16,14 +16,13 @@ _AMOUNT = re.compile(
 _DASH = re.compile(r"^\(?\$?\s*(?:-{1,3}|\u2014|\u2013|_{1,3})\s*\)?%?$")
 _NA = re.compile(r"^(?:N/?A|n/?a|NM|nm|N\.M\.|Nil|nil)$")
 # Where the label ends: two spaces, a tab's worth of blanks, or a dot leader.
-_LAST_CHARS = frozenset("0123456789)-%*_\u2014\u2013AaMmLl$")
+LAST_CHARS = frozenset("0123456789)-%*_\u2014\u2013AaMmLl$")
 _LETTER = re.compile(r"[A-Za-z]")
 _FOOTNOTE_TAIL = re.compile(r"\([a-z]\)$")
 _CHUNK_SPLIT = re.compile(r"\s{2,}|(?<=\S)\.{2,}\s*|\s\.{3,}\s*")
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
+class Token(NamedTuple):
     """A value cell as printed: its text, span [start, end) and parsed amount (None for a dash)."""
 
     text: str
@@ -98,7 +97,7 @@ def split_values(line: str) -> tuple[str, int, list[Token]]:
     amount after it. Everything before them is the label.
     """
     end = line.rstrip()
-    if not end or end[-1] not in _LAST_CHARS:
+    if not end or end[-1] not in LAST_CHARS:
         return end.strip(), len(end) - len(end.lstrip()), []
     parts = chunks(line)
     tokens: list[Token] = []
