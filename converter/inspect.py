@@ -24,7 +24,8 @@ def model_dict(parsed: ParsedFiling) -> dict:
                         for c in t.columns],
             "rows": [[r.line, r.kind.value, r.label, r.context,
                       [None if c is None else (None if c.value is None else str(c.value)) for c in r.cells],
-                      [t.rows[i].line for i in r.components]]
+                      # a subtracted component as its negative line number
+                      [-t.rows[i].line if i in r.subtracted else t.rows[i].line for i in r.components]]
                      for r in t.rows],
         } for t in parsed.tables],
         "skipped": [[s.first_line, s.last_line, s.reason] for s in parsed.skipped_tables],
@@ -41,7 +42,7 @@ def render_text(parsed: ParsedFiling) -> str:
         for line, kind, label, context, values, parts in t["rows"]:
             tag = {"data": " ", "total": "T", "subtotal": "S"}[kind]
             shown = "  ".join("-" if v is None else v for v in values)
-            sums = f"   = sum of lines {','.join(map(str, parts))}" if parts else ""
+            sums = ("   = lines " + " ".join(f"{'-' if n < 0 else '+'} {abs(n)}" for n in parts).lstrip("+ ")) if parts else ""
             out.append(f"  {line:5d} {tag} {label[:58]:58s} | {shown}{sums}")
     for first, last, reason in d["skipped"]:
         out.append(f"skipped lines {first}-{last}: {reason}")

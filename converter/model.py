@@ -117,6 +117,8 @@ class Row:
     components: tuple[int, ...] = ()  # for a total: indexes of the rows it sums, as printed
     after_rule: bool = False  # printed under an underline
     scale: int | None = None  # a scale the row's own label or heading states: "shares (in millions)"
+    misprints: tuple[int, ...] = ()  # columns where the printed total is not the sum of its components
+    subtracted: tuple[int, ...] = ()  # components taken away, as printed: "Gross profit" = sales - cost of sales
 
 
 class StatementKind(str, Enum):
@@ -185,10 +187,11 @@ class Concept:
     balance: str | None = None
     label: str = ""
     extension: bool = False
+    abstract: bool = False
+    qname: str = field(init=False, repr=False, compare=False)  # prefix:name, computed once: looked up often
 
-    @property
-    def qname(self) -> str:
-        return f"{self.prefix}:{self.name}"
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "qname", f"{self.prefix}:{self.name}")
 
     @property
     def numeric(self) -> bool:
@@ -244,6 +247,36 @@ class Fact:
 
 
 @dataclass(frozen=True, slots=True)
+class Arc:
+    """A presentation or calculation relationship of one network."""
+
+    parent: Concept
+    child: Concept
+    order: int
+    preferred_label: str = ""  # presentation: the label role that shows the row as printed
+    weight: int = 0  # calculation: +1 or -1
+
+
+@dataclass(frozen=True, slots=True)
+class Network:
+    """One statement or note table as an extended link role."""
+
+    role_id: str
+    role_uri: str
+    definition: str  # "0002 - Statement - Condensed Consolidated Balance Sheet"
+    presentation: tuple[Arc, ...]
+    calculation: tuple[Arc, ...]
+    table: int = -1  # index of the table it shows
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    concept: Concept
+    role: str  # a label role URI
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
 class Unmapped:
     line: int
     label: str
@@ -266,3 +299,7 @@ class XbrlModel:
     warnings: tuple[str, ...] = ()
     unmapped: tuple[Unmapped, ...] = ()
     skipped: tuple[str, ...] = field(default=())
+    networks: tuple[Network, ...] = ()
+    labels: tuple[Label, ...] = ()
+    # summations that fail in a context because the filing misprints (mapping/checks.py)
+    inconsistencies: tuple = ()

@@ -102,6 +102,11 @@ def report_of(model: XbrlModel) -> dict:
         "facts": len(model.facts),
         "extension_concepts": sorted(c.name for c in model.concepts if c.extension),
         "warnings": list(model.warnings),
+        # where the filing's misprints make its calculation network fail: what any XBRL
+        # processor's calculation check will report, and nothing else
+        "calculation_inconsistencies": [
+            {"role": i.role, "concept": i.concept, "context": i.context, "reported": str(i.reported),
+             "computed": str(i.computed), "line": i.line} for i in model.inconsistencies],
         "unplaced": [{"line": u.line, "label": u.label, "reason": u.reason} for u in model.unmapped],
         "skipped_documents": list(model.skipped),
     }

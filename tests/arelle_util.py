@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -17,6 +18,7 @@ def run_arelle(instance: Path, workdir: Path, calc: str = "c11r") -> list[dict]:
     if not package.exists():
         write_package(package)
     log = workdir / f"{instance.stem}.arelle.json"
+    log.unlink(missing_ok=True)  # Arelle appends to an existing log
     cmd = [sys.executable, "-m", "arelle.CntlrCmdLine", "--file", str(instance), "--validate", f"--calc={calc}",
            "--internetConnectivity=offline", "--packages", str(package), "--logFile", str(log),
            "--logLevel", "info"]
@@ -26,3 +28,18 @@ def run_arelle(instance: Path, workdir: Path, calc: str = "c11r") -> list[dict]:
     loaded = any("loaded in" in e["message"]["text"] for e in entries)
     assert loaded, f"Arelle did not load {instance}: {entries[:3]}"
     return [e for e in entries if e["level"].lower() in PROBLEM_LEVELS]
+
+
+_INCONSISTENT = re.compile(r"Calculation inconsistent from (\S+) in link role (\S+) reported sum .*? context (\S+) unit")
+
+
+def split_inconsistencies(problems: list[dict]) -> tuple[set[tuple[str, str, str]], list[dict]]:
+    """((role, concept, context) of each calculation inconsistency, the other problems)."""
+    found, other = set(), []
+    for p in problems:
+        m = _INCONSISTENT.search(p["message"]["text"]) if p["level"] == "inconsistency" else None
+        if m:
+            found.add((m.group(2), m.group(1), m.group(3)))
+        else:
+            other.append(p)
+    return found, other

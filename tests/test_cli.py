@@ -14,7 +14,8 @@ def test_convert_one_file(tmp_path, capsys):
     assert main(["convert", str(SEEDS / "002_827b01e1209febb2.txt"), "--out", str(out)]) == 0
     folder = out / "002_827b01e1209febb2"
     assert sorted(p.name for p in folder.iterdir()) == [
-        "002_827b01e1209febb2.report.json", "002_827b01e1209febb2.xml", "elec-20040531.xsd", "elec-20040531_lab.xml"]
+        "002_827b01e1209febb2.report.json", "002_827b01e1209febb2.xml", "elec-20040531.xsd", "elec-20040531_cal.xml",
+        "elec-20040531_lab.xml", "elec-20040531_pre.xml"]
     line = capsys.readouterr().out
     assert "3 statements" in line and "178 facts" in line and "warnings" in line
     report = json.loads((folder / "002_827b01e1209febb2.report.json").read_text())

@@ -77,7 +77,10 @@ def test_labels_with_markup_characters_are_escaped_and_read_back():
     ext = next(c for c in model.concepts if c.extension)
     odd = dataclasses.replace(ext, label='Gains & "losses" <net> — café')
     concepts = tuple(odd if c is ext else c for c in model.concepts)
-    model = dataclasses.replace(model, concepts=concepts)
+    labels = tuple(dataclasses.replace(lab, concept=odd, text=odd.label) if lab.concept.qname == ext.qname else lab
+                   for lab in model.labels)
+    assert len(labels) > len({lab.concept.qname for lab in labels if lab.concept.qname == ext.qname}) > 0
+    model = dataclasses.replace(model, concepts=concepts, labels=labels)
     rendered = render(model, "x&y.txt")
     assert validate_documents(rendered.files, rendered.instance_name, model.schema_file, model.namespace) == []
     lab = next(t for n, t in rendered.files.items() if n.endswith("_lab.xml"))

@@ -40,6 +40,7 @@ BASE_FILES = {
     "http/www.xbrl.org/2003/xl-2003-12-31.xsd": "www.xbrl.org/2003/xl-2003-12-31.xsd",
     "http/www.xbrl.org/2003/xlink-2003-12-31.xsd": "www.xbrl.org/2003/xlink-2003-12-31.xsd",
     "https/www.xbrl.org/dtr/type/2022-03-31/types.xsd": "www.xbrl.org/dtr/type/2022-03-31/types.xsd",
+    "http/www.xbrl.org/lrr/role/negated-2009-12-16.xsd": "www.xbrl.org/lrr/role/negated-2009-12-16.xsd",
 }
 TYPE_OF = {
     "monetary": "xbrli:monetaryItemType", "shares": "xbrli:sharesItemType", "perShare": "dtr-types:perShareItemType",

@@ -63,3 +63,16 @@ class ExtensionSet:
         c = Concept(name, self.prefix, self.namespace, type_, period_type, None, label, extension=True)
         self.concepts[name] = c
         return c
+
+    def abstract(self, base: str, label: str) -> Concept:
+        """An abstract concept heading a statement or a section of it."""
+        if base in self.reserved:
+            base = f"{base}AsPrinted"
+        name, n = base, 1
+        while name in self.concepts and not self.concepts[name].abstract:
+            n += 1
+            name = f"{base}{n}"
+        if name not in self.concepts:
+            self.concepts[name] = Concept(name, self.prefix, self.namespace, "xbrli:stringItemType", "duration",
+                                          None, label, extension=True, abstract=True)
+        return self.concepts[name]

@@ -13,6 +13,8 @@ from converter.mapping.contexts import ContextSet
 from converter.mapping.cover_facts import cover_facts, document_period_end
 from converter.mapping.extension import ExtensionSet, camel, filer_prefix
 from converter.mapping.labels import PRO_FORMA, match
+from converter.mapping.checks import check_calculations, identities, printed_misprints
+from converter.mapping.structure import build_structure
 from converter.mapping.taxonomy import ITEM, Rule, Taxonomy, load_taxonomy
 from converter.model import (
     Cell, Concept, Entity, Fact, ParsedFiling, Period, Row, SourceRef, StatementKind, Table,
@@ -43,17 +45,28 @@ MONETARY, SHARES, PER_SHARE = "xbrli:monetaryItemType", "xbrli:sharesItemType", 
 PERCENT = "dtr-types:percentItemType"
 
 
+@dataclass(frozen=True)
+class RowMapping:
+    """What a printed row became: its concepts, and whether their values are the printed ones (+1)
+    or their opposites (-1)."""
+
+    concepts: tuple[Concept, ...]
+    factor: int
+    at: str | None = None
+
+
 @dataclass
 class _State:
     tax: Taxonomy
     contexts: ContextSet
     ext: ExtensionSet
     facts: list[Fact] = field(default_factory=list)
-    seen: dict[tuple, Decimal] = field(default_factory=dict)  # (concept qname, context id, unit id) -> value
+    seen: dict[tuple, Fact] = field(default_factory=dict)  # (concept qname, context id, unit id) -> first fact
     warnings: list[str] = field(default_factory=list)
     unmapped: list[Unmapped] = field(default_factory=list)
     entity: Entity | None = None  # the entity of the table being mapped, when not the registrant
     registrant: str = ""
+    rows: dict[tuple[int, int], RowMapping] = field(default_factory=dict)  # (table, row) -> what it became
 
 
 def map_filing(parsed: ParsedFiling, cik: str | None = None) -> XbrlModel:
@@ -84,12 +97,21 @@ def map_filing(parsed: ParsedFiling, cik: str | None = None) -> XbrlModel:
     for sk in parsed.skipped_tables:
         st.unmapped.append(Unmapped(sk.first_line, "", f"table skipped (lines {sk.first_line}-{sk.last_line}): {sk.reason}"))
     used = {f.concept.qname: f.concept for f in facts}
+    networks, labels = build_structure(parsed.tables, st.rows, st.ext, f"http://txt2xbrl.invalid/{prefix}", used)
+    networks, inconsistencies = check_calculations(networks, facts, parsed.tables)
+    st.warnings.extend(printed_misprints(parsed.tables) + identities(facts))
+    concepts = dict(used)
+    for net in networks:
+        for arc in net.presentation + net.calculation:
+            concepts.setdefault(arc.parent.qname, arc.parent)
+            concepts.setdefault(arc.child.qname, arc.child)
     return XbrlModel(
         name=parsed.filing.name, entity=entity, prefix=prefix, namespace=namespace,
         schema_file=f"{prefix}-{period_end:%Y%m%d}.xsd", period_end=period_end,
-        concepts=tuple(used.values()), contexts=st.contexts.all(), units=st.contexts.units(),
+        concepts=tuple(concepts.values()), contexts=st.contexts.all(), units=st.contexts.units(),
         facts=tuple(facts), tables=parsed.tables, warnings=tuple(st.warnings), unmapped=tuple(st.unmapped),
         skipped=tuple(f"{s.type} (line {s.line}): {s.reason}" for s in parsed.filing.skipped),
+        networks=networks, labels=labels, inconsistencies=inconsistencies,
     )
 
 
@@ -116,7 +138,9 @@ def _map_table(st: _State, t_index: int, table: Table) -> None:
         table = dataclasses.replace(table, shares_scale=share_scale,
                                     rows=tuple(dataclasses.replace(r, scale=None) for r in table.rows))
     for r_index, row in enumerate(table.rows):
-        _map_row(st, t_index, table, row, rules[r_index], group, pro_forma_table, signs.get(r_index))
+        mapped = _map_row(st, t_index, table, row, rules[r_index], group, pro_forma_table, signs.get(r_index))
+        if mapped is not None:
+            st.rows[(t_index, r_index)] = mapped
 
 
 def _rule_for(st: _State, table: Table, row: Row, pro_forma_table: bool) -> Rule | None:
@@ -154,7 +178,7 @@ def _row_unit_type(label: str, context: str, cells: tuple[Cell | None, ...], kin
 
 
 def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None, group: str, pro_forma: bool,
-             signs: list[int | None] | None = None) -> None:
+             signs: list[int | None] | None = None) -> RowMapping | None:
     cells = [(col, cell) for col, cell in zip(table.columns, row.cells) if cell is not None and cell.value is not None]
     lost = [(col, cell) for col, cell in cells if col.period is None]
     for col, cell in lost:
@@ -162,32 +186,49 @@ def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None
                                                           f"({col.heading or 'no heading'!r})"))
     cells = [(col, cell) for col, cell in cells if col.period is not None]
     if not cells:
-        return
+        return None
     label = row.label or f"Subtotal (line {row.line})"
     if rule is not None:
         concepts = [st.tax.concept(n) for n in rule.names]
         facts = [f for c in concepts for f in _facts_for(st, t_index, table, row, c, rule, cells, group, signs)]
-        if facts is not None and not any(_conflicts(st, f) for f in facts):
+        clash = next((pair for f in facts if (pair := _conflict(st, f)) is not None), None)
+        if clash is None:
             _emit(st, facts)
             _parenthetical(st, t_index, table, row, rule, cells)
-            return
-        st.warnings.append(f"line {row.line}: {label!r} would contradict an earlier {rule.names[0]} fact; "
-                           f"kept as an extension concept")
+            return RowMapping(tuple(concepts), _factor(facts, table, cells), rule.at) if facts else None
+        new, old = clash
+        st.warnings.append(
+            f"line {row.line}: {label!r} prints {_printed(new)} where line {old.source.line if old.source else '?'} "
+            f"prints {_printed(old)} for the same {new.concept.name} ({new.context.id}); "
+            f"kept as an extension concept")
     unit_type = _row_unit_type(row.label, row.context, tuple(cell for _, cell in cells), table.kind)
     base_label = label if not pro_forma or PRO_FORMA.search(label) else f"Pro forma {label}"
     by_measure: dict[str, list] = {}
     for col, cell in cells:
         by_measure.setdefault(col.measure, []).append((col, cell))
+    made: list[Concept] = []
     for measure, group_cells in by_measure.items():
         text = f"{base_label} {measure}".strip()
         period = group_cells[0][0].period
         ptype = "instant" if period.is_instant else "duration"
         concept = st.ext.get(camel(text), unit_type, ptype, text if not measure else f"{base_label} - {measure}")
         facts = _facts_for(st, t_index, table, row, concept, None, group_cells, group)
-        if any(_conflicts(st, f) for f in facts):
+        if any(_conflict(st, f) for f in facts):
             concept = st.ext.fresh(camel(text), unit_type, ptype, concept.label)
             facts = _facts_for(st, t_index, table, row, concept, None, group_cells, group)
         _emit(st, facts)
+        made.append(concept)
+    return RowMapping(tuple(made), 1) if len(made) == 1 else None
+
+
+def _factor(facts: list[Fact], table: Table, cells) -> int:
+    """+1 when the facts carry the printed signs, -1 when they carry the opposite ones."""
+    for f in facts:
+        printed = next((cell.value for col, cell in cells if f.source and cell.line == f.source.line
+                        and cell.col == f.source.col), None)
+        if printed and f.value:
+            return 1 if (printed > 0) == (f.value > 0) else -1
+    return 1
 
 
 def _facts_for(st: _State, t_index: int, table: Table, row: Row, concept: Concept, rule: Rule | None,
@@ -236,10 +277,14 @@ def _scaled(table: Table, concept: Concept, cell: Cell, own: int | None = None) 
     return value, cell.decimals - shift
 
 
-def _conflicts(st: _State, f: Fact) -> bool:
-    key = (f.concept.qname, f.context.id, f.unit.id if f.unit else "")
-    prev = st.seen.get(key)
-    return prev is not None and prev != f.value
+def _conflict(st: _State, f: Fact) -> tuple[Fact, Fact] | None:
+    """(f, the earlier fact) when an earlier fact of the same concept and context has another value."""
+    prev = st.seen.get((f.concept.qname, f.context.id, f.unit.id if f.unit else ""))
+    return (f, prev) if prev is not None and prev.value != f.value else None
+
+
+def _printed(f: Fact) -> str:
+    return f.source.text if f.source and f.source.text else str(f.value)
 
 
 def _emit(st: _State, facts: list[Fact]) -> None:
@@ -247,7 +292,7 @@ def _emit(st: _State, facts: list[Fact]) -> None:
         key = (f.concept.qname, f.context.id, f.unit.id if f.unit else "")
         if key in st.seen:
             continue  # the same number printed twice (a note repeating a statement line)
-        st.seen[key] = f.value
+        st.seen[key] = f
         st.facts.append(f)
 
 
@@ -296,5 +341,5 @@ def _parenthetical_fact(st: _State, t_index: int, row: Row, pr, period: Period, 
     fact = Fact(concept, st.contexts.context(period, st.entity), Decimal(number), st.contexts.unit_for(concept.type),
                 len(number.split(".")[1]) if "." in number else 0, SourceRef(row.line, 0, raw), row.label, t_index,
                 "parenthetical")
-    if not _conflicts(st, fact):
+    if not _conflict(st, fact):
         _emit(st, [fact])

@@ -9,6 +9,7 @@ from converter.model import Cell, Row, RowKind
 from converter.parsing.blocks import assign
 from converter.parsing.lines import Kind, Line
 from converter.parsing.titles import scale_of
+from converter.parsing.values import Token, value_token
 from converter.parsing.totals import find_totals
 
 # A label line that ends with one of these words goes on in the next line.
@@ -139,8 +140,9 @@ class RowBuilder:
             else:
                 self._push(joined, self.pending[0].indent)
             self.pending = []
+        label, tokens = _glued_value(ln, label, self.columns)
         cells: list[Cell | None] = [None] * len(self.columns)
-        for tok, col in zip(ln.tokens, assign(ln.tokens, self.columns)):
+        for tok, col in zip(tokens, assign(tokens, self.columns)):
             if col is None or cells[col] is not None:
                 self.problems.append((ln.number, f"value {tok.text!r} does not fall in a column"))
                 continue
@@ -185,6 +187,26 @@ def _join(lines: list[Line]) -> str:
     for ln in lines:
         text = _glue(text, ln.stripped)
     return " ".join(text.split())
+
+
+# An amount run into the label with a single blank: "Purchases of businesses and other investments (667)".
+_GLUED_AMOUNT = re.compile(r"(?<=[a-z] )\$?\(?\$?\d{1,3}(?:,\d{3})+\)?$|(?<=[a-z] )\$?\(\d{3}\)$")
+
+
+def _glued_value(ln: Line, label: str, columns: list[tuple[int, int]]) -> tuple[str, tuple[Token, ...]]:
+    """Split such an amount off the label when it stands in the first column and that column is empty."""
+    m = _GLUED_AMOUNT.search(label)
+    if not m or not ln.tokens or not columns:
+        return label, ln.tokens
+    start = ln.text.rfind(m.group(0), 0, ln.tokens[0].start)
+    tok = value_token(start, start + len(m.group(0)), m.group(0)) if start >= 0 else None
+    if tok is None or tok.value is None:
+        return label, ln.tokens
+    taken = {c for c in assign(ln.tokens, columns) if c is not None}
+    col = assign((tok,), columns)[0]
+    if col is None or col in taken or any(c < col for c in taken):
+        return label, ln.tokens
+    return label[:m.start()].rstrip(), (tok, *ln.tokens)
 
 
 def _starts_lower(text: str) -> bool:

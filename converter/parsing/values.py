@@ -78,7 +78,7 @@ def chunks(line: str) -> list[tuple[int, int, str]]:
     return result
 
 
-def _value_token(start: int, end: int, text: str) -> Token | None:
+def value_token(start: int, end: int, text: str) -> Token | None:
     if is_dash(text):
         return Token(text, start, end, None, 0, False, dash=True)
     if _NA.match(text):
@@ -107,7 +107,7 @@ def split_values(line: str) -> tuple[str, int, list[Token]]:
         if _LETTER.search(_FOOTNOTE_TAIL.sub("", t)) and not _NA.match(t):
             break
         pieces = _single_space_pieces(s, t)
-        toks = [_value_token(ps, pe, pt) for ps, pe, pt in pieces]
+        toks = [value_token(ps, pe, pt) for ps, pe, pt in pieces]
         if any(tok is None for tok in toks):
             # `$ 1,234` split as `$` + `1,234`: glue a trailing dollar chunk to what follows
             if t in ("$", "($", "$(") and tokens:

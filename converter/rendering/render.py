@@ -7,16 +7,19 @@ from __future__ import annotations
 import functools
 from dataclasses import dataclass
 from decimal import Decimal
+from types import SimpleNamespace as V  # template views: jinja finds attributes faster than dict keys
 
 import jinja2
 
 from converter import __version__
-from converter.model import Fact, XbrlModel
+from converter.model import Arc, Concept, Fact, Network, XbrlModel
 from converter.namespaces import DEI_NS, DEI_SCHEMA, USGAAP_NS, USGAAP_SCHEMA
 from converter.resources import templates_dir
 
-LABEL_ROLE = "http://www.xbrl.org/2003/role/label"
 LABEL_LINKBASE_ROLE = "http://www.xbrl.org/2003/role/labelLinkbaseRef"
+PRESENTATION_LINKBASE_ROLE = "http://www.xbrl.org/2003/role/presentationLinkbaseRef"
+CALCULATION_LINKBASE_ROLE = "http://www.xbrl.org/2003/role/calculationLinkbaseRef"
+NEGATED_ROLES_SCHEMA = "http://www.xbrl.org/lrr/role/negated-2009-12-16.xsd"
 
 
 @dataclass(frozen=True)
@@ -55,33 +58,91 @@ def render(model: XbrlModel, source: str) -> Rendered:
     label_file = f"{base}_lab.xml"
     common = {"version": __version__, "source": source, "prefix": model.prefix, "namespace": model.namespace,
               "entity_name": model.entity.name}
-    contexts = [{
+    contexts = [V(**{
         "id": c.id, "scheme": c.entity.scheme, "identifier": c.entity.identifier,
         "instant": c.period.end.isoformat() if c.period.is_instant else "",
         "start": c.period.start.isoformat() if c.period.start else "", "end": c.period.end.isoformat(),
-    } for c in model.contexts]
-    units = [{"id": u.id, "numerator": u.numerator, "denominator": u.denominator or ""} for u in model.units]
-    facts = [{
+    }) for c in model.contexts]
+    units = [V(id=u.id, numerator=u.numerator, denominator=u.denominator or "") for u in model.units]
+    facts = [V(**{
         "qname": f.concept.qname, "id": f"f{i + 1}", "context": f.context.id, "unit": f.unit.id if f.unit else "",
         "decimals": f.decimals if f.decimals is not None else "", "value": lexical(f.value),
         "line": f.source.line if f.source else "",
-    } for i, f in enumerate(model.facts)]
+    }) for i, f in enumerate(model.facts)]
     instance = env.get_template("instance.xml.j2").render(
         contexts=contexts, units=units, facts=facts, schema_file=model.schema_file,
         usgaap_ns=USGAAP_NS, dei_ns=DEI_NS, **common)
     extensions = sorted((c for c in model.concepts if c.extension), key=lambda c: c.name)
+    networks = [n for n in model.networks if n.presentation or n.calculation]
+    pre_file, cal_file = f"{base}_pre.xml", f"{base}_cal.xml"
+    linkbases = [V(href=label_file, role=LABEL_LINKBASE_ROLE)]
+    if any(n.presentation for n in networks):
+        linkbases.append(V(href=pre_file, role=PRESENTATION_LINKBASE_ROLE))
+    if any(n.calculation for n in networks):
+        linkbases.append(V(href=cal_file, role=CALCULATION_LINKBASE_ROLE))
     schema = env.get_template("schema.xsd.j2").render(
-        elements=[{"id": f"{c.prefix}_{c.name}", "name": c.name, "type": c.type, "period_type": c.period_type,
-                   "balance": c.balance or ""} for c in extensions],
-        linkbases=[{"href": label_file, "role": LABEL_LINKBASE_ROLE}],
+        elements=[V(id=f"{c.prefix}_{c.name}", name=c.name, type=c.type, period_type=c.period_type,
+                    balance=c.balance or "", abstract=c.abstract) for c in extensions],
+        roles=[V(uri=n.role_uri, id=n.role_id, definition=n.definition) for n in networks],
+        linkbases=linkbases,
         usgaap_ns=USGAAP_NS, dei_ns=DEI_NS, usgaap_schema=USGAAP_SCHEMA, dei_schema=DEI_SCHEMA, **common)
+    files = {}
     labels = env.get_template("labels.xml.j2").render(
-        labels=[{"href": f"{model.schema_file}#{c.prefix}_{c.name}", "loc": f"loc_{c.name}", "res": f"lab_{c.name}",
-                 "role": LABEL_ROLE, "text": c.label or c.name} for c in extensions],
-        **common)
+        concepts=_label_view(model), role_refs=_role_refs(model), **common)
+    if any(n.presentation for n in networks):
+        files[pre_file] = env.get_template("presentation.xml.j2").render(
+            networks=[_network_view(model, n, n.presentation) for n in networks if n.presentation],
+            schema_file=model.schema_file, **common)
+    if any(n.calculation for n in networks):
+        files[cal_file] = env.get_template("calculation.xml.j2").render(
+            networks=[_network_view(model, n, n.calculation) for n in networks if n.calculation],
+            schema_file=model.schema_file, **common)
     instance_name = f"{model.name}.xml"
     fact_lines = _fact_lines(instance, model.facts)
-    return Rendered({instance_name: instance, model.schema_file: schema, label_file: labels}, instance_name, fact_lines)
+    return Rendered({instance_name: instance, model.schema_file: schema, label_file: labels, **files},
+                    instance_name, fact_lines)
+
+
+def href(model: XbrlModel, concept: Concept) -> str:
+    """Where a concept is declared: the extension schema, or the official standard location."""
+    location = {"us-gaap": USGAAP_SCHEMA, "dei": DEI_SCHEMA}.get(concept.prefix, model.schema_file)
+    return f"{location}#{concept.prefix}_{concept.name}"
+
+
+def _label_view(model: XbrlModel) -> list[V]:
+    by_concept: dict[str, V] = {}
+    for label in model.labels:
+        c = label.concept
+        view = by_concept.setdefault(c.qname, V(href=href(model, c), loc=f"loc_{c.prefix}_{c.name}",
+                                                res=f"lab_{c.prefix}_{c.name}", labels=[]))
+        view.labels.append(V(role=label.role, text=label.text))
+    return list(by_concept.values())
+
+
+def _role_refs(model: XbrlModel) -> list[V]:
+    roles = sorted({label.role for label in model.labels if label.role.startswith("http://www.xbrl.org/2009/role/")})
+    return [V(uri=r, href=f"{NEGATED_ROLES_SCHEMA}#{r.rsplit('/', 1)[-1]}") for r in roles]
+
+
+def _network_view(model: XbrlModel, network: Network, arcs: tuple[Arc, ...]) -> V:
+    """Locators and arcs of one extended link. A concept shown twice under one parent (cash at
+    the start and at the end of the period) gets a second locator: XLink forbids two arcs between
+    the same pair of labels."""
+    locs: dict[str, V] = {}
+    pairs: set[tuple[str, str]] = set()
+    views = []
+    for a in arcs:
+        parent = f"loc_{a.parent.prefix}_{a.parent.name}"
+        child = f"loc_{a.child.prefix}_{a.child.name}"
+        n = 1
+        while (parent, child if n == 1 else f"{child}_{n}") in pairs:
+            n += 1
+        child = child if n == 1 else f"{child}_{n}"
+        pairs.add((parent, child))
+        locs.setdefault(parent, V(href=href(model, a.parent), label=parent))
+        locs.setdefault(child, V(href=href(model, a.child), label=child))
+        views.append(V(parent=parent, child=child, order=a.order, preferred=a.preferred_label, weight=a.weight))
+    return V(uri=network.role_uri, id=network.role_id, locs=list(locs.values()), arcs=views)
 
 
 def _fact_lines(text: str, facts: tuple[Fact, ...]) -> dict[int, Fact]:

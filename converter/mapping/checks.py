@@ -1,0 +1,163 @@
+"""The filing's own arithmetic, checked three ways.
+
+1. Printed totals against their printed components: a column the parser found misprinted
+   (parsing/totals.py) is reported with its lines and both numbers; the facts stay as printed.
+2. The calculation networks against the facts, as XBRL Calculations 1.1 (round-to-nearest)
+   checks them. A network applies to every context, so a summation drawn from one table can
+   meet another table's facts; a summation that fails anywhere except on a misprint of its own
+   table is not a relationship of the filing and is left out. The rest fail exactly where the
+   filing misprints, and those failures are listed, so a consumer's calculation check reports
+   exactly what the converter reported.
+3. Identities between statements: assets against liabilities and equity, and the cash roll-forward.
+   (Cash and net income printed twice with different values are found when the facts are made.)
+"""
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+
+from converter.model import Arc, Fact, Network, Period, Table
+from converter.parsing.totals import _values as adds_as
+
+ASSETS, LIABILITIES_AND_EQUITY = "us-gaap:Assets", "us-gaap:LiabilitiesAndStockholdersEquity"
+CASH = "us-gaap:CashAndCashEquivalentsAtCarryingValue"
+CASH_CHANGE = ("us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents"
+               "PeriodIncreaseDecreaseIncludingExchangeRateEffect")
+
+
+@dataclass(frozen=True, slots=True)
+class Inconsistency:
+    """A summation that does not hold in one context because the filing misprints a number."""
+
+    role: str
+    concept: str  # qname of the total
+    context: str
+    reported: Decimal
+    computed: Decimal
+    line: int  # the total's source line
+
+
+def _half(decimals: int | None) -> Decimal:
+    return Decimal(0) if decimals is None else Decimal(5).scaleb(-decimals - 1)
+
+
+def _fmt(value: Decimal) -> str:
+    return f"{value:,}"
+
+
+def printed_misprints(tables: tuple[Table, ...]) -> list[str]:
+    """Warnings for printed totals whose components add up to another number in some column."""
+    out = []
+    for table in tables:
+        for row in table.rows:
+            for c in row.misprints:
+                cell = row.cells[c]
+                if cell is None or cell.value is None:
+                    continue
+                parts = [adds_as(table.rows[i])[c] or Decimal(0) for i in row.components]
+                slack = _half(cell.decimals) + sum(_half(table.rows[i].cells[c].decimals) for i in row.components
+                                                   if table.rows[i].cells[c] is not None)
+                total = sum(parts, Decimal(0))
+                if total == cell.value:
+                    continue
+                rounding = " (within rounding)" if abs(total - cell.value) <= slack else ""
+                heading = table.columns[c].heading if c < len(table.columns) else ""
+                lines = [table.rows[i].line for i in row.components]
+                out.append(f"line {row.line}: {row.label!r} prints {cell.text.strip()}"
+                           f"{f' under {heading!r}' if heading else ''} but the lines it totals "
+                           f"({_span(lines)}) add up to {_fmt(total)}{rounding}; the printed numbers are kept")
+    return out
+
+
+def _span(lines: list[int]) -> str:
+    return ", ".join(str(n) for n in lines) if len(lines) <= 4 else f"{lines[0]}-{lines[-1]}"
+
+
+def check_calculations(networks: tuple[Network, ...], facts: list[Fact], tables: tuple[Table, ...]
+                       ) -> tuple[tuple[Network, ...], tuple[Inconsistency, ...]]:
+    """Networks without the summations the facts contradict, and the misprints the rest meet."""
+    by_key: dict[tuple[str, str, str], Fact] = {}
+    by_concept: dict[str, list[Fact]] = {}
+    for f in facts:
+        if isinstance(f.value, Decimal):
+            by_key[(f.concept.qname, f.context.id, f.unit.id if f.unit else "")] = f
+            by_concept.setdefault(f.concept.qname, []).append(f)
+    misprinted = {(row.line, row.cells[c].col) for t in tables for row in t.rows for c in row.misprints
+                  if row.cells[c] is not None}
+    kept_networks, found = [], []
+    for net in networks:
+        summations: dict[str, list[Arc]] = {}
+        for arc in net.calculation:
+            summations.setdefault(arc.parent.qname, []).append(arc)
+        dropped: set[str] = set()
+        for parent, arcs in summations.items():
+            mine = []
+            for total in by_concept.get(parent, []):
+                result = _check(total, arcs, by_key)
+                if result is None:
+                    continue
+                computed = result
+                own = total.table == net.table and total.source is not None \
+                    and (total.source.line, total.source.col) in misprinted
+                if not own:
+                    dropped.add(parent)
+                    break
+                mine.append(Inconsistency(net.role_uri, parent, total.context.id, total.value, computed,
+                                          total.source.line))
+            else:
+                found.extend(mine)
+        calc = tuple(a for a in net.calculation if a.parent.qname not in dropped)
+        kept_networks.append(dataclasses.replace(net, calculation=calc))
+    return tuple(kept_networks), tuple(found)
+
+
+def _check(total: Fact, arcs: list[Arc], by_key: dict) -> Decimal | None:
+    """The computed sum when the summation fails in the total's context (Calculations 1.1), else None."""
+    unit = total.unit.id if total.unit else ""
+    children = [(a.weight, by_key.get((a.child.qname, total.context.id, unit))) for a in arcs]
+    children = [(w, f) for w, f in children if f is not None]
+    if not children:
+        return None
+    computed = sum((w * f.value for w, f in children), Decimal(0))
+    slack = _half(total.decimals) + sum((_half(f.decimals) for _, f in children), Decimal(0))
+    return computed if abs(computed - total.value) > slack else None
+
+
+def identities(facts: list[Fact]) -> list[str]:
+    """Warnings where the statements disagree with each other."""
+    index: dict[tuple[str, str, object], Fact] = {}
+    wanted = {ASSETS, LIABILITIES_AND_EQUITY, CASH, CASH_CHANGE}
+    for f in facts:
+        if f.concept.qname in wanted and isinstance(f.value, Decimal):
+            index[(f.concept.qname, f.context.entity, f.context.period)] = f
+    out = []
+    for (name, entity, period), assets in index.items():
+        if name != ASSETS:
+            continue
+        other = index.get((LIABILITIES_AND_EQUITY, entity, period))
+        if other is not None and _differ(assets, other):
+            out.append(f"line {_line(assets)}: total assets of {_fmt(assets.value)} at {period.end} differ from "
+                       f"total liabilities and equity of {_fmt(other.value)} on line {_line(other)}")
+    for (name, entity, period), change in index.items():
+        if name != CASH_CHANGE or period.start is None:
+            continue
+        start = index.get((CASH, entity, Period(period.start - dt.timedelta(days=1))))
+        end = index.get((CASH, entity, Period(period.end)))
+        if start is None or end is None:
+            continue
+        slack = _half(start.decimals) + _half(change.decimals) + _half(end.decimals)
+        if abs(start.value + change.value - end.value) > slack:
+            out.append(f"line {_line(end)}: cash at {period.end} is {_fmt(end.value)}, but cash at the start "
+                       f"({_fmt(start.value)}, line {_line(start)}) plus the change in cash ({_fmt(change.value)}, "
+                       f"line {_line(change)}) is {_fmt(start.value + change.value)}")
+    return out
+
+
+def _differ(a: Fact, b: Fact) -> bool:
+    return abs(a.value - b.value) > _half(a.decimals) + _half(b.decimals)
+
+
+def _line(f: Fact) -> str:
+    return str(f.source.line) if f.source else "?"

@@ -1,0 +1,166 @@
+"""Statement structure: one presentation and one calculation network per table, as printed.
+
+Presentation: rows in printed order under abstract section headings, each with the label role
+that shows it as printed (total, negated, period start/end). Calculation: every total with the
+rows its printed numbers add up, weighted by how each row's fact enters the total's fact; a
+relationship that the concepts' balance types forbid is left out.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from converter.mapping.extension import ExtensionSet, camel
+from converter.model import Arc, Concept, Label, Network, RowKind, StatementKind, Table
+
+LABEL = "http://www.xbrl.org/2003/role/label"
+TOTAL = "http://www.xbrl.org/2003/role/totalLabel"
+PERIOD_START = "http://www.xbrl.org/2003/role/periodStartLabel"
+PERIOD_END = "http://www.xbrl.org/2003/role/periodEndLabel"
+NEGATED = "http://www.xbrl.org/2009/role/negatedLabel"
+NEGATED_TOTAL = "http://www.xbrl.org/2009/role/negatedTotalLabel"
+_LESS = re.compile(r"^(?:less|deduct)\b", re.I)
+_NUMERIC = ("xbrli:monetaryItemType", "xbrli:sharesItemType")
+
+
+@dataclass
+class _Labels:
+    by_key: dict[tuple[str, str], Label] = field(default_factory=dict)
+
+    def add(self, concept: Concept, role: str, text: str) -> None:
+        key = (concept.qname, role)
+        if key not in self.by_key and text:
+            self.by_key[key] = Label(concept, role, text)
+
+
+def build_structure(tables: tuple[Table, ...], rows: dict, ext: ExtensionSet, base_uri: str,
+                    used: dict[str, Concept]) -> tuple[tuple[Network, ...], tuple[Label, ...]]:
+    """Networks for the tables whose rows became facts, and the labels their roles need."""
+    labels = _Labels()
+    networks: list[Network] = []
+    taken: set[str] = set()
+    for t_index, table in enumerate(tables):
+        mapped = {r: rows[(t_index, r)] for r in range(len(table.rows)) if (t_index, r) in rows}
+        if not mapped:
+            continue
+        title = _display(" ".join((table.title or f"Table at line {table.first_line}").split()))
+        role_id = _unique(camel(title, 80), taken)
+        kind = "Disclosure" if table.kind is StatementKind.NOTE else "Statement"
+        presentation = _presentation(table, mapped, ext, title, labels)
+        calculation = _calculation(table, mapped)
+        networks.append(Network(role_id, f"{base_uri}/role/{role_id}", f"{len(networks) + 2:04d} - {kind} - {title}",
+                                tuple(presentation), tuple(calculation), t_index))
+    for concept in used.values():
+        labels.add(concept, LABEL, concept.label or concept.name)
+    for net in networks:
+        for arc in net.presentation:
+            labels.add(arc.parent, LABEL, arc.parent.label)
+            labels.add(arc.child, LABEL, arc.child.label or arc.child.name)
+    return tuple(networks), tuple(labels.by_key.values())
+
+
+_SMALL = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"}
+
+
+def _display(title: str) -> str:
+    """A title printed in capitals, in title case for the role definition."""
+    if not title.isupper():
+        return title
+    words = title.lower().split(" ")
+    return " ".join(w if i and w in _SMALL else w[:1].upper() + w[1:] for i, w in enumerate(words))
+
+
+def _unique(name: str, taken: set[str]) -> str:
+    out, n = name, 1
+    while out in taken:
+        n += 1
+        out = f"{name}{n}"
+    taken.add(out)
+    return out
+
+
+def _presentation(table: Table, mapped: dict, ext: ExtensionSet, title: str, labels: _Labels) -> list[Arc]:
+    root = ext.abstract(f"{camel(title, 80)}Abstract", title)
+    arcs: list[Arc] = []
+    placed: set[tuple[str, str, str]] = set()
+    sections: dict[str, Concept] = {}
+    order = 0
+    for r_index, row in enumerate(table.rows):
+        m = mapped.get(r_index)
+        if m is None:
+            continue
+        parent = root
+        path = ""
+        for heading in [h for h in row.context.split(" / ") if h]:
+            path = f"{path} / {heading}"
+            if path not in sections:
+                sections[path] = ext.abstract(f"{camel(heading, 80)}Abstract", heading)
+                if (parent.qname, sections[path].qname, LABEL) not in placed:  # "(Increase) decrease in" twice
+                    placed.add((parent.qname, sections[path].qname, LABEL))
+                    order += 1
+                    arcs.append(Arc(parent, sections[path], order))
+            parent = sections[path]
+        for concept in m.concepts:
+            role = _role(row.kind, m)
+            if (parent.qname, concept.qname, role) in placed or concept.qname == parent.qname:
+                continue  # the same concept shown again the same way; cash at start and at end are two
+            placed.add((parent.qname, concept.qname, role))
+            labels.add(concept, role, row.label or concept.label or concept.name)
+            order += 1
+            arcs.append(Arc(parent, concept, order, role if role != LABEL else ""))
+    return arcs
+
+
+def _role(kind: RowKind, m) -> str:
+    if m.at == "start":
+        return PERIOD_START
+    if m.at == "end":
+        return PERIOD_END
+    total = kind is not RowKind.DATA
+    if m.factor < 0:
+        return NEGATED_TOTAL if total else NEGATED
+    return TOTAL if total else LABEL
+
+
+def _calculation(table: Table, mapped: dict) -> list[Arc]:
+    arcs: list[Arc] = []
+    parents: dict[str, set[str]] = {}
+    order = 0
+    for r_index, row in enumerate(table.rows):
+        total = mapped.get(r_index)
+        if not row.components or total is None or len(total.concepts) != 1 or total.at:
+            continue
+        parent = total.concepts[0]
+        if parent.type not in _NUMERIC:
+            continue
+        children = []
+        for c in row.components:
+            m = mapped.get(c)
+            if m is None or len(m.concepts) != 1 or m.at or m.concepts[0].type != parent.type:
+                children = []
+                break
+            weight = total.factor * m.factor * _less_sign(table, c) * (-1 if c in row.subtracted else 1)
+            child = m.concepts[0]
+            if parent.balance and child.balance and (weight > 0) != (parent.balance == child.balance):
+                children = []  # XBRL 2.1 forbids it: the printed arithmetic is not this concept's
+                break
+            children.append((child, weight))
+        names = [c.qname for c, _ in children]
+        if not children or len(set(names)) != len(names) or parent.qname in names:
+            continue
+        if any(parent.qname in parents.get(n, set()) or n == parent.qname for n in names):
+            continue  # a cycle
+        for child, weight in children:
+            order += 1
+            arcs.append(Arc(parent, child, order, weight=weight))
+            parents.setdefault(parent.qname, set()).add(child.qname)
+    return arcs
+
+
+def _less_sign(table: Table, r_index: int) -> int:
+    """A "Less ..." row printed positive is subtracted from its total."""
+    row = table.rows[r_index]
+    if not _LESS.match(row.label):
+        return 1
+    first = next((c.value for c in row.cells if c is not None and c.value), None)
+    return -1 if first is not None and first > 0 else 1
