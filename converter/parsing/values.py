@@ -61,21 +61,24 @@ def is_dash(text: str) -> bool:
 
 def chunks(line: str) -> list[tuple[int, int, str]]:
     """Split a line at runs of two or more blanks (and dot leaders): [(start, end, text)]."""
-    out = []
+    result = []
     pos = 0
     for m in _CHUNK_SPLIT.finditer(line):
-        if m.start() > pos:
-            out.append((pos, m.start(), line[pos:m.start()]))
+        start = m.start()
+        if start > pos:
+            _chunk(result, line[pos:start], pos)
         pos = m.end()
     if pos < len(line):
-        out.append((pos, len(line), line[pos:]))
-    # leading blanks belong to no chunk
-    result = []
-    for s, e, t in out:
-        lead = len(t) - len(t.lstrip())
-        if t.strip():
-            result.append((s + lead, s + lead + len(t.strip()), t.strip()))
+        _chunk(result, line[pos:], pos)
     return result
+
+
+def _chunk(out: list, t: str, s: int) -> None:
+    # leading and trailing blanks belong to no chunk
+    text = t.strip()
+    if text:
+        lead = t.index(text[0])
+        out.append((s + lead, s + lead + len(text), text))
 
 
 def value_token(start: int, end: int, text: str) -> Token | None:
