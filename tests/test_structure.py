@@ -176,3 +176,19 @@ def test_arelle_reports_exactly_the_converters_inconsistencies(tmp_path):
     model = convert(src, "1234567")[0]
     assert other == []
     assert found == {(i.role, i.concept, i.context) for i in model.inconsistencies} != set()
+
+
+def test_roles_name_the_statement_not_the_registrant():
+    seed = convert(SEEDS / "002_827b01e1209febb2.txt")[0]
+    balance = seed.networks[0]
+    assert balance.role_uri.endswith("/role/CondensedConsolidatedBalanceSheet")
+    assert balance.definition == "0002 - Statement - Condensed Consolidated Balance Sheet"
+
+
+def test_another_companys_statements_keep_its_name(tmp_path):
+    text = STATEMENTS.read_text().replace("EXAMPLE WIDGET CORPORATION", "OTHER GADGET CORPORATION AND SUBSIDIARIES", 1)
+    text = "EXAMPLE WIDGET CORPORATION\nCURRENT REPORT ON FORM 8-K\n\n" + text
+    m = _model(text, tmp_path)
+    assert m.networks[0].definition == \
+        "0002 - Statement - Other Gadget Corporation and Subsidiaries Consolidated Balance Sheets"
+    assert m.networks[1].definition == "0003 - Statement - Consolidated Statements of Operations"

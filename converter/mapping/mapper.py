@@ -13,6 +13,7 @@ from converter.mapping.contexts import ContextSet
 from converter.mapping.cover_facts import cover_facts, document_period_end
 from converter.mapping.extension import ExtensionSet, camel, filer_prefix
 from converter.mapping.labels import PRO_FORMA, match
+from converter.mapping.companies import same_company
 from converter.mapping.checks import check_calculations, identities, printed_misprints
 from converter.mapping.structure import build_structure
 from converter.mapping.taxonomy import ITEM, Rule, Taxonomy, load_taxonomy
@@ -24,17 +25,6 @@ from converter.model import (
 CIK_SCHEME = "http://www.sec.gov/CIK"
 FALLBACK_SCHEME = "http://txt2xbrl.invalid/entity-name-no-cik"
 NAMED_SCHEME = "http://txt2xbrl.invalid/entity-name"  # a company the filing reports on that has no CIK here
-_NAME_NOISE = {"the", "inc", "incorporated", "corp", "corporation", "company", "co", "ltd", "limited", "llc", "lp",
-               "plc", "and", "subsidiaries", "consolidated", "affiliates", "group", "holdings", "of", "com"}
-
-
-def same_company(a: str, b: str) -> bool:
-    """Whether two printed company names share a significant word ("BRISTOL-MYERS SQUIBB COMPANY",
-    "BRISTOL MYERS SQUIBB CO"); a name with no significant word cannot be told apart."""
-    def words(name: str) -> set[str]:
-        return {w for w in re.split(r"[^a-z0-9]+", name.lower()) if w and w not in _NAME_NOISE and len(w) > 1}
-    wa, wb = words(a), words(b)
-    return not wa or not wb or bool(wa & wb)
 _PER_SHARE = re.compile(r"\bper (common |ordinary )?share\b|\beps\b|\bper unit\b", re.I)
 # "Shares used in computing ... per share", "Weighted average shares": counts, not per-share amounts
 _SHARE_COUNT = re.compile(r"^(?:(?:basic|diluted)\s+)?(?:weighted[- ]average\s+(?:number\s+of\s+)?(?:common\s+)?shares|"
@@ -97,7 +87,8 @@ def map_filing(parsed: ParsedFiling, cik: str | None = None) -> XbrlModel:
     for sk in parsed.skipped_tables:
         st.unmapped.append(Unmapped(sk.first_line, "", f"table skipped (lines {sk.first_line}-{sk.last_line}): {sk.reason}"))
     used = {f.concept.qname: f.concept for f in facts}
-    networks, labels = build_structure(parsed.tables, st.rows, st.ext, f"http://txt2xbrl.invalid/{prefix}", used)
+    networks, labels = build_structure(parsed.tables, st.rows, st.ext, f"http://txt2xbrl.invalid/{prefix}", used,
+                                       name)
     networks, inconsistencies = check_calculations(networks, facts, parsed.tables)
     st.warnings.extend(printed_misprints(parsed.tables) + identities(facts))
     concepts = dict(used)

@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from converter.mapping.companies import same_company
 from converter.mapping.extension import ExtensionSet, camel
 from converter.model import Arc, Concept, Label, Network, RowKind, StatementKind, Table
 
@@ -34,7 +35,7 @@ class _Labels:
 
 
 def build_structure(tables: tuple[Table, ...], rows: dict, ext: ExtensionSet, base_uri: str,
-                    used: dict[str, Concept]) -> tuple[tuple[Network, ...], tuple[Label, ...]]:
+                    used: dict[str, Concept], registrant: str = "") -> tuple[tuple[Network, ...], tuple[Label, ...]]:
     """Networks for the tables whose rows became facts, and the labels their roles need."""
     labels = _Labels()
     networks: list[Network] = []
@@ -43,7 +44,7 @@ def build_structure(tables: tuple[Table, ...], rows: dict, ext: ExtensionSet, ba
         mapped = {r: rows[(t_index, r)] for r in range(len(table.rows)) if (t_index, r) in rows}
         if not mapped:
             continue
-        title = _display(" ".join((table.title or f"Table at line {table.first_line}").split()))
+        title = _own_title(table, registrant)
         role_id = _unique(camel(title, 80), taken)
         kind = "Disclosure" if table.kind is StatementKind.NOTE else "Statement"
         presentation = _presentation(table, mapped, ext, title, labels)
@@ -59,15 +60,40 @@ def build_structure(tables: tuple[Table, ...], rows: dict, ext: ExtensionSet, ba
     return tuple(networks), tuple(labels.by_key.values())
 
 
+_AND_SUBSIDIARIES = re.compile(r"^[\s,:-]*(?:and\s+(?:consolidated\s+)?(?:subsidiaries|subsidiary companies|affiliates)\b)?[\s,:-]*", re.I)
 _SMALL = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"}
 
 
+def _own_title(table: Table, registrant: str) -> str:
+    """The printed title without the registrant's name in front of it (another company's stays);
+    a note table's title only when it reads as one, else where the table is."""
+    title = " ".join((table.title or "").split())
+    half = len(title) // 2
+    if len(title) % 2 and title[:half] == title[half + 1:]:
+        title = title[:half]  # the title printed twice (page header and caption)
+    company = " ".join((table.company or "").split())
+    if company and same_company(company, registrant) and title.lower().startswith(company.lower()):
+        rest = _AND_SUBSIDIARIES.sub("", title[len(company):], count=1).strip()
+        if rest:
+            title = rest
+    if table.kind is StatementKind.NOTE and (not title[:1].isupper() or title.endswith((".", ",", ";", ":"))
+                                             or len(title.split()) > 12 or "PURSUANT TO" in title.upper()):
+        title = ""
+    return _display(title) if title else f"Table at line {table.first_line}"
+
+
 def _display(title: str) -> str:
-    """A title printed in capitals, in title case for the role definition."""
-    if not title.isupper():
+    """Words printed in capitals in title case, for the role definition."""
+    words = title.split(" ")
+    caps = [w for w in words if any(ch.isalpha() for ch in w)]
+    if sum(w.isupper() for w in caps) * 2 <= len(caps):
         return title
-    words = title.lower().split(" ")
-    return " ".join(w if i and w in _SMALL else w[:1].upper() + w[1:] for i, w in enumerate(words))
+    out = []
+    for i, w in enumerate(words):
+        if w.isupper() and (len(w.strip("()")) > 2 or w.lower() in _SMALL):
+            w = w.lower() if i and w.lower() in _SMALL else w[:1] + w[1:].lower()
+        out.append(w)
+    return " ".join(out)
 
 
 def _unique(name: str, taken: set[str]) -> str:

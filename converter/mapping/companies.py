@@ -1,0 +1,16 @@
+"""Whether two printed company names are the same company."""
+from __future__ import annotations
+
+import re
+
+_NAME_NOISE = {"the", "inc", "incorporated", "corp", "corporation", "company", "co", "ltd", "limited", "llc", "lp",
+               "plc", "and", "subsidiaries", "consolidated", "affiliates", "group", "holdings", "of", "com"}
+
+
+def same_company(a: str, b: str) -> bool:
+    """Whether two printed company names share a significant word ("BRISTOL-MYERS SQUIBB COMPANY",
+    "BRISTOL MYERS SQUIBB CO"); a name with no significant word cannot be told apart."""
+    def words(name: str) -> set[str]:
+        return {w for w in re.split(r"[^a-z0-9]+", name.lower()) if w and w not in _NAME_NOISE and len(w) > 1}
+    wa, wb = words(a), words(b)
+    return not wa or not wb or bool(wa & wb)
