@@ -5,7 +5,7 @@ import re
 
 from converter.mapping.taxonomy import Rule, Taxonomy
 
-_NOTE_REF = re.compile(r"\((?:note|notes|see note)s?\s*[\w ,&-]*\)|\bnotes?\s+\d+[a-z]?\b", re.I)
+NOTE_REF = re.compile(r"\((?:note|notes|see note)s?\s*[\w ,&-]*\)|\bnotes?\s+\d+[a-z]?\b", re.I)
 _AS_REPORTED = re.compile(r"\bas reported\b|\(in (?:thousands|millions|billions)\)|\bin (?:thousands|millions)\b", re.I)
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _LEADING = re.compile(r"^(?:less|add|deduct|plus)\s+")
@@ -15,7 +15,7 @@ PRO_FORMA = re.compile(r"\bpro\s*-?\s*forma\b", re.I)
 
 
 def normalise(label: str) -> str:
-    text = _NOTE_REF.sub(" ", label)
+    text = NOTE_REF.sub(" ", label)
     text = _AS_REPORTED.sub(" ", text)
     text = text.lower().replace("&", " and ").replace("'", "")
     text = _NON_WORD.sub(" ", text).strip()

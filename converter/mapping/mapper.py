@@ -12,7 +12,7 @@ from converter.mapping.arithmetic import infer_totals, share_scale_by_eps, signs
 from converter.mapping.contexts import ContextSet
 from converter.mapping.cover_facts import cover_facts, document_period_end
 from converter.mapping.extension import ExtensionSet, camel, filer_prefix
-from converter.mapping.labels import PRO_FORMA, match
+from converter.mapping.labels import NOTE_REF, PRO_FORMA, match
 from converter.mapping.companies import same_company
 from converter.mapping.checks import check_calculations, identities, printed_misprints
 from converter.mapping.structure import build_structure
@@ -202,10 +202,12 @@ def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None
         text = f"{base_label} {measure}".strip()
         period = group_cells[0][0].period
         ptype = "instant" if period.is_instant else "duration"
-        concept = st.ext.get(camel(text), unit_type, ptype, text if not measure else f"{base_label} - {measure}")
+        # "Film inventories (Note 1)" and "Film inventories" are one concept in two statements
+        name = camel(NOTE_REF.sub(" ", text))
+        concept = st.ext.get(name, unit_type, ptype, text if not measure else f"{base_label} - {measure}")
         facts = _facts_for(st, t_index, table, row, concept, None, group_cells, group)
         if any(_conflict(st, f) for f in facts):
-            concept = st.ext.fresh(camel(text), unit_type, ptype, concept.label)
+            concept = st.ext.fresh(name, unit_type, ptype, concept.label)
             facts = _facts_for(st, t_index, table, row, concept, None, group_cells, group)
         _emit(st, facts)
         made.append(concept)
