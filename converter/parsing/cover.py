@@ -142,7 +142,7 @@ def _fiscal_year_end(docs: tuple[TextDocument, ...], form: str | None, period: d
         return f"--{period.month:02d}-{period.day:02d}"
     counts: Counter = Counter()
     for doc in docs:
-        flat = " ".join(" ".join(doc.lines).split())
+        flat = "\n".join(doc.lines)  # both patterns take any run of blanks: no need to flatten
         for m in _FYE.finditer(flat):
             d = FULL_DATE.match(flat, m.end())
             if d:
