@@ -67,3 +67,14 @@ def test_vote_tally_is_not_a_table():
     p = parse("002_827b01e1209febb2")
     assert not any("Votes" in r.label for t in p.tables for r in t.rows)
     assert any("no period" in s.reason for s in p.skipped_tables)
+
+
+def test_every_title_and_scale_pattern_contains_a_prefilter_word():
+    """titles.py skips lines with none of the prefilter words: each pattern must contain one literally."""
+    from converter.resources import load_toml
+
+    data = load_toml("statements.toml")
+    for section, words in (("kind", data["prefilter"]["kind"]), ("scale", data["prefilter"]["scale"])):
+        for entry in data[section]:
+            for pattern in entry["patterns"]:
+                assert any(w in pattern for w in words), (section, pattern)

@@ -21,6 +21,11 @@ def _scales() -> list[tuple[int, re.Pattern]]:
 
 
 @functools.cache
+def _prefilter(what: str) -> tuple[str, ...]:
+    return tuple(load_toml("statements.toml")["prefilter"][what])
+
+
+@functools.cache
 def _company() -> re.Pattern:
     return re.compile("|".join(load_toml("statements.toml")["title"]["company"]))
 
@@ -31,6 +36,8 @@ _LOWER_TITLE = re.compile(r"^(?:consolidated|condensed|combined|statements?|bala
 def statement_kind(text: str) -> StatementKind | None:
     # "SHARE-OWNERS' EQUITY" reads as "shareowners equity"
     low = " ".join(text.lower().replace("-", "").replace("'", "").split())
+    if not any(w in low for w in _prefilter("kind")):
+        return None
     for kind, pattern in _kinds():
         if pattern.search(low):
             return kind
@@ -67,6 +74,8 @@ def is_supplementary(text: str) -> bool:
 
 def scale_of(text: str) -> int | None:
     low = " ".join(text.lower().split())
+    if not any(w in low for w in _prefilter("scale")):
+        return None
     for factor, pattern in _scales():
         if pattern.search(low):
             return factor
