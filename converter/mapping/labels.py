@@ -46,10 +46,9 @@ def match(tax: Taxonomy, label: str, context: str, statement: str, period_type: 
     if PRO_FORMA.search(label):
         return None
     texts = candidates(label, context)
+    rules = tax.rules_for(statement)
     for text in texts:
-        for rule in tax.rules:
-            if rule.statements and statement not in rule.statements:
-                continue
+        for rule in rules:
             if rule.context is not None and not rule.context.search(context or ""):
                 continue
             if text not in rule.labels and not (rule.pattern and rule.pattern.search(text)):
@@ -58,3 +57,4 @@ def match(tax: Taxonomy, label: str, context: str, statement: str, period_type: 
             if all(tax.concepts[n].period_type == wanted for n in rule.names):
                 return rule
     return None
+

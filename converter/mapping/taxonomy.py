@@ -4,7 +4,7 @@ from __future__ import annotations
 import functools
 import json
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from converter.model import Concept
 from converter.resources import load_toml, taxonomy_dir
@@ -57,9 +57,18 @@ class Taxonomy:
     totals: tuple[TotalRule, ...] = ()
     differences: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = ()
     standard_names: frozenset[str] = frozenset()
+    _by_statement: dict = field(default_factory=dict, repr=False, compare=False)  # memo of rules_for
 
     def concept(self, name: str) -> Concept:
         return self.concepts[name]
+
+    def rules_for(self, statement: str) -> tuple[Rule, ...]:
+        """The rules that apply to one kind of statement, in their order."""
+        rules = self._by_statement.get(statement)
+        if rules is None:
+            rules = self._by_statement[statement] = tuple(
+                r for r in self.rules if not r.statements or statement in r.statements)
+        return rules
 
 
 @functools.cache
