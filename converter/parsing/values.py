@@ -102,6 +102,12 @@ def split_values(line: str) -> tuple[str, int, list[Token]]:
     end = line.rstrip()
     if not end or end[-1] not in LAST_CHARS:
         return end.strip(), len(end) - len(end.lstrip()), []
+    if ".." not in end and "\t" not in end:
+        # a sentence ending in a digit or ")": its last chunk has words, so it holds no values;
+        # the same test the loop below makes first, without chunking the whole line
+        tail = end[end.rfind("  ") + 2:].strip() if "  " in end.strip() else end.strip()
+        if _LETTER.search(_FOOTNOTE_TAIL.sub("", tail)) and not _NA.match(tail):
+            return end.strip(), len(end) - len(end.lstrip()), []
     parts = chunks(line)
     tokens: list[Token] = []
     i = len(parts) - 1
