@@ -86,3 +86,15 @@ def test_labelled_corpus_scores(corpus_output):
     assert overall["concept_accuracy"]["primary"] >= 0.98
     for key in ("wrong", "sign", "conflicts", "untraceable"):
         assert overall[key] == 0, key
+
+
+def test_validator_finds_only_the_reported_misprints(corpus_output):
+    """txt2xbrl validate on every corpus output: no error or warning; its calculation
+    inconsistencies are the misprints the converter reported."""
+    from converter.validator.run import validate_file
+
+    for name in sorted(EXPECTED):
+        result = validate_file(corpus_output / name / f"{name}.xml")
+        report = json.loads((corpus_output / name / f"{name}.report.json").read_text())
+        assert [f for f in result.findings if f.code != "calc:inconsistent"] == [], name
+        assert len(result.findings) == len(report["calculation_inconsistencies"]), name

@@ -1,0 +1,182 @@
+"""The schemas and linkbases an instance uses (its DTS), from the bundled copies or local files.
+
+A location with a scheme (https://...) is served from the bundled cache or reported as not
+available; it is never fetched. A relative location is read next to the file that names it.
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+from pathlib import Path
+from urllib.parse import urljoin
+
+from lxml import etree
+
+from converter.namespaces import LINK, XBRLI, XLINK
+from converter.validation.resolver import local_path
+from converter.validator.findings import ERROR, Finding
+from converter.validator.loading import load_xml
+
+XS = "http://www.w3.org/2001/XMLSchema"
+_NUMERIC_BASES = {
+    "decimalItemType", "floatItemType", "doubleItemType", "integerItemType", "nonPositiveIntegerItemType",
+    "negativeIntegerItemType", "longItemType", "intItemType", "shortItemType", "byteItemType",
+    "nonNegativeIntegerItemType", "unsignedLongItemType", "unsignedIntItemType", "unsignedShortItemType",
+    "unsignedByteItemType", "positiveIntegerItemType", "monetaryItemType", "sharesItemType", "pureItemType",
+    "fractionItemType",
+}
+SUMMATION = "http://www.xbrl.org/2003/arcrole/summation-item"
+
+
+@dataclass
+class Concept:
+    clark: str  # {namespace}name
+    name: str
+    type: str  # clark name of the declared type
+    base: str | None  # the xbrli item type it derives from ("monetaryItemType"), if known
+    period_type: str | None
+    balance: str | None
+    schema: str  # where it is declared (bundled URL or local path)
+
+    @property
+    def numeric(self) -> bool:
+        return self.base in _NUMERIC_BASES
+
+
+@dataclass
+class Summation:
+    role: str
+    parent: str  # clark name
+    children: list[tuple[str, Decimal]]  # (clark name, weight)
+
+
+@dataclass
+class Dts:
+    concepts: dict[str, Concept] = field(default_factory=dict)
+    schemas: dict[str, bool] = field(default_factory=dict)  # location -> bundled
+    local_texts: dict[str, bytes] = field(default_factory=dict)  # local schema and linkbase files read
+    linkbases: list[str] = field(default_factory=list)
+    summations: list[Summation] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    _types: dict[str, str] = field(default_factory=dict)  # complex type -> its base type
+    _ids: dict[tuple[str, str], str] = field(default_factory=dict)  # (schema location, id) -> concept
+
+
+def _location(href: str, base: str) -> str:
+    """Absolute URL, or absolute local path, of href as named in base."""
+    if "://" in href:
+        return href
+    if "://" in base:
+        return urljoin(base, href)
+    return str((Path(base).parent / href).resolve())
+
+
+def _open(location: str, named_in: str, line: int, dts: Dts, max_bytes: int) -> etree._Element | None:
+    if "://" in location:
+        path = local_path(location)
+        if path is None:
+            dts.findings.append(Finding("dts:notAvailable", ERROR,
+                                        f"{location} is not bundled; it is not fetched", named_in, line))
+            return None
+        root, problems = load_xml(path, max_bytes)
+    else:
+        path = Path(location)
+        if not path.is_file():
+            dts.findings.append(Finding("dts:notAvailable", ERROR, f"{location} does not exist", named_in, line))
+            return None
+        root, problems = load_xml(path, max_bytes)
+        if root is not None:
+            dts.local_texts[location] = path.read_bytes()
+    dts.findings.extend(problems)
+    return root
+
+
+def discover(instance: etree._Element, name: str, max_bytes: int) -> Dts:
+    dts = Dts()
+    refs = instance.findall(f"{{{LINK}}}schemaRef")
+    if not refs:
+        dts.findings.append(Finding("dts:schemaRefMissing", ERROR, "the instance names no schema", name, 0))
+    for ref in refs:
+        _schema(_location(ref.get(f"{{{XLINK}}}href", ""), name), name, ref.sourceline or 0, dts, max_bytes)
+    for ref in instance.findall(f"{{{LINK}}}linkbaseRef"):
+        _linkbase(_location(ref.get(f"{{{XLINK}}}href", ""), name), name, ref.sourceline or 0, dts, max_bytes)
+    for c in dts.concepts.values():
+        c.base = _base(c.type, dts._types)
+    return dts
+
+
+def _schema(location: str, named_in: str, line: int, dts: Dts, max_bytes: int) -> None:
+    location = location.split("#")[0]
+    if location in dts.schemas:
+        return
+    dts.schemas[location] = "://" in location
+    root = _open(location, named_in, line, dts, max_bytes)
+    if root is None:
+        return
+    target = root.get("targetNamespace", "")
+    for el in root.iter(f"{{{XS}}}element"):
+        if el.getparent() is not root or not el.get("name"):
+            continue
+        clark = f"{{{target}}}{el.get('name')}"
+        dts.concepts[clark] = Concept(clark, el.get("name"), _qname(el, el.get("type", "")), None,
+                                      el.get(f"{{{XBRLI}}}periodType"), el.get(f"{{{XBRLI}}}balance"), location)
+        if el.get("id"):
+            dts._ids[(location, el.get("id"))] = clark
+    for ct in root.iter(f"{{{XS}}}complexType"):
+        derivation = next(iter(ct.iterfind(f"{{{XS}}}simpleContent/*")), None)
+        if ct.get("name") and derivation is not None and derivation.get("base"):
+            dts._types[f"{{{target}}}{ct.get('name')}"] = _qname(derivation, derivation.get("base"))
+    for imp in list(root.iter(f"{{{XS}}}import")) + list(root.iter(f"{{{XS}}}include")):
+        if imp.get("schemaLocation"):
+            _schema(_location(imp.get("schemaLocation"), location), location, imp.sourceline or 0, dts, max_bytes)
+    for ref in root.iter(f"{{{LINK}}}linkbaseRef"):
+        _linkbase(_location(ref.get(f"{{{XLINK}}}href", ""), location), location, ref.sourceline or 0, dts, max_bytes)
+
+
+def _linkbase(location: str, named_in: str, line: int, dts: Dts, max_bytes: int) -> None:
+    if location in dts.linkbases:
+        return
+    dts.linkbases.append(location)
+    root = _open(location, named_in, line, dts, max_bytes)
+    if root is None:
+        return
+    for loc in root.iter(f"{{{LINK}}}loc"):  # locators name schemas too
+        href = loc.get(f"{{{XLINK}}}href", "")
+        _schema(_location(href, location), location, loc.sourceline or 0, dts, max_bytes)
+    for link in root.iter(f"{{{LINK}}}calculationLink"):
+        role = link.get(f"{{{XLINK}}}role", "")
+        locs = {}
+        for loc in link.iter(f"{{{LINK}}}loc"):
+            target = _location(loc.get(f"{{{XLINK}}}href", ""), location)
+            schema, _, frag = target.partition("#")
+            locs.setdefault(loc.get(f"{{{XLINK}}}label"), []).append(dts._ids.get((schema, frag)))
+        by_parent: dict[str, Summation] = {}
+        for arc in link.iter(f"{{{LINK}}}calculationArc"):
+            if arc.get(f"{{{XLINK}}}arcrole") != SUMMATION:
+                continue
+            try:
+                weight = Decimal(arc.get("weight", "1"))
+            except InvalidOperation:
+                continue  # XML Schema validity of the linkbase reports it
+            for parent in locs.get(arc.get(f"{{{XLINK}}}from"), []):
+                for child in locs.get(arc.get(f"{{{XLINK}}}to"), []):
+                    if parent and child:
+                        by_parent.setdefault(parent, Summation(role, parent, [])).children.append((child, weight))
+        dts.summations.extend(by_parent.values())
+
+
+def _qname(el: etree._Element, prefixed: str) -> str:
+    prefix, _, local = prefixed.rpartition(":")
+    ns = el.nsmap.get(prefix or None, "")
+    return f"{{{ns}}}{local}"
+
+
+def _base(type_: str, types: dict[str, str]) -> str | None:
+    for _ in range(12):
+        ns, _, local = type_[1:].partition("}")
+        if ns == XBRLI and local.endswith("ItemType"):
+            return local
+        if type_ not in types:
+            return None
+        type_ = types[type_]
+    return None

@@ -1,0 +1,56 @@
+"""What the validator reports: a stable code, a severity, a message, and where."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass
+
+ERROR, INCONSISTENCY, WARNING = "error", "inconsistency", "warning"
+
+# Every code the validator emits, with what it means (README and --help list them from here).
+CODES = {
+    "input:unreadable": "the file cannot be read",
+    "input:tooLarge": "the file is larger than --max-size",
+    "input:notXbrl": "the file is XML but not an XBRL instance",
+    "xml:notWellFormed": "the file is not well-formed XML",
+    "security:dtd": "a DOCTYPE (DTD, entity declarations) is refused, never processed",
+    "dts:schemaRefMissing": "the instance has no link:schemaRef",
+    "dts:notAvailable": "a schema or linkbase is neither bundled nor a local file; it is not fetched",
+    "xsd:invalid": "the instance, a schema or a linkbase is not valid against XML Schema",
+    "xbrl:undeclaredConcept": "a fact's element is declared in no schema of the DTS",
+    "xbrl:contextMissing": "a fact's contextRef names no context",
+    "xbrl:unitMissing": "a numeric fact has no unitRef, or it names no unit",
+    "xbrl:unitOnNonNumeric": "a non-numeric fact has a unitRef",
+    "xbrl:periodType": "the concept's periodType does not match the context's period",
+    "xbrl:monetaryUnit": "a monetary fact's unit is not a single ISO 4217 currency",
+    "xbrl:sharesUnit": "a shares fact's unit is not xbrli:shares",
+    "xbrl:decimalsMissing": "a numeric fact has neither decimals nor precision",
+    "xbrl:decimalsAndPrecision": "a numeric fact has both decimals and precision",
+    "xbrl:decimalsOnNonNumeric": "a non-numeric fact has decimals or precision",
+    "xbrl:periodStartAfterEnd": "a context's startDate is after its endDate",
+    "xbrl:inconsistentDuplicate": "facts of one concept, context and unit disagree",
+    "xbrl:duplicateContext": "two contexts have the same entity and period",
+    "xbrl:duplicateUnit": "two units have the same measures",
+    "xbrl:unusedContext": "a context no fact refers to",
+    "xbrl:unusedUnit": "a unit no fact refers to",
+    "calc:inconsistent": "a total differs from its calculation children beyond rounding (Calculations 1.1)",
+    "identity:balanceSheet": "Assets differs from LiabilitiesAndStockholdersEquity",
+    "identity:cashRollForward": "cash at the start plus the change in cash differs from cash at the end",
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    code: str
+    severity: str
+    message: str
+    file: str
+    line: int = 0
+
+    def text(self) -> str:
+        where = f"{self.file}:{self.line}" if self.line else self.file
+        return f"{where}: {self.severity} {self.code}: {self.message}"
+
+    def as_dict(self) -> dict:
+        return asdict(self)
+
+
+UNUSABLE = {"input:unreadable", "input:tooLarge", "xml:notWellFormed", "security:dtd", "input:notXbrl"}

@@ -1,0 +1,195 @@
+"""XBRL 2.1 instance rules: references resolve, periods and units fit the concepts, numeric
+facts state their precision, duplicates agree, nothing defined twice or left unused."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from lxml import etree
+
+from converter.namespaces import ISO4217, LINK, XBRLI
+from converter.validator.dts import Dts
+from converter.validator.findings import ERROR, INCONSISTENCY, WARNING, Finding
+
+X = f"{{{XBRLI}}}"
+XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
+
+
+@dataclass
+class Context:
+    id: str
+    key: bytes  # entity, period and scenario, canonical: equal keys are duplicate contexts
+    entity: str
+    start: str | None
+    end: str | None  # the instant, or the end date
+    line: int
+
+
+@dataclass
+class Fact:
+    concept: str
+    context: str
+    unit: str
+    value: str
+    decimals: str | None  # the decimals attribute
+    precision: str | None
+    nil: bool
+    line: int
+
+
+@dataclass
+class Instance:
+    contexts: dict[str, Context] = field(default_factory=dict)
+    units: dict[str, tuple] = field(default_factory=dict)  # id -> (numerators, denominators)
+    unit_lines: dict[str, int] = field(default_factory=dict)
+    facts: list[Fact] = field(default_factory=list)
+
+
+def _canon(el: etree._Element | None) -> bytes:
+    return b"" if el is None else etree.tostring(el, method="c14n")
+
+
+def read_instance(root: etree._Element, name: str, findings: list[Finding]) -> Instance:
+    inst = Instance()
+    seen_keys: dict[bytes, str] = {}
+    for c in root.iterfind(f"{X}context"):
+        cid = c.get("id", "")
+        period = c.find(f"{X}period")
+        start = period.findtext(f"{X}startDate") if period is not None else None
+        end = (period.findtext(f"{X}endDate") or period.findtext(f"{X}instant")) if period is not None else None
+        ident = c.find(f"{X}entity/{X}identifier")
+        entity = f"{ident.get('scheme')}#{(ident.text or '').strip()}" if ident is not None else ""
+        # what the context says, not how it is laid out: indentation makes no other context
+        key = "|".join([entity, _canon(c.find(f"{X}entity/{X}segment")).decode(), (start or "").strip(),
+                        (end or "").strip(), "forever" if period is not None and period.find(f"{X}forever") is not None
+                        else "", _canon(c.find(f"{X}scenario")).decode()]).encode()
+        inst.contexts[cid] = Context(cid, key, entity, (start or "").strip() or None, (end or "").strip() or None,
+                                     c.sourceline or 0)
+        if start and end and start.strip()[:10] > end.strip()[:10]:
+            findings.append(Finding("xbrl:periodStartAfterEnd", ERROR, f"context {cid}: {start} is after {end}",
+                                    name, c.sourceline or 0))
+        if key in seen_keys:
+            findings.append(Finding("xbrl:duplicateContext", WARNING,
+                                    f"context {cid} repeats context {seen_keys[key]}", name, c.sourceline or 0))
+        seen_keys.setdefault(key, cid)
+    unit_keys: dict[tuple, str] = {}
+    for u in root.iterfind(f"{X}unit"):
+        uid = u.get("id", "")
+        divide = u.find(f"{X}divide")
+        if divide is not None:
+            num = tuple(sorted(_measure(m) for m in divide.iterfind(f"{X}unitNumerator/{X}measure")))
+            den = tuple(sorted(_measure(m) for m in divide.iterfind(f"{X}unitDenominator/{X}measure")))
+        else:
+            num, den = tuple(sorted(_measure(m) for m in u.iterfind(f"{X}measure"))), ()
+        inst.units[uid] = (num, den)
+        inst.unit_lines[uid] = u.sourceline or 0
+        if (num, den) in unit_keys:
+            findings.append(Finding("xbrl:duplicateUnit", WARNING, f"unit {uid} repeats unit {unit_keys[(num, den)]}",
+                                    name, u.sourceline or 0))
+        unit_keys.setdefault((num, den), uid)
+    for el in root:
+        if not isinstance(el.tag, str) or el.tag.startswith((X, f"{{{LINK}}}")):
+            continue
+        inst.facts.append(Fact(el.tag, el.get("contextRef", ""), el.get("unitRef", ""), (el.text or "").strip(),
+                               el.get("decimals"), el.get("precision"), el.get(XSI_NIL) in ("true", "1"),
+                               el.sourceline or 0))
+        _fact_attrs(el, name, findings)
+    return inst
+
+
+def _measure(m: etree._Element) -> str:
+    """A measure as a clark name: iso4217:USD -> {http://www.xbrl.org/2003/iso4217}USD."""
+    prefix, _, local = (m.text or "").strip().rpartition(":")
+    return f"{{{m.nsmap.get(prefix or None, '')}}}{local}"
+
+
+def _fact_attrs(el: etree._Element, name: str, findings: list[Finding]) -> None:
+    if el.get("decimals") is not None and el.get("precision") is not None:
+        findings.append(Finding("xbrl:decimalsAndPrecision", ERROR, f"{_local(el.tag)} has both decimals and precision",
+                                name, el.sourceline or 0))
+
+
+def _local(clark: str) -> str:
+    return clark.rpartition("}")[2]
+
+
+def check_facts(inst: Instance, dts: Dts, name: str, findings: list[Finding]) -> None:
+    used_contexts, used_units = set(), set()
+    groups: dict[tuple[str, str, str], list[Fact]] = {}
+    for f in inst.facts:
+        concept = dts.concepts.get(f.concept)
+        label = _local(f.concept)
+        used_contexts.add(f.context)
+        if f.unit:
+            used_units.add(f.unit)
+        if concept is None:
+            findings.append(Finding("xbrl:undeclaredConcept", ERROR, f"{f.concept} is declared in no schema of the DTS",
+                                    name, f.line))
+            continue
+        ctx = inst.contexts.get(f.context)
+        if ctx is None:
+            findings.append(Finding("xbrl:contextMissing", ERROR, f"{label}: contextRef {f.context!r} names no context",
+                                    name, f.line))
+        elif concept.period_type and (ctx.start is None) != (concept.period_type == "instant"):
+            findings.append(Finding("xbrl:periodType", ERROR, f"{label} is a {concept.period_type} concept in context "
+                                    f"{f.context}, a{'n instant' if ctx.start is None else ' duration'}", name, f.line))
+        if concept.numeric:
+            _numeric(f, concept.base, inst, label, name, findings)
+        else:
+            if f.unit:
+                findings.append(Finding("xbrl:unitOnNonNumeric", ERROR, f"{label} is not numeric but has unitRef",
+                                        name, f.line))
+            if f.decimals is not None or f.precision is not None:
+                findings.append(Finding("xbrl:decimalsOnNonNumeric", ERROR,
+                                        f"{label} is not numeric but has decimals or precision", name, f.line))
+        if not f.nil:
+            groups.setdefault((f.concept, f.context, f.unit), []).append(f)
+    for (concept, context, _), facts in groups.items():
+        if len(facts) > 1 and not _agree(facts, dts.concepts[concept].numeric if concept in dts.concepts else False):
+            # XBRL 2.1 allows them; they make every calculation through them unusable
+            findings.append(Finding("xbrl:inconsistentDuplicate", INCONSISTENCY,
+                                    f"{_local(concept)} in {context}: " + ", ".join(f.value for f in facts)
+                                    + f" (lines {', '.join(str(f.line) for f in facts)})", name, facts[1].line))
+    for cid, ctx in inst.contexts.items():
+        if cid not in used_contexts:
+            findings.append(Finding("xbrl:unusedContext", WARNING, f"context {cid} is not used", name, ctx.line))
+    for uid in inst.units:
+        if uid not in used_units:
+            findings.append(Finding("xbrl:unusedUnit", WARNING, f"unit {uid} is not used", name, inst.unit_lines[uid]))
+
+
+def _numeric(f: Fact, base: str | None, inst: Instance, label: str, name: str, findings: list[Finding]) -> None:
+    if not f.unit or f.unit not in inst.units:
+        findings.append(Finding("xbrl:unitMissing", ERROR, f"{label}: " + (f"unitRef {f.unit!r} names no unit"
+                                                                           if f.unit else "no unitRef"), name, f.line))
+    else:
+        num, den = inst.units[f.unit]
+        if base == "monetaryItemType" and (den or len(num) != 1 or not num[0].startswith(f"{{{ISO4217}}}")):
+            findings.append(Finding("xbrl:monetaryUnit", ERROR, f"{label}: unit {f.unit} is not a currency", name, f.line))
+        if base == "sharesItemType" and (den or num != (f"{{{XBRLI}}}shares",)):
+            findings.append(Finding("xbrl:sharesUnit", ERROR, f"{label}: unit {f.unit} is not xbrli:shares", name, f.line))
+    if f.decimals is None and f.precision is None and not f.nil:
+        findings.append(Finding("xbrl:decimalsMissing", ERROR, f"{label} has neither decimals nor precision",
+                                name, f.line))
+
+
+def _agree(facts: list[Fact], numeric: bool) -> bool:
+    if not numeric:
+        return len({f.value for f in facts}) == 1
+    try:
+        values = [(Decimal(f.value), half_unit(f.decimals)) for f in facts]
+    except InvalidOperation:
+        return True  # not a number: XML Schema validity reports it
+    low = max(v - h for v, h in values)
+    high = min(v + h for v, h in values)
+    return low <= high
+
+
+def half_unit(decimals: str | None) -> Decimal:
+    """Half the last place a fact's decimals says is accurate; 0 for INF or an unknown precision."""
+    if decimals is None or decimals.strip() == "INF":
+        return Decimal(0)
+    try:
+        return Decimal(5).scaleb(-int(decimals) - 1)
+    except ValueError:
+        return Decimal(0)

@@ -1,0 +1,232 @@
+"""`txt2xbrl validate`: each case is the clean instance of tests/data/statements.txt broken in one
+known way, and the code the validator must report for it."""
+from __future__ import annotations
+
+import json
+import shutil
+import socket
+from pathlib import Path
+
+import pytest
+
+from conftest import HERE
+from converter.cli import main
+from converter.pipeline import convert_to_folder
+from converter.validator.findings import CODES
+from converter.validator.run import validate_file
+
+NAME = "statements"
+CASH = "us-gaap:CashAndCashEquivalentsAtCarryingValue"
+F5 = f'<{CASH} id="f5" contextRef="I19991231" unitRef="USD" decimals="-3">500000</{CASH}>'
+ASSETS = '<us-gaap:Assets id="f13" contextRef="I19991231" unitRef="USD" decimals="-3">1500000</us-gaap:Assets>'
+DOCTYPE = '<dei:DocumentType id="f1" contextRef="D19990101_19991231">Other</dei:DocumentType>'
+USD_UNIT = '<xbrli:unit id="USD">\n    <xbrli:measure>iso4217:USD</xbrli:measure>\n  </xbrli:unit>'
+INSTANT_1999 = '<xbrli:context id="I19991231">'
+DEPRECIATION = ('<filer:DepreciationAsPrinted id="f49" contextRef="D19990101_19991231" unitRef="USD" '
+                'decimals="-3">100000</filer:DepreciationAsPrinted>')
+HEADER = '<?xml version="1.0" encoding="UTF-8"?>'
+
+# name: (replacements in the instance, the code the validator must report)
+CASES = {
+    "context_missing": ([(F5, F5.replace('contextRef="I19991231"', 'contextRef="I20001231"'))], "xbrl:contextMissing"),
+    "unit_missing": ([(F5, F5.replace('unitRef="USD"', 'unitRef="EUR"'))], "xbrl:unitMissing"),
+    "unitref_absent": ([(F5, F5.replace(' unitRef="USD"', ''))], "xbrl:unitMissing"),
+    "period_type_instant_in_duration": ([(F5, F5.replace("I19991231", "D19990101_19991231"))], "xbrl:periodType"),
+    "period_type_duration_in_instant": ([(DEPRECIATION, DEPRECIATION.replace("D19990101_19991231", "I19991231"))],
+                                        "xbrl:periodType"),
+    "monetary_in_shares": ([(USD_UNIT, USD_UNIT + '\n  <xbrli:unit id="shares"><xbrli:measure>xbrli:shares'
+                                       '</xbrli:measure></xbrli:unit>'),
+                            (F5, F5.replace('unitRef="USD"', 'unitRef="shares"'))], "xbrl:monetaryUnit"),
+    "decimals_missing": ([(F5, F5.replace(' decimals="-3"', ''))], "xbrl:decimalsMissing"),
+    "decimals_and_precision": ([(F5, F5.replace('decimals="-3"', 'decimals="-3" precision="4"'))],
+                               "xbrl:decimalsAndPrecision"),
+    "decimals_on_text": ([(DOCTYPE, DOCTYPE.replace('contextRef', 'decimals="0" contextRef'))],
+                         "xbrl:decimalsOnNonNumeric"),
+    "unit_on_text": ([(DOCTYPE, DOCTYPE.replace('contextRef', 'unitRef="USD" contextRef'))], "xbrl:unitOnNonNumeric"),
+    "start_after_end": ([("<xbrli:startDate>1999-01-01</xbrli:startDate>",
+                          "<xbrli:startDate>2000-01-01</xbrli:startDate>")], "xbrl:periodStartAfterEnd"),
+    "inconsistent_duplicate": ([(F5, F5 + "\n  " + F5.replace('id="f5"', 'id="f5b"').replace("500000", "510000"))],
+                               "xbrl:inconsistentDuplicate"),
+    "duplicate_context": ([(INSTANT_1999, '<xbrli:context id="again"><xbrli:entity><xbrli:identifier '
+                            'scheme="http://www.sec.gov/CIK">0001234567</xbrli:identifier></xbrli:entity>'
+                            '<xbrli:period><xbrli:instant>1999-12-31</xbrli:instant></xbrli:period>'
+                            '</xbrli:context>\n  ' + INSTANT_1999)], "xbrl:duplicateContext"),
+    "unused_unit": ([(USD_UNIT, USD_UNIT + '\n  <xbrli:unit id="EUR"><xbrli:measure>iso4217:EUR</xbrli:measure>'
+                                '</xbrli:unit>')], "xbrl:unusedUnit"),
+    "undeclared_concept": ([(F5, F5 + '\n  <filer:NoSuchThing contextRef="I19991231" unitRef="USD" decimals="0">1'
+                                      '</filer:NoSuchThing>')], "xbrl:undeclaredConcept"),
+    "not_a_number": ([(F5, F5.replace(">500000<", ">five hundred<"))], "xsd:invalid"),
+    "calculation_inconsistent": ([(ASSETS, ASSETS.replace("1500000", "1600000"))], "calc:inconsistent"),
+    "remote_schema": ([('xlink:href="filer-19991231.xsd"', 'xlink:href="https://example.com/other.xsd"')],
+                      "dts:notAvailable"),
+    "missing_local_schema": ([('xlink:href="filer-19991231.xsd"', 'xlink:href="nowhere.xsd"')], "dts:notAvailable"),
+    "no_schema_ref": ([('<link:schemaRef xlink:type="simple" xlink:href="filer-19991231.xsd"/>', "")],
+                      "dts:schemaRefMissing"),
+    "doctype": ([(HEADER, HEADER + '\n<!DOCTYPE xbrli:xbrl [<!ENTITY a "aaaaaaaa">]>')], "security:dtd"),
+    "external_entity": ([(HEADER, HEADER + '\n<!DOCTYPE x [<!ENTITY e SYSTEM "file:///etc/passwd">]>'),
+                         (">Other<", ">&e;<")], "security:dtd"),
+    "entity_bomb": ([(HEADER, HEADER + '\n<!DOCTYPE x [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;&a;">'
+                              '<!ENTITY c "&b;&b;&b;&b;&b;&b;&b;">]>'), (">Other<", ">&c;<")], "security:dtd"),
+    "not_well_formed": ([("</xbrli:xbrl>", "</xbrli:xbr>")], "xml:notWellFormed"),
+    "shares_in_dollars": ([(F5, F5 + '\n  <us-gaap:WeightedAverageNumberOfSharesOutstandingBasic contextRef='
+                                      '"D19990101_19991231" unitRef="USD" decimals="0">100'
+                                      '</us-gaap:WeightedAverageNumberOfSharesOutstandingBasic>')], "xbrl:sharesUnit"),
+    "precision_on_text": ([(DOCTYPE, DOCTYPE.replace('contextRef', 'precision="2" contextRef'))],
+                          "xbrl:decimalsOnNonNumeric"),
+    "unused_context": ([(INSTANT_1999, '<xbrli:context id="spare"><xbrli:entity><xbrli:identifier '
+                         'scheme="http://www.sec.gov/CIK">0001234567</xbrli:identifier></xbrli:entity>'
+                         '<xbrli:period><xbrli:instant>2001-12-31</xbrli:instant></xbrli:period>'
+                         '</xbrli:context>\n  ' + INSTANT_1999)], "xbrl:unusedContext"),
+    "duplicate_unit": ([(USD_UNIT, USD_UNIT + '\n  <xbrli:unit id="USD2"><xbrli:measure>iso4217:USD'
+                                   '</xbrli:measure></xbrli:unit>')], "xbrl:duplicateUnit"),
+    "assets_differ_from_liabilities_and_equity": (
+        [('decimals="-3">1500000</us-gaap:LiabilitiesAndStockholdersEquity>',
+          'decimals="-3">1600000</us-gaap:LiabilitiesAndStockholdersEquity>')], "identity:balanceSheet"),
+    "cash_roll_forward": ([('decimals="-3">100000</us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCash'
+                            'EquivalentsPeriodIncreaseDecreaseIncludingExchangeRateEffect>',
+                            'decimals="-3">110000</us-gaap:CashCashEquivalentsRestrictedCashAndRestrictedCash'
+                            'EquivalentsPeriodIncreaseDecreaseIncludingExchangeRateEffect>')],
+                          "identity:cashRollForward"),
+}
+
+
+@pytest.fixture(scope="module")
+def clean(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("clean")
+    result = convert_to_folder(HERE / "data" / "statements.txt", out, "1234567")
+    assert result.ok, result.error
+    return out / NAME
+
+
+def _broken(clean: Path, tmp_path: Path, replacements) -> Path:
+    folder = tmp_path / NAME
+    shutil.copytree(clean, folder)
+    inst = folder / f"{NAME}.xml"
+    text = inst.read_text()
+    for old, new in replacements:
+        assert old in text, old
+        text = text.replace(old, new, 1)
+    inst.write_text(text)
+    return inst
+
+
+def test_the_clean_instance_has_no_finding(clean):
+    result = validate_file(clean / f"{NAME}.xml")
+    assert result.findings == [] and result.facts > 60
+
+
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_each_broken_instance_is_reported(clean, tmp_path, case):
+    replacements, code = CASES[case]
+    result = validate_file(_broken(clean, tmp_path, replacements))
+    codes = {f.code for f in result.findings}
+    assert code in codes, (case, [f.text() for f in result.findings])
+    assert code in CODES
+    found = next(f for f in result.findings if f.code == code)
+    assert found.line > 0 or code in ("dts:schemaRefMissing",), found
+
+
+def test_outputs_of_the_seeds_are_clean(seed_output):
+    for inst in sorted(seed_output.glob("*/*.xml")):
+        if inst.stem == inst.parent.name:
+            assert validate_file(inst).findings == [], inst.name
+
+
+def test_exit_status_and_formats(clean, tmp_path, capsys):
+    assert main(["validate", str(clean)]) == 0
+    assert "0 error(s)" in capsys.readouterr().out
+    bad = _broken(clean, tmp_path, CASES["context_missing"][0])
+    assert main(["validate", str(bad), "--format", "json"]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["exit_status"] == 1
+    assert report["instances"][0]["findings"][0]["code"] == "xbrl:contextMissing"
+    assert main(["validate", str(tmp_path / "missing.xml")]) == 2
+    capsys.readouterr()
+
+
+def test_dtds_and_oversized_files_are_refused_as_unusable(clean, tmp_path, capsys):
+    bomb = _broken(clean, tmp_path, CASES["entity_bomb"][0])
+    assert main(["validate", str(bomb)]) == 2
+    assert "security:dtd" in capsys.readouterr().out
+    assert main(["validate", str(clean), "--max-size", "0.001"]) == 2
+    assert "input:tooLarge" in capsys.readouterr().out
+
+
+def test_no_socket_is_opened(clean, tmp_path, monkeypatch):
+    def refuse(*args, **kwargs):
+        raise AssertionError("the validator opened a network connection")
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket.socket, "connect_ex", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    result = validate_file(_broken(clean, tmp_path, CASES["remote_schema"][0]))
+    assert "dts:notAvailable" in {f.code for f in result.findings}
+
+
+# Arelle's codes for the kind of problem each of ours is (prefixes).
+ARELLE_KIND = {
+    "xbrl:contextMissing": ("xbrl.4.6.1",),
+    "xbrl:unitMissing": ("xbrl.4.6.2",),
+    "xbrl:periodType": ("xbrl.4.7.2:contextPeriodType",),
+    "xbrl:periodStartAfterEnd": ("xbrl.4.7.2:periodStartBeforeEnd",),
+    "xbrl:decimalsMissing": ("xbrl.4.6.3",),
+    "xbrl:decimalsAndPrecision": ("xbrl.4.6.3",),
+    "xbrl:decimalsOnNonNumeric": ("xbrl.4.6.3",),
+    "xbrl:unitOnNonNumeric": ("xmlSchema:attributesExtraneous",),  # Arelle sees it as a schema error
+    "xbrl:monetaryUnit": ("xbrl.4.8.2:monetaryFactUnit",),
+    "xbrl:sharesUnit": ("xbrl.4.8.2:sharesFactUnit",),
+    "xbrl:undeclaredConcept": ("xmlSchema:elementUnexpected", "xbrl:schemaImportMissing"),
+    "xsd:invalid": ("xmlSchema:",),
+    "xml:notWellFormed": ("xmlSchema:syntax",),
+    "dts:notAvailable": ("IOerror", "xbrl:schemaImportMissing"),
+    "dts:schemaRefMissing": ("xbrl:schemaImportMissing",),
+    "calc:inconsistent": ("calc11e:",),
+    "identity:balanceSheet": ("calc11e:",),  # Arelle has no identity check; the calculation through it fails
+    "identity:cashRollForward": ("calc11e:",),
+}
+# Where the two cannot agree, and why.
+ARELLE_DISAGREES = {
+    "doctype": "Arelle loads a document with an internal DTD; txt2xbrl refuses every DOCTYPE as hostile input",
+}
+ARELLE_OTHER_KIND = {
+    "external_entity": "Arelle leaves the entity unexpanded and finds the value invalid; txt2xbrl refuses the DOCTYPE",
+    "entity_bomb": "Arelle leaves the entities unexpanded and finds the value invalid; txt2xbrl refuses the DOCTYPE",
+}
+ARELLE_DOES_NOT_CHECK = {"duplicate_context", "unused_context", "duplicate_unit", "unused_unit",
+                         "inconsistent_duplicate"}  # (warnings and inconsistencies of ours; both pass)
+
+
+@pytest.fixture(scope="module")
+def arelle_results(clean, tmp_path_factory):
+    from concurrent.futures import ThreadPoolExecutor
+
+    from arelle_util import run_arelle
+
+    def one(case):
+        work = tmp_path_factory.mktemp(case)
+        inst = _broken(clean, work, CASES[case][0])
+        return case, inst, run_arelle(inst, work, require_load=False)
+
+    with ThreadPoolExecutor(4) as pool:
+        return {case: (inst, problems) for case, inst, problems in pool.map(one, sorted(CASES))}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("case", sorted(CASES))
+def test_arelle_agrees(arelle_results, case):
+    from converter.validator.run import exit_status
+
+    inst, problems = arelle_results[case]
+    ours = validate_file(inst)
+    arelle_fails = any(p["level"] in ("error", "fatal", "critical") for p in problems)
+    arelle_codes = {p["code"] for p in problems}
+    code = CASES[case][1]
+    if case in ARELLE_DISAGREES:
+        assert exit_status([ours]) != 0 and not arelle_fails, ARELLE_DISAGREES[case]
+        return
+    assert (exit_status([ours]) != 0) == arelle_fails, (case, arelle_codes, [f.text() for f in ours.findings])
+    if case in ARELLE_DOES_NOT_CHECK:
+        assert not arelle_codes, arelle_codes
+    elif case in ARELLE_OTHER_KIND:
+        assert arelle_codes == {"xmlSchema:valueError"}, arelle_codes
+    else:
+        assert any(c.startswith(ARELLE_KIND[code]) for c in arelle_codes), (case, arelle_codes)
