@@ -26,6 +26,14 @@ DEPRECIATION = ('<filer:DepreciationAsPrinted id="f49" contextRef="D19990101_199
                 'decimals="-3">100000</filer:DepreciationAsPrinted>')
 HEADER = '<?xml version="1.0" encoding="UTF-8"?>'
 
+
+def _context(cid: str, instant: str) -> str:
+    """An instant context of the test filer, laid out on one line (the instance indents its own)."""
+    return (f'<xbrli:context id="{cid}"><xbrli:entity><xbrli:identifier scheme="http://www.sec.gov/CIK">0001234567'
+            f'</xbrli:identifier></xbrli:entity><xbrli:period><xbrli:instant>{instant}</xbrli:instant></xbrli:period>'
+            f'</xbrli:context>\n  ')
+
+
 # name: (replacements in the instance, the code the validator must report)
 CASES = {
     "context_missing": ([(F5, F5.replace('contextRef="I19991231"', 'contextRef="I20001231"'))], "xbrl:contextMissing"),
@@ -47,10 +55,7 @@ CASES = {
                           "<xbrli:startDate>2000-01-01</xbrli:startDate>")], "xbrl:periodStartAfterEnd"),
     "inconsistent_duplicate": ([(F5, F5 + "\n  " + F5.replace('id="f5"', 'id="f5b"').replace("500000", "510000"))],
                                "xbrl:inconsistentDuplicate"),
-    "duplicate_context": ([(INSTANT_1999, '<xbrli:context id="again"><xbrli:entity><xbrli:identifier '
-                            'scheme="http://www.sec.gov/CIK">0001234567</xbrli:identifier></xbrli:entity>'
-                            '<xbrli:period><xbrli:instant>1999-12-31</xbrli:instant></xbrli:period>'
-                            '</xbrli:context>\n  ' + INSTANT_1999)], "xbrl:duplicateContext"),
+    "duplicate_context": ([(INSTANT_1999, _context("again", "1999-12-31") + INSTANT_1999)], "xbrl:duplicateContext"),
     "unused_unit": ([(USD_UNIT, USD_UNIT + '\n  <xbrli:unit id="EUR"><xbrli:measure>iso4217:EUR</xbrli:measure>'
                                 '</xbrli:unit>')], "xbrl:unusedUnit"),
     "undeclared_concept": ([(F5, F5 + '\n  <filer:NoSuchThing contextRef="I19991231" unitRef="USD" decimals="0">1'
@@ -73,10 +78,7 @@ CASES = {
                                       '</us-gaap:WeightedAverageNumberOfSharesOutstandingBasic>')], "xbrl:sharesUnit"),
     "precision_on_text": ([(DOCTYPE, DOCTYPE.replace('contextRef', 'precision="2" contextRef'))],
                           "xbrl:decimalsOnNonNumeric"),
-    "unused_context": ([(INSTANT_1999, '<xbrli:context id="spare"><xbrli:entity><xbrli:identifier '
-                         'scheme="http://www.sec.gov/CIK">0001234567</xbrli:identifier></xbrli:entity>'
-                         '<xbrli:period><xbrli:instant>2001-12-31</xbrli:instant></xbrli:period>'
-                         '</xbrli:context>\n  ' + INSTANT_1999)], "xbrl:unusedContext"),
+    "unused_context": ([(INSTANT_1999, _context("spare", "2001-12-31") + INSTANT_1999)], "xbrl:unusedContext"),
     "duplicate_unit": ([(USD_UNIT, USD_UNIT + '\n  <xbrli:unit id="USD2"><xbrli:measure>iso4217:USD'
                                    '</xbrli:measure></xbrli:unit>')], "xbrl:duplicateUnit"),
     "assets_differ_from_liabilities_and_equity": (
