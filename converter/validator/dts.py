@@ -5,6 +5,8 @@ available; it is never fetched. A relative location is read next to the file tha
 """
 from __future__ import annotations
 
+import functools
+import os
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
@@ -54,7 +56,8 @@ class Summation:
 class Dts:
     concepts: dict[str, Concept] = field(default_factory=dict)
     schemas: dict[str, bool] = field(default_factory=dict)  # location -> bundled
-    local_texts: dict[str, bytes] = field(default_factory=dict)  # local schema and linkbase files read
+    local_texts: dict[str, bytes] = field(default_factory=dict)  # local schema files read
+    local_linkbases: dict[str, etree._Element] = field(default_factory=dict)  # local linkbases, parsed
     linkbases: list[str] = field(default_factory=list)
     summations: list[Summation] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
@@ -68,7 +71,7 @@ def _location(href: str, base: str) -> str:
         return href
     if "://" in base:
         return urljoin(base, href)
-    return str((Path(base).parent / href).resolve())
+    return os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(base)), href))
 
 
 def _open(location: str, named_in: str, line: int, dts: Dts, max_bytes: int) -> etree._Element | None:
@@ -86,7 +89,10 @@ def _open(location: str, named_in: str, line: int, dts: Dts, max_bytes: int) -> 
             return None
         root, problems = load_xml(path, max_bytes)
         if root is not None:
-            dts.local_texts[location] = path.read_bytes()
+            if root.tag == f"{{{LINK}}}linkbase":
+                dts.local_linkbases[location] = root
+            else:
+                dts.local_texts[location] = path.read_bytes()
     dts.findings.extend(problems)
     return root
 
@@ -105,32 +111,63 @@ def discover(instance: etree._Element, name: str, max_bytes: int) -> Dts:
     return dts
 
 
+@dataclass(frozen=True)
+class _SchemaInfo:
+    """What the DTS needs of one schema."""
+
+    concepts: tuple[tuple[str, str, str, str | None, str | None, str | None], ...]  # clark, name, type, period, balance, id
+    types: tuple[tuple[str, str], ...]  # complex type -> base type
+    imports: tuple[tuple[str, int], ...]  # (location, line)
+    linkbases: tuple[tuple[str, int], ...]
+
+
+def _summary(root: etree._Element, location: str) -> _SchemaInfo:
+    target = root.get("targetNamespace", "")
+    concepts = tuple((f"{{{target}}}{el.get('name')}", el.get("name"), _qname(el, el.get("type", "")),
+                      el.get(f"{{{XBRLI}}}periodType"), el.get(f"{{{XBRLI}}}balance"), el.get("id"))
+                     for el in root.iterchildren(f"{{{XS}}}element") if el.get("name"))
+    types = []
+    for ct in root.iter(f"{{{XS}}}complexType"):
+        derivation = next(iter(ct.iterfind(f"{{{XS}}}simpleContent/*")), None)
+        if ct.get("name") and derivation is not None and derivation.get("base"):
+            types.append((f"{{{target}}}{ct.get('name')}", _qname(derivation, derivation.get("base"))))
+    imports = tuple((_location(imp.get("schemaLocation"), location), imp.sourceline or 0)
+                    for imp in root.iter(f"{{{XS}}}import", f"{{{XS}}}include") if imp.get("schemaLocation"))
+    linkbases = tuple((_location(ref.get(f"{{{XLINK}}}href", ""), location), ref.sourceline or 0)
+                      for ref in root.iter(f"{{{LINK}}}linkbaseRef"))
+    return _SchemaInfo(concepts, tuple(types), imports, linkbases)
+
+
+@functools.lru_cache(maxsize=256)
+def _bundled(location: str, max_bytes: int) -> tuple[_SchemaInfo | None, tuple[Finding, ...]]:
+    """A bundled schema's summary: they never change, so each is read once per process."""
+    path = local_path(location)
+    root, problems = load_xml(path, max_bytes)
+    return (_summary(root, location) if root is not None else None), tuple(problems)
+
+
 def _schema(location: str, named_in: str, line: int, dts: Dts, max_bytes: int) -> None:
     location = location.split("#")[0]
     if location in dts.schemas:
         return
     dts.schemas[location] = "://" in location
-    root = _open(location, named_in, line, dts, max_bytes)
-    if root is None:
+    if "://" in location and local_path(location) is not None:
+        info, problems = _bundled(location, max_bytes)
+        dts.findings.extend(problems)
+    else:
+        root = _open(location, named_in, line, dts, max_bytes)
+        info = _summary(root, location) if root is not None else None
+    if info is None:
         return
-    target = root.get("targetNamespace", "")
-    for el in root.iter(f"{{{XS}}}element"):
-        if el.getparent() is not root or not el.get("name"):
-            continue
-        clark = f"{{{target}}}{el.get('name')}"
-        dts.concepts[clark] = Concept(clark, el.get("name"), _qname(el, el.get("type", "")), None,
-                                      el.get(f"{{{XBRLI}}}periodType"), el.get(f"{{{XBRLI}}}balance"), location)
-        if el.get("id"):
-            dts._ids[(location, el.get("id"))] = clark
-    for ct in root.iter(f"{{{XS}}}complexType"):
-        derivation = next(iter(ct.iterfind(f"{{{XS}}}simpleContent/*")), None)
-        if ct.get("name") and derivation is not None and derivation.get("base"):
-            dts._types[f"{{{target}}}{ct.get('name')}"] = _qname(derivation, derivation.get("base"))
-    for imp in list(root.iter(f"{{{XS}}}import")) + list(root.iter(f"{{{XS}}}include")):
-        if imp.get("schemaLocation"):
-            _schema(_location(imp.get("schemaLocation"), location), location, imp.sourceline or 0, dts, max_bytes)
-    for ref in root.iter(f"{{{LINK}}}linkbaseRef"):
-        _linkbase(_location(ref.get(f"{{{XLINK}}}href", ""), location), location, ref.sourceline or 0, dts, max_bytes)
+    for clark, name, type_, period, balance, id_ in info.concepts:
+        dts.concepts[clark] = Concept(clark, name, type_, None, period, balance, location)
+        if id_:
+            dts._ids[(location, id_)] = clark
+    dts._types.update(info.types)
+    for imported, at in info.imports:
+        _schema(imported, location, at, dts, max_bytes)
+    for linkbase, at in info.linkbases:
+        _linkbase(linkbase, location, at, dts, max_bytes)
 
 
 def _linkbase(location: str, named_in: str, line: int, dts: Dts, max_bytes: int) -> None:
@@ -140,16 +177,18 @@ def _linkbase(location: str, named_in: str, line: int, dts: Dts, max_bytes: int)
     root = _open(location, named_in, line, dts, max_bytes)
     if root is None:
         return
+    resolved: dict[str, str] = {}  # a linkbase names a few schemas many times
     for loc in root.iter(f"{{{LINK}}}loc"):  # locators name schemas too
-        href = loc.get(f"{{{XLINK}}}href", "")
-        _schema(_location(href, location), location, loc.sourceline or 0, dts, max_bytes)
+        schema = loc.get(f"{{{XLINK}}}href", "").partition("#")[0]
+        if schema not in resolved:
+            resolved[schema] = _location(schema, location)
+            _schema(resolved[schema], location, loc.sourceline or 0, dts, max_bytes)
     for link in root.iter(f"{{{LINK}}}calculationLink"):
         role = link.get(f"{{{XLINK}}}role", "")
         locs = {}
         for loc in link.iter(f"{{{LINK}}}loc"):
-            target = _location(loc.get(f"{{{XLINK}}}href", ""), location)
-            schema, _, frag = target.partition("#")
-            locs.setdefault(loc.get(f"{{{XLINK}}}label"), []).append(dts._ids.get((schema, frag)))
+            schema, _, frag = loc.get(f"{{{XLINK}}}href", "").partition("#")
+            locs.setdefault(loc.get(f"{{{XLINK}}}label"), []).append(dts._ids.get((resolved[schema], frag)))
         by_parent: dict[str, Summation] = {}
         for arc in link.iter(f"{{{LINK}}}calculationArc"):
             if arc.get(f"{{{XLINK}}}arcrole") != SUMMATION:

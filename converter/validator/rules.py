@@ -87,13 +87,19 @@ def read_instance(root: etree._Element, name: str, findings: list[Finding]) -> I
             findings.append(Finding("xbrl:duplicateUnit", WARNING, f"unit {uid} repeats unit {unit_keys[(num, den)]}",
                                     name, u.sourceline or 0))
         unit_keys.setdefault((num, den), uid)
+    skip = (X, f"{{{LINK}}}")
+    append = inst.facts.append
     for el in root:
-        if not isinstance(el.tag, str) or el.tag.startswith((X, f"{{{LINK}}}")):
+        tag = el.tag
+        if not isinstance(tag, str) or tag.startswith(skip):
             continue
-        inst.facts.append(Fact(el.tag, el.get("contextRef", ""), el.get("unitRef", ""), (el.text or "").strip(),
-                               el.get("decimals"), el.get("precision"), el.get(XSI_NIL) in ("true", "1"),
-                               el.sourceline or 0))
-        _fact_attrs(el, name, findings)
+        get = el.get
+        decimals, precision = get("decimals"), get("precision")
+        append(Fact(tag, get("contextRef", ""), get("unitRef", ""), (el.text or "").strip(), decimals, precision,
+                    get(XSI_NIL) in ("true", "1"), el.sourceline or 0))
+        if decimals is not None and precision is not None:
+            findings.append(Finding("xbrl:decimalsAndPrecision", ERROR, f"{_local(tag)} has both decimals and precision",
+                                    name, el.sourceline or 0))
     return inst
 
 
@@ -101,12 +107,6 @@ def _measure(m: etree._Element) -> str:
     """A measure as a clark name: iso4217:USD -> {http://www.xbrl.org/2003/iso4217}USD."""
     prefix, _, local = (m.text or "").strip().rpartition(":")
     return f"{{{m.nsmap.get(prefix or None, '')}}}{local}"
-
-
-def _fact_attrs(el: etree._Element, name: str, findings: list[Finding]) -> None:
-    if el.get("decimals") is not None and el.get("precision") is not None:
-        findings.append(Finding("xbrl:decimalsAndPrecision", ERROR, f"{_local(el.tag)} has both decimals and precision",
-                                name, el.sourceline or 0))
 
 
 def _local(clark: str) -> str:
@@ -118,7 +118,7 @@ def check_facts(inst: Instance, dts: Dts, name: str, findings: list[Finding]) ->
     groups: dict[tuple[str, str, str], list[Fact]] = {}
     for f in inst.facts:
         concept = dts.concepts.get(f.concept)
-        label = _local(f.concept)
+        label = f.concept  # shown by its local name, computed only for a finding
         used_contexts.add(f.context)
         if f.unit:
             used_units.add(f.unit)
@@ -128,20 +128,20 @@ def check_facts(inst: Instance, dts: Dts, name: str, findings: list[Finding]) ->
             continue
         ctx = inst.contexts.get(f.context)
         if ctx is None:
-            findings.append(Finding("xbrl:contextMissing", ERROR, f"{label}: contextRef {f.context!r} names no context",
+            findings.append(Finding("xbrl:contextMissing", ERROR, f"{_local(label)}: contextRef {f.context!r} names no context",
                                     name, f.line))
         elif concept.period_type and (ctx.start is None) != (concept.period_type == "instant"):
-            findings.append(Finding("xbrl:periodType", ERROR, f"{label} is a {concept.period_type} concept in context "
+            findings.append(Finding("xbrl:periodType", ERROR, f"{_local(label)} is a {concept.period_type} concept in context "
                                     f"{f.context}, a{'n instant' if ctx.start is None else ' duration'}", name, f.line))
         if concept.numeric:
             _numeric(f, concept.base, inst, label, name, findings)
         else:
             if f.unit:
-                findings.append(Finding("xbrl:unitOnNonNumeric", ERROR, f"{label} is not numeric but has unitRef",
+                findings.append(Finding("xbrl:unitOnNonNumeric", ERROR, f"{_local(label)} is not numeric but has unitRef",
                                         name, f.line))
             if f.decimals is not None or f.precision is not None:
                 findings.append(Finding("xbrl:decimalsOnNonNumeric", ERROR,
-                                        f"{label} is not numeric but has decimals or precision", name, f.line))
+                                        f"{_local(label)} is not numeric but has decimals or precision", name, f.line))
         if not f.nil:
             groups.setdefault((f.concept, f.context, f.unit), []).append(f)
     for (concept, context, _), facts in groups.items():
@@ -160,16 +160,16 @@ def check_facts(inst: Instance, dts: Dts, name: str, findings: list[Finding]) ->
 
 def _numeric(f: Fact, base: str | None, inst: Instance, label: str, name: str, findings: list[Finding]) -> None:
     if not f.unit or f.unit not in inst.units:
-        findings.append(Finding("xbrl:unitMissing", ERROR, f"{label}: " + (f"unitRef {f.unit!r} names no unit"
+        findings.append(Finding("xbrl:unitMissing", ERROR, f"{_local(label)}: " + (f"unitRef {f.unit!r} names no unit"
                                                                            if f.unit else "no unitRef"), name, f.line))
     else:
         num, den = inst.units[f.unit]
         if base == "monetaryItemType" and (den or len(num) != 1 or not num[0].startswith(f"{{{ISO4217}}}")):
-            findings.append(Finding("xbrl:monetaryUnit", ERROR, f"{label}: unit {f.unit} is not a currency", name, f.line))
+            findings.append(Finding("xbrl:monetaryUnit", ERROR, f"{_local(label)}: unit {f.unit} is not a currency", name, f.line))
         if base == "sharesItemType" and (den or num != (f"{{{XBRLI}}}shares",)):
-            findings.append(Finding("xbrl:sharesUnit", ERROR, f"{label}: unit {f.unit} is not xbrli:shares", name, f.line))
+            findings.append(Finding("xbrl:sharesUnit", ERROR, f"{_local(label)}: unit {f.unit} is not xbrli:shares", name, f.line))
     if f.decimals is None and f.precision is None and not f.nil:
-        findings.append(Finding("xbrl:decimalsMissing", ERROR, f"{label} has neither decimals nor precision",
+        findings.append(Finding("xbrl:decimalsMissing", ERROR, f"{_local(label)} has neither decimals nor precision",
                                 name, f.line))
 
 

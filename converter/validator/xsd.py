@@ -11,8 +11,8 @@ from __future__ import annotations
 from lxml import etree
 
 from converter.namespaces import DEI_NS, DTR_TYPES, LINK, USGAAP_NS, XBRLI
-from converter.validation.schemas import CHECK_NS, _CHECK_TYPES, standard_schema, validate_extension_schema, \
-    validate_linkbase
+from converter.validation.schemas import CHECK_NS, _CHECK_TYPES, linkbase_schema, standard_schema, \
+    validate_extension_schema
 from converter.validator.dts import Dts
 from converter.validator.findings import ERROR, Finding
 
@@ -30,28 +30,36 @@ def _stand_in(type_clark: str, base: str | None) -> str | None:
 
 def check_instance(root: etree._Element, dts: Dts, name: str, findings: list[Finding]) -> None:
     """Validate in place (fact element names are changed to their stand-ins): call it last."""
+    renames: dict[str, str | None] = {}  # tag -> the tag to check it under; None: leave it out
     for el in list(root):
         tag = el.tag
-        if not isinstance(tag, str) or tag[1:].partition("}")[0] in _STANDARD and tag in dts.concepts \
-                or tag.startswith((f"{{{XBRLI}}}", f"{{{LINK}}}")):
-            continue
-        concept = dts.concepts.get(tag)
-        stand_in = _stand_in(concept.type, concept.base) if concept is not None else None
-        if stand_in is None:
+        if tag not in renames:
+            renames[tag] = _check_tag(tag, dts)
+        new = renames[tag]
+        if new is None:
             root.remove(el)  # undeclared, or of a type without a stand-in: reported by the rules
-        else:
-            el.tag = f"{{{CHECK_NS}}}{stand_in}"
+        elif new is not tag:
+            el.tag = new
     schema = standard_schema()
     if not schema.validate(root):
         for e in schema.error_log:
             findings.append(Finding("xsd:invalid", ERROR, e.message.replace(f"{{{CHECK_NS}}}", ""), name, e.line))
 
 
+def _check_tag(tag, dts: Dts):
+    if not isinstance(tag, str) or tag.startswith((f"{{{XBRLI}}}", f"{{{LINK}}}")) \
+            or tag[1:].partition("}")[0] in _STANDARD and tag in dts.concepts:
+        return tag  # comments, contexts, units, and facts of the bundled standard schemas: as they are
+    concept = dts.concepts.get(tag)
+    stand_in = _stand_in(concept.type, concept.base) if concept is not None else None
+    return f"{{{CHECK_NS}}}{stand_in}" if stand_in else None
+
+
 def check_local_files(dts: Dts, findings: list[Finding]) -> None:
     for location, data in dts.local_texts.items():
-        text = data.decode("utf-8", "replace")
-        if location.endswith(".xsd"):
-            _, problems = validate_extension_schema(location, text)
-        else:
-            problems = validate_linkbase(location, text)
+        _, problems = validate_extension_schema(location, data.decode("utf-8", "replace"))
         findings.extend(Finding("xsd:invalid", ERROR, p.message, location, p.line) for p in problems)
+    schema = linkbase_schema()
+    for location, root in dts.local_linkbases.items():
+        if not schema.validate(root):
+            findings.extend(Finding("xsd:invalid", ERROR, e.message, location, e.line) for e in schema.error_log)

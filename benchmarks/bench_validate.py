@@ -1,0 +1,98 @@
+"""txt2xbrl validate against Arelle's in-process validation, on the same instances.
+
+Instances: the converted seeds and corpus (converted here into a temporary folder) and a
+generated instance of 10,000 facts. Arelle runs in this process through its Session API,
+offline, with Calculations 1.1 (c11r) and our taxonomy package, as our tests run it; each
+validator sees each instance once after a warm-up on the first. Prints the time of each and
+the ratio. Run: python benchmarks/bench_validate.py
+"""
+from __future__ import annotations
+
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from converter.package import write_package  # noqa: E402
+from converter.pipeline import convert_to_folder  # noqa: E402
+from converter.validator.run import validate_file  # noqa: E402
+
+SHARED = ROOT.parent / "shared"
+
+
+def generated(folder: Path, n: int = 10_000) -> Path:
+    """An instance of n monetary facts in n/50 contexts, all of one extension schema."""
+    folder.mkdir(parents=True, exist_ok=True)
+    names = [f"Item{i}" for i in range(200)]
+    (folder / "gen.xsd").write_text(
+        '<?xml version="1.0" encoding="UTF-8"?>\n<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" '
+        'xmlns:xbrli="http://www.xbrl.org/2003/instance" xmlns:link="http://www.xbrl.org/2003/linkbase" '
+        'xmlns:xlink="http://www.w3.org/1999/xlink" targetNamespace="http://example.com/gen" '
+        'elementFormDefault="qualified">\n'
+        '  <xs:import namespace="http://www.xbrl.org/2003/instance" '
+        'schemaLocation="http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd"/>\n'
+        + "".join(f'  <xs:element name="{n_}" id="gen_{n_}" type="xbrli:monetaryItemType" substitutionGroup="xbrli:item" '
+                  f'nillable="true" xbrli:periodType="instant" xbrli:balance="debit"/>\n' for n_ in names)
+        + "</xs:schema>\n")
+    contexts = n // len(names)
+    parts = ['<?xml version="1.0" encoding="UTF-8"?>\n<xbrli:xbrl xmlns:xbrli="http://www.xbrl.org/2003/instance" '
+             'xmlns:link="http://www.xbrl.org/2003/linkbase" xmlns:xlink="http://www.w3.org/1999/xlink" '
+             'xmlns:iso4217="http://www.xbrl.org/2003/iso4217" xmlns:gen="http://example.com/gen">\n'
+             '  <link:schemaRef xlink:type="simple" xlink:href="gen.xsd"/>\n']
+    for c in range(contexts):
+        parts.append(f'  <xbrli:context id="c{c}"><xbrli:entity><xbrli:identifier scheme="http://example.com">e'
+                     f'</xbrli:identifier></xbrli:entity><xbrli:period><xbrli:instant>{2000 + c // 12}-'
+                     f'{c % 12 + 1:02d}-01</xbrli:instant></xbrli:period></xbrli:context>\n')
+    parts.append('  <xbrli:unit id="USD"><xbrli:measure>iso4217:USD</xbrli:measure></xbrli:unit>\n')
+    for c in range(contexts):
+        for i, n_ in enumerate(names):
+            parts.append(f'  <gen:{n_} contextRef="c{c}" unitRef="USD" decimals="0">{1000 + i * 7 + c}</gen:{n_}>\n')
+    parts.append("</xbrli:xbrl>\n")
+    path = folder / "gen.xml"
+    path.write_text("".join(parts))
+    return path
+
+
+def arelle_validator(package: Path, log: Path):
+    from arelle.api.Session import Session
+    from arelle.RuntimeOptions import RuntimeOptions
+
+    def run(path: Path) -> None:
+        options = RuntimeOptions(entrypointFile=str(path), validate=True, calcs="c11r", internetConnectivity="offline",
+                                 packages=[str(package)], keepOpen=False, logFile=str(log))
+        with Session() as session:
+            session.run(options)
+    return run
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        out = Path(tmp) / "out"
+        sources = sorted((SHARED / "seeds").glob("*.txt")) + sorted((SHARED / "corpus").glob("*.txt")) + sorted((SHARED / "corpus").glob("*.nc"))
+        for src in sources:
+            convert_to_folder(src, out)
+        instances = sorted(p for d in out.iterdir() if d.is_dir() for p in [d / f"{d.name}.xml"] if p.exists())
+        big = generated(Path(tmp) / "gen")
+        package = Path(tmp) / "txt2xbrl-taxonomy.zip"
+        write_package(package)
+        arelle = arelle_validator(package, Path(tmp) / "arelle.json")
+        ours = validate_file
+        for label, files in ((f"{len(instances)} converted seed and corpus instances", instances),
+                             ("generated instance of 10,000 facts", [big])):
+            ours(files[0])
+            arelle(files[0])  # warm-up: imports, taxonomy caches
+            t0 = time.perf_counter()
+            facts = sum(ours(f).facts for f in files)
+            t1 = time.perf_counter()
+            for f in files:
+                arelle(f)
+            t2 = time.perf_counter()
+            print(f"{label} ({facts:,} facts): txt2xbrl {1000 * (t1 - t0):.0f} ms, Arelle {1000 * (t2 - t1):.0f} ms, "
+                  f"txt2xbrl is {(t2 - t1) / (t1 - t0):.1f} times faster")
+
+
+if __name__ == "__main__":
+    main()
