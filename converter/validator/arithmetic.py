@@ -82,7 +82,7 @@ def check_identities(inst: Instance, name: str, findings: list[Finding]) -> None
     for f in inst.facts:
         ns, _, local = f.concept[1:].partition("}")
         ctx = inst.contexts.get(f.context)
-        if ns.startswith(_USGAAP) and ctx is not None and _number(f) is not None:
+        if ns.startswith(_USGAAP) and ctx is not None and not ctx.dimensional and _number(f) is not None:
             by_local[(local, ctx.entity, f.unit, ctx.start, ctx.end)] = f
     for (local, entity, unit, start, end), assets in by_local.items():
         if local != "Assets":

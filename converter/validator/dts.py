@@ -61,6 +61,7 @@ class Dts:
     linkbases: list[str] = field(default_factory=list)
     summations: list[Summation] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    namespaces: set[str] = field(default_factory=set)  # target namespaces of the schemas read
     _types: dict[str, str] = field(default_factory=dict)  # complex type -> its base type
     _ids: dict[tuple[str, str], str] = field(default_factory=dict)  # (schema location, id) -> concept
 
@@ -115,6 +116,7 @@ def discover(instance: etree._Element, name: str, max_bytes: int) -> Dts:
 class _SchemaInfo:
     """What the DTS needs of one schema."""
 
+    target: str
     concepts: tuple[tuple[str, str, str, str | None, str | None, str | None], ...]  # clark, name, type, period, balance, id
     types: tuple[tuple[str, str], ...]  # complex type -> base type
     imports: tuple[tuple[str, int], ...]  # (location, line)
@@ -135,7 +137,7 @@ def _summary(root: etree._Element, location: str) -> _SchemaInfo:
                     for imp in root.iter(f"{{{XS}}}import", f"{{{XS}}}include") if imp.get("schemaLocation"))
     linkbases = tuple((_location(ref.get(f"{{{XLINK}}}href", ""), location), ref.sourceline or 0)
                       for ref in root.iter(f"{{{LINK}}}linkbaseRef"))
-    return _SchemaInfo(concepts, tuple(types), imports, linkbases)
+    return _SchemaInfo(target, concepts, tuple(types), imports, linkbases)
 
 
 @functools.lru_cache(maxsize=256)
@@ -159,6 +161,7 @@ def _schema(location: str, named_in: str, line: int, dts: Dts, max_bytes: int) -
         info = _summary(root, location) if root is not None else None
     if info is None:
         return
+    dts.namespaces.add(info.target)
     for clark, name, type_, period, balance, id_ in info.concepts:
         dts.concepts[clark] = Concept(clark, name, type_, None, period, balance, location)
         if id_:

@@ -23,6 +23,7 @@ class Context:
     start: str | None
     end: str | None  # the instant, or the end date
     line: int
+    dimensional: bool = False  # has a segment or scenario
 
 
 @dataclass
@@ -63,8 +64,9 @@ def read_instance(root: etree._Element, name: str, findings: list[Finding]) -> I
         key = "|".join([entity, _canon(c.find(f"{X}entity/{X}segment")).decode(), (start or "").strip(),
                         (end or "").strip(), "forever" if period is not None and period.find(f"{X}forever") is not None
                         else "", _canon(c.find(f"{X}scenario")).decode()]).encode()
+        dimensional = c.find(f"{X}entity/{X}segment") is not None or c.find(f"{X}scenario") is not None
         inst.contexts[cid] = Context(cid, key, entity, (start or "").strip() or None, (end or "").strip() or None,
-                                     c.sourceline or 0)
+                                     c.sourceline or 0, dimensional)
         if start and end and start.strip()[:10] > end.strip()[:10]:
             findings.append(Finding("xbrl:periodStartAfterEnd", ERROR, f"context {cid}: {start} is after {end}",
                                     name, c.sourceline or 0))
@@ -115,6 +117,7 @@ def _local(clark: str) -> str:
 
 def check_facts(inst: Instance, dts: Dts, name: str, findings: list[Finding]) -> None:
     used_contexts, used_units = set(), set()
+    unchecked = 0
     groups: dict[tuple[str, str, str], list[Fact]] = {}
     for f in inst.facts:
         concept = dts.concepts.get(f.concept)
@@ -123,8 +126,11 @@ def check_facts(inst: Instance, dts: Dts, name: str, findings: list[Finding]) ->
         if f.unit:
             used_units.add(f.unit)
         if concept is None:
-            findings.append(Finding("xbrl:undeclaredConcept", ERROR, f"{f.concept} is declared in no schema of the DTS",
-                                    name, f.line))
+            if f.concept[1:].partition("}")[0] not in dts.namespaces:
+                unchecked += 1  # no schema of its namespace could be read: reported once, not for every fact
+            else:
+                findings.append(Finding("xbrl:undeclaredConcept", ERROR,
+                                        f"{f.concept} is declared in no schema of the DTS", name, f.line))
             continue
         ctx = inst.contexts.get(f.context)
         if ctx is None:
@@ -150,6 +156,9 @@ def check_facts(inst: Instance, dts: Dts, name: str, findings: list[Finding]) ->
             findings.append(Finding("xbrl:inconsistentDuplicate", INCONSISTENCY,
                                     f"{_local(concept)} in {context}: " + ", ".join(f.value for f in facts)
                                     + f" (lines {', '.join(str(f.line) for f in facts)})", name, facts[1].line))
+    if unchecked:
+        findings.append(Finding("dts:notAvailable", ERROR, f"{unchecked:,} facts not checked: no schema of their "
+                                f"namespace could be read", name, 0))
     for cid, ctx in inst.contexts.items():
         if cid not in used_contexts:
             findings.append(Finding("xbrl:unusedContext", WARNING, f"context {cid} is not used", name, ctx.line))
