@@ -9,6 +9,10 @@ from converter.validator.findings import INCONSISTENCY, Finding
 from converter.validator.rules import Fact, Instance, half_unit
 
 _USGAAP = "http://fasb.org/us-gaap/"
+_CHANGES = ("CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalentsPeriodIncreaseDecreaseIncludingExchangeRateEffect",
+            "CashAndCashEquivalentsPeriodIncreaseDecrease")
+_CASH = ("CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents", "CashAndCashEquivalentsAtCarryingValue")
+_IDENTITY_CONCEPTS = {"Assets", "LiabilitiesAndStockholdersEquity", *_CHANGES, *_CASH}
 
 
 def _number(f: Fact) -> Decimal | None:
@@ -29,9 +33,14 @@ def _interval(f: Fact) -> tuple[Decimal, Decimal] | None:
 
 
 def check_calculations(inst: Instance, dts: Dts, name: str, findings: list[Finding]) -> None:
+    if not dts.summations:
+        return
+    wanted = {s.parent for s in dts.summations} | {c for s in dts.summations for c, _ in s.children}
     index: dict[tuple[str, str, str], list[Fact]] = {}
     keys_of: dict[str, list[tuple[str, str, str]]] = {}  # concept -> its (concept, context, unit) keys
     for f in inst.facts:
+        if f.concept not in wanted:
+            continue
         key = (f.concept, f.context, f.unit)
         if key not in index:
             keys_of.setdefault(f.concept, []).append(key)
@@ -79,10 +88,15 @@ def _mid(low: Decimal, high: Decimal) -> str:
 
 def check_identities(inst: Instance, name: str, findings: list[Finding]) -> None:
     by_local: dict[tuple[str, str, str, str | None, str | None], Fact] = {}
+    prefix = "{" + _USGAAP
     for f in inst.facts:
+        if not f.concept.startswith(prefix):
+            continue
         ns, _, local = f.concept[1:].partition("}")
+        if local not in _IDENTITY_CONCEPTS:
+            continue
         ctx = inst.contexts.get(f.context)
-        if ns.startswith(_USGAAP) and ctx is not None and not ctx.dimensional and _number(f) is not None:
+        if ctx is not None and not ctx.dimensional and _number(f) is not None:
             by_local[(local, ctx.entity, f.unit, ctx.start, ctx.end)] = f
     for (local, entity, unit, start, end), assets in by_local.items():
         if local != "Assets":
@@ -92,9 +106,7 @@ def check_identities(inst: Instance, name: str, findings: list[Finding]) -> None
             findings.append(Finding("identity:balanceSheet", INCONSISTENCY,
                                     f"Assets {assets.value} (line {assets.line}) differ from LiabilitiesAndStockholdersEquity "
                                     f"{other.value} (line {other.line}) at {end}", name, assets.line))
-    changes = ("CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalentsPeriodIncreaseDecreaseIncludingExchangeRateEffect",
-               "CashAndCashEquivalentsPeriodIncreaseDecrease")
-    cash = ("CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents", "CashAndCashEquivalentsAtCarryingValue")
+    changes, cash = _CHANGES, _CASH
     for (local, entity, unit, start, end), change in by_local.items():
         if local not in changes or start is None or end is None:
             continue
