@@ -232,3 +232,19 @@ def test_arelle_agrees(arelle_results, case):
         assert arelle_codes == {"xmlSchema:valueError"}, arelle_codes
     else:
         assert any(c.startswith(ARELLE_KIND[code]) for c in arelle_codes), (case, arelle_codes)
+
+
+def test_a_fault_of_ours_is_a_finding_not_a_traceback(clean, monkeypatch, capsys):
+    import converter.validator.run as run
+
+    def broken(*args, **kwargs):
+        raise KeyError("boom")
+    monkeypatch.setattr(run, "check_facts", broken)
+    assert main(["validate", str(clean)]) == 2
+    out = capsys.readouterr().out
+    assert "internal:error" in out and "KeyError" in out
+
+
+def test_every_code_is_documented_in_the_readme():
+    readme = (HERE.parent / "README.md").read_text()
+    assert [code for code in CODES if f"`{code}`" not in readme] == []

@@ -34,6 +34,7 @@ CODES = {
     "calc:inconsistent": "a total differs from its calculation children beyond rounding (Calculations 1.1)",
     "identity:balanceSheet": "Assets differs from LiabilitiesAndStockholdersEquity",
     "identity:cashRollForward": "cash at the start plus the change in cash differs from cash at the end",
+    "internal:error": "a fault of the validator itself (the file is reported, the batch goes on)",
 }
 
 
@@ -53,4 +54,4 @@ class Finding:
         return asdict(self)
 
 
-UNUSABLE = {"input:unreadable", "input:tooLarge", "xml:notWellFormed", "security:dtd", "input:notXbrl"}
+UNUSABLE = {"input:unreadable", "input:tooLarge", "xml:notWellFormed", "security:dtd", "input:notXbrl", "internal:error"}

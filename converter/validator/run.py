@@ -33,6 +33,15 @@ class Result:
 
 
 def validate_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Result:
+    """All findings for one instance; a bug of ours is one finding, never a traceback."""
+    try:
+        return _validate(path, max_bytes)
+    except Exception as exc:  # noqa: BLE001 - one bad file must not stop a batch
+        return Result(str(path), [Finding("internal:error", ERROR, f"{type(exc).__name__}: {exc}; please report it "
+                                          f"with this file", str(path))])
+
+
+def _validate(path: Path, max_bytes: int) -> Result:
     name = str(path)
     result = Result(name)
     root, problems = load_xml(path, max_bytes)
