@@ -80,6 +80,7 @@ def main() -> None:
         write_package(package)
         arelle = arelle_validator(package, Path(tmp) / "arelle.json")
         ours = validate_file
+        total_ours = total_arelle = 0.0
         for label, files in ((f"{len(instances)} converted seed and corpus instances", instances),
                              ("generated instance of 10,000 facts", [big])):
             ours(files[0])
@@ -92,6 +93,10 @@ def main() -> None:
             t2 = time.perf_counter()
             print(f"{label} ({facts:,} facts): txt2xbrl {1000 * (t1 - t0):.0f} ms, Arelle {1000 * (t2 - t1):.0f} ms, "
                   f"txt2xbrl is {(t2 - t1) / (t1 - t0):.1f} times faster")
+            total_ours += t1 - t0
+            total_arelle += t2 - t1
+        print(f"all: txt2xbrl {1000 * total_ours:.0f} ms, Arelle {1000 * total_arelle:.0f} ms, "
+              f"{total_arelle / total_ours:.1f} times faster")
 
 
 if __name__ == "__main__":
