@@ -248,3 +248,46 @@ def test_a_fault_of_ours_is_a_finding_not_a_traceback(clean, monkeypatch, capsys
 def test_every_code_is_documented_in_the_readme():
     readme = (HERE.parent / "README.md").read_text()
     assert [code for code in CODES if f"`{code}`" not in readme] == []
+
+
+def _local_heavy(folder: Path, facts: str) -> Path:
+    """An instance whose facts are all of a local schema's concepts (the validator checks those itself)."""
+    folder.mkdir(parents=True, exist_ok=True)
+    (folder / "loc.xsd").write_text(
+        '<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xbrli="http://www.xbrl.org/2003/instance" '
+        'targetNamespace="http://example.com/loc" elementFormDefault="qualified">'
+        '<xs:import namespace="http://www.xbrl.org/2003/instance" '
+        'schemaLocation="http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd"/>'
+        '<xs:element name="Amount" id="loc_Amount" type="xbrli:monetaryItemType" substitutionGroup="xbrli:item" '
+        'nillable="true" xbrli:periodType="instant"/>'
+        '<xs:element name="Note" id="loc_Note" type="xbrli:stringItemType" substitutionGroup="xbrli:item" '
+        'nillable="true" xbrli:periodType="instant"/></xs:schema>')
+    (folder / "loc.xml").write_text(
+        '<xbrli:xbrl xmlns:xbrli="http://www.xbrl.org/2003/instance" xmlns:link="http://www.xbrl.org/2003/linkbase" '
+        'xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:iso4217="http://www.xbrl.org/2003/iso4217" '
+        'xmlns:loc="http://example.com/loc">\n<link:schemaRef xlink:type="simple" xlink:href="loc.xsd"/>\n'
+        '<xbrli:context id="c"><xbrli:entity><xbrli:identifier scheme="http://example.com">e</xbrli:identifier>'
+        '</xbrli:entity><xbrli:period><xbrli:instant>2001-12-31</xbrli:instant></xbrli:period></xbrli:context>\n'
+        '<xbrli:unit id="u"><xbrli:measure>iso4217:USD</xbrli:measure></xbrli:unit>\n'
+        + '<loc:Amount contextRef="c" unitRef="u" decimals="0">1</loc:Amount>\n' * 6
+        + '<loc:Note contextRef="c">text</loc:Note>\n' + facts + '</xbrli:xbrl>\n')
+    return folder / "loc.xml"
+
+
+LOCAL_BREAKS = {
+    "clean": "",
+    "not_a_number": '<loc:Amount contextRef="c" unitRef="u" decimals="0">1,000</loc:Amount>\n',
+    "bad_decimals": '<loc:Amount contextRef="c" unitRef="u" decimals="two">1</loc:Amount>\n',
+    "unknown_attribute": '<loc:Amount contextRef="c" unitRef="u" decimals="0" scale="3">1</loc:Amount>\n',
+    "child_element": '<loc:Note contextRef="c"><loc:Note contextRef="c">x</loc:Note></loc:Note>\n',
+    "duplicate_id": '<loc:Amount id="x" contextRef="c" unitRef="u" decimals="0">1</loc:Amount>\n'
+                    '<loc:Note id="x" contextRef="c">t</loc:Note>\n',
+    "nil_with_content": '<loc:Note xsi:nil="true" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" '
+                        'contextRef="c">t</loc:Note>\n',
+}
+
+
+@pytest.mark.parametrize("case", sorted(LOCAL_BREAKS))
+def test_facts_of_local_concepts_are_schema_checked(tmp_path, case):
+    codes = {f.code for f in validate_file(_local_heavy(tmp_path, LOCAL_BREAKS[case])).findings}
+    assert ("xsd:invalid" in codes) == (case != "clean"), codes
