@@ -70,7 +70,7 @@ def map_filing(parsed: ParsedFiling, cik: str | None = None) -> XbrlModel:
     if cik:
         entity = Entity(CIK_SCHEME, cik.zfill(10), name)
     else:
-        entity = Entity(FALLBACK_SCHEME, re.sub(r"[^A-Za-z0-9]+", "-", name).strip("-") or "unknown", name)
+        entity = Entity(FALLBACK_SCHEME, _slug(name) or "unknown", name)
         warnings.append("no CIK in the filing: the entity is identified by name (pass --cik to set it)")
     period_end = document_period_end(parsed)
     prefix = filer_prefix(cover.registrant)
@@ -106,6 +106,11 @@ def map_filing(parsed: ParsedFiling, cik: str | None = None) -> XbrlModel:
     )
 
 
+def _slug(name: str) -> str:
+    """An entity identifier from a company name: 'NEW LINE CINEMA CORP.' -> 'NEW-LINE-CINEMA-CORP'."""
+    return re.sub(r"[^A-Za-z0-9]+", "-", name).strip("-")
+
+
 # ---------------------------------------------------------------- tables and rows
 
 
@@ -114,7 +119,7 @@ def _map_table(st: _State, t_index: int, table: Table) -> None:
     st.entity = None
     if table.company and not same_company(table.company, st.registrant):
         # an acquired business's statements in an 8-K: facts of that business, not the registrant's
-        st.entity = Entity(NAMED_SCHEME, re.sub(r"[^A-Za-z0-9]+", "-", table.company).strip("-"), table.company)
+        st.entity = Entity(NAMED_SCHEME, _slug(table.company), table.company)
     # a statement is pro forma when its title says so; a note table also when its introduction does
     pro_forma_table = bool(PRO_FORMA.search(table.title)
                            or (table.kind is StatementKind.NOTE and PRO_FORMA.search(table.intro)))

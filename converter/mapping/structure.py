@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from converter.mapping.companies import same_company
 from converter.mapping.extension import ExtensionSet, camel
 from converter.model import Arc, Concept, Label, Network, RowKind, StatementKind, Table
+from converter.printed import component_sign
 
 LABEL = "http://www.xbrl.org/2003/role/label"
 TOTAL = "http://www.xbrl.org/2003/role/totalLabel"
@@ -20,8 +21,7 @@ PERIOD_START = "http://www.xbrl.org/2003/role/periodStartLabel"
 PERIOD_END = "http://www.xbrl.org/2003/role/periodEndLabel"
 NEGATED = "http://www.xbrl.org/2009/role/negatedLabel"
 NEGATED_TOTAL = "http://www.xbrl.org/2009/role/negatedTotalLabel"
-_LESS = re.compile(r"^(?:less|deduct)\b", re.I)
-_NUMERIC = ("xbrli:monetaryItemType", "xbrli:sharesItemType")
+_SUMMED = ("xbrli:monetaryItemType", "xbrli:sharesItemType")  # the item types a total adds up
 
 
 @dataclass
@@ -157,7 +157,7 @@ def _calculation(table: Table, mapped: dict) -> list[Arc]:
         if not row.components or total is None or len(total.concepts) != 1 or total.at:
             continue
         parent = total.concepts[0]
-        if parent.type not in _NUMERIC:
+        if parent.type not in _SUMMED:
             continue
         children = []
         for c in row.components:
@@ -165,7 +165,7 @@ def _calculation(table: Table, mapped: dict) -> list[Arc]:
             if m is None or len(m.concepts) != 1 or m.at or m.concepts[0].type != parent.type:
                 children = []
                 break
-            weight = total.factor * m.factor * _less_sign(table, c) * (-1 if c in row.subtracted else 1)
+            weight = total.factor * m.factor * component_sign(row, c, table.rows[c])
             child = m.concepts[0]
             if parent.balance and child.balance and (weight > 0) != (parent.balance == child.balance):
                 children = []  # XBRL 2.1 forbids it: the printed arithmetic is not this concept's
@@ -174,7 +174,7 @@ def _calculation(table: Table, mapped: dict) -> list[Arc]:
         names = [c.qname for c, _ in children]
         if not children or len(set(names)) != len(names) or parent.qname in names:
             continue
-        if any(parent.qname in parents.get(n, set()) or n == parent.qname for n in names):
+        if any(parent.qname in parents.get(n, set()) for n in names):
             continue  # a cycle
         for child, weight in children:
             order += 1
@@ -182,11 +182,3 @@ def _calculation(table: Table, mapped: dict) -> list[Arc]:
             parents.setdefault(parent.qname, set()).add(child.qname)
     return arcs
 
-
-def _less_sign(table: Table, r_index: int) -> int:
-    """A "Less ..." row printed positive is subtracted from its total."""
-    row = table.rows[r_index]
-    if not _LESS.match(row.label):
-        return 1
-    first = next((c.value for c in row.cells if c is not None and c.value), None)
-    return -1 if first is not None and first > 0 else 1

@@ -17,21 +17,12 @@ import re
 from decimal import Decimal
 
 from converter.model import Row, RowKind
+from converter.printed import adds_as
 
 _TOTAL_WORDS = re.compile(r"^(?:total|net|subtotal)\b", re.I)
 # Labels that name a total in words; only these may keep components that miss in one column.
 _NAMED_TOTAL = re.compile(r"^(?:total|net|subtotal)\b.*\w.*\w|\b(?:provided|used)\b.*\bactivities\b", re.I)
 MAX_COMPONENTS = 40
-
-
-_LESS = re.compile(r"^(?:less|deduct)\b", re.I)
-
-
-def _values(row: Row) -> list[Decimal | None]:
-    """The row as it adds into a total: a "Less ..." row printed positive is subtracted."""
-    sign = -1 if _LESS.match(row.label) else 1
-    return [None if c is None else (sign * abs(c.value) if sign < 0 and c.value is not None
-                                    else (c.value if c.value is not None else Decimal(0))) for c in row.cells]
 
 
 def _candidate(row: Row) -> bool:
@@ -54,7 +45,7 @@ def components_of(rows: list[Row], k: int, starts: list[int], tolerant: bool = F
     partial: tuple[tuple[int, ...], tuple[int, ...]] | None = None
     j = k - 1
     while j >= 0 and len(picked) < MAX_COMPONENTS:
-        vals = _values(rows[j])
+        vals = adds_as(rows[j])
         if all(v is None for v in vals):
             j -= 1
             continue
@@ -115,11 +106,11 @@ def _numbered_columns(row: Row) -> int:
 
 
 def _adds_up(rows: list[Row], k: int, comps: tuple[int, ...]) -> bool:
-    target = _values(rows[k])
+    target = adds_as(rows[k])
     for c, t in enumerate(target):
         if t is None:
             continue
-        total = sum((_values(rows[i])[c] or Decimal(0)) for i in comps)
+        total = sum((adds_as(rows[i])[c] or Decimal(0)) for i in comps)
         if total != t:
             return False
     return True

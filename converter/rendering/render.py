@@ -48,8 +48,7 @@ def lexical(value: Decimal | str) -> str:
         return "0"
     if value == value.to_integral_value():
         return str(int(value))
-    text = format(value.normalize(), "f")
-    return text
+    return format(value.normalize(), "f")
 
 
 def render(model: XbrlModel, source: str) -> Rendered:
@@ -58,27 +57,27 @@ def render(model: XbrlModel, source: str) -> Rendered:
     label_file = f"{base}_lab.xml"
     common = {"version": __version__, "source": source, "prefix": model.prefix, "namespace": model.namespace,
               "entity_name": model.entity.name}
-    contexts = [V(**{
-        "id": c.id, "scheme": c.entity.scheme, "identifier": c.entity.identifier,
-        "instant": c.period.end.isoformat() if c.period.is_instant else "",
-        "start": c.period.start.isoformat() if c.period.start else "", "end": c.period.end.isoformat(),
-    }) for c in model.contexts]
+    contexts = [V(id=c.id, scheme=c.entity.scheme, identifier=c.entity.identifier,
+                  instant=c.period.end.isoformat() if c.period.is_instant else "",
+                  start=c.period.start.isoformat() if c.period.start else "", end=c.period.end.isoformat())
+                for c in model.contexts]
     units = [V(id=u.id, numerator=u.numerator, denominator=u.denominator or "") for u in model.units]
-    facts = [V(**{
-        "qname": f.concept.qname, "id": f"f{i + 1}", "context": f.context.id, "unit": f.unit.id if f.unit else "",
-        "decimals": f.decimals if f.decimals is not None else "", "value": lexical(f.value),
-        "line": f.source.line if f.source else "",
-    }) for i, f in enumerate(model.facts)]
+    facts = [V(qname=f.concept.qname, id=f"f{i + 1}", context=f.context.id, unit=f.unit.id if f.unit else "",
+               decimals=f.decimals if f.decimals is not None else "", value=lexical(f.value),
+               line=f.source.line if f.source else "")
+             for i, f in enumerate(model.facts)]
     instance = env.get_template("instance.xml.j2").render(
         contexts=contexts, units=units, facts=facts, schema_file=model.schema_file,
         usgaap_ns=USGAAP_NS, dei_ns=DEI_NS, **common)
     extensions = sorted((c for c in model.concepts if c.extension), key=lambda c: c.name)
     networks = [n for n in model.networks if n.presentation or n.calculation]
     pre_file, cal_file = f"{base}_pre.xml", f"{base}_cal.xml"
+    presented = [n for n in networks if n.presentation]
+    calculated = [n for n in networks if n.calculation]
     linkbases = [V(href=label_file, role=LABEL_LINKBASE_ROLE)]
-    if any(n.presentation for n in networks):
+    if presented:
         linkbases.append(V(href=pre_file, role=PRESENTATION_LINKBASE_ROLE))
-    if any(n.calculation for n in networks):
+    if calculated:
         linkbases.append(V(href=cal_file, role=CALCULATION_LINKBASE_ROLE))
     schema = env.get_template("schema.xsd.j2").render(
         elements=[V(id=f"{c.prefix}_{c.name}", name=c.name, type=c.type, period_type=c.period_type,
@@ -89,13 +88,13 @@ def render(model: XbrlModel, source: str) -> Rendered:
     files = {}
     labels = env.get_template("labels.xml.j2").render(
         concepts=_label_view(model), role_refs=_role_refs(model), **common)
-    if any(n.presentation for n in networks):
+    if presented:
         files[pre_file] = env.get_template("presentation.xml.j2").render(
-            networks=[_network_view(model, n, n.presentation) for n in networks if n.presentation],
+            networks=[_network_view(model, n, n.presentation) for n in presented],
             schema_file=model.schema_file, **common)
-    if any(n.calculation for n in networks):
+    if calculated:
         files[cal_file] = env.get_template("calculation.xml.j2").render(
-            networks=[_network_view(model, n, n.calculation) for n in networks if n.calculation],
+            networks=[_network_view(model, n, n.calculation) for n in calculated],
             schema_file=model.schema_file, **common)
     instance_name = f"{model.name}.xml"
     fact_lines = _fact_lines(instance, model.facts)
@@ -109,11 +108,16 @@ def href(model: XbrlModel, concept: Concept) -> str:
     return f"{location}#{concept.prefix}_{concept.name}"
 
 
+def _loc(concept: Concept) -> str:
+    """The xlink:label of a concept's locator."""
+    return f"loc_{concept.prefix}_{concept.name}"
+
+
 def _label_view(model: XbrlModel) -> list[V]:
     by_concept: dict[str, V] = {}
     for label in model.labels:
         c = label.concept
-        view = by_concept.setdefault(c.qname, V(href=href(model, c), loc=f"loc_{c.prefix}_{c.name}",
+        view = by_concept.setdefault(c.qname, V(href=href(model, c), loc=_loc(c),
                                                 res=f"lab_{c.prefix}_{c.name}", labels=[]))
         view.labels.append(V(role=label.role, text=label.text))
     return list(by_concept.values())
@@ -132,8 +136,7 @@ def _network_view(model: XbrlModel, network: Network, arcs: tuple[Arc, ...]) -> 
     pairs: set[tuple[str, str]] = set()
     views = []
     for a in arcs:
-        parent = f"loc_{a.parent.prefix}_{a.parent.name}"
-        child = f"loc_{a.child.prefix}_{a.child.name}"
+        parent, child = _loc(a.parent), _loc(a.child)
         n = 1
         while (parent, child if n == 1 else f"{child}_{n}") in pairs:
             n += 1

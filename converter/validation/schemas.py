@@ -23,7 +23,7 @@ from converter.namespaces import DEI_NS, DEI_SCHEMA, INSTANCE_SCHEMA, LINKBASE_S
 from converter.validation.resolver import BundledResolver, local_path, safe_parser
 
 CHECK_NS = "urn:txt2xbrl:check"
-_CHECK_TYPES = {
+CHECK_TYPES = {
     "xbrli:monetaryItemType": "monetary", "xbrli:sharesItemType": "shares", "xbrli:pureItemType": "pure",
     "xbrli:decimalItemType": "decimal", "xbrli:integerItemType": "integer", "xbrli:stringItemType": "string",
     "xbrli:normalizedStringItemType": "normalizedString", "xbrli:dateItemType": "date",
@@ -43,7 +43,7 @@ class Finding:
 def _check_schema() -> bytes:
     elements = "".join(
         f'<xs:element name="{local}" type="{qtype}" substitutionGroup="xbrli:item" nillable="true" '
-        f'xbrli:periodType="duration"/>' for qtype, local in _CHECK_TYPES.items())
+        f'xbrli:periodType="duration"/>' for qtype, local in CHECK_TYPES.items())
     return (f'<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xbrli="http://www.xbrl.org/2003/instance" '
             f'xmlns:dtr-types="http://www.xbrl.org/dtr/type/2022-03-31" targetNamespace="{CHECK_NS}" '
             f'elementFormDefault="qualified">'
@@ -164,7 +164,7 @@ def validate_instance(name: str, text: str, ext_ns: str, ext_types: dict[str, st
         if isinstance(tag, str) and tag.startswith(prefix):
             local = tag[len(prefix):]
             qtype = ext_types.get(local)
-            stand_in = _CHECK_TYPES.get(qtype or "")
+            stand_in = CHECK_TYPES.get(qtype or "")
             if stand_in is None:
                 findings.append(Finding(name, el.sourceline or 0, f"{local} is not declared in the extension schema"
                                         if qtype is None else f"{local} has an unsupported type {qtype}"))

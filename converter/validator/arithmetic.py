@@ -2,34 +2,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
+from converter import identities as ids
+from converter.rounding import half_unit
 from converter.validator.dts import Dts
 from converter.validator.findings import INCONSISTENCY, Finding
-from converter.validator.rules import Fact, Instance, half_unit
+from converter.validator.rules import Fact, Instance, common, interval, number as _number
 
 _USGAAP = "http://fasb.org/us-gaap/"
-_CHANGES = ("CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalentsPeriodIncreaseDecreaseIncludingExchangeRateEffect",
-            "CashAndCashEquivalentsPeriodIncreaseDecrease")
-_CASH = ("CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents", "CashAndCashEquivalentsAtCarryingValue")
-_IDENTITY_CONCEPTS = {"Assets", "LiabilitiesAndStockholdersEquity", *_CHANGES, *_CASH}
-
-
-def _number(f: Fact) -> Decimal | None:
-    if f.nil:
-        return None
-    try:
-        return Decimal(f.value)
-    except InvalidOperation:
-        return None
-
-
-def _interval(f: Fact) -> tuple[Decimal, Decimal] | None:
-    v = _number(f)
-    if v is None:
-        return None
-    h = half_unit(f.decimals) if f.precision is None else Decimal(0)
-    return v - h, v + h
 
 
 def check_calculations(inst: Instance, dts: Dts, name: str, findings: list[Finding]) -> None:
@@ -48,12 +29,10 @@ def check_calculations(inst: Instance, dts: Dts, name: str, findings: list[Findi
 
     def one(key) -> tuple[Decimal, Decimal] | None | bool:
         """The fact's interval; None when absent; False when duplicates disagree (then skipped)."""
-        facts = [f for f in index.get(key, []) if _number(f) is not None]
-        if not facts:
+        spans = [span for f in index.get(key, []) if (span := interval(f)) is not None]
+        if not spans:
             return None
-        spans = [_interval(f) for f in facts]
-        low, high = max(s[0] for s in spans), min(s[1] for s in spans)
-        return (low, high) if low <= high else False
+        return common(spans) or False
 
     for s in dts.summations:
         for concept, context, unit in keys_of.get(s.parent, []):
@@ -93,28 +72,27 @@ def check_identities(inst: Instance, name: str, findings: list[Finding]) -> None
         if not f.concept.startswith(prefix):
             continue
         ns, _, local = f.concept[1:].partition("}")
-        if local not in _IDENTITY_CONCEPTS:
+        if local not in ids.ALL:
             continue
         ctx = inst.contexts.get(f.context)
         if ctx is not None and not ctx.dimensional and _number(f) is not None:
             by_local[(local, ctx.entity, f.unit, ctx.start, ctx.end)] = f
     for (local, entity, unit, start, end), assets in by_local.items():
-        if local != "Assets":
+        if local != ids.ASSETS:
             continue
-        other = by_local.get(("LiabilitiesAndStockholdersEquity", entity, unit, start, end))
+        other = by_local.get((ids.LIABILITIES_AND_EQUITY, entity, unit, start, end))
         if other is not None and _apart(assets, other):
             findings.append(Finding("identity:balanceSheet", INCONSISTENCY,
                                     f"Assets {assets.value} (line {assets.line}) differ from LiabilitiesAndStockholdersEquity "
                                     f"{other.value} (line {other.line}) at {end}", name, assets.line))
-    changes, cash = _CHANGES, _CASH
     for (local, entity, unit, start, end), change in by_local.items():
-        if local not in changes or start is None or end is None:
+        if local not in ids.CASH_CHANGE or start is None or end is None:
             continue
         try:
             before = (dt.date.fromisoformat(start[:10]) - dt.timedelta(days=1)).isoformat()
         except ValueError:
             continue
-        for name_ in cash:
+        for name_ in ids.CASH:
             first = by_local.get((name_, entity, unit, None, before))
             last = by_local.get((name_, entity, unit, None, end[:10]))
             if first is None or last is None:

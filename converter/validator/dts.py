@@ -17,7 +17,7 @@ from lxml import etree
 from converter.namespaces import LINK, XBRLI, XLINK
 from converter.validation.resolver import local_path
 from converter.validator.findings import ERROR, Finding
-from converter.validator.loading import load_xml
+from converter.validator.loading import load_xml, parse_bytes, read_limited
 
 XS = "http://www.w3.org/2001/XMLSchema"
 _NUMERIC_BASES = {
@@ -32,13 +32,9 @@ SUMMATION = "http://www.xbrl.org/2003/arcrole/summation-item"
 
 @dataclass
 class Concept:
-    clark: str  # {namespace}name
-    name: str
     type: str  # clark name of the declared type
-    base: str | None  # the xbrli item type it derives from ("monetaryItemType"), if known
     period_type: str | None
-    balance: str | None
-    schema: str  # where it is declared (bundled URL or local path)
+    base: str | None = None  # the xbrli item type it derives from ("monetaryItemType"), once the DTS is read
 
     @property
     def numeric(self) -> bool:
@@ -54,11 +50,11 @@ class Summation:
 
 @dataclass
 class Dts:
-    concepts: dict[str, Concept] = field(default_factory=dict)
-    schemas: dict[str, bool] = field(default_factory=dict)  # location -> bundled
+    concepts: dict[str, Concept] = field(default_factory=dict)  # by clark name
+    schemas: set[str] = field(default_factory=set)  # locations read (or tried)
     local_texts: dict[str, bytes] = field(default_factory=dict)  # local schema files read
     local_linkbases: dict[str, etree._Element] = field(default_factory=dict)  # local linkbases, parsed
-    linkbases: list[str] = field(default_factory=list)
+    linkbases: set[str] = field(default_factory=set)
     summations: list[Summation] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     namespaces: set[str] = field(default_factory=set)  # target namespaces of the schemas read
@@ -88,12 +84,15 @@ def _open(location: str, named_in: str, line: int, dts: Dts, max_bytes: int) -> 
         if not path.is_file():
             dts.findings.append(Finding("dts:notAvailable", ERROR, f"{location} does not exist", named_in, line))
             return None
-        root, problems = load_xml(path, max_bytes)
+        data, problems = read_limited(path, max_bytes)
+        root = None
+        if data is not None:
+            root, problems = parse_bytes(data, location)
         if root is not None:
             if root.tag == f"{{{LINK}}}linkbase":
                 dts.local_linkbases[location] = root
             else:
-                dts.local_texts[location] = path.read_bytes()
+                dts.local_texts[location] = data
     dts.findings.extend(problems)
     return root
 
@@ -117,7 +116,7 @@ class _SchemaInfo:
     """What the DTS needs of one schema."""
 
     target: str
-    concepts: tuple[tuple[str, str, str, str | None, str | None, str | None], ...]  # clark, name, type, period, balance, id
+    concepts: tuple[tuple[str, str, str | None, str | None], ...]  # clark name, type, period type, id
     types: tuple[tuple[str, str], ...]  # complex type -> base type
     imports: tuple[tuple[str, int], ...]  # (location, line)
     linkbases: tuple[tuple[str, int], ...]
@@ -125,8 +124,8 @@ class _SchemaInfo:
 
 def _summary(root: etree._Element, location: str) -> _SchemaInfo:
     target = root.get("targetNamespace", "")
-    concepts = tuple((f"{{{target}}}{el.get('name')}", el.get("name"), _qname(el, el.get("type", "")),
-                      el.get(f"{{{XBRLI}}}periodType"), el.get(f"{{{XBRLI}}}balance"), el.get("id"))
+    concepts = tuple((f"{{{target}}}{el.get('name')}", _qname(el, el.get("type", "")),
+                      el.get(f"{{{XBRLI}}}periodType"), el.get("id"))
                      for el in root.iterchildren(f"{{{XS}}}element") if el.get("name"))
     types = []
     for ct in root.iter(f"{{{XS}}}complexType"):
@@ -152,7 +151,7 @@ def _schema(location: str, named_in: str, line: int, dts: Dts, max_bytes: int) -
     location = location.split("#")[0]
     if location in dts.schemas:
         return
-    dts.schemas[location] = "://" in location
+    dts.schemas.add(location)
     if "://" in location and local_path(location) is not None:
         info, problems = _bundled(location, max_bytes)
         dts.findings.extend(problems)
@@ -162,8 +161,8 @@ def _schema(location: str, named_in: str, line: int, dts: Dts, max_bytes: int) -
     if info is None:
         return
     dts.namespaces.add(info.target)
-    for clark, name, type_, period, balance, id_ in info.concepts:
-        dts.concepts[clark] = Concept(clark, name, type_, None, period, balance, location)
+    for clark, type_, period, id_ in info.concepts:
+        dts.concepts[clark] = Concept(type_, period)
         if id_:
             dts._ids[(location, id_)] = clark
     dts._types.update(info.types)
@@ -176,7 +175,7 @@ def _schema(location: str, named_in: str, line: int, dts: Dts, max_bytes: int) -
 def _linkbase(location: str, named_in: str, line: int, dts: Dts, max_bytes: int) -> None:
     if location in dts.linkbases:
         return
-    dts.linkbases.append(location)
+    dts.linkbases.add(location)
     root = _open(location, named_in, line, dts, max_bytes)
     if root is None:
         return

@@ -16,22 +16,28 @@ _DOCTYPE = re.compile(rb"<!DOCTYPE", re.I)
 
 
 def load_xml(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[etree._Element | None, list[Finding]]:
+    data, problems = read_limited(path, max_bytes)
+    return parse_bytes(data, str(path)) if data is not None else (None, problems)
+
+
+def read_limited(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[bytes | None, list[Finding]]:
+    """The file's bytes, unless it is larger than max_bytes or cannot be read."""
     name = str(path)
     try:
         size = path.stat().st_size
         if size > max_bytes:
             return None, [Finding("input:tooLarge", ERROR, f"{size:,} bytes, more than the limit of {max_bytes:,}", name)]
-        data = path.read_bytes()
+        return path.read_bytes(), []
     except OSError as exc:
         return None, [Finding("input:unreadable", ERROR, exc.strerror or str(exc), name)]
-    return parse_bytes(data, name)
 
 
 def parse_bytes(data: bytes, name: str) -> tuple[etree._Element | None, list[Finding]]:
     root_at = _ROOT.search(data)
     prolog = data[:root_at.start()] if root_at else data
-    if _DOCTYPE.search(prolog):
-        line = prolog[:_DOCTYPE.search(prolog).start()].count(b"\n") + 1
+    doctype = _DOCTYPE.search(prolog)
+    if doctype:
+        line = prolog[:doctype.start()].count(b"\n") + 1
         return None, [Finding("security:dtd", ERROR, "the document declares a DOCTYPE; DTDs and entities are refused",
                               name, line)]
     try:

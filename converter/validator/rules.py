@@ -9,6 +9,7 @@ from decimal import Decimal, InvalidOperation
 from lxml import etree
 
 from converter.namespaces import ISO4217, LINK, XBRLI
+from converter.rounding import half_unit
 from converter.validator.dts import Dts
 from converter.validator.findings import ERROR, INCONSISTENCY, WARNING, Finding
 
@@ -185,20 +186,31 @@ def _numeric(f: Fact, base: str | None, inst: Instance, label: str, name: str, f
 def _agree(facts: list[Fact], numeric: bool) -> bool:
     if not numeric:
         return len({f.value for f in facts}) == 1
-    try:
-        values = [(Decimal(f.value), half_unit(f.decimals)) for f in facts]
-    except InvalidOperation:
+    spans = [interval(f) for f in facts]
+    if any(s is None for s in spans):
         return True  # not a number: XML Schema validity reports it
-    low = max(v - h for v, h in values)
-    high = min(v + h for v, h in values)
-    return low <= high
+    return common(spans) is not None
 
 
-def half_unit(decimals: str | None) -> Decimal:
-    """Half the last place a fact's decimals says is accurate; 0 for INF or an unknown precision."""
-    if decimals is None or decimals.strip() == "INF":
-        return Decimal(0)
+def number(f: Fact) -> Decimal | None:
+    if f.nil:
+        return None
     try:
-        return Decimal(5).scaleb(-int(decimals) - 1)
-    except ValueError:
-        return Decimal(0)
+        return Decimal(f.value)
+    except InvalidOperation:
+        return None
+
+
+def interval(f: Fact) -> tuple[Decimal, Decimal] | None:
+    """The values a reported number stands for, given its decimals."""
+    v = number(f)
+    if v is None:
+        return None
+    h = half_unit(f.decimals) if f.precision is None else Decimal(0)
+    return v - h, v + h
+
+
+def common(spans: list[tuple[Decimal, Decimal]]) -> tuple[Decimal, Decimal] | None:
+    """What intervals have in common; None when they are disjoint (the facts disagree)."""
+    low, high = max(s[0] for s in spans), min(s[1] for s in spans)
+    return (low, high) if low <= high else None

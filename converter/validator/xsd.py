@@ -11,7 +11,7 @@ from __future__ import annotations
 from lxml import etree
 
 from converter.namespaces import DEI_NS, DTR_TYPES, LINK, USGAAP_NS, XBRLI
-from converter.validation.schemas import CHECK_NS, _CHECK_TYPES, linkbase_schema, standard_schema, \
+from converter.validation.schemas import CHECK_NS, CHECK_TYPES, linkbase_schema, standard_schema, \
     validate_extension_schema
 from converter.validator.dts import Dts
 from converter.validator.findings import ERROR, Finding
@@ -24,9 +24,9 @@ _STANDARD = {USGAAP_NS, DEI_NS, XBRLI, LINK}
 def _stand_in(type_clark: str, base: str | None) -> str | None:
     ns, _, local = type_clark[1:].partition("}")
     key = f"{_PREFIXES.get(ns, '?')}:{local}"
-    if key in _CHECK_TYPES:
-        return _CHECK_TYPES[key]
-    return _CHECK_TYPES.get(f"xbrli:{base}") if base else None
+    if key in CHECK_TYPES:
+        return CHECK_TYPES[key]
+    return CHECK_TYPES.get(f"xbrli:{base}") if base else None
 
 
 def check_instance(root: etree._Element, dts: Dts, name: str, findings: list[Finding]) -> None:
