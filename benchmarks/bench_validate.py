@@ -3,11 +3,14 @@
 Instances: the converted seeds and corpus (converted here into a temporary folder) and a
 generated instance of 10,000 facts. Arelle runs in this process through its Session API,
 offline, with Calculations 1.1 (c11r) and our taxonomy package, as our tests run it; each
-validator sees each instance once after a warm-up on the first. Prints the time of each and
-the ratio. Run: python benchmarks/bench_validate.py
+validator sees each instance once per round after a warm-up on the first, for ROUNDS rounds
+(garbage collected before each timing, so neither pays for the other's garbage). Prints the
+median time of each and the ratio. Run: python benchmarks/bench_validate.py [ROUNDS]
 """
 from __future__ import annotations
 
+import gc
+import statistics
 import sys
 import tempfile
 import time
@@ -80,23 +83,33 @@ def main() -> None:
         write_package(package)
         arelle = arelle_validator(package, Path(tmp) / "arelle.json")
         ours = validate_file
+        rounds = int(sys.argv[1]) if len(sys.argv) > 1 else 3
         total_ours = total_arelle = 0.0
         for label, files in ((f"{len(instances)} converted seed and corpus instances", instances),
                              ("generated instance of 10,000 facts", [big])):
             ours(files[0])
             arelle(files[0])  # warm-up: imports, taxonomy caches
-            t0 = time.perf_counter()
             facts = sum(ours(f).facts for f in files)
-            t1 = time.perf_counter()
-            for f in files:
-                arelle(f)
-            t2 = time.perf_counter()
-            print(f"{label} ({facts:,} facts): txt2xbrl {1000 * (t1 - t0):.0f} ms, Arelle {1000 * (t2 - t1):.0f} ms, "
-                  f"txt2xbrl is {(t2 - t1) / (t1 - t0):.1f} times faster")
-            total_ours += t1 - t0
-            total_arelle += t2 - t1
+            t_ours, t_arelle = [], []
+            for _ in range(rounds):
+                t_ours.append(_timed(ours, files))
+                t_arelle.append(_timed(arelle, files))
+            mine, theirs = statistics.median(t_ours), statistics.median(t_arelle)
+            print(f"{label} ({facts:,} facts): txt2xbrl {1000 * mine:.0f} ms, Arelle {1000 * theirs:.0f} ms, "
+                  f"txt2xbrl is {theirs / mine:.1f} times faster (median of {rounds} rounds)")
+            total_ours += mine
+            total_arelle += theirs
         print(f"all: txt2xbrl {1000 * total_ours:.0f} ms, Arelle {1000 * total_arelle:.0f} ms, "
               f"{total_arelle / total_ours:.1f} times faster")
+
+
+def _timed(validator, files: list[Path]) -> float:
+    gc.collect()
+    t0 = time.perf_counter()
+    for f in files:
+        validator(f)
+    t1 = time.perf_counter()
+    return t1 - t0
 
 
 if __name__ == "__main__":

@@ -28,15 +28,25 @@ class Context:
     dimensional: bool = False  # has a segment or scenario
 
 
-class Fact(NamedTuple):  # a tuple: 10,000 of them are made per large instance
+class Fact(NamedTuple):
+    """A fact as its attributes say; value and line are read from the element only when asked
+    (a tuple, and lazily: 10,000 of them are made per large instance, most never looked at)."""
+
     concept: str
     context: str
     unit: str
-    value: str
     decimals: str | None  # the decimals attribute
     precision: str | None
     nil: bool
-    line: int
+    element: etree._Element
+
+    @property
+    def value(self) -> str:
+        return (self.element.text or "").strip()
+
+    @property
+    def line(self) -> int:
+        return self.element.sourceline or 0
 
 
 @dataclass
@@ -45,6 +55,10 @@ class Instance:
     units: dict[str, tuple] = field(default_factory=dict)  # id -> (numerators, denominators)
     unit_lines: dict[str, int] = field(default_factory=dict)
     facts: list[Fact] = field(default_factory=list)
+
+
+_RARE_ATTRIBUTES = etree.XPath("boolean(*[@precision or @xsi:nil])",
+                              namespaces={"xsi": "http://www.w3.org/2001/XMLSchema-instance"})
 
 
 def _canon(el: etree._Element | None) -> bytes:
@@ -92,14 +106,21 @@ def read_instance(root: etree._Element, name: str, findings: list[Finding]) -> I
         unit_keys.setdefault((num, den), uid)
     skip = (X, f"{{{LINK}}}")
     append = inst.facts.append
+    new = tuple.__new__  # Fact(...) through its Python-level __new__ costs a third of the loop
+    # precision and xsi:nil are rare: one search in libxml2 spares two lookups on every fact
+    rare = bool(_RARE_ATTRIBUTES(root))
     for el in root:
         tag = el.tag
-        if not isinstance(tag, str) or tag.startswith(skip):
-            continue
+        if tag.__class__ is not str or tag.startswith(skip):
+            continue  # comments, processing instructions, contexts, units, references
         get = el.get
+        if not rare:
+            append(new(Fact, (tag, get("contextRef", ""), get("unitRef", ""), get("decimals"), None, False, el)))
+            continue
         decimals, precision = get("decimals"), get("precision")
-        append(Fact(tag, get("contextRef", ""), get("unitRef", ""), (el.text or "").strip(), decimals, precision,
-                    get(XSI_NIL) in ("true", "1"), el.sourceline or 0))
+        text = el.text
+        nil = (text is None or not text.strip()) and get(XSI_NIL) in ("true", "1")
+        append(new(Fact, (tag, get("contextRef", ""), get("unitRef", ""), decimals, precision, nil, el)))
         if decimals is not None and precision is not None:
             findings.append(Finding("xbrl:decimalsAndPrecision", ERROR, f"{_local(tag)} has both decimals and precision",
                                     name, el.sourceline or 0))
@@ -117,15 +138,15 @@ def _local(clark: str) -> str:
 
 
 def check_facts(inst: Instance, dts: Dts, name: str, findings: list[Finding]) -> None:
-    used_contexts, used_units = set(), set()
     unchecked = 0
-    groups: dict[tuple[str, str, str], list[Fact]] = {}
+    instant = {cid: ctx.start is None for cid, ctx in inst.contexts.items()}
+    first: dict[tuple[str, str, str], Fact] = {}  # (concept, context, unit) -> its first non-nil fact
+    duplicates: dict[tuple[str, str, str], list[Fact]] = {}
+    concepts, units = dts.concepts, inst.units
+    currencies = {uid for uid, unit in units.items() if _is_currency(unit)}
+    shares = {uid for uid, unit in units.items() if unit == _SHARES}
     for f in inst.facts:
-        concept = dts.concepts.get(f.concept)
-        label = f.concept  # shown by its local name, computed only for a finding
-        used_contexts.add(f.context)
-        if f.unit:
-            used_units.add(f.unit)
+        concept = concepts.get(f.concept)
         if concept is None:
             if f.concept[1:].partition("}")[0] not in dts.namespaces:
                 unchecked += 1  # no schema of its namespace could be read: reported once, not for every fact
@@ -133,26 +154,26 @@ def check_facts(inst: Instance, dts: Dts, name: str, findings: list[Finding]) ->
                 findings.append(Finding("xbrl:undeclaredConcept", ERROR,
                                         f"{f.concept} is declared in no schema of the DTS", name, f.line))
             continue
-        ctx = inst.contexts.get(f.context)
-        if ctx is None:
-            findings.append(Finding("xbrl:contextMissing", ERROR, f"{_local(label)}: contextRef {f.context!r} names no context",
-                                    name, f.line))
-        elif concept.period_type and (ctx.start is None) != (concept.period_type == "instant"):
-            findings.append(Finding("xbrl:periodType", ERROR, f"{_local(label)} is a {concept.period_type} concept in context "
-                                    f"{f.context}, a{'n instant' if ctx.start is None else ' duration'}", name, f.line))
+        is_instant = instant.get(f.context)
+        if is_instant is None:
+            findings.append(Finding("xbrl:contextMissing", ERROR,
+                                    f"{_local(f.concept)}: contextRef {f.context!r} names no context", name, f.line))
+        elif concept.period_type and is_instant != (concept.period_type == "instant"):
+            findings.append(Finding("xbrl:periodType", ERROR, f"{_local(f.concept)} is a {concept.period_type} concept "
+                                    f"in context {f.context}, a{'n instant' if is_instant else ' duration'}", name, f.line))
         if concept.numeric:
-            _numeric(f, concept.base, inst, label, name, findings)
-        else:
-            if f.unit:
-                findings.append(Finding("xbrl:unitOnNonNumeric", ERROR, f"{_local(label)} is not numeric but has unitRef",
-                                        name, f.line))
-            if f.decimals is not None or f.precision is not None:
-                findings.append(Finding("xbrl:decimalsOnNonNumeric", ERROR,
-                                        f"{_local(label)} is not numeric but has decimals or precision", name, f.line))
+            base = concept.base  # the slow path only for a fact with something to report
+            if f.unit not in units or base == "monetaryItemType" and f.unit not in currencies \
+                    or base == "sharesItemType" and f.unit not in shares or f.decimals is None and f.precision is None:
+                _numeric(f, base, inst, name, findings)
+        elif f.unit or f.decimals is not None or f.precision is not None:
+            _non_numeric(f, name, findings)
         if not f.nil:
-            groups.setdefault((f.concept, f.context, f.unit), []).append(f)
-    for (concept, context, _), facts in groups.items():
-        if len(facts) > 1 and not _agree(facts, dts.concepts[concept].numeric if concept in dts.concepts else False):
+            key = (f.concept, f.context, f.unit)
+            if first.setdefault(key, f) is not f:
+                duplicates.setdefault(key, [first[key]]).append(f)
+    for (concept, context, _), facts in duplicates.items():
+        if not _agree(facts, concepts[concept].numeric):
             # XBRL 2.1 allows them; they make every calculation through them unusable
             findings.append(Finding("xbrl:inconsistentDuplicate", INCONSISTENCY,
                                     f"{_local(concept)} in {context}: " + ", ".join(f.value for f in facts)
@@ -160,6 +181,8 @@ def check_facts(inst: Instance, dts: Dts, name: str, findings: list[Finding]) ->
     if unchecked:
         findings.append(Finding("dts:notAvailable", ERROR, f"{unchecked:,} facts not checked: no schema of their "
                                 f"namespace could be read", name, 0))
+    used_contexts = {f.context for f in inst.facts}
+    used_units = {f.unit for f in inst.facts}
     for cid, ctx in inst.contexts.items():
         if cid not in used_contexts:
             findings.append(Finding("xbrl:unusedContext", WARNING, f"context {cid} is not used", name, ctx.line))
@@ -168,15 +191,32 @@ def check_facts(inst: Instance, dts: Dts, name: str, findings: list[Finding]) ->
             findings.append(Finding("xbrl:unusedUnit", WARNING, f"unit {uid} is not used", name, inst.unit_lines[uid]))
 
 
-def _numeric(f: Fact, base: str | None, inst: Instance, label: str, name: str, findings: list[Finding]) -> None:
+_SHARES = ((f"{{{XBRLI}}}shares",), ())
+
+
+def _is_currency(unit: tuple) -> bool:
+    num, den = unit
+    return not den and len(num) == 1 and num[0].startswith(f"{{{ISO4217}}}")
+
+
+def _non_numeric(f: Fact, name: str, findings: list[Finding]) -> None:
+    if f.unit:
+        findings.append(Finding("xbrl:unitOnNonNumeric", ERROR, f"{_local(f.concept)} is not numeric but has unitRef",
+                                name, f.line))
+    if f.decimals is not None or f.precision is not None:
+        findings.append(Finding("xbrl:decimalsOnNonNumeric", ERROR,
+                                f"{_local(f.concept)} is not numeric but has decimals or precision", name, f.line))
+
+
+def _numeric(f: Fact, base: str | None, inst: Instance, name: str, findings: list[Finding]) -> None:
+    label = f.concept
     if not f.unit or f.unit not in inst.units:
         findings.append(Finding("xbrl:unitMissing", ERROR, f"{_local(label)}: " + (f"unitRef {f.unit!r} names no unit"
                                                                            if f.unit else "no unitRef"), name, f.line))
     else:
-        num, den = inst.units[f.unit]
-        if base == "monetaryItemType" and (den or len(num) != 1 or not num[0].startswith(f"{{{ISO4217}}}")):
+        if base == "monetaryItemType" and not _is_currency(inst.units[f.unit]):
             findings.append(Finding("xbrl:monetaryUnit", ERROR, f"{_local(label)}: unit {f.unit} is not a currency", name, f.line))
-        if base == "sharesItemType" and (den or num != (f"{{{XBRLI}}}shares",)):
+        if base == "sharesItemType" and inst.units[f.unit] != _SHARES:
             findings.append(Finding("xbrl:sharesUnit", ERROR, f"{_local(label)}: unit {f.unit} is not xbrli:shares", name, f.line))
     if f.decimals is None and f.precision is None and not f.nil:
         findings.append(Finding("xbrl:decimalsMissing", ERROR, f"{_local(label)} has neither decimals nor precision",

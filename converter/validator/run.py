@@ -59,7 +59,7 @@ def _validate(path: Path, max_bytes: int) -> Result:
     check_calculations(inst, dts, name, result.findings)
     check_identities(inst, name, result.findings)
     check_local_files(dts, result.findings)
-    check_instance(root, dts, name, result.findings)  # last: it renames fact elements in place
+    check_instance(root, inst, dts, name, result.findings)  # last: it renames fact elements in place
     result.findings.sort(key=lambda f: (f.file != name, f.file, f.line, f.code))
     return result
 

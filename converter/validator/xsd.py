@@ -15,6 +15,7 @@ from converter.validation.schemas import CHECK_NS, CHECK_TYPES, linkbase_schema,
     validate_extension_schema
 from converter.validator.dts import Dts
 from converter.validator.findings import ERROR, Finding
+from converter.validator.rules import Instance
 
 _PREFIXES = {XBRLI: "xbrli", DTR_TYPES: "dtr-types"}
 KEEP = ""  # an element checked as it is (a sentinel: lxml gives a new tag string on every access)
@@ -29,18 +30,17 @@ def _stand_in(type_clark: str, base: str | None) -> str | None:
     return CHECK_TYPES.get(f"xbrli:{base}") if base else None
 
 
-def check_instance(root: etree._Element, dts: Dts, name: str, findings: list[Finding]) -> None:
+def check_instance(root: etree._Element, inst: Instance, dts: Dts, name: str, findings: list[Finding]) -> None:
     """Validate root (its fact elements may be renamed to their stand-ins: call it last)."""
-    renames: dict = {}  # tag -> the stand-in tag to check it under; KEEP: as it is; None: leave it out
-    for el in list(root):
-        tag = el.tag
-        if tag not in renames:
-            renames[tag] = _check_tag(tag, dts)
-        new = renames[tag]
+    renames: dict = {}  # concept -> the stand-in tag to check it under; KEEP: as it is; None: leave it out
+    for f in inst.facts:
+        new = renames.get(f.concept, KEEP)
+        if new is KEEP and f.concept not in renames:
+            new = renames[f.concept] = _check_tag(f.concept, dts)
         if new is None:
-            root.remove(el)  # undeclared, or of a type without a stand-in: reported by the rules
+            root.remove(f.element)  # undeclared, or of a type without a stand-in: reported by the rules
         elif new is not KEEP:
-            el.tag = new
+            f.element.tag = new
     _validate(root, name, findings)
 
 
@@ -52,9 +52,8 @@ def _validate(root: etree._Element, name: str, findings: list[Finding]) -> None:
 
 
 def _check_tag(tag, dts: Dts):
-    if not isinstance(tag, str) or tag.startswith((f"{{{XBRLI}}}", f"{{{LINK}}}")) \
-            or tag[1:].partition("}")[0] in _STANDARD and tag in dts.concepts:
-        return KEEP  # comments, contexts, units, and facts of the bundled standard schemas: as they are
+    if tag[1:].partition("}")[0] in _STANDARD and tag in dts.concepts:
+        return KEEP  # facts of the bundled standard schemas: as they are
     concept = dts.concepts.get(tag)
     stand_in = _stand_in(concept.type, concept.base) if concept is not None else None
     return f"{{{CHECK_NS}}}{stand_in}" if stand_in else None
