@@ -53,7 +53,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
     failed = len(missing)
     results = []
     for f in _progress(files, show_bar):
-        result = convert_to_folder(f, out, args.cik)
+        result = convert_to_folder(f, out, args.cik, narrative=not args.no_narrative)
         results.append(result)
         if not result.ok:
             failed += 1
@@ -131,6 +131,8 @@ def build_parser() -> argparse.ArgumentParser:
     conv.add_argument("--cik", metavar="CIK", help="the registrant's CIK, for filings without an SEC header")
     conv.add_argument("--report", action="store_true", help="print each filing's warnings and unplaced rows")
     conv.add_argument("--quiet", "-q", action="store_true", help="print only failures and the final count")
+    conv.add_argument("--no-narrative", action="store_true",
+                      help="leave out facts stated in running text (kept by default, under their own role)")
     conv.add_argument("--json-summary", metavar="FILE", help="also write the per-filing results as JSON to FILE")
     conv.set_defaults(func=cmd_convert)
     insp = sub.add_parser("inspect", help="print the tables, periods and rows the parser finds in a filing",

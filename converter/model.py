@@ -160,6 +160,22 @@ class CoverInfo:
 
 
 @dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of running text, whitespace collapsed, and where its lines start in it."""
+
+    text: str
+    lines: tuple[tuple[int, int], ...]  # (offset in text, source line number), in order
+
+    def line_at(self, offset: int) -> int:
+        line = self.lines[0][1] if self.lines else 0
+        for at, number in self.lines:
+            if at > offset:
+                break
+            line = number
+        return line
+
+
+@dataclass(frozen=True, slots=True)
 class SkippedTable:
     first_line: int
     last_line: int
@@ -172,6 +188,9 @@ class ParsedFiling:
     cover: CoverInfo
     tables: tuple[Table, ...]
     skipped_tables: tuple[SkippedTable, ...] = ()
+    sentences: tuple[Sentence, ...] = ()  # the running text outside the tables
+    # every number printed in a table block, placed or not, with its line: what the text repeats
+    table_numbers: tuple[tuple[Decimal, int], ...] = ()
 
 
 # ---------------------------------------------------------------- map
@@ -243,7 +262,7 @@ class Fact:
     source: SourceRef | None = None
     label: str = ""  # the printed row label
     table: int = -1  # index of the table, -1 for cover facts
-    group: str = "primary"  # primary | parenthetical | notes | cover
+    group: str = "primary"  # primary | parenthetical | notes | cover | narrative
 
 
 @dataclass(frozen=True, slots=True)
@@ -303,3 +322,4 @@ class XbrlModel:
     labels: tuple[Label, ...] = ()
     # summations that fail in a context because the filing misprints (mapping/checks.py)
     inconsistencies: tuple = ()
+    left_out: tuple[Unmapped, ...] = ()  # amounts found in running text and not taken, with the reason

@@ -41,14 +41,16 @@ class Result:
                 f"{self.facts} facts, {len(self.warnings)} warnings{extra}")
 
 
-def convert(path: str | Path, cik: str | None = None) -> tuple[XbrlModel, Rendered, dict[str, float]]:
-    """Read, parse, map, render and validate one filing; raise ConversionError on failure."""
+def convert(path: str | Path, cik: str | None = None,
+            narrative: bool = True) -> tuple[XbrlModel, Rendered, dict[str, float]]:
+    """Read, parse, map, render and validate one filing; raise ConversionError on failure.
+    narrative=False leaves out the facts stated in running text."""
     t0 = time.perf_counter()
     filing = read_filing(path)
     t1 = time.perf_counter()
     parsed = parse_filing(filing)
     t2 = time.perf_counter()
-    model = map_filing(parsed, cik)
+    model = map_filing(parsed, cik, narrative)
     if not model.facts:
         raise NoStatementsError("nothing to convert: no statement table and no cover information", str(path))
     t3 = time.perf_counter()
@@ -108,16 +110,23 @@ def report_of(model: XbrlModel) -> dict:
             {"role": i.role, "concept": i.concept, "context": i.context, "reported": str(i.reported),
              "computed": str(i.computed), "line": i.line} for i in model.inconsistencies],
         "unplaced": [{"line": u.line, "label": u.label, "reason": u.reason} for u in model.unmapped],
+        # facts stated in running text, and the amounts found there and left out, with why
+        "narrative": {
+            "facts": [{"line": f.source.line if f.source else 0, "concept": f.concept.qname, "context": f.context.id,
+                       "value": str(f.value), "decimals": f.decimals, "text": f.label}
+                      for f in model.facts if f.group == "narrative"],
+            "left_out": [{"line": u.line, "amount": u.label, "reason": u.reason} for u in model.left_out],
+        },
         "skipped_documents": list(model.skipped),
     }
 
 
-def convert_to_folder(path: str | Path, out_dir: Path, cik: str | None = None) -> Result:
+def convert_to_folder(path: str | Path, out_dir: Path, cik: str | None = None, narrative: bool = True) -> Result:
     name = Path(path).name
     name = name[:-4] if name.lower().endswith(".txt") else Path(name).stem
     result = Result(str(path), name, ok=False)
     try:
-        model, rendered, timings = convert(path, cik)
+        model, rendered, timings = convert(path, cik, narrative)
         files = dict(rendered.files)
         files[f"{name}.report.json"] = json.dumps(report_of(model), indent=1) + "\n"
         final = write_atomically(out_dir, name, files)

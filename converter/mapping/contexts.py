@@ -20,7 +20,8 @@ class ContextSet:
         self._contexts: dict[tuple, Context] = {}
         self._units: dict[str, Unit] = {}
 
-    def context(self, period: Period, entity: Entity | None = None) -> Context:
+    def context(self, period: Period, entity: Entity | None = None, register: bool = True) -> Context:
+        """The context of a period (and entity); register=False names it without adding it to the set."""
         entity = entity or self.entity
         key = (entity.scheme, entity.identifier, period.start, period.end)
         ctx = self._contexts.get(key)
@@ -32,12 +33,13 @@ class ContextSet:
             if entity is not self.entity and entity != self.entity:
                 cid = f"{cid}_{entity.identifier}"[:200]
             ctx = Context(cid, entity, period)
-            self._contexts[key] = ctx
+            if register:
+                self._contexts[key] = ctx
         return ctx
 
-    def unit_for(self, item_type: str) -> Unit | None:
+    def unit_for(self, item_type: str, register: bool = True) -> Unit | None:
         unit = _UNITS.get(item_type)
-        if unit is not None:
+        if unit is not None and register:
             self._units[unit.id] = unit
         return unit
 

@@ -15,7 +15,8 @@ from converter.mapping.extension import ExtensionSet, camel, filer_prefix
 from converter.mapping.labels import NOTE_REF, PRO_FORMA, match
 from converter.mapping.companies import same_company
 from converter.mapping.checks import check_calculations, identities, printed_misprints
-from converter.mapping.structure import build_structure
+from converter.mapping.narrative import Narrative, narrative_facts
+from converter.mapping.structure import build_structure, narrative_network
 from converter.mapping.taxonomy import ITEM, Rule, Taxonomy, load_taxonomy
 from converter.model import (
     Cell, Concept, Entity, Fact, ParsedFiling, Period, Row, SourceRef, StatementKind, Table,
@@ -59,7 +60,8 @@ class _State:
     rows: dict[tuple[int, int], RowMapping] = field(default_factory=dict)  # (table, row) -> what it became
 
 
-def map_filing(parsed: ParsedFiling, cik: str | None = None) -> XbrlModel:
+def map_filing(parsed: ParsedFiling, cik: str | None = None, narrative: bool = True) -> XbrlModel:
+    """Facts, contexts, networks and labels of a parsed filing; narrative=False leaves running text out."""
     tax = load_taxonomy()
     cover = parsed.cover
     warnings: list[str] = []
@@ -84,12 +86,27 @@ def map_filing(parsed: ParsedFiling, cik: str | None = None) -> XbrlModel:
     cover_list, cover_warnings = cover_facts(parsed, st.contexts, period_end, tax)
     st.warnings.extend(cover_warnings)
     facts = cover_list + st.facts
+    told = Narrative()
+    if narrative:
+        fye = (int(cover.fiscal_year_end[2:4]), int(cover.fiscal_year_end[5:7])) if cover.fiscal_year_end else None
+        report = (cover.form_type or "").upper().startswith(("10-", "20-", "40-", "S-", "N-"))
+        release = None if report else cover.dateline  # a report's present amounts are dated by their phrases
+        told = narrative_facts(parsed.sentences, tax, st.contexts, st.ext, name, st.facts, release, fye,
+                               lambda company: Entity(NAMED_SCHEME, _slug(company), company),
+                               reference=release or cover.period_end or period_end, table_numbers=parsed.table_numbers)
+        facts += told.facts
+        st.warnings.extend(told.warnings)
     for sk in parsed.skipped_tables:
         st.unmapped.append(Unmapped(sk.first_line, "", f"table skipped (lines {sk.first_line}-{sk.last_line}): {sk.reason}"))
     used = {f.concept.qname: f.concept for f in facts}
     networks, labels = build_structure(parsed.tables, st.rows, st.ext, f"http://txt2xbrl.invalid/{prefix}", used,
                                        name)
     networks, inconsistencies = check_calculations(networks, facts, parsed.tables)
+    if told.facts:
+        net, net_labels = narrative_network(told.facts, st.ext, f"http://txt2xbrl.invalid/{prefix}", len(networks) + 2)
+        have = {(lb.concept.qname, lb.role) for lb in labels}
+        networks = networks + (net,)
+        labels = labels + tuple(lb for lb in net_labels if (lb.concept.qname, lb.role) not in have)
     st.warnings.extend(printed_misprints(parsed.tables) + identities(facts))
     concepts = dict(used)
     for net in networks:
@@ -102,7 +119,7 @@ def map_filing(parsed: ParsedFiling, cik: str | None = None) -> XbrlModel:
         concepts=tuple(concepts.values()), contexts=st.contexts.all(), units=st.contexts.units(),
         facts=tuple(facts), tables=parsed.tables, warnings=tuple(st.warnings), unmapped=tuple(st.unmapped),
         skipped=tuple(f"{s.type} (line {s.line}): {s.reason}" for s in parsed.filing.skipped),
-        networks=networks, labels=labels, inconsistencies=inconsistencies,
+        networks=networks, labels=labels, inconsistencies=inconsistencies, left_out=tuple(told.left_out),
     )
 
 

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 
 from converter.mapping.companies import same_company
 from converter.mapping.extension import ExtensionSet, camel
-from converter.model import Arc, Concept, Label, Network, RowKind, StatementKind, Table
+from converter.model import Arc, Concept, Fact, Label, Network, RowKind, StatementKind, Table
 from converter.printed import component_sign
 
 LABEL = "http://www.xbrl.org/2003/role/label"
@@ -62,6 +62,17 @@ def build_structure(tables: tuple[Table, ...], rows: dict, ext: ExtensionSet, ba
 
 _AND_SUBSIDIARIES = re.compile(r"^[\s,:-]*(?:and\s+(?:consolidated\s+)?(?:subsidiaries|subsidiary companies|affiliates)\b)?[\s,:-]*", re.I)
 _SMALL = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "or", "the", "to", "with"}
+
+
+def narrative_network(facts: list[Fact], ext: ExtensionSet, base_uri: str, number: int) -> tuple[Network, list[Label]]:
+    """The facts stated in running text, under a role of their own, in the order the text gives them."""
+    title = "Facts Stated in the Text"
+    root = ext.abstract("FactsStatedInTheTextAbstract", title)
+    children = list(dict.fromkeys(f.concept for f in facts))
+    arcs = tuple(Arc(root, c, i + 1) for i, c in enumerate(children))
+    labels = [Label(root, LABEL, title)] + [Label(c, LABEL, c.label or c.name) for c in children]
+    return Network("FactsStatedInTheText", f"{base_uri}/role/FactsStatedInTheText",
+                   f"{number:04d} - Disclosure - {title}", arcs, ()), labels
 
 
 def _own_title(table: Table, registrant: str) -> str:

@@ -3,9 +3,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from decimal import Decimal
 
 from converter.model import (
-    Column, Filing, ParsedFiling, Period, SkippedTable, StatementKind, Table, TextDocument,
+    Column, Filing, ParsedFiling, Period, Sentence, SkippedTable, StatementKind, Table, TextDocument,
 )
 from converter.parsing.blocks import drop_label_zone_columns, find_blocks, find_columns
 from converter.parsing.cover import read_cover
@@ -13,6 +14,7 @@ from converter.dates import FULL_DATE, duration_months, find_dates, start_of
 from converter.parsing.headers import read_head
 from converter.parsing.lines import classify_all
 from converter.parsing.periods import PeriodContext, align_periods, column_period, intro_period
+from converter.parsing.prose import sentences
 from converter.parsing.rows import build_rows
 
 
@@ -29,20 +31,28 @@ def parse_filing(filing: Filing) -> ParsedFiling:
     )
     tables: list[Table] = []
     skipped: list[SkippedTable] = []
+    prose: list[Sentence] = []
+    numbers: list[tuple[Decimal, int]] = []
     for doc in filing.documents:
-        found, dropped = parse_document(doc, ctx)
+        found, dropped, said, printed_numbers = parse_document(doc, ctx)
         tables.extend(found)
         skipped.extend(dropped)
+        prose.extend(said)
+        numbers.extend(printed_numbers)
     printed = {c.period.end for t in tables for c in t.columns if c.period and find_dates(c.heading)}
     if cover.period_end:
         printed.add(cover.period_end)
     aligned = align_periods([list(t.columns) for t in tables], printed)
     tables = [dataclasses.replace(t, columns=tuple(cols)) for t, cols in zip(tables, aligned)]
-    return ParsedFiling(filing, cover, tuple(tables), tuple(skipped))
+    return ParsedFiling(filing, cover, tuple(tables), tuple(skipped), tuple(prose), tuple(numbers))
 
 
-def parse_document(doc: TextDocument, ctx: PeriodContext) -> tuple[list[Table], list[SkippedTable]]:
+def parse_document(doc: TextDocument, ctx: PeriodContext) -> tuple[list[Table], list[SkippedTable], list[Sentence],
+                                                                  list[tuple[Decimal, int]]]:
+    """The document's tables, the blocks skipped with their reasons, its running text, and the
+    numbers printed in its table blocks."""
     lines = classify_all(doc.lines, doc.line_numbers)
+    tabular: set[int] = set()  # line indexes of table blocks and their heads: not prose
     tables: list[Table] = []
     skipped: list[SkippedTable] = []
     floor = 0
@@ -51,6 +61,7 @@ def parse_document(doc: TextDocument, ctx: PeriodContext) -> tuple[list[Table], 
     for block in find_blocks(lines):
         block, columns = drop_label_zone_columns(lines, block, find_columns(lines, block))
         head = read_head(lines, block, columns, floor)
+        tabular.update(range(min(head.head_start, block.first), block.last + 1))
         floor = block.last + 1
         if not head.intro and head.kind is StatementKind.NOTE and head.head_start - prev_last <= 8:
             head.intro = prev_intro  # a second table right under the first shares its introduction
@@ -73,7 +84,12 @@ def parse_document(doc: TextDocument, ctx: PeriodContext) -> tuple[list[Table], 
             company = head.company
         for line, message in problems:
             skipped.append(SkippedTable(line, line, message))
-    return tables, skipped
+    numbers = [(Decimal(m.group().replace(",", "")), lines[i].number)
+               for i in sorted(tabular) for m in _NUMBER.finditer(lines[i].text)]
+    return tables, skipped, sentences(lines, tabular), numbers
+
+
+_NUMBER = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\d.,])\d+(?:\.\d+)?|(?<![\d])\.\d+")
 
 
 _EXCEPT_SHARES = re.compile(r"except\s+(?:for\s+)?(?:the\s+)?(?:number\s+of\s+)?(?:common\s+)?shares?\b|"
