@@ -88,6 +88,25 @@ def test_labelled_corpus_scores(corpus_output):
         assert overall[key] == 0, key
 
 
+def test_no_conflicting_or_untraceable_fact_in_any_corpus_output(corpus_output):
+    """score.py's own checks on every corpus output, labelled or not, narrative facts included:
+    no two facts of one concept and context differ, and every number is printed in the source."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("score", SHARED / "eval" / "score.py")
+    score = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(score)
+    narrative = 0
+    for name in sorted(EXPECTED):
+        facts, problems = score.read_instance(corpus_output / name / f"{name}.xml")
+        source = next(CORPUS.glob(f"{name}.*")).read_text(errors="replace")
+        summary, details = score.score_one({"statements": []}, facts, source)
+        assert (summary["conflicts"], summary["untraceable"], problems) == (0, 0, []), (name, details)
+        report = json.loads((corpus_output / name / f"{name}.report.json").read_text())
+        narrative += len(report["narrative"]["facts"])
+    assert narrative >= 3  # the corpus does state facts in its text: the check covers some
+
+
 def test_validator_finds_only_the_reported_misprints(corpus_output):
     """txt2xbrl validate on every corpus output: no error or warning; its calculation
     inconsistencies are the misprints the converter reported."""

@@ -6,7 +6,7 @@ import sys
 
 from lxml import etree
 
-GROUPS = ("primary", "parenthetical", "notes", "cover")
+GROUPS = ("primary", "parenthetical", "notes", "narrative", "cover")
 
 
 def score(shared, out, *extra):

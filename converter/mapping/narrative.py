@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Callable
 
-from converter.dates import FULL_DATE, MONTH_DAY
+from converter.dates import FULL_DATE
 from converter.mapping.companies import same_company
 from converter.mapping.extension import ExtensionSet, camel
 from converter.mapping.contexts import ContextSet
@@ -42,6 +42,7 @@ _COMPANY = re.compile(r"\b((?:[A-Z][\w&'-]*\s+){0,3}[A-Z][\w&'-]*),?\s+(?:Inc|Co
 _RELATED = re.compile(r"\b(?:subsidiary|subsidiaries|acquire[sd]?|acquisition|purchased?|merger|merged)\b", re.I)
 _FUNCTION_WORDS = {"of", "these", "the", "our", "its", "their", "such", "which", "those", "and", "or", "to", "for",
                    "in", "new", "additional", "more", "other", "former"}
+_DIGIT = re.compile(r"\d")
 _WORDS = re.compile(r"[a-z][a-z'-]*|\d[\d,.]*%?|%")
 
 
@@ -60,22 +61,40 @@ class Mention:
 
 @dataclass(frozen=True)
 class Rules:
-    metrics: tuple[tuple[str, str, str, int], ...]  # (phrase, label, statement, sign), longest phrase first
-    events: tuple[tuple[str, str, str], ...]  # (phrase, name, label)
+    metrics: tuple[tuple[tuple[str, ...], str, str, int], ...]  # (phrase words, label, statement, sign), longest first
+    events: tuple[tuple[tuple[str, ...], str, str], ...]  # (phrase words, name, label)
     per_share: dict[str, tuple[str, ...]]
-    nouns: tuple[str, ...]
-    words: dict[str, tuple[tuple[str, ...], ...]]  # list name -> phrases as word tuples, longest first
+    count_tail: re.Pattern  # the words after a number that make it a count
+    count_noun: re.Pattern
+    words: dict[str, dict[str, tuple[tuple[str, ...], ...]]]  # list name -> last word -> phrases, longest first
+    clauses: re.Pattern
+    metric_words: frozenset[str]
+    forward: frozenset[tuple[str, ...]]  # forward-looking phrases, as word tuples
+    concept_words: frozenset[str]  # the first words of metric and event phrases, the count nouns, "per"
 
 
 @functools.cache
 def rules() -> Rules:
     data = load_toml("narrative.toml")
-    metrics = sorted(((p, m["label"], m["statement"], m.get("sign", 1)) for m in data["metric"] for p in m["phrases"]),
-                     key=lambda m: -len(m[0]))
-    events = tuple((p, e["name"], e["label"]) for e in data.get("event", []) for p in e["phrases"])
-    words = {k: tuple(sorted((tuple(p.split()) for p in v), key=len, reverse=True)) for k, v in data["words"].items()}
+    metrics = sorted(((tuple(p.split()), m["label"], m["statement"], m.get("sign", 1))
+                      for m in data["metric"] for p in m["phrases"]), key=lambda m: -len(m[0]))
+    events = tuple((tuple(p.split()), e["name"], e["label"]) for e in data.get("event", []) for p in e["phrases"])
+    words: dict = {}
+    for k, v in data["words"].items():
+        index: dict[str, list] = {}
+        for p in sorted((tuple(p.split()) for p in v if p), key=len, reverse=True):
+            index.setdefault(p[-1], []).append(p)
+        words[k] = {last: tuple(ps) for last, ps in index.items()}
+    nouns = "|".join(re.escape(n) for n in data["counts"]["nouns"])
+    clauses = sorted(data["words"]["clauses"], key=len, reverse=True)
     return Rules(tuple(metrics), events, {k: tuple(v) for k, v in data["per_share"].items()},
-                 tuple(data["counts"]["nouns"]), words)
+                 re.compile(r"\s+((?:[a-z][a-z-]*\s+){0,2}?(?:" + nouns + r"))\b"), re.compile(r"\b(?:" + nouns + r")\b"),
+                 words,
+                 re.compile(r";|,?\s\b(?:" + "|".join(re.escape(w) for w in clauses) + r")\b", re.I),
+                 frozenset(w for m in metrics for w in m[0]),
+                 frozenset(tuple(p.split()) for p in data["words"]["forward"]),
+                 frozenset([m[0][0] for m in (*metrics, *events)] + [n.split()[0] for n in data["counts"]["nouns"]]
+                           + ["per"]))
 
 
 @dataclass
@@ -230,7 +249,9 @@ def _excerpt(text: str, m: Mention, width: int = 70) -> str:
 def mentions(text: str) -> list[Mention]:
     """Amounts, per-share amounts and counts in a sentence (percentages and bare numbers are not)."""
     found: list[Mention] = []
-    for m in MONEY.finditer(text):
+    if not _DIGIT.search(text):
+        return found
+    for m in MONEY.finditer(text) if "$" in text else ():
         num = m.group("num").replace(",", "")
         scale = _SCALES.get((m.group("scale") or m.group("scale2") or "").lower(), 0)
         value = Decimal(num).scaleb(scale)
@@ -245,11 +266,14 @@ def mentions(text: str) -> list[Mention]:
         else:
             found.append(Mention(m.start(), end, text[m.start():end], -value if negative else value, frac - scale,
                                  "money", negative=negative))
-    nouns = "|".join(re.escape(n) for n in rules().nouns)
+    R = rules()
+    if not R.count_noun.search(text):
+        return sorted(found, key=lambda f: f.start)
+    count_tail = R.count_tail
     for m in NUMBER.finditer(text):
         if any(f.start <= m.start() < f.end for f in found):
             continue
-        tail = re.match(r"\s+((?:[a-z][a-z-]*\s+){0,2}?(?:" + nouns + r"))\b", text[m.end():])
+        tail = count_tail.match(text[m.end():])
         if tail and not set(tail.group(1).split()) & _FUNCTION_WORDS:
             value = Decimal(m.group("num").replace(",", ""))
             found.append(Mention(m.start(), m.end() + tail.end(), text[m.start():m.end() + tail.end()], value, 0,
@@ -263,9 +287,11 @@ def _read_sentence(s: Sentence, cfg: _Setting):
     found = mentions(text)
     if not found:
         return []
-    if text[:1].islower():  # begun on an earlier page or before a table: whose and when are not here
+    if text[:1].islower() and text.split()[0].islower():  # begun on an earlier page or above a table
         return [(m, "the sentence begins elsewhere (its subject is not in it)") for m in found]
     R = rules()
+    if not R.concept_words.intersection(_words(text)):  # the common case in a report: no concept named
+        return [(m, "no concept named in its sentence") for m in found]
     phrases = find_phrases(text)
     bounds = _clause_bounds(text, R)
     out = []
@@ -282,6 +308,8 @@ def _read_sentence(s: Sentence, cfg: _Setting):
     return out
 
 
+MAY_DAY = re.compile(r"\bmay\s+\d", re.I)
+_SEGMENT_END = re.compile(r"[,;]|\.(?:\s|$)")
 _APPOSITIVE = re.compile(r"\s*(?:including|includ(?:es|ed)|which|who|of\s+which|that\s+is)\b", re.I)
 
 
@@ -291,9 +319,13 @@ def _forward(text: str, m: Mention, clause_span, R: Rules) -> bool:
     segment = before[max(before.rfind(","), before.rfind(";")) + 1:]
     if not _APPOSITIVE.match(segment):
         segment = before  # the amount continues its clause: all of it counts
-    after = re.split(r"[,;]|\.(?:\s|$)", text[m.end:], maxsplit=1)[0]
-    words = _words(FULL_DATE.sub(" ", MONTH_DAY.sub(" ", f"{segment} {after}")))
-    return _has(words, R.words["forward"])
+    after = _SEGMENT_END.split(text[m.end:], maxsplit=1)[0]
+    words = _words(MAY_DAY.sub(" ", f"{segment} {after}"))  # "May 31" is a date, "may" a hope
+    singles = {p[0] for p in R.forward if len(p) == 1}
+    if singles.intersection(words):
+        return True
+    joined = f" {' '.join(words)} "
+    return any(f" {' '.join(p)} " in joined for p in R.forward if len(p) > 1)
 
 
 def _read_mention(text: str, m: Mention, start: int, clause_span, phrases: list[Phrase], cfg: _Setting, before,
@@ -322,7 +354,7 @@ def _read_mention(text: str, m: Mention, start: int, clause_span, phrases: list[
             return "no concept for " + (repr(" ".join(lead[-4:])) if lead else "an amount without words before it")
         phrase, concept, sign = hit
         del lead[len(lead) - len(phrase.split()):]
-        if lead and lead[-1] not in R.words["lead"] and (lead[-1],) not in R.words["lead"]:
+        if lead and not _ends(lead, R.words["lead"]):
             return f"{lead[-1]!r} qualifies {phrase!r}: another number than the statement's"
         metric_at = _position_of(text, phrase, start, m.start)
         company = _company(text[clause_span[0]:metric_at], cfg.registrant, cfg.related)
@@ -436,8 +468,11 @@ def _blank(text: str, phrases: list[Phrase], offset: int) -> str:
 _PREPOSITION = re.compile(r"(?:\b(?:for|in|during|of|at|as\s+of|on|through)\s+)?(?:the\s+)?$", re.I)
 
 
-def _ends(words: list[str], phrases: tuple[tuple[str, ...], ...]) -> tuple[str, ...] | None:
-    return next((p for p in phrases if p and tuple(words[-len(p):]) == p), None)
+def _ends(words: list[str], phrases: dict[str, tuple[tuple[str, ...], ...]]) -> tuple[str, ...] | None:
+    """The phrase of the list (indexed by last word) that the words end with."""
+    if not words:
+        return None
+    return next((p for p in phrases.get(words[-1], ()) if tuple(words[-len(p):]) == p), None)
 
 
 def _strip(words: list[str], phrases) -> bool:
@@ -447,20 +482,16 @@ def _strip(words: list[str], phrases) -> bool:
     return bool(p)
 
 
-def _has(words: list[str], phrases) -> bool:
-    joined = f" {' '.join(words)} "
-    return any(f" {' '.join(p)} " in joined for p in phrases)
-
-
 def _metric(lead: list[str], R: Rules, tax: Taxonomy, ext: ExtensionSet) -> tuple[str, Concept, int] | None:
     """The metric phrase the words end with, its concept and sign."""
-    for phrase, label, statement, sign in R.metrics:
-        if tuple(lead[-len(phrase.split()):]) == tuple(phrase.split()):
+    tail = tuple(lead[-4:])
+    for words, label, statement, sign in R.metrics:
+        if tail[-len(words):] == words:
             rule = match(tax, label, "", statement, "instant" if statement == "balance" else "duration")
-            return (phrase, tax.concept(rule.names[0]), sign) if rule is not None else None
-    for phrase, name, label in R.events:
-        if tuple(lead[-len(phrase.split()):]) == tuple(phrase.split()):
-            return phrase, ext.get(name, MONETARY, "instant", label), 1
+            return (" ".join(words), tax.concept(rule.names[0]), sign) if rule is not None else None
+    for words, name, label in R.events:
+        if tail[-len(words):] == words:
+            return " ".join(words), ext.get(name, MONETARY, "instant", label), 1
     return None
 
 
@@ -472,9 +503,7 @@ def _position_of(text: str, phrase: str, start: int, end: int) -> int:
 
 def _clause_bounds(text: str, R: Rules) -> list[tuple[int, int]]:
     cuts = [0]
-    words = sorted((" ".join(p) for p in R.words["clauses"]), key=len, reverse=True)
-    pattern = re.compile(r";|,?\s\b(?:" + "|".join(re.escape(w) for w in words) + r")\b", re.I)
-    for m in pattern.finditer(text):
+    for m in R.clauses.finditer(text):
         if m.start() > cuts[-1]:
             cuts.append(m.start())
     cuts.append(len(text) + 1)
@@ -511,7 +540,7 @@ def _company(text: str, registrant: str, related: dict[str, str]) -> str | None:
     reg_words = {w.lower().rstrip("'s") for w in re.findall(r"[A-Za-z][\w'-]*", registrant)}
     company = ""
     tokens = re.findall(r"[A-Za-z][\w'-]*", FULL_DATE.sub(" ", text))
-    metric_words = {w for phrase, *_ in rules().metrics for w in phrase.split()}
+    metric_words = rules().metric_words
     for tok in tokens:
         if not tok[0].isupper():
             continue

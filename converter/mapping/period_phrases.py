@@ -20,14 +20,14 @@ _MONTHS = {"three": 3, "six": 6, "nine": 9, "twelve": 12, "3": 3, "6": 6, "9": 9
 _DATE = FULL_DATE.pattern
 _Q = r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)"
 PHRASES = [
-    # (kind, pattern); kinds: months (ending on a date), quarter, fiscal-year, year, instant
+    # (kind, pattern); kinds: months (ending on a date), quarter, fiscal-year, relative, instant
     ("months", re.compile(r"\b(?P<n>three|six|nine|twelve|3|6|9|12)[\s-]+months?\s+(?:period\s+)?end(?:ed|ing)\s+"
                           + _DATE, re.I)),
     ("quarter-ended", re.compile(r"\b(?:fiscal\s+)?quarter\s+end(?:ed|ing)\s+" + _DATE, re.I)),
     ("year-ended", re.compile(r"\b(?:fiscal\s+)?year\s+end(?:ed|ing)\s+" + _DATE, re.I)),
     ("quarter", re.compile(r"\b" + _Q + r"\s+(?:fiscal\s+)?quarter(?:\s+of)?(?:\s+(?P<fiscal>fiscal)(?:\s+year)?)?"
                            r"(?:\s+(?P<year>(?:19|20)\d\d))?\b", re.I)),
-    ("quarter", re.compile(r"\bQ(?P<qn>[1-4])(?:\s+(?:of\s+)?(?P<fiscal>fiscal\s+)?|[-'\s]+)(?P<year>(?:19|20)\d\d)\b",
+    ("q-quarter", re.compile(r"\bQ(?P<qn>[1-4])(?:\s+(?:of\s+)?(?P<fiscal>fiscal\s+)?|[-'\s]+)(?P<year>(?:19|20)\d\d)\b",
                            re.I)),
     # part of a year, and periods named relative to another: found so that they date nothing else
     ("relative", re.compile(r"\b(?:(?:first|second|last)\s+half|(?:first\s+)?(?:three|six|nine)\s+months|year[- ]to[- ]date)"
@@ -52,10 +52,21 @@ class Phrase:
     year: int = 0
 
 
+# a word each kind of phrase needs, tested first: most sentences have few of them
+_NEEDS = {"months": "month", "quarter-ended": "quarter", "year-ended": "year", "quarter": "quarter", "q-quarter": "q",
+          "relative": re.compile(r"year|quarter|period|half|month|sequential"),
+          "fiscal-year": "fiscal", "instant": ""}
+
+
 def find_phrases(text: str) -> list[Phrase]:
     """Period phrases in the text, longest first where they overlap, in order of position."""
     found: list[Phrase] = []
+    lower = text.lower()
+    dated = FULL_DATE.search(text) is not None
     for kind, pattern in PHRASES:
+        need = _NEEDS[kind]
+        if (need not in lower if isinstance(need, str) else not need.search(lower)) or kind in ("months", "quarter-ended", "year-ended", "instant") and not dated:
+            continue
         for m in pattern.finditer(text):
             if any(m.start() < p.end and p.start < m.end() for p in found):
                 continue
@@ -69,7 +80,7 @@ def find_phrases(text: str) -> list[Phrase]:
                 found.append(Phrase(m.start(), m.end(), "months", m.group(), 3, date))
             elif kind == "year-ended":
                 found.append(Phrase(m.start(), m.end(), "months", m.group(), 12, date))
-            elif kind == "quarter":
+            elif kind in ("quarter", "q-quarter"):
                 q = _ORDINAL[g["q"].lower()] if g.get("q") else int(g["qn"])
                 found.append(Phrase(m.start(), m.end(), "quarter", m.group(), quarter=q,
                                     year=int(g["year"]) if g.get("year") else 0))

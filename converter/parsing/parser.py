@@ -84,12 +84,8 @@ def parse_document(doc: TextDocument, ctx: PeriodContext) -> tuple[list[Table], 
             company = head.company
         for line, message in problems:
             skipped.append(SkippedTable(line, line, message))
-    numbers = [(Decimal(m.group().replace(",", "")), lines[i].number)
-               for i in sorted(tabular) for m in _NUMBER.finditer(lines[i].text)]
+    numbers = [(t.value, lines[i].number) for i in sorted(tabular) for t in lines[i].tokens if t.value is not None]
     return tables, skipped, sentences(lines, tabular), numbers
-
-
-_NUMBER = re.compile(r"(?<![\d.])\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\d.,])\d+(?:\.\d+)?|(?<![\d])\.\d+")
 
 
 _EXCEPT_SHARES = re.compile(r"except\s+(?:for\s+)?(?:the\s+)?(?:number\s+of\s+)?(?:common\s+)?shares?\b|"

@@ -6,13 +6,14 @@ sentence of their own.
 """
 from __future__ import annotations
 
+import bisect
 import re
 
 from converter.model import Sentence
-from converter.parsing.lines import Line
+from converter.parsing.lines import Kind, Line
 
-_GAP = re.compile(r"\S {5,}\S")  # columns, not justified text
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
+_DIGIT = re.compile(r"\d")
 _BULLET = re.compile(r"^\s*(?:o|\*|-|\u2022|\d{1,2}\.)\s{1,4}(?=\S)")
 # a full stop ends a sentence unless it ends an abbreviation or sits inside a number ($1.9)
 _END = re.compile(r"(?<=[.!?])[\"')]?\s+(?=[\"'(]?[A-Z0-9$])")
@@ -21,17 +22,22 @@ _ABBREVIATION = re.compile(r"(?:\b(?:Inc|Corp|Co|Ltd|No|Nos|Mr|Mrs|Ms|Dr|St|Jr|S
 
 
 def is_prose(text: str) -> bool:
+    """Words with single (or justified, double) spaces, mostly letters. String methods only: it
+    is asked of every line of a filing."""
     stripped = text.strip()
-    if len(stripped) < 20 or _GAP.search(stripped):
+    if len(stripped) < 20 or "     " in stripped or len(stripped.split()) < 4:
         return False
-    words = _WORD.findall(stripped)
-    letters = sum(len(w) for w in words)
-    return len(words) >= 4 and letters >= 0.5 * len(stripped.replace(" ", ""))
+    raw = stripped.encode("latin-1", "replace")
+    letters = len(raw) - len(raw.translate(None, _LETTERS))
+    return letters >= 0.5 * (len(raw) - raw.count(b" "))
+
+
+_LETTERS = bytes(c for c in range(128) if chr(c).isalpha())
 
 
 def _continues(text: str) -> bool:
     stripped = text.strip()
-    return bool(stripped) and not _GAP.search(stripped) and bool(_WORD.search(stripped))
+    return bool(stripped) and "     " not in stripped and bool(_WORD.search(stripped))
 
 
 def sentences(lines: list[Line], tabular: set[int]) -> list[Sentence]:
@@ -40,30 +46,45 @@ def sentences(lines: list[Line], tabular: set[int]) -> list[Sentence]:
     para: list[Line] = []
     for ln in lines:
         # a paragraph starts with a line of prose; its short last line ("price was $325,000.") goes on it
-        if ln.index in tabular or not (is_prose(ln.text) or para and _continues(ln.text)):
-            out += _split(para)
-            para = []
+        if ln.kind in _NEVER or ln.index in tabular or not (is_prose(ln.text) or para and _continues(ln.text)):
+            if para:
+                out += _split(para)
+                para = []
             continue
         if para and _BULLET.match(ln.text):
             out += _split(para)
             para = []
         para.append(ln)
-    out += _split(para)
+    if para:
+        out += _split(para)
     return out
+
+
+_NEVER = {Kind.BLANK, Kind.RULE, Kind.PAGE, Kind.YEARS}
 
 
 def _split(para: list[Line]) -> list[Sentence]:
     if not para:
         return []
-    text, starts = "", []
+    pieces: list[str] = []
+    starts: list[tuple[int, int]] = []
+    size = 0
     for ln in para:
         piece = " ".join(_BULLET.sub("", ln.text, count=1).split()) if ln is para[0] else " ".join(ln.text.split())
-        if text.endswith("-") and not text.endswith(" -") and piece[:1].islower():
-            text = text[:-1]  # a word hyphenated across the line break
-        elif text:
-            text += " "
-        starts.append((len(text), ln.number))
-        text += piece
+        if pieces:
+            last = pieces[-1]
+            if last.endswith("-") and not last.endswith(" -") and piece[:1].islower():
+                pieces[-1] = last[:-1]  # a word hyphenated across the line break
+                size -= 1
+            else:
+                pieces.append(" ")
+                size += 1
+        starts.append((size, ln.number))
+        pieces.append(piece)
+        size += len(piece)
+    text = "".join(pieces)
+    if not _DIGIT.search(text):  # states no amount: kept whole, for the companies it names
+        return [Sentence(text, tuple(starts))]
     out: list[Sentence] = []
     begin = 0
     for m in _END.finditer(text):
@@ -76,7 +97,8 @@ def _split(para: list[Line]) -> list[Sentence]:
 
 
 def _sentence(text: str, begin: int, end: int, starts: list[tuple[int, int]]) -> Sentence:
-    lines = [(max(0, at - begin), number) for at, number in starts if at < end]
-    # keep only the line the sentence starts on and those it continues onto
-    first = max((i for i, (at, _) in enumerate(lines) if at == 0), default=0)
-    return Sentence(text[begin:end].strip(), tuple(lines[first:]))
+    # the line the sentence starts on, and those it continues onto
+    first = max(0, bisect.bisect_right(starts, (begin, float("inf"))) - 1)
+    last = bisect.bisect_left(starts, (end, 0))
+    lines = tuple((max(0, at - begin), number) for at, number in starts[first:last])
+    return Sentence(text[begin:end].strip(), lines)
