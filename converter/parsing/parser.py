@@ -148,6 +148,10 @@ def _columns(head, spans, ctx: PeriodContext) -> tuple[list[Column], str]:
     stub_dates = tuple(d for _, d in find_dates(" ".join(f"{head.title_text} {head.stub_text}".split())))
     for k, (left, right) in enumerate(spans):
         heading = head.headings[k]
+        dates = find_dates(heading)
+        if len(dates) > 2:
+            # one column under the dates of several: the columns do not line up (or were merged)
+            return [], f"the heading of one column names {len(dates)} dates ({heading[:80]!r}): columns do not line up"
         period = column_period(heading, head.kind, f"{head.title} {head.stub_text}", ctx, stub_dates)
         cols.append(Column(k, left, right, heading, period))
     cols = _shared_duration(cols, head.kind)

@@ -142,9 +142,18 @@ class RowBuilder:
             self.pending = []
         label, tokens = _glued_value(ln, label, self.columns)
         cells: list[Cell | None] = [None] * len(self.columns)
+        crowded: set[int] = set()
         for tok, col in zip(tokens, assign(tokens, self.columns)):
-            if col is None or cells[col] is not None:
+            if col is None:
                 self.problems.append((ln.number, f"value {tok.text!r} does not fall in a column"))
+                continue
+            if cells[col] is not None or col in crowded:
+                # two values under one column: which one is its period's cannot be told (the
+                # columns do not line up, or two were printed as one): neither is kept
+                if cells[col] is not None:
+                    self.problems.append((ln.number, f"values {cells[col].text!r} and {tok.text!r} fall in one column"))
+                crowded.add(col)
+                cells[col] = None
                 continue
             cells[col] = Cell(tok.text, tok.value, tok.decimals, ln.number, tok.start, tok.negative, tok.percent)
         label = " ".join(label.rstrip(":").split())
