@@ -37,43 +37,84 @@ def _progress(items, enabled: bool):
 
 
 def cmd_convert(args: argparse.Namespace) -> int:
-    from converter.pipeline import convert_to_folder
+    from converter.batch import Options, convert_all
+    from converter.errors import INTERRUPTED
+    from converter.pipeline import Result, output_name
 
     if args.cik and not re.fullmatch(r"\d{1,10}", args.cik):
         print(f"txt2xbrl: --cik must be up to 10 digits, got {args.cik!r}", file=sys.stderr)
         return EXIT_USAGE
+    if args.jobs < 1 or args.time_limit < 0 or args.memory_limit < 0 or args.max_size <= 0:
+        print("txt2xbrl: --jobs must be at least 1; --time-limit, --memory-limit and --max-size must be positive "
+              "(0 turns a limit off)", file=sys.stderr)
+        return EXIT_USAGE
     files, missing = _inputs(args.inputs)
-    for m in missing:
-        print(f"FAIL {m}: no such file or folder", file=sys.stderr)
+    results: list[Result] = [Result(m, Path(m).name, ok=False, error=f"{m}: no such file or folder", exit_code=3)
+                             for m in missing]
+    for r in results:
+        print(r.summary(), file=sys.stderr)
     if not files and not missing:
         print("txt2xbrl: no .txt or .nc filings in the given folders", file=sys.stderr)
         return EXIT_USAGE
+    # two inputs named alike would write one output folder: the later ones are refused
+    first: dict[str, Path] = {}
+    unique = []
+    for f in files:
+        other = first.setdefault(output_name(f), f)
+        if other is f:
+            unique.append(f)
+        else:
+            r = Result(str(f), output_name(f), ok=False, exit_code=3,
+                       error=f"{f}: its output folder {output_name(f)} is also that of {other}; rename one")
+            print(r.summary(), file=sys.stderr)
+            results.append(r)
+    options = Options(cik=args.cik, narrative=not args.no_narrative, max_bytes=int(args.max_size * 2**20),
+                      seconds=args.time_limit, memory_mb=int(args.memory_limit), force=args.force, jobs=args.jobs)
     out = Path(args.out)
-    show_bar = len(files) > 1 and not args.quiet and sys.stderr.isatty()
-    failed = len(missing)
-    results = []
-    for f in _progress(files, show_bar):
-        result = convert_to_folder(f, out, args.cik, narrative=not args.no_narrative)
-        results.append(result)
-        if not result.ok:
-            failed += 1
-        line = result.summary()
-        if show_bar:
-            from tqdm import tqdm
-
-            tqdm.write(line, file=sys.stdout if result.ok else sys.stderr)
-        elif not args.quiet or not result.ok:
-            print(line, file=sys.stdout if result.ok else sys.stderr)
-        if args.report and result.ok:
-            for w in result.warnings:
-                print(f"     warning: {w}")
-            for u in result.unmapped:
-                print(f"     unplaced: {u}")
-    if len(files) + len(missing) > 1:
-        print(f"{len(files) + len(missing) - failed} converted, {failed} failed", file=sys.stderr)
+    show_bar = len(unique) > 1 and not args.quiet and sys.stderr.isatty()
+    bar = _progress(range(len(unique)), show_bar) if show_bar else None
+    interrupted = False
+    try:
+        for result in convert_all(unique, out, options):
+            results.append(result)
+            if bar is not None:
+                bar.update(1)
+            _print_result(result, args, bar)
+    except KeyboardInterrupt:
+        interrupted = True
+    if bar is not None:
+        bar.close()
+    failures = [r for r in results if not r.ok]
+    done = sum(1 for r in results if r.ok and not r.skipped)
+    skipped = sum(1 for r in results if r.skipped)
+    if len(files) + len(missing) > 1 or interrupted:
+        counts = f"{done} converted, {skipped} up to date, {len(failures)} failed"
+        if interrupted:
+            counts += f", {len(unique) - (len(results) - len(missing) - (len(files) - len(unique)))} not done: interrupted"
+        print(counts, file=sys.stderr)
+        if failures and len(results) > 1:
+            print("failures:", file=sys.stderr)
+            for r in failures:
+                print(f"  [{r.exit_code}] {r.error}", file=sys.stderr)
     if args.json_summary:
         Path(args.json_summary).write_text(json.dumps([r.__dict__ for r in results], indent=1, default=str))
-    return EXIT_OK if failed == 0 else EXIT_FAILED
+    if interrupted:
+        return INTERRUPTED
+    codes = {r.exit_code for r in failures}
+    return EXIT_OK if not failures else codes.pop() if len(codes) == 1 else EXIT_FAILED
+
+
+def _print_result(result, args: argparse.Namespace, bar) -> None:
+    line = result.summary()
+    if bar is not None:
+        bar.write(line, file=sys.stdout if result.ok else sys.stderr)
+    elif not args.quiet or not result.ok:
+        print(line, file=sys.stdout if result.ok else sys.stderr)
+    if args.report and result.ok and not result.skipped:
+        for w in result.warnings:
+            print(f"     warning: {w}")
+        for u in result.unmapped:
+            print(f"     unplaced: {u}")
 
 
 def cmd_inspect(args: argparse.Namespace) -> int:
@@ -123,8 +164,12 @@ def build_parser() -> argparse.ArgumentParser:
         "convert", help="convert filings to XBRL",
         description="Convert each FILE (or each .txt/.nc file under a FOLDER) to OUT/NAME/: the instance "
                     "NAME.xml, its extension schema and label linkbase, and NAME.report.json (what was "
-                    "converted, skipped and left unplaced). Exit status: 0 all converted, 1 some failed "
-                    "(the others are still converted), 2 usage error.",
+                    "converted, skipped and left unplaced). Each filing runs in a process of its own, under a "
+                    "time limit and a memory ceiling; outputs already complete and up to date are skipped. "
+                    "Exit status: 0 all converted (or up to date); when filings failed, the status of their "
+                    "failure if they all failed alike (3 not a text filing, 4 no statements, 5 invalid "
+                    "output, 6 time limit, 7 memory ceiling, 8 output not writable, 70 internal error), "
+                    "else 1; 2 usage error; 130 interrupted (finished outputs are complete).",
     )
     conv.add_argument("inputs", nargs="+", metavar="FILE_OR_FOLDER", help="filings (.txt, .nc) or folders of them")
     conv.add_argument("--out", "-o", required=True, metavar="OUT", help="output folder (created when missing)")
@@ -134,6 +179,14 @@ def build_parser() -> argparse.ArgumentParser:
     conv.add_argument("--no-narrative", action="store_true",
                       help="leave out facts stated in running text (kept by default, under their own role)")
     conv.add_argument("--json-summary", metavar="FILE", help="also write the per-filing results as JSON to FILE")
+    conv.add_argument("--force", action="store_true", help="convert again filings whose output is up to date")
+    conv.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="filings converted at once (default 1)")
+    conv.add_argument("--time-limit", type=float, default=300, metavar="SECONDS",
+                      help="stop a filing that takes longer (default 300; 0: no limit)")
+    conv.add_argument("--memory-limit", type=float, default=2048, metavar="MB",
+                      help="stop a filing that needs more memory (default 2048; 0: no ceiling)")
+    conv.add_argument("--max-size", type=float, default=64, metavar="MB",
+                      help="refuse input files larger than this (default 64)")
     conv.set_defaults(func=cmd_convert)
     insp = sub.add_parser("inspect", help="print the tables, periods and rows the parser finds in a filing",
                           description="Print what the parser sees in FILE: each table's kind, title, columns "

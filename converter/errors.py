@@ -19,18 +19,40 @@ class ConversionError(Exception):
 
 
 class InputError(ConversionError):
-    """Input that is not a text filing at all (empty, binary, unreadable)."""
+    """Input that is not a text filing at all (empty, binary, HTML only, too large, unreadable)."""
 
-    exit_code = 2
+    exit_code = 3
 
 
 class NoStatementsError(ConversionError):
-    """A readable filing in which no financial statement table was found."""
+    """A readable filing in which no financial statement table (nor a stated amount) was found."""
 
-    exit_code = 3
+    exit_code = 4
 
 
 class ValidationFailure(ConversionError):
     """A rendered document failed schema validation; nothing was written."""
 
-    exit_code = 4
+    exit_code = 5
+
+
+class TimeLimit(ConversionError):
+    """The filing took longer than the time limit of one conversion."""
+
+    exit_code = 6
+
+
+class MemoryLimit(ConversionError):
+    """The filing needed more memory than the ceiling of one conversion."""
+
+    exit_code = 7
+
+
+class OutputError(ConversionError):
+    """The output folder could not be written (permissions, a full disk)."""
+
+    exit_code = 8
+
+
+INTERNAL_ERROR = 70  # a bug of ours: reported per filing, never a traceback
+INTERRUPTED = 130  # Ctrl-C

@@ -1,6 +1,7 @@
 """One filing through every stage, and the atomic write of its output folder."""
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -9,11 +10,12 @@ import time
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from converter.errors import ConversionError, NoStatementsError, ValidationFailure
+from converter import __version__
+from converter.errors import INTERNAL_ERROR, ConversionError, MemoryLimit, NoStatementsError, OutputError, ValidationFailure
 from converter.mapping.mapper import map_filing
 from converter.model import StatementKind, XbrlModel
 from converter.parsing.parser import parse_filing
-from converter.reading.reader import read_filing
+from converter.reading.reader import MAX_BYTES, read_filing
 from converter.rendering.render import Rendered, render
 from converter.validation.schemas import validate_documents
 
@@ -32,27 +34,34 @@ class Result:
     exit_code: int = 0
     output: str = ""
     timings: dict[str, float] = field(default_factory=dict)
+    skipped: bool = False  # the output was already complete and up to date
 
     def summary(self) -> str:
         if not self.ok:
-            return f"FAIL {self.path}: {self.error}"
+            return f"FAIL {self.error if self.error.startswith(self.path) else f'{self.path}: {self.error}'}"
+        if self.skipped:
+            return f"skip {self.name}: up to date ({self.output})"
         extra = f", {len(self.unmapped)} unplaced" if self.unmapped else ""
         return (f"ok   {self.name}: {self.statements} statements, {self.tables - self.statements} note tables, "
                 f"{self.facts} facts, {len(self.warnings)} warnings{extra}")
 
 
-def convert(path: str | Path, cik: str | None = None,
-            narrative: bool = True) -> tuple[XbrlModel, Rendered, dict[str, float]]:
+def convert(path: str | Path, cik: str | None = None, narrative: bool = True,
+            max_bytes: int = MAX_BYTES) -> tuple[XbrlModel, Rendered, dict[str, float]]:
     """Read, parse, map, render and validate one filing; raise ConversionError on failure.
     narrative=False leaves out the facts stated in running text."""
     t0 = time.perf_counter()
-    filing = read_filing(path)
+    filing = read_filing(path, max_bytes=max_bytes)
     t1 = time.perf_counter()
     parsed = parse_filing(filing)
     t2 = time.perf_counter()
     model = map_filing(parsed, cik, narrative)
-    if not model.facts:
-        raise NoStatementsError("nothing to convert: no statement table and no cover information", str(path))
+    # the document type, amendment flag and period end are stated for any filing: alone they are nothing
+    if all(f.concept.name in _ALWAYS for f in model.facts):
+        skipped = f" ({len(parsed.skipped_tables)} table(s) skipped, see why with txt2xbrl inspect)" \
+            if parsed.skipped_tables else ""
+        raise NoStatementsError(f"nothing to convert: no statement table with numbers and periods, and no "
+                                f"amount stated in the text{skipped}", str(path))
     t3 = time.perf_counter()
     rendered = render(model, Path(path).name)
     t4 = time.perf_counter()
@@ -69,17 +78,26 @@ def convert(path: str | Path, cik: str | None = None,
     return model, rendered, timings
 
 
+_ALWAYS = {"DocumentType", "AmendmentFlag", "DocumentPeriodEndDate"}
+
+
 def write_atomically(out_dir: Path, name: str, files: dict[str, str]) -> Path:
-    """Write the folder OUT/NAME so that it appears complete or not at all."""
+    """Write the folder OUT/NAME so that it appears complete or not at all, also when the
+    process is killed: files go to a hidden temporary folder that is renamed into place."""
     out_dir.mkdir(parents=True, exist_ok=True)
+    recover(out_dir, name)
     final = out_dir / name
     tmp = Path(tempfile.mkdtemp(prefix=f".{name}.tmp-", dir=out_dir))
+    os.chmod(tmp, 0o755)  # mkdtemp makes it private; the output folder is an ordinary one
+    delay = float(os.environ.get("TXT2XBRL_WRITE_DELAY", "0") or 0)  # tests kill a write midway with it
     try:
         for fname, text in files.items():
             with open(tmp / fname, "w", encoding="utf-8", newline="\n") as fh:
                 fh.write(text)
                 fh.flush()
                 os.fsync(fh.fileno())
+            if delay:
+                time.sleep(delay)
         old = None
         if final.exists():
             old = Path(tempfile.mkdtemp(prefix=f".{name}.old-", dir=out_dir))
@@ -91,6 +109,44 @@ def write_atomically(out_dir: Path, name: str, files: dict[str, str]) -> Path:
         shutil.rmtree(tmp, ignore_errors=True)
         raise
     return final
+
+
+def recover(out_dir: Path, name: str) -> None:
+    """Undo what a killed write left: a previous complete output moved aside is put back when
+    nothing replaced it; half-written temporary folders are removed."""
+    final = out_dir / name
+    for old in sorted(out_dir.glob(f".{name}.old-*")):
+        if not final.exists() and (old / name).is_dir():
+            os.replace(old / name, final)
+        shutil.rmtree(old, ignore_errors=True)
+    for tmp in out_dir.glob(f".{name}.tmp-*"):
+        shutil.rmtree(tmp, ignore_errors=True)
+
+
+def source_stamp(path: str | Path, cik: str | None, narrative: bool) -> dict:
+    """What an output was made from: the input's bytes, the converter and its options. A
+    re-run skips an output whose stamp is the same."""
+    data = Path(path).read_bytes()
+    return {"file": Path(path).name, "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest(),
+            "converter": __version__, "options": {"cik": cik, "narrative": narrative}}
+
+
+def up_to_date(path: str | Path, out_dir: Path, cik: str | None, narrative: bool) -> Path | None:
+    """The output folder of path when it is complete and made from the same input and options."""
+    name = output_name(path)
+    report = out_dir / name / f"{name}.report.json"
+    try:
+        stamp = json.loads(report.read_text()).get("source")
+        if stamp and (out_dir / name / f"{name}.xml").is_file() and stamp == source_stamp(path, cik, narrative):
+            return out_dir / name
+    except (OSError, ValueError, AttributeError):
+        pass
+    return None
+
+
+def output_name(path: str | Path) -> str:
+    name = Path(path).name
+    return name[:-4] if name.lower().endswith(".txt") else Path(name).stem
 
 
 def report_of(model: XbrlModel) -> dict:
@@ -121,18 +177,28 @@ def report_of(model: XbrlModel) -> dict:
     }
 
 
-def convert_to_folder(path: str | Path, out_dir: Path, cik: str | None = None, narrative: bool = True) -> Result:
-    name = Path(path).name
-    name = name[:-4] if name.lower().endswith(".txt") else Path(name).stem
+def convert_to_folder(path: str | Path, out_dir: Path, cik: str | None = None, narrative: bool = True,
+                      max_bytes: int = MAX_BYTES) -> Result:
+    name = output_name(path)
     result = Result(str(path), name, ok=False)
     try:
-        model, rendered, timings = convert(path, cik, narrative)
+        model, rendered, timings = convert(path, cik, narrative, max_bytes)
         files = dict(rendered.files)
-        files[f"{name}.report.json"] = json.dumps(report_of(model), indent=1) + "\n"
+        report = report_of(model)
+        report["source"] = source_stamp(path, cik, narrative)
+        files[f"{name}.report.json"] = json.dumps(report, indent=1) + "\n"
         final = write_atomically(out_dir, name, files)
     except ConversionError as exc:
         result.error = str(exc)
         result.exit_code = exc.exit_code
+        return result
+    except MemoryError:
+        result.error = f"{path}: the conversion needed more memory than its ceiling"
+        result.exit_code = MemoryLimit.exit_code
+        return result
+    except OSError as exc:  # the output folder cannot be written (full disk, permissions)
+        result.error = f"{path}: cannot write the output: {exc.strerror or exc}"
+        result.exit_code = OutputError.exit_code
         return result
     except (KeyboardInterrupt, SystemExit):
         raise
@@ -140,7 +206,7 @@ def convert_to_folder(path: str | Path, out_dir: Path, cik: str | None = None, n
         if os.environ.get("TXT2XBRL_DEBUG"):
             raise
         result.error = f"internal error ({type(exc).__name__}: {exc}); please report it with this file"
-        result.exit_code = 70
+        result.exit_code = INTERNAL_ERROR
         return result
     result.ok = True
     result.output = str(final)

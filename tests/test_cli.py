@@ -30,16 +30,17 @@ def test_folder_with_a_bad_file_converts_the_others(tmp_path, capsys):
     (src / "broken.txt").write_bytes(b"%PDF-1.4 \x00\x01")
     (src / "empty.txt").write_bytes(b"")
     out = tmp_path / "out"
-    assert main(["convert", str(src), "--out", str(out)]) == 1
+    assert main(["convert", str(src), "--out", str(out)]) == 3  # both failed alike: not text filings
     captured = capsys.readouterr()
     assert "FAIL" in captured.err and "broken.txt" in captured.err and "PDF" in captured.err
     assert "empty.txt" in captured.err and "empty" in captured.err
-    assert "3 converted, 2 failed" in captured.err
+    assert "3 converted, 0 up to date, 2 failed" in captured.err
+    assert "failures:\n  [3] " in captured.err  # the summary lists them again with their reasons
     assert sorted(p.name for p in out.iterdir()) == sorted(p.stem for p in SEEDS.glob("*.txt"))
 
 
 def test_missing_input_is_reported(tmp_path, capsys):
-    assert main(["convert", str(tmp_path / "nope.txt"), "--out", str(tmp_path / "o")]) == 1
+    assert main(["convert", str(tmp_path / "nope.txt"), "--out", str(tmp_path / "o")]) == 3
     assert "no such file" in capsys.readouterr().err
 
 
@@ -53,11 +54,11 @@ def test_cik_option(tmp_path):
     assert 'scheme="http://www.sec.gov/CIK">0000731012<' in text
 
 
-def test_rerun_replaces_the_output_folder(tmp_path):
+def test_rerun_with_force_replaces_the_output_folder(tmp_path):
     args = ["convert", str(SEEDS / "001_f031b02994d13446.txt"), "--out", str(tmp_path)]
     assert main(args) == 0
     (tmp_path / "001_f031b02994d13446" / "stale.txt").write_text("old")
-    assert main(args) == 0
+    assert main(args + ["--force"]) == 0
     assert not (tmp_path / "001_f031b02994d13446" / "stale.txt").exists()
     assert [p.name for p in tmp_path.iterdir()] == ["001_f031b02994d13446"]
 

@@ -5,6 +5,7 @@ Pure functions over classified lines, so each intermediate result can be printed
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 
@@ -131,17 +132,26 @@ def drop_label_zone_columns(lines: list[Line], block: Block, columns: list[tuple
 
 
 def assign(tokens, columns: list[tuple[int, int]]) -> list[int | None]:
-    """Column index of each token, by overlap with the column spans (nearest when none overlaps)."""
+    """Column index of each token, by overlap with the column spans (nearest within 4 characters
+    when none overlaps). Spans are sorted and disjoint: each token looks only at its neighbours,
+    so a line of thousands of numbers costs no more than it is long."""
+    starts = [s for s, _ in columns]
+    ends = [e for _, e in columns]
     out = []
     for t in tokens:
-        best, best_overlap, best_dist = None, 0, 10**9
-        for k, (s, e) in enumerate(columns):
-            overlap = min(e, t.end) - max(s, t.start)
+        lo = bisect.bisect_right(ends, t.start)  # the first column that ends after the token starts
+        hi = bisect.bisect_left(starts, t.end)  # columns before hi start before the token ends
+        best, best_overlap = None, 0
+        for k in range(lo, hi):
+            overlap = min(ends[k], t.end) - max(starts[k], t.start)
             if overlap > best_overlap:
                 best, best_overlap = k, overlap
-            elif best_overlap == 0:
-                dist = min(abs(t.end - e), abs(t.start - s))
-                if dist < best_dist and dist <= 4:
-                    best, best_dist = k, dist
+        if best is None:
+            best_dist = 10**9
+            for k in sorted({lo - 1, lo, hi - 1, hi}):
+                if 0 <= k < len(columns):
+                    dist = min(abs(t.end - ends[k]), abs(t.start - starts[k]))
+                    if dist < best_dist and dist <= 4:
+                        best, best_dist = k, dist
         out.append(best)
     return out

@@ -8,17 +8,19 @@ from converter.model import Filing
 from converter.reading.decode import check_bytes, decode, split_lines
 from converter.reading.envelope import parse_header, split_documents
 
-MAX_BYTES = 200 * 1024 * 1024
+MAX_BYTES = 64 * 1024 * 1024  # the largest text filings are a few MB; more is not one (--max-size)
+MAX_LINE = 65536  # characters: a text filing's lines are printed lines
 
 
-def read_filing(path: str | Path, data: bytes | None = None) -> Filing:
+def read_filing(path: str | Path, data: bytes | None = None, max_bytes: int = MAX_BYTES) -> Filing:
     """Read one filing. Raises InputError for input that is not a text filing."""
     path = Path(path)
     if data is None:
         try:
             size = path.stat().st_size
-            if size > MAX_BYTES:
-                raise InputError(f"the file is {size // 2**20} MB, over the {MAX_BYTES // 2**20} MB limit", str(path))
+            if size > max_bytes:
+                raise InputError(f"the file is {size / 2**20:.0f} MB, over the limit of {max_bytes / 2**20:g} MB "
+                                 f"(--max-size)", str(path))
             data = path.read_bytes()
         except OSError as exc:
             raise InputError(f"cannot read the file: {exc.strerror or exc}", str(path)) from None
@@ -32,5 +34,9 @@ def read_filing(path: str | Path, data: bytes | None = None) -> Filing:
         raise InputError(f"no text document to convert ({kinds})", str(path))
     if not documents:
         raise InputError("no text document found", str(path))
+    for doc in documents:
+        for number, line in zip(doc.line_numbers, doc.lines):
+            if len(line) > MAX_LINE:
+                raise InputError(f"a line of {len(line):,} characters: not a printed text filing", str(path), number)
     name = path.name[:-4] if path.name.lower().endswith(".txt") else path.stem
     return Filing(str(path), name, header, tuple(documents), tuple(skipped), tuple(notes))
