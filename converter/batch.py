@@ -54,7 +54,9 @@ def convert_all(files: list[Path], out: Path, options: Options) -> Iterator[Resu
                 running[receive] = (child, path, time.monotonic())
             if not running:
                 continue
-            for conn in wait(list(running), timeout=0.2):
+            # wake at the earliest time limit, so a filing is stopped when its time is up
+            soonest = min(started for _, _, started in running.values()) + options.seconds - time.monotonic()
+            for conn in wait(list(running), timeout=max(0.0, min(0.2, soonest)) if options.seconds else 0.2):
                 child, path, _ = running.pop(conn)
                 yield _received(conn, child, path, out)
             now = time.monotonic()
