@@ -323,3 +323,32 @@ def test_numbers_are_decimal_in_what_a_truncated_number_leaves(tmp_path, capsys)
     if code == 0:
         values = {Decimal(v) for v in facts_of(tmp_path / "out" / "cut", numbers_only=True).values()}
         assert Decimal("1895932") not in values
+
+
+def test_stray_control_bytes_become_blanks_and_the_output_is_valid(tmp_path, capsys, clean_seed):
+    text = SEED.read_bytes().replace(b"Costs and expenses:", b"Costs\x1a and\x02 expenses:", 1)
+    path = tmp_path / "controls.txt"
+    path.write_bytes(text)
+    assert _convert(path, tmp_path / "out", capsys)[0] == 0
+    assert facts_of(tmp_path / "out" / "controls") == clean_seed
+
+
+def test_a_damaged_cover_value_is_left_out_not_written_invalid():
+    import dataclasses
+
+    from converter.mapping.contexts import ContextSet
+    from converter.mapping.cover_facts import cover_facts
+    from converter.mapping.taxonomy import load_taxonomy
+    from converter.model import Entity
+    from converter.parsing.parser import parse_filing
+    from converter.reading.reader import read_filing
+
+    parsed = parse_filing(read_filing(SEED))
+    damaged = dataclasses.replace(parsed, cover=dataclasses.replace(parsed.cover, file_number="\u00d6_]Yy 001-01136"))
+    contexts = ContextSet(Entity("http://www.sec.gov/CIK", "0000000001", "x"))
+    facts, warnings = cover_facts(damaged, contexts, parsed.cover.period_end or __import__("datetime").date(2004, 5, 31),
+                                  load_taxonomy())
+    assert "EntityFileNumber" not in {f.concept.name for f in facts}
+    assert any("EntityFileNumber" in w and "not of the form DEI requires" in w for w in warnings)
+    good, _ = cover_facts(parsed, contexts, __import__("datetime").date(2004, 5, 31), load_taxonomy())
+    assert "EntityFileNumber" in {f.concept.name for f in good}

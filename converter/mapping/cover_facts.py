@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from decimal import Decimal
 
 from converter.mapping.contexts import ContextSet
@@ -51,6 +52,18 @@ def fiscal_focus(end: dt.date, fye: str | None, form: str | None) -> tuple[str |
     return str(year), quarter or "Q4"
 
 
+# The lexical forms the DEI types give these (tools/gen_taxonomy.py, DEI_TYPES): a value read from
+# a damaged cover page that does not fit is left out rather than written invalid.
+_DEI_PATTERNS = {
+    "EntityFileNumber": re.compile(r"[0-9A-Za-z]{1,4}-[0-9]{1,8}(-[0-9A-Za-z]{1,4})?"),
+    "EntityTaxIdentificationNumber": re.compile(r"[0-9]{2}-[0-9]{7}"),
+    "EntityIncorporationStateCountryCode": re.compile(r"[A-Z][A-Z0-9]"),
+    "EntityCentralIndexKey": re.compile(r"[0-9]{10}"),
+    "CurrentFiscalYearEndDate": re.compile(r"--(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])"),
+    "DocumentType": re.compile(r"(Other)|([A-Z0-9]+([/A-Z0-9 \-]*[A-Z0-9])?)"),
+}
+
+
 def cover_facts(parsed: ParsedFiling, contexts: ContextSet, end: dt.date, tax: Taxonomy) -> tuple[list[Fact], list[str]]:
     cover = parsed.cover
     warnings: list[str] = []
@@ -58,6 +71,10 @@ def cover_facts(parsed: ParsedFiling, contexts: ContextSet, end: dt.date, tax: T
     facts: list[Fact] = []
 
     def add(name: str, value: str) -> None:
+        pattern = _DEI_PATTERNS.get(name)
+        if pattern is not None and not pattern.fullmatch(value):
+            warnings.append(f"{name} {value!r} is not of the form DEI requires: left out")
+            return
         facts.append(Fact(tax.concept(name), ctx, value, group="cover"))
 
     add("DocumentType", cover.form_type or "Other")

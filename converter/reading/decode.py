@@ -45,11 +45,17 @@ def decode(data: bytes) -> str:
     return data.decode("latin-1")
 
 
+# Control characters that are not text (XML cannot even hold most of them): each becomes a blank.
+_NOT_TEXT = {c: " " for c in [*range(0, 9), 11, *range(14, 32), 127, 0xFFFE, 0xFFFF]}
+
+
 def split_lines(text: str) -> list[str]:
-    """Lines without their ends; CRLF and lone CR end a line, form feeds become blank space."""
+    """Lines without their ends; CRLF and lone CR end a line, form feeds become blank space,
+    stray control characters blanks."""
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\f" in text:
         text = text.replace("\f", "")
+    text = text.translate(_NOT_TEXT)
     if text.startswith("\ufeff"):
         text = text[1:]
     return text.split("\n")
