@@ -352,3 +352,10 @@ def test_a_damaged_cover_value_is_left_out_not_written_invalid():
     assert any("EntityFileNumber" in w and "not of the form DEI requires" in w for w in warnings)
     good, _ = cover_facts(parsed, contexts, __import__("datetime").date(2004, 5, 31), load_taxonomy())
     assert "EntityFileNumber" in {f.concept.name for f in good}
+
+
+def test_an_output_folder_that_cannot_be_written_is_one_line(tmp_path, capsys):
+    blocker = tmp_path / "out"
+    blocker.write_text("a file where the output folder should be")
+    got, err = _convert(SEED, blocker, capsys)
+    assert got == 8 and "cannot write the output" in err and err.count("\n") == 1
