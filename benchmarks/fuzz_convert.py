@@ -5,8 +5,8 @@ columns of a table block shuffled, truncation, random bytes written over or inse
 is converted as the command does it (a child process per filing, time limit, memory ceiling), and
 each instance written is validated with `txt2xbrl validate`. Prints how many converted, how many
 were refused with a clear error (by exit status), how many crashed (an internal error, or a
-conversion process that died) and how many written instances are invalid; the mutants that crashed
-or wrote an invalid instance are kept in --keep to reproduce them.
+conversion process that died) and how many written instances are invalid; the mutants that crashed,
+wrote an invalid instance or made one the converter refused to write are kept in --keep.
 
 Run: python benchmarks/fuzz_convert.py [-n 10000] [--seed 1] [--jobs 2] [--keep DIR]
 """
@@ -158,6 +158,8 @@ def main() -> int:
                         _keep(args.keep, Path(result.path), "invalid", [f.text() for f in findings][:5])
                 elif result.exit_code in REFUSED:
                     tally[REFUSED[result.exit_code]] += 1
+                    if result.exit_code == 5:  # refused to write what it made: a converter weakness to look at
+                        _keep(args.keep, Path(result.path), "refused-invalid", [result.error])
                 else:
                     crashed += 1
                     _keep(args.keep, Path(result.path), "crash", [result.error])
