@@ -33,6 +33,7 @@ def _progress(items, enabled: bool):
         return items
     from tqdm import tqdm
 
+    tqdm.monitor_interval = 0  # no monitor thread: conversions are forked, and forking a threaded process is unsafe
     return tqdm(items, unit="filing", file=sys.stderr, leave=False, dynamic_ncols=True)
 
 
