@@ -359,3 +359,20 @@ def test_an_output_folder_that_cannot_be_written_is_one_line(tmp_path, capsys):
     blocker.write_text("a file where the output folder should be")
     got, err = _convert(SEED, blocker, capsys)
     assert got == 8 and "cannot write the output" in err and err.count("\n") == 1
+
+
+def test_names_with_double_hyphens_make_valid_comments():
+    """A registrant named '-- X --' (the fuzzer made one) must not end the XML comments it is quoted in."""
+    import dataclasses
+
+    from converter.mapping.mapper import map_filing
+    from converter.parsing.parser import parse_filing
+    from converter.reading.reader import read_filing
+    from converter.rendering.render import comment_text, render
+    from converter.validation.schemas import validate_documents
+
+    assert comment_text("a--b---c-") == "a- -b- - -c- " and "--" not in comment_text("----")
+    model = map_filing(parse_filing(read_filing(SEED)))
+    odd = dataclasses.replace(model, entity=dataclasses.replace(model.entity, name="--eLEC -- Corp.-"))
+    rendered = render(odd, "x--y-.txt")
+    assert validate_documents(rendered.files, rendered.instance_name, model.schema_file, model.namespace) == []

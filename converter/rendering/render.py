@@ -33,11 +33,20 @@ class Rendered:
 
 @functools.cache
 def _env() -> jinja2.Environment:
-    return jinja2.Environment(
+    env = jinja2.Environment(
         loader=jinja2.FileSystemLoader(str(templates_dir())),
         autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
         keep_trailing_newline=True,
     )
+    env.filters["comment"] = comment_text
+    return env
+
+
+def comment_text(text: str) -> str:
+    """Text that can stand inside <!-- -->: no "--", and no "-" last (XML 1.0, 2.5)."""
+    while "--" in text:
+        text = text.replace("--", "- -")
+    return text[:-1] + "- " if text.endswith("-") else text
 
 
 def lexical(value: Decimal | str) -> str:
