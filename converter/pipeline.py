@@ -53,7 +53,7 @@ def convert(path: str | Path, cik: str | None = None, narrative: bool = True,
     t0 = time.perf_counter()
     filing = read_filing(path, max_bytes=max_bytes)
     t1 = time.perf_counter()
-    parsed = parse_filing(filing)
+    parsed = parse_filing(filing, prose=narrative)
     t2 = time.perf_counter()
     model = map_filing(parsed, cik, narrative)
     # the document type, amendment flag and period end are stated for any filing: alone they are nothing

@@ -18,7 +18,8 @@ from converter.parsing.prose import sentences
 from converter.parsing.rows import build_rows
 
 
-def parse_filing(filing: Filing) -> ParsedFiling:
+def parse_filing(filing: Filing, prose: bool = True) -> ParsedFiling:
+    """The filing's tables and cover; prose=False skips reading its running text (no narrative facts)."""
     cover = read_cover(filing)
     fye = None
     if cover.fiscal_year_end:
@@ -31,24 +32,24 @@ def parse_filing(filing: Filing) -> ParsedFiling:
     )
     tables: list[Table] = []
     skipped: list[SkippedTable] = []
-    prose: list[Sentence] = []
+    said_all: list[Sentence] = []
     numbers: list[tuple[Decimal, int]] = []
     for doc in filing.documents:
-        found, dropped, said, printed_numbers = parse_document(doc, ctx)
+        found, dropped, said, printed_numbers = parse_document(doc, ctx, prose)
         tables.extend(found)
         skipped.extend(dropped)
-        prose.extend(said)
+        said_all.extend(said)
         numbers.extend(printed_numbers)
     printed = {c.period.end for t in tables for c in t.columns if c.period and find_dates(c.heading)}
     if cover.period_end:
         printed.add(cover.period_end)
     aligned = align_periods([list(t.columns) for t in tables], printed)
     tables = [dataclasses.replace(t, columns=tuple(cols)) for t, cols in zip(tables, aligned)]
-    return ParsedFiling(filing, cover, tuple(tables), tuple(skipped), tuple(prose), tuple(numbers))
+    return ParsedFiling(filing, cover, tuple(tables), tuple(skipped), tuple(said_all), tuple(numbers))
 
 
-def parse_document(doc: TextDocument, ctx: PeriodContext) -> tuple[list[Table], list[SkippedTable], list[Sentence],
-                                                                  list[tuple[Decimal, int]]]:
+def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) -> tuple[
+        list[Table], list[SkippedTable], list[Sentence], list[tuple[Decimal, int]]]:
     """The document's tables, the blocks skipped with their reasons, its running text, and the
     numbers printed in its table blocks."""
     lines = classify_all(doc.lines, doc.line_numbers)
@@ -84,6 +85,8 @@ def parse_document(doc: TextDocument, ctx: PeriodContext) -> tuple[list[Table], 
             company = head.company
         for line, message in problems:
             skipped.append(SkippedTable(line, line, message))
+    if not prose:
+        return tables, skipped, [], []
     numbers = [(t.value, lines[i].number) for i in sorted(tabular) for t in lines[i].tokens if t.value is not None]
     return tables, skipped, sentences(lines, tabular), numbers
 
