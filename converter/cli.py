@@ -75,8 +75,10 @@ def cmd_convert(args: argparse.Namespace) -> int:
     show_bar = len(unique) > 1 and not args.quiet and sys.stderr.isatty()
     bar = _progress(range(len(unique)), show_bar) if show_bar else None
     interrupted = False
+    finished = 0
     try:
         for result in convert_all(unique, out, options):
+            finished += 1
             results.append(result)
             if bar is not None:
                 bar.update(1)
@@ -91,7 +93,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
     if len(files) + len(missing) > 1 or interrupted:
         counts = f"{done} converted, {skipped} up to date, {len(failures)} failed"
         if interrupted:
-            counts += f", {len(unique) - (len(results) - len(missing) - (len(files) - len(unique)))} not done: interrupted"
+            counts += f", {len(unique) - finished} not done: interrupted"
         print(counts, file=sys.stderr)
         if failures and len(results) > 1:
             print("failures:", file=sys.stderr)

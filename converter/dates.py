@@ -26,6 +26,13 @@ YEAR_WORDS = re.compile(r"\b(?:years?|fiscal\s+years?|twelve\s+months|annual)\s+
 QUARTER_WORDS = re.compile(r"\b(?:quarters?|three[\s-]+months?)\s+(?:ended|ending)\b|\bquarter\b", re.I)
 
 
+def year_end(fiscal_year_end: str | None) -> tuple[int, int] | None:
+    """(month, day) of a fiscal year end written "--MM-DD"."""
+    if not fiscal_year_end:
+        return None
+    return int(fiscal_year_end[2:4]), int(fiscal_year_end[5:7])
+
+
 def month_number(name: str) -> int:
     return MONTHS[name.lower()[:4] if name.lower().startswith("sept") else name.lower()[:3]]
 

@@ -15,7 +15,7 @@ from converter.errors import INTERNAL_ERROR, ConversionError, MemoryLimit, NoSta
 from converter.mapping.mapper import map_filing
 from converter.model import StatementKind, XbrlModel
 from converter.parsing.parser import parse_filing
-from converter.reading.reader import MAX_BYTES, read_filing
+from converter.reading.reader import MAX_BYTES, read_filing, read_source
 from converter.rendering.render import Rendered, render
 from converter.validation.schemas import validate_documents
 
@@ -46,12 +46,12 @@ class Result:
                 f"{self.facts} facts, {len(self.warnings)} warnings{extra}")
 
 
-def convert(path: str | Path, cik: str | None = None, narrative: bool = True,
-            max_bytes: int = MAX_BYTES) -> tuple[XbrlModel, Rendered, dict[str, float]]:
+def convert(path: str | Path, cik: str | None = None, narrative: bool = True, max_bytes: int = MAX_BYTES,
+            data: bytes | None = None) -> tuple[XbrlModel, Rendered, dict[str, float]]:
     """Read, parse, map, render and validate one filing; raise ConversionError on failure.
-    narrative=False leaves out the facts stated in running text."""
+    narrative=False leaves out the facts stated in running text; data: the file's bytes, when read."""
     t0 = time.perf_counter()
-    filing = read_filing(path, max_bytes=max_bytes)
+    filing = read_filing(path, data, max_bytes)
     t1 = time.perf_counter()
     parsed = parse_filing(filing, prose=narrative)
     t2 = time.perf_counter()
@@ -123,10 +123,9 @@ def recover(out_dir: Path, name: str) -> None:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def source_stamp(path: str | Path, cik: str | None, narrative: bool) -> dict:
+def source_stamp(path: str | Path, data: bytes, cik: str | None, narrative: bool) -> dict:
     """What an output was made from: the input's bytes, the converter and its options. A
     re-run skips an output whose stamp is the same."""
-    data = Path(path).read_bytes()
     return {"file": Path(path).name, "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest(),
             "converter": __version__, "options": {"cik": cik, "narrative": narrative}}
 
@@ -137,7 +136,8 @@ def up_to_date(path: str | Path, out_dir: Path, cik: str | None, narrative: bool
     report = out_dir / name / f"{name}.report.json"
     try:
         stamp = json.loads(report.read_text()).get("source")
-        if stamp and (out_dir / name / f"{name}.xml").is_file() and stamp == source_stamp(path, cik, narrative):
+        if stamp and (out_dir / name / f"{name}.xml").is_file() \
+                and stamp == source_stamp(path, Path(path).read_bytes(), cik, narrative):
             return out_dir / name
     except (OSError, ValueError, AttributeError):
         pass
@@ -182,10 +182,11 @@ def convert_to_folder(path: str | Path, out_dir: Path, cik: str | None = None, n
     name = output_name(path)
     result = Result(str(path), name, ok=False)
     try:
-        model, rendered, timings = convert(path, cik, narrative, max_bytes)
+        data = read_source(path, max_bytes)  # once: converted and stamped
+        model, rendered, timings = convert(path, cik, narrative, max_bytes, data)
         files = dict(rendered.files)
         report = report_of(model)
-        report["source"] = source_stamp(path, cik, narrative)
+        report["source"] = source_stamp(path, data, cik, narrative)
         files[f"{name}.report.json"] = json.dumps(report, indent=1) + "\n"
         final = write_atomically(out_dir, name, files)
     except ConversionError as exc:

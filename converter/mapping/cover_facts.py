@@ -5,6 +5,7 @@ import datetime as dt
 import re
 from decimal import Decimal
 
+from converter.dates import year_end
 from converter.mapping.contexts import ContextSet
 from converter.mapping.taxonomy import Taxonomy
 from converter.model import Fact, ParsedFiling, Period, SourceRef, StatementKind
@@ -41,7 +42,7 @@ def fiscal_focus(end: dt.date, fye: str | None, form: str | None) -> tuple[str |
     """(fiscal year, fiscal period) of a report ending on `end` in a year ending on `fye` (--MM-DD)."""
     if not fye:
         return None, None
-    month, day = int(fye[2:4]), int(fye[5:7])
+    month, day = year_end(fye)
     year = end.year if (end.month, end.day) <= (month, day) else end.year + 1
     if form and form.startswith(("10-K", "20-F", "40-F")):
         return str(year), "FY"

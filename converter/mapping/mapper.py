@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from converter.dates import find_dates
+from converter.dates import find_dates, year_end
 from converter.mapping.arithmetic import infer_totals, share_scale_by_eps, signs_by_difference
 from converter.mapping.contexts import ContextSet
 from converter.mapping.cover_facts import cover_facts, document_period_end
@@ -88,10 +88,10 @@ def map_filing(parsed: ParsedFiling, cik: str | None = None, narrative: bool = T
     facts = cover_list + st.facts
     told = Narrative()
     if narrative:
-        fye = (int(cover.fiscal_year_end[2:4]), int(cover.fiscal_year_end[5:7])) if cover.fiscal_year_end else None
         report = (cover.form_type or "").upper().startswith(("10-", "20-", "40-", "S-", "N-"))
         release = None if report else cover.dateline  # a report's present amounts are dated by their phrases
-        told = narrative_facts(parsed.sentences, tax, st.contexts, st.ext, name, st.facts, release, fye,
+        told = narrative_facts(parsed.sentences, tax, st.contexts, st.ext, name, st.facts, release,
+                               year_end(cover.fiscal_year_end),
                                lambda company: Entity(NAMED_SCHEME, _slug(company), company),
                                reference=release or cover.period_end or period_end, table_numbers=parsed.table_numbers)
         facts += told.facts

@@ -54,7 +54,6 @@ class Mention:
     value: Decimal  # signed as printed: parentheses make it negative
     decimals: int
     kind: str  # money | per_share | count
-    approx: bool = False
     negative: bool = False
     detail: str = ""  # per share: diluted / basic / both; count: its noun phrase
 
@@ -69,7 +68,8 @@ class Rules:
     words: dict[str, dict[str, tuple[tuple[str, ...], ...]]]  # list name -> last word -> phrases, longest first
     clauses: re.Pattern
     metric_words: frozenset[str]
-    forward: frozenset[tuple[str, ...]]  # forward-looking phrases, as word tuples
+    forward_words: frozenset[str]  # forward-looking words ("expects")
+    forward_phrases: tuple[str, ...]  # and phrases of several words (" pro forma "), padded with blanks
     concept_words: frozenset[str]  # the first words of metric and event phrases, the count nouns, "per"
 
 
@@ -92,7 +92,8 @@ def rules() -> Rules:
                  words,
                  re.compile(r";|,?\s\b(?:" + "|".join(re.escape(w) for w in clauses) + r")\b", re.I),
                  frozenset(w for m in metrics for w in m[0]),
-                 frozenset(tuple(p.split()) for p in data["words"]["forward"]),
+                 frozenset(p for p in data["words"]["forward"] if " " not in p),
+                 tuple(f" {p} " for p in data["words"]["forward"] if " " in p),
                  frozenset([m[0][0] for m in (*metrics, *events)] + [n.split()[0] for n in data["counts"]["nouns"]]
                            + ["per"]))
 
@@ -110,7 +111,7 @@ class _Setting:
 
     tax: Taxonomy
     ext: ExtensionSet
-    registrant: str
+    registrant: frozenset[str]  # the words of the registrant's name, lower case
     related: dict  # short name -> full name of subsidiaries and acquired companies
     fye: tuple[int, int] | None  # fiscal year end (month, day)
     release_date: object  # a press release's date, else None
@@ -135,7 +136,8 @@ def narrative_facts(sentences: tuple[Sentence, ...], tax: Taxonomy, contexts: Co
     # a subsidiary's or acquired company's amounts are taken from press releases only: a report
     # speaks of many companies by short names that cannot be told apart reliably
     related = _related_companies(sentences, registrant) if release_date is not None else {}
-    cfg = _Setting(tax, ext, registrant, related,
+    cfg = _Setting(tax, ext, frozenset(w.lower().removesuffix("'s") for w in re.findall(r"[A-Za-z][\w'-]*", registrant)),
+                   related,
                    fiscal_year_end or fiscal_year_end_in([s.text for s in sentences]), release_date,
                    reference or release_date, frozenset(f.context.period for f in table_facts))
     printed = {}  # magnitude -> a table fact printing it: a left-out amount the tables state says so
@@ -322,11 +324,10 @@ def _forward(text: str, m: Mention, clause_span, R: Rules) -> bool:
         segment = before  # the amount continues its clause: all of it counts
     after = _SEGMENT_END.split(text[m.end:], maxsplit=1)[0]
     words = _words(MAY_DAY.sub(" ", f"{segment} {after}"))  # "May 31" is a date, "may" a hope
-    singles = {p[0] for p in R.forward if len(p) == 1}
-    if singles.intersection(words):
+    if R.forward_words.intersection(words):
         return True
     joined = f" {' '.join(words)} "
-    return any(f" {' '.join(p)} " in joined for p in R.forward if len(p) > 1)
+    return any(p in joined for p in R.forward_phrases)
 
 
 def _read_mention(text: str, m: Mention, start: int, clause_span, phrases: list[Phrase], cfg: _Setting, before,
@@ -399,6 +400,7 @@ def _per_share(m: Mention, lead: list[str], before, tax: Taxonomy):
 
 # "$1,574,000 in sales reported by NRTC": the words after an amount say what it measures
 _QUALIFIER = re.compile(r"\s+(?:in|of|from)\s+((?:the\s+)?)([a-z][\w-]*)", re.I)
+_AFTER = re.compile(r"\s*,?\s*(?:in|for|during|at|as\s+of|on|through)?\s*(?:the\s+)?")
 _OPENING = re.compile(r"\W*(?:(?:in|during|for|at|as\s+of|on)\s+)?(?:the\s+)?", re.I)
 
 
@@ -417,8 +419,8 @@ def _period(text: str, m: Mention, metric_at: int, clause_span, phrases: list[Ph
             cfg: _Setting, others: list[Mention]) -> Period | str:
     a, b = clause_span
     between = [p for p in phrases if metric_at <= p.start and p.end <= m.start]
-    after_m = re.match(r"\s*,?\s*(?:in|for|during|at|as\s+of|on|through)?\s*(?:the\s+)?", text[m.end:])
-    after = [p for p in phrases if p.start == m.end + after_m.end() and p.end <= b]
+    after_m = _AFTER.match(text, m.end)
+    after = [p for p in phrases if p.start == after_m.end() and p.end <= b]
     amounts = [o for o in others if o.kind != "per_share" and o is not m]
     # a phrase before the metric dates it when no other amount of the clause comes first; one
     # opening the clause ("During the first quarter of fiscal 2004, ...") dates all its amounts
@@ -536,9 +538,8 @@ _PLAIN_CAPITALS = {"the", "we", "our", "in", "during", "for", "as", "at", "on", 
                    "approximately", "about", "also", "overall", "management", "corporation", "registrant"}
 
 
-def _company(text: str, registrant: str, related: dict[str, str]) -> str | None:
+def _company(text: str, reg_words: frozenset[str], related: dict[str, str]) -> str | None:
     """Whose number: "" for the registrant, a related company's full name, None when another name stands there."""
-    reg_words = {w.lower().rstrip("'s") for w in re.findall(r"[A-Za-z][\w'-]*", registrant)}
     company = ""
     tokens = re.findall(r"[A-Za-z][\w'-]*", FULL_DATE.sub(" ", text))
     metric_words = rules().metric_words

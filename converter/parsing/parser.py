@@ -10,7 +10,7 @@ from converter.model import (
 )
 from converter.parsing.blocks import drop_label_zone_columns, find_blocks, find_columns
 from converter.parsing.cover import read_cover
-from converter.dates import FULL_DATE, duration_months, find_dates, start_of
+from converter.dates import FULL_DATE, duration_months, find_dates, start_of, year_end
 from converter.parsing.headers import read_head
 from converter.parsing.lines import classify_all
 from converter.parsing.periods import PeriodContext, align_periods, column_period, intro_period
@@ -21,9 +21,7 @@ from converter.parsing.rows import build_rows
 def parse_filing(filing: Filing, prose: bool = True) -> ParsedFiling:
     """The filing's tables and cover; prose=False skips reading its running text (no narrative facts)."""
     cover = read_cover(filing)
-    fye = None
-    if cover.fiscal_year_end:
-        fye = (int(cover.fiscal_year_end[2:4]), int(cover.fiscal_year_end[5:7]))
+    fye = year_end(cover.fiscal_year_end)
     ctx = PeriodContext(
         fiscal_year_end=fye,
         annual=bool(cover.form_type and cover.form_type.startswith("10-K")),

@@ -12,18 +12,24 @@ MAX_BYTES = 64 * 1024 * 1024  # the largest text filings are a few MB; more is n
 MAX_LINE = 65536  # characters: a text filing's lines are printed lines
 
 
+def read_source(path: str | Path, max_bytes: int = MAX_BYTES) -> bytes:
+    """A file's bytes; InputError when it is over max_bytes (checked before reading) or unreadable."""
+    path = Path(path)
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise InputError(f"the file is {size / 2**20:.0f} MB, over the limit of {max_bytes / 2**20:g} MB "
+                             f"(--max-size)", str(path))
+        return path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read the file: {exc.strerror or exc}", str(path)) from None
+
+
 def read_filing(path: str | Path, data: bytes | None = None, max_bytes: int = MAX_BYTES) -> Filing:
     """Read one filing. Raises InputError for input that is not a text filing."""
     path = Path(path)
     if data is None:
-        try:
-            size = path.stat().st_size
-            if size > max_bytes:
-                raise InputError(f"the file is {size / 2**20:.0f} MB, over the limit of {max_bytes / 2**20:g} MB "
-                                 f"(--max-size)", str(path))
-            data = path.read_bytes()
-        except OSError as exc:
-            raise InputError(f"cannot read the file: {exc.strerror or exc}", str(path)) from None
+        data = read_source(path, max_bytes)
     check_bytes(data, str(path))
     lines = split_lines(decode(data))
     header, body_start = parse_header(lines)

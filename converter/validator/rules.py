@@ -209,17 +209,17 @@ def _non_numeric(f: Fact, name: str, findings: list[Finding]) -> None:
 
 
 def _numeric(f: Fact, base: str | None, inst: Instance, name: str, findings: list[Finding]) -> None:
-    label = f.concept
+    label = _local(f.concept)
     if not f.unit or f.unit not in inst.units:
-        findings.append(Finding("xbrl:unitMissing", ERROR, f"{_local(label)}: " + (f"unitRef {f.unit!r} names no unit"
+        findings.append(Finding("xbrl:unitMissing", ERROR, f"{label}: " + (f"unitRef {f.unit!r} names no unit"
                                                                            if f.unit else "no unitRef"), name, f.line))
     else:
         if base == "monetaryItemType" and not _is_currency(inst.units[f.unit]):
-            findings.append(Finding("xbrl:monetaryUnit", ERROR, f"{_local(label)}: unit {f.unit} is not a currency", name, f.line))
+            findings.append(Finding("xbrl:monetaryUnit", ERROR, f"{label}: unit {f.unit} is not a currency", name, f.line))
         if base == "sharesItemType" and inst.units[f.unit] != _SHARES:
-            findings.append(Finding("xbrl:sharesUnit", ERROR, f"{_local(label)}: unit {f.unit} is not xbrli:shares", name, f.line))
+            findings.append(Finding("xbrl:sharesUnit", ERROR, f"{label}: unit {f.unit} is not xbrli:shares", name, f.line))
     if f.decimals is None and f.precision is None and not f.nil:
-        findings.append(Finding("xbrl:decimalsMissing", ERROR, f"{_local(label)} has neither decimals nor precision",
+        findings.append(Finding("xbrl:decimalsMissing", ERROR, f"{label} has neither decimals nor precision",
                                 name, f.line))
 
 

@@ -34,9 +34,9 @@ def check_instance(root: etree._Element, inst: Instance, dts: Dts, name: str, fi
     """Validate root (its fact elements may be renamed to their stand-ins: call it last)."""
     renames: dict = {}  # concept -> the stand-in tag to check it under; KEEP: as it is; None: leave it out
     for f in inst.facts:
-        new = renames.get(f.concept, KEEP)
-        if new is KEEP and f.concept not in renames:
-            new = renames[f.concept] = _check_tag(f.concept, dts)
+        if f.concept not in renames:
+            renames[f.concept] = _check_tag(f.concept, dts)
+        new = renames[f.concept]
         if new is None:
             root.remove(f.element)  # undeclared, or of a type without a stand-in: reported by the rules
         elif new is not KEEP:
