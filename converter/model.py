@@ -142,6 +142,7 @@ class Table:
     per_share_scale: int = 1
     shares_scale: int = 1
     company: str = ""  # the company its title names ("NEW LINE CINEMA CORPORATION AND SUBSIDIARIES")
+    kind_evidence: tuple[str, float, str] = ("title", 0.0, "")  # decided by, vocabulary score, runner-up
 
 
 @dataclass(frozen=True, slots=True)

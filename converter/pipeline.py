@@ -154,9 +154,11 @@ def report_of(model: XbrlModel) -> dict:
         "filing": model.name,
         "entity": {"scheme": model.entity.scheme, "identifier": model.entity.identifier, "name": model.entity.name},
         "period_end": model.period_end.isoformat(),
-        "tables": [{"title": t.title, "kind": t.kind.value, "lines": [t.first_line, t.last_line],
+        "tables": [{"title": t.title, "kind": t.kind.value, "kind_by": t.kind_evidence[0],
+                    "kind_score": t.kind_evidence[1], "runner_up": t.kind_evidence[2], "lines": [t.first_line, t.last_line],
                     "columns": [c.period.key() if c.period else None for c in t.columns], "rows": len(t.rows)}
                    for t in model.tables],
+        "statements_found": sorted({t.kind.value for t in model.tables} - {"note"}),
         "facts": len(model.facts),
         "extension_concepts": sorted(c.name for c in model.concepts if c.extension),
         "warnings": list(model.warnings),

@@ -214,7 +214,7 @@ def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None
             f"line {row.line}: {label!r} prints {_printed(new)} where line {old.source.line if old.source else '?'} "
             f"prints {_printed(old)} for the same {new.concept.name} ({new.context.id}); "
             f"kept as an extension concept")
-    unit_type = _row_unit_type(row.label, row.context, tuple(cell for _, cell in cells), table.kind)
+    _unit = _row_unit_type(row.label, row.context, tuple(cell for _, cell in cells), table.kind)
     base_label = label if not pro_forma or PRO_FORMA.search(label) else f"Pro forma {label}"
     by_measure: dict[str, list] = {}
     for col, cell in cells:
@@ -222,6 +222,9 @@ def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None
     made: list[Concept] = []
     for measure, group_cells in by_measure.items():
         text = f"{base_label} {measure}".strip()
+        # a column of rates ("Weighted Average Interest Rate", "% of sales") holds percentages
+        # even where only its first cell prints the % sign
+        unit_type = PERCENT if measure and _RATE_COLUMN.search(measure) else _unit
         period = group_cells[0][0].period
         ptype = "instant" if period.is_instant else "duration"
         # "Film inventories (Note 1)" and "Film inventories" are one concept in two statements
@@ -234,6 +237,9 @@ def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None
         _emit(st, facts)
         made.append(concept)
     return RowMapping(tuple(made), 1) if len(made) == 1 else None
+
+
+_RATE_COLUMN = re.compile(r"\brate\b|%|\bpercent", re.I)
 
 
 def _factor(facts: list[Fact], table: Table, cells) -> int:

@@ -10,7 +10,7 @@ from converter.parsing.column_headings import assign_headings
 from converter.dates import find_dates
 from converter.parsing.lines import Kind, Line, is_prose
 from converter.parsing.titles import (
-    company_of, is_company_line, is_supplementary, is_title_line, scale_of, statement_kind,
+    company_of, is_company_line, is_not_own, is_qualified, is_title_line, scale_of, statement_kind,
 )
 from converter.parsing.values import chunks
 
@@ -29,6 +29,11 @@ class Head:
     stub_text: str = ""  # heading-zone text left of the columns ("SEPTEMBER 26, 1997 AND ...")
     company: str = ""
     continued: bool = False
+    title_kind: StatementKind | None = None  # the kind the title names, qualified or not
+    qualified: bool = False  # the title carries a word that does not decide alone ("supplemental")
+    not_own: bool = False  # the title names statements not the filer's own as printed (pro forma)
+    title_lines: list[str] = field(default_factory=list)  # the title zone without its scale phrase
+    under_note: bool = False  # a "Note 6 - ..." heading is near above: a note's table
 
 
 def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], floor: int) -> Head:
@@ -54,6 +59,7 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
     head.body_start = body_start
     # 2. column headings: text over the value columns, rule lines, bare years
     heading_rows: list[Line] = []
+    captions: list[str] = []  # label-zone lines among the headings: "Years Ended December 31", a title's end
     blank_run = 0
     while i >= floor:
         ln = lines[i]
@@ -63,30 +69,34 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
                 break
             i -= 1
             continue
-        blank_run = 0
+        gap, blank_run = blank_run, 0
         if ln.kind in (Kind.RULE, Kind.YEARS):
             heading_rows.append(ln)
             i -= 1
             continue
         if ln.kind is not Kind.TEXT or is_prose(ln):
             break
+        if gap and len(chunks(ln.text)) == 1 and scale_of(ln.stripped) and any(_dated(h) for h in heading_rows):
+            break  # the scale line of a title block, a blank line above the column headings
         # a stub text at the left ("(in 000s,", a title) may share a heading line with the headings
         every = chunks(ln.text)
         parts = [p for p in every if p[1] > value_left - 2]
-        if (is_title_line(ln.stripped) or is_company_line(ln.stripped)) and (len(every) == 1 or not parts
-                                                                             or len(parts) == len(every)):
-            break
+        if (is_title_line(ln.stripped) or is_company_line(ln.stripped)) and (
+                len(every) == 1 or not parts or len(parts) == len(every)
+                or not any(_PERIOD_WORD.search(t) for _, _, t in parts)):
+            break  # a title (centred over the columns, its words two blanks apart), not headings
         if not parts or any(_sentence(t) for _, _, t in parts):
             if _headings_above(lines, i, floor, value_left):
-                i -= 1  # a caption between the column headings and the body
+                captions.insert(0, ln.stripped)  # a caption between the column headings and the body
+                i -= 1
                 continue
             break
         heading_rows.append(ln)
         i -= 1
     heading_rows.reverse()
     head.headings = assign_headings(heading_rows, columns, value_left)
-    head.stub_text = " ".join(t for ln in heading_rows if ln.kind is not Kind.RULE
-                              for _, e, t in chunks(ln.text) if e <= value_left - 2)
+    head.stub_text = " ".join(captions + [t for ln in heading_rows if ln.kind is not Kind.RULE
+                                          for _, e, t in chunks(ln.text) if e <= value_left - 2])
     # 3. title zone: a few short lines above the headings
     title_lines: list[str] = []
     seen = 0
@@ -104,6 +114,7 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
             blanks += 1
         j -= 1
     head.head_start = j + 1
+    title_lines += captions
     head.title_text = " ".join(title_lines)
     head.company = company_of(title_lines)
     # every line between the title and the first row: the scale may sit under the headings
@@ -119,15 +130,54 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
     stub_titles = [t for ln in heading_rows if ln.kind is not Kind.RULE
                    for _, e, t in chunks(ln.text) if e <= value_left - 2 and is_title_line(t)]
     title_lines = title_lines + stub_titles
+    title_lines = _join_split_title(title_lines)
     kinds = [statement_kind(t) for t in title_lines if is_title_line(t)]
     kinds = [k for k in kinds if k is not None]
-    if kinds and not is_supplementary(" ".join(t for t in title_lines if is_title_line(t))):
+    titled = " ".join(t for t in title_lines if is_title_line(t))
+    head.title_kind = kinds[-1] if kinds else None
+    head.qualified, head.not_own = is_qualified(titled), is_not_own(titled)
+    head.title_lines = [t for t in title_lines if not scale_of(t) and not _prose_end(t)]
+    head.under_note = bool(_note_heading(lines, i))
+    if kinds and not head.qualified and not head.not_own:
         head.kind = kinds[-1]
         head.title = " ".join(t for t in title_lines if is_title_line(t) or is_company_line(t))
     else:
         head.title = _note_heading(lines, i) or (title_lines[-1] if title_lines else "")
     head.intro = _intro(lines, i, floor)
     return head
+
+
+def _dated(ln: Line) -> bool:
+    """A heading line that names periods: bare years, dates, or duration words."""
+    return ln.kind is Kind.YEARS or (ln.kind is Kind.TEXT and bool(_PERIOD_WORD.search(ln.text)))
+
+
+def _join_split_title(title_lines: list[str]) -> list[str]:
+    """A title broken over two lines ("CONSOLIDATED STATEMENT OF CHANGES" / "IN STOCKHOLDERS'
+    EQUITY") as one line, when neither half names a statement alone."""
+    if any(is_title_line(t) for t in title_lines):
+        return title_lines
+    for k in range(len(title_lines) - 1):
+        # the first half may share its line with the company name: "CONSOLIDATED STATEMENT   Acme Co."
+        parts = [t for _, _, t in chunks(title_lines[k])] or [title_lines[k]]
+        for n, part in enumerate(parts):
+            joined = f"{part} {title_lines[k + 1]}"
+            if is_title_line(joined):
+                rest = [" ".join(parts[:n] + parts[n + 1:])] if len(parts) > 1 else []
+                return title_lines[:k] + rest + [joined] + title_lines[k + 2:]
+    return title_lines
+
+
+_FURNITURE = re.compile(r"\(.*\)|page \d+|-.*-|exhibit [\w.()-]+", re.I)
+
+
+def _prose_end(text: str) -> bool:
+    """Not part of a title: the last line of a paragraph or footnote above the title zone ("...
+    stockholders' equity."), page furniture ("(more)", "Page 7", "- FINANCIAL TABLE FOLLOWS -"),
+    a release's date line."""
+    sentence_end = text.endswith(".") and len(text.split()) > 3 and not company_of([text])  # not "... TOOL & DIE CO."
+    return (text[:1].islower() or sentence_end or bool(_FURNITURE.fullmatch(text))
+            or (bool(find_dates(text)) and len(text.split()) <= 4))
 
 
 def _headings_above(lines: list[Line], i: int, floor: int, value_left: int) -> bool:
@@ -165,6 +215,7 @@ def _sentence(text: str) -> bool:
     return len(words) > 7 or (len(words) > 3 and text.rstrip().endswith((":", ";")))
 
 
+_PERIOD_WORD = re.compile(r"\b(?:ended|ending|months?|weeks?|quarters?|years?|(?:19|20)\d\d)\b", re.I)
 _NOTE_HEADING = re.compile(r"^\s*(?:note|notes)\s+\d+[a-z]?\b", re.I)
 
 

@@ -12,6 +12,7 @@ from converter.parsing.blocks import drop_label_zone_columns, find_blocks, find_
 from converter.parsing.cover import read_cover
 from converter.dates import FULL_DATE, duration_months, find_dates, start_of, year_end
 from converter.parsing.headers import read_head
+from converter.parsing.kinds import decide_kind
 from converter.parsing.lines import classify_all
 from converter.parsing.periods import PeriodContext, align_periods, column_period, intro_period
 from converter.parsing.prose import sentences
@@ -46,17 +47,13 @@ def parse_filing(filing: Filing, prose: bool = True) -> ParsedFiling:
     return ParsedFiling(filing, cover, tuple(tables), tuple(skipped), tuple(said_all), tuple(numbers))
 
 
-def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) -> tuple[
-        list[Table], list[SkippedTable], list[Sentence], list[tuple[Decimal, int]]]:
-    """The document's tables, the blocks skipped with their reasons, its running text, and the
-    numbers printed in its table blocks."""
-    lines = classify_all(doc.lines, doc.line_numbers)
-    tabular: set[int] = set()  # line indexes of table blocks and their heads: not prose
-    tables: list[Table] = []
-    skipped: list[SkippedTable] = []
+_CHANGE = re.compile(r"\bchange\b|%", re.I)  # "Three Month Change": a comparison column, not a period
+
+
+def _read_blocks(lines, tabular: set[int], skipped: list[SkippedTable]):
+    """Each table block with numbers: its head, column spans, rows, row problems and lines."""
     floor = 0
     prev_intro, prev_last = "", -100
-    company = ""  # the company of the last statement: its notes follow it
     for block in find_blocks(lines):
         block, columns = drop_label_zone_columns(lines, block, find_columns(lines, block))
         head = read_head(lines, block, columns, floor)
@@ -70,6 +67,37 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
         if not any(c is not None and c.value is not None for r in rows for c in r.cells):
             skipped.append(SkippedTable(first_line, last_line, "no numbers in the table"))
             continue
+        yield head, columns, rows, problems, first_line, last_line
+
+
+def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) -> tuple[
+        list[Table], list[SkippedTable], list[Sentence], list[tuple[Decimal, int]]]:
+    """The document's tables, the blocks skipped with their reasons, its running text, and the
+    numbers printed in its table blocks."""
+    lines = classify_all(doc.lines, doc.line_numbers)
+    tabular: set[int] = set()  # line indexes of table blocks and their heads: not prose
+    tables: list[Table] = []
+    skipped: list[SkippedTable] = []
+    found = list(_read_blocks(lines, tabular, skipped))
+    # kinds the document's own titles name plainly: content alone never adds a second one
+    titled = frozenset(head.kind for head, *_ in found if head.kind is not StatementKind.NOTE)
+    company = ""  # the company of the last statement: its notes follow it
+    scope = (None, "")  # the scale last stated in this document and its phrase: it holds until replaced
+    for head, columns, rows, problems, first_line, last_line in found:
+        durations = any(duration_months(h) and not _CHANGE.search(h) for h in head.headings)
+        evidence = decide_kind(head.title_kind, head.qualified, rows, titled, durations, head.under_note)
+        if head.not_own:
+            evidence = dataclasses.replace(evidence, kind=StatementKind.NOTE, by="title")
+        if evidence.kind is not head.kind:
+            if head.kind is StatementKind.NOTE:  # a statement by its content: its whole title zone names it
+                head.title = " ".join(head.title_lines) or head.title
+            head.kind = evidence.kind
+        if head.scale is not None:
+            scope = (head.scale, head.scale_text)
+        elif scope[0] is not None and head.kind is not StatementKind.NOTE:
+            # a release's schedules under one "(In thousands, except per share data)"; a note
+            # table's counts and prices are not read in a statement's scale
+            head.scale, head.scale_text = scope
         cols, reason = _columns(head, columns, ctx)
         if reason:
             skipped.append(SkippedTable(first_line, last_line, reason))
@@ -78,6 +106,7 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
             title=head.title, kind=head.kind, columns=tuple(cols), rows=tuple(rows),
             scale=head.scale or 1, first_line=first_line, last_line=last_line, intro=head.intro,
             shares_scale=shares_scale(head.scale or 1, head.scale_text), company=head.company or company,
+            kind_evidence=(evidence.by, evidence.score, evidence.runner_up),
         ))
         if head.kind is not StatementKind.NOTE and head.company:
             company = head.company

@@ -63,13 +63,18 @@ def is_company_line(text: str) -> bool:
 
 
 @functools.cache
-def _not_statement() -> re.Pattern:
-    return re.compile("|".join(load_toml("statements.toml")["title"]["not_statement"]))
+def _title_words(key: str) -> re.Pattern:
+    return re.compile("|".join(load_toml("statements.toml")["title"][key]))
 
 
-def is_supplementary(text: str) -> bool:
-    """Titles of tables that look like statements but are not the filer's statements."""
-    return bool(_not_statement().search(" ".join(text.lower().split())))
+def is_not_own(text: str) -> bool:
+    """Titles of statements that are not the filer's own as printed (pro forma, consolidating)."""
+    return bool(_title_words("not_own").search(" ".join(text.lower().split())))
+
+
+def is_qualified(text: str) -> bool:
+    """Titles whose qualifying word keeps a table a note unless its content says it is the statement."""
+    return bool(_title_words("qualified").search(" ".join(text.lower().split())))
 
 
 def scale_of(text: str) -> int | None:

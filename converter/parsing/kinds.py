@@ -1,0 +1,98 @@
+"""A table's statement kind from its content, with its title as one signal among others.
+
+Class of filings served: statements whose titles do not say what they are (earnings releases'
+"Schedule A - Quarterly Analysis", "Analysis of Consolidated Earnings", "Operations Data"),
+whose titles qualify them ("Supplemental Consolidated Balance Sheets" restated after a pooling,
+"Summary Balance Sheet") or name the wrong statement (a typing slip in the title). A kind is
+taken from content only when the rows carry the kind's anchors (taxonomy/statements.toml
+[content]: the lines every such statement prints) and the vocabulary of real filers' statements
+(parsing/vocabulary.py) favours that kind over every other.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from converter.model import Row, StatementKind
+from converter.parsing.vocabulary import table_scores
+from converter.resources import load_toml
+
+
+@dataclass(frozen=True)
+class KindEvidence:
+    kind: StatementKind
+    by: str  # "title", "content", "title+content"
+    score: float  # the vocabulary score of the chosen kind (0 for a note)
+    runner_up: str  # the next kind by vocabulary, with its score: "income 0.21"
+    anchored: tuple[str, ...]  # kinds whose anchors the rows carry
+
+
+@dataclass(frozen=True)
+class _Anchor:
+    kind: StatementKind
+    all_of: tuple[re.Pattern, ...]  # each must match some row (label or section)
+    min_rows: int
+
+
+@functools.cache
+def _anchors() -> tuple[_Anchor, ...]:
+    data = load_toml("statements.toml")["content"]
+    return tuple(_Anchor(StatementKind(a["kind"]), tuple(re.compile(p, re.I) for p in a["all_of"]), a["min_rows"])
+                 for a in data["anchor"])
+
+
+def anchored_kinds(rows: list[Row] | tuple[Row, ...]) -> tuple[StatementKind, ...]:
+    """The kinds whose anchor lines all appear among the rows (labels and section headings)."""
+    texts = [" ".join(t.split()) for r in rows for t in (r.label, r.context) if t]
+    out = []
+    for a in _anchors():
+        if len(rows) >= a.min_rows and all(any(p.search(t) for t in texts) for p in a.all_of):
+            out.append(a.kind)
+    return tuple(out)
+
+
+def _repeats(rows) -> bool:
+    """The same lines printed for several entities or segments ("Alabama Power - / Operating
+    Revenues / Net Income ..." under each subsidiary): a segment table, not a statement."""
+    seen: dict[str, int] = {}
+    for r in rows:
+        key = " ".join(r.label.lower().split())
+        if key and not key.startswith(("total", "other", "less")):
+            seen[key] = seen.get(key, 0) + 1
+    return any(n >= 3 for n in seen.values())
+
+
+def decide_kind(title_kind: StatementKind | None, qualified: bool, rows: list[Row] | tuple[Row, ...],
+                titled_elsewhere: frozenset[StatementKind] = frozenset(), durations: bool = False,
+                under_note: bool = False) -> KindEvidence:
+    """The kind of one table.
+
+    title_kind: the kind its title names (None when it names none); qualified: the title carries a
+    word that does not decide alone ("supplemental", "summary", "selected"); titled_elsewhere:
+    kinds that tables of the same document are plainly titled with. Content alone never adds a
+    second statement of such a kind: the selected data of a 10-K print statement lines in rounder
+    numbers, and they must not take the statements' concepts. durations: the column headings name
+    durations (a balance sheet's columns are dates); under_note: the table sits under a "Note 6 -
+    ..." heading (a note's table is a statement only by its title).
+    """
+    scores = table_scores([r.label for r in rows if r.label])
+    ranked = sorted(scores, key=scores.get, reverse=True)
+    anchored = anchored_kinds(rows)
+    best = StatementKind(ranked[0])
+    content = best if best in anchored and scores[ranked[0]] > 0 and not _repeats(rows) else None
+    if content is StatementKind.BALANCE and durations:
+        content = None  # "Average balances" for quarters: amounts over periods, not at dates
+
+    def evidence(kind: StatementKind, by: str) -> KindEvidence:
+        other = next((k for k in ranked if k != kind.value), ranked[1])
+        return KindEvidence(kind, by, round(scores.get(kind.value, 0.0), 3), f"{other} {scores[other]:.2f}",
+                            tuple(k.value for k in anchored))
+
+    if title_kind is not None and not qualified:
+        if content is not None and content != title_kind and title_kind not in anchored:
+            return evidence(content, "content")  # the title names a statement the rows are not
+        return evidence(title_kind, "title+content" if content == title_kind else "title")
+    if content is not None and content not in titled_elsewhere and not under_note:
+        return evidence(content, "title+content" if content == title_kind else "content")
+    return evidence(StatementKind.NOTE, "title" if qualified else "content")

@@ -1,0 +1,65 @@
+"""The layout stress suite (issue 22): inputs written in the style of the era, one class each,
+none copied from a filing. Statements recognised by their content, schedule-style releases,
+the column-heading notations of the era, a scale stated once for several tables, rows read
+with their headings, and unlabelled subtotals."""
+from pathlib import Path
+
+import pytest
+
+from conftest import HERE
+from converter.mapping.mapper import map_filing
+from converter.model import StatementKind
+from converter.parsing.parser import parse_filing
+from converter.reading.reader import read_filing
+
+STRESS = HERE / "stress"
+
+
+def parsed(name: str):
+    return parse_filing(read_filing(STRESS / name))
+
+
+def facts(name: str) -> dict[tuple[str, str], object]:
+    model = map_filing(parsed(name), cik="1")
+    return {(f.concept.name, f.context.id): f.value for f in model.facts}
+
+
+def test_release_schedules_are_statements_by_their_content():
+    """'Schedule A - Quarterly Analysis' and 'Summary Balance Sheet' name no statement plainly:
+    the rows do. 'Average Balances' over quarters is no balance sheet."""
+    tables = parsed("release_schedules.txt").tables
+    assert [t.kind for t in tables] == [StatementKind.INCOME, StatementKind.BALANCE, StatementKind.NOTE]
+    assert "Quarterly Analysis" in tables[0].title and "Summary Balance Sheet" in tables[1].title
+    assert tables[0].kind_evidence[0] == "content" and tables[1].kind_evidence[0] == "title+content"
+
+
+def test_supplemental_statements_restated_after_a_pooling_are_statements():
+    kinds = [t.kind for t in parsed("supplemental_restated.txt").tables]
+    assert kinds == [StatementKind.BALANCE, StatementKind.INCOME, StatementKind.CASHFLOW]
+    by = facts("supplemental_restated.txt")
+    assert by[("Assets", "I19941231")] == 102710000
+    assert by[("NetIncomeLoss", "D19940101_19941231")] == 8871000
+
+
+def test_titles_split_over_two_lines_misspelt_or_wrong_are_read_by_content():
+    """'CONSOLIDATED STATEMENT / OF RETAINED EARNINGS' beside the company name, 'OF BALANCED
+    SHEET', and a cash-flow statement printed under the retained-earnings title; the caption
+    'Years Ended December 31' at the left dates the bare years."""
+    tables = parsed("split_and_mistitled.txt").tables
+    assert [t.kind for t in tables] == [StatementKind.EQUITY, StatementKind.BALANCE, StatementKind.CASHFLOW]
+    assert [c.period.key() for c in tables[2].columns] == ["D1996-01-01_1996-12-31", "D1995-01-01_1995-12-31"]
+    assert [c.period.key() for c in tables[1].columns] == ["I1996-12-31", "I1995-12-31"]
+    assert tables[2].kind_evidence[0] == "content"
+    by = facts("split_and_mistitled.txt")
+    assert by[("NetCashProvidedByUsedInOperatingActivities", "D19960101_19961231")] == 174200000
+
+
+def test_tables_that_look_like_statements_stay_notes():
+    """Selected data beside titled statements of the same document, a note's allowance
+    roll-forward, and an EPS computation exhibit print statement lines; none is a statement."""
+    tables = parsed("look_alike_notes.txt").tables
+    assert [t.kind for t in tables] == [StatementKind.NOTE, StatementKind.INCOME, StatementKind.NOTE,
+                                       StatementKind.NOTE]
+    by = facts("look_alike_notes.txt")
+    # the statement's precise numbers keep the standard concept, not the selected data's rounded ones
+    assert by[("NetIncomeLoss", "D19970101_19971231")] == 61173000
