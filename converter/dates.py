@@ -4,6 +4,7 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
+from datetime import date as date_type
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -11,19 +12,82 @@ MONTHS = {
 }
 _MONTH = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?"
           r"|sept?(?:ember)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\.?")
+MONTH_NAME = re.compile(_MONTH, re.I)
 FULL_DATE = re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(?P<year>(?:19|20)\d\d)\b", re.I)
 MONTH_DAY = re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})\b", re.I)
 MONTH_YEAR = re.compile(r"\b" + _MONTH + r"\s*,?\s+(?P<year>(?:19|20)\d\d)\b", re.I)
-NUMERIC_DATE = re.compile(r"\b(?P<m>\d{1,2})/(?P<d>\d{1,2})/(?P<y>\d{2}|\d{4})\b")
+# 3/31/05, 12-31-2000, 12.31.99 (one separator between all three parts, not "1-2" of a range)
+NUMERIC_DATE = re.compile(r"\b(?P<m>\d{1,2})(?P<sep>[/.-])(?P<d>\d{1,2})(?P=sep)(?P<y>\d{2}|\d{4})\b")
 YEAR = re.compile(r"(?<![\d,.$])(?P<year>(?:19|20)\d\d)(?![\d,])")
-_WORD_MONTHS = {"one": 1, "three": 3, "six": 6, "nine": 9, "twelve": 12, "3": 3, "6": 6, "9": 9, "12": 12,
-                "thirteen": 13, "twenty-six": 26, "thirty-nine": 39, "fifty-two": 52, "fifty-three": 53,
-                "13": 13, "26": 26, "39": 39, "52": 52, "53": 53}
+
+
+def _alternatives(words: list[str]) -> str:
+    """Words as one regex alternative, longest first, each abbreviation with its optional dot."""
+    return "|".join(re.escape(w) + r"\.?" for w in sorted(set(words), key=len, reverse=True))
+
+
+def _grammar() -> dict:
+    from converter.resources import load_toml  # data of taxonomy/headings.toml
+    return load_toml("headings.toml")
+
+
+_G = _grammar()
+_NUMBERS = {k.lower(): v for k, v in _G["duration"]["numbers"].items()}
 DURATION = re.compile(
-    r"\b(?P<n>one|three|six|nine|twelve|thirteen|twenty-six|thirty-nine|fifty-two|fifty-three|\d{1,2})"
-    r"[\s-]+(?P<unit>months?|weeks?)\b", re.I)
-YEAR_WORDS = re.compile(r"\b(?:years?|fiscal\s+years?|twelve\s+months|annual)\s+(?:ended|ending)\b|\byears?\s+ended\b", re.I)
-QUARTER_WORDS = re.compile(r"\b(?:quarters?|three[\s-]+months?)\s+(?:ended|ending)\b|\bquarter\b", re.I)
+    r"\b(?P<n>" + "|".join(sorted(map(re.escape, _NUMBERS), key=len, reverse=True)) + r"|\d{1,2})[\s-]+"
+    r"(?:(?P<months>" + _alternatives(_G["duration"]["month_units"]) + r")|(?P<weeks>"
+    + _alternatives(_G["duration"]["week_units"]) + r"))(?![a-z])", re.I)
+_YEAR_WORD = _alternatives(_G["duration"]["year_words"])
+_QUARTER_WORD = _alternatives(_G["duration"]["quarter_words"])
+YEAR_WORDS = re.compile(r"\b(?:fiscal\s+)?(?:" + _YEAR_WORD + r")\s+(?:ended|ending)\b", re.I)
+QUARTER_WORDS = re.compile(r"\b(?:" + _QUARTER_WORD + r")(?![a-z])", re.I)
+_ORDINALS = {k.lower(): v for k, v in _G["quarter"]["ordinals"].items()}
+_SHORT_YEAR = r"(?:(?:19|20)\d\d|'?\d\d)"
+# "4Q94", "Q4 1994", "1st Qtr. 1998", "Fourth Quarter 1997", "4th Qtr. FY99", "Q2 '03"
+QUARTER_OF_YEAR = re.compile(
+    r"\b(?:(?P<a>[1-4])q[\s-]?(?P<ya>" + _SHORT_YEAR + r")|q(?P<b>[1-4])[\s,-]*(?:(?:fy|fiscal)\s*)?(?P<yb>" + _SHORT_YEAR
+    + r")|(?P<c>" + "|".join(map(re.escape, _ORDINALS)) + r")\s+(?:" + _QUARTER_WORD + r")[\s,]*(?:(?:of\s+)?(?:fy|fiscal(?:\s+year)?)\s*)?(?P<yc>"
+    + _SHORT_YEAR + r"))(?![\d])", re.I)
+# "Fiscal 1997", "FY 1997", "FY97", "Fiscal '97"
+FISCAL_YEAR = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in _G["fiscal"]["prefixes"]) + r")\s*(?P<y>" + _SHORT_YEAR
+                         + r")(?![\d])", re.I)
+
+
+def full_year(text: str) -> int:
+    """'94, 94 or 1994 as 1994 (two-digit years from 50 are 19xx, below 50 20xx)."""
+    y = int(text.lstrip("'"))
+    return y if y >= 100 else y + (1900 if y >= 50 else 2000)
+
+
+def quarter_of_year(text: str) -> tuple[int, int] | None:
+    """(quarter, fiscal year) a heading names: "4Q94" -> (4, 1994), "1st Qtr. 1998" -> (1, 1998)."""
+    m = QUARTER_OF_YEAR.search(text)
+    if m is None:
+        return None
+    if m.group("a"):
+        return int(m.group("a")), full_year(m.group("ya"))
+    if m.group("b"):
+        return int(m.group("b")), full_year(m.group("yb"))
+    return _ORDINALS[m.group("c").lower()], full_year(m.group("yc"))
+
+
+def fiscal_year_of(text: str) -> int | None:
+    """The fiscal year a heading names by a prefix: "Fiscal 1997", "FY97"."""
+    m = FISCAL_YEAR.search(text)
+    return full_year(m.group("y")) if m else None
+
+
+def quarter_end(quarter: int, fiscal_year: int, fye: tuple[int, int]) -> date_type | None:
+    """The last day of quarter n of the fiscal year that ends on month/day fye of fiscal_year."""
+    month, day = fye
+    months_back = 3 * (4 - quarter)
+    m, y = month - months_back, fiscal_year
+    while m <= 0:
+        m += 12
+        y -= 1
+    if day >= calendar.monthrange(2001, month)[1]:  # a fiscal year ending at a month end: quarters do too
+        return dt.date(y, m, calendar.monthrange(y, m)[1])
+    return make_date(y, m, min(day, calendar.monthrange(y, m)[1]))
 
 
 def year_end(fiscal_year_end: str | None) -> tuple[int, int] | None:
@@ -63,23 +127,30 @@ def find_dates(text: str) -> list[tuple[int, dt.date]]:
 
 
 def duration_months(text: str) -> int | None:
-    """Months (or weeks, as 13/26/39/52) that a heading names; None when it names none."""
+    """Months (weeks counted as months: 13 -> 3, 52 -> 12) that a heading names; None when it names none."""
     m = DURATION.search(text)
     if m:
-        n = _WORD_MONTHS.get(m.group("n").lower())
+        n = _number(m.group("n"))
         if n is None:
-            try:
-                n = int(m.group("n"))
-            except ValueError:
-                return None
-        if m.group("unit").lower().startswith("week"):
-            return {13: 3, 26: 6, 39: 9, 52: 12, 53: 12}.get(n)
+            return None
+        if m.group("weeks"):
+            return {13: 3, 14: 3, 16: 4, 24: 6, 26: 6, 27: 6, 28: 6, 39: 9, 40: 9, 52: 12, 53: 12}.get(n)
         return n if 1 <= n <= 12 else None
     if YEAR_WORDS.search(text):
         return 12
-    if re.search(r"\bquarter\b", text, re.I):
+    if QUARTER_WORDS.search(text):
         return 3
     return None
+
+
+def duration_weeks(text: str) -> int | None:
+    """The weeks a heading names ("Fourteen Weeks Ended", "13 Wks. Ended"), None for months or none."""
+    m = DURATION.search(text)
+    return _number(m.group("n")) if m and m.group("weeks") else None
+
+
+def _number(word: str) -> int | None:
+    return _NUMBERS.get(word.lower()) or (int(word) if word.isdigit() else None)
 
 
 def is_month_end(d: dt.date) -> bool:

@@ -63,3 +63,19 @@ def test_tables_that_look_like_statements_stay_notes():
     by = facts("look_alike_notes.txt")
     # the statement's precise numbers keep the standard concept, not the selected data's rounded ones
     assert by[("NetIncomeLoss", "D19970101_19971231")] == 61173000
+
+
+def test_release_heading_notations_give_every_column_its_period():
+    """'3 Mos. Ended' over '12/31/00' beside '% Change', '4Q00 ... FY99', 13 and 14 weeks, and a
+    month hyphenated over two heading lines."""
+    tables = parsed("heading_notations.txt").tables
+    keys = [[c.period.key() if c.period else None for c in t.columns] for t in tables]
+    assert keys == [
+        ["D2000-10-01_2000-12-31", "D1999-10-01_1999-12-31", None, "D2000-01-01_2000-12-31", "D1999-01-01_1999-12-31", None],
+        ["D2000-10-01_2000-12-31", "D1999-10-01_1999-12-31", "D2000-01-01_2000-12-31", "D1999-01-01_1999-12-31"],
+        ["D2000-10-01_2000-12-30", "D1999-09-26_2000-01-01"],
+        ["D2000-07-01_2000-09-30", "D1999-07-01_1999-09-30"],
+    ]
+    by = facts("heading_notations.txt")
+    assert by[("NetIncomeLoss", "D19990101_19991231")] == 3453000
+    assert by[("Revenues", "D19990926_20000101")] == 15117000

@@ -11,6 +11,7 @@ from converter.model import (
 from converter.parsing.blocks import drop_label_zone_columns, find_blocks, find_columns
 from converter.parsing.cover import read_cover
 from converter.dates import FULL_DATE, duration_months, find_dates, start_of, year_end
+from converter.parsing.heading_grammar import unread
 from converter.parsing.headers import read_head
 from converter.parsing.kinds import decide_kind
 from converter.parsing.lines import classify_all
@@ -84,6 +85,10 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
     company = ""  # the company of the last statement: its notes follow it
     scope = (None, "")  # the scale last stated in this document and its phrase: it holds until replaced
     for head, columns, rows, problems, first_line, last_line in found:
+        for heading in head.headings:
+            if (tokens := unread(heading)):
+                skipped.append(SkippedTable(first_line, first_line, f"column heading {heading[:80]!r}: period notation "
+                                                                     f"not read: {' '.join(tokens)}"))
         durations = any(duration_months(h) and not _CHANGE.search(h) for h in head.headings)
         evidence = decide_kind(head.title_kind, head.qualified, rows, titled, durations, head.under_note)
         if head.not_own:
@@ -167,6 +172,14 @@ def _column_groups(cols: list[Column]) -> tuple[list[Column], str]:
         return " ".join(_PERIOD_WORDS.sub(" ", text).lower().split())
     groups = {group(c) for c in cols if c.period is not None}
     primary = [g for g in groups if _PRIMARY_GROUP.search(g)]
+    repeated = {p for p in periods if periods.count(p) > 1}
+    dates = sorted(p.end for p in periods if p.is_instant and p not in repeated)
+    if (not primary and len(dates) >= 2 and all(not p.is_instant for p in repeated)
+            and all(dates[0] < p.start and p.end <= dates[-1] for p in repeated)):
+        # a roll-forward: balances at two dates and the movements between them ("Spending During
+        # Q1'98", "Adjustments During Q1'98"); the balances keep their dates, the movements,
+        # several measures of one period, are left out
+        return [dataclasses.replace(c, period=None) if c.period in repeated else c for c in cols], ""
     if len(primary) != 1:
         names = ", ".join(sorted(repr(g) for g in groups if g)) or "unnamed groups"
         return [], f"columns repeat periods for several entities or presentations ({names}); none is the consolidated one"

@@ -7,7 +7,8 @@ from dataclasses import dataclass
 
 from converter.model import Period, StatementKind
 from converter.dates import (
-    FULL_DATE, YEAR, duration_months, find_dates, is_month_end, make_date, parse_month_day, start_of,
+    FULL_DATE, MONTH_NAME, YEAR, duration_months, duration_weeks, find_dates, fiscal_year_of, is_month_end, make_date,
+    parse_month_day, quarter_end, quarter_of_year, start_of,
 )
 
 _AT = re.compile(r"\b(?:at|as of|as at)\s*$", re.I)
@@ -30,8 +31,12 @@ def column_period(heading: str, kind: StatementKind, title: str, ctx: PeriodCont
     of that year printed in the title or the stub ("SEPTEMBER 26, 1997 AND SEPTEMBER 27, 1996"),
     from the title's month and day, or from the fiscal year end.
     """
-    text = " ".join(heading.split())
+    text = rejoin_months(" ".join(heading.split()))
     dates = find_dates(text)
+    designated = None if dates else _designated(text, title, ctx)
+    if designated is not None:
+        end, months = designated
+        return Period(end) if kind is StatementKind.BALANCE else Period(end, start_of(end, months))
     if dates:
         end = dates[-1][1]
         if len(dates) > 1:
@@ -42,6 +47,8 @@ def column_period(heading: str, kind: StatementKind, title: str, ctx: PeriodCont
                 end = chosen[-1]
     else:
         years = [int(m.group("year")) for m in YEAR.finditer(text)]
+        if not years and fiscal_year_of(text):
+            years = [fiscal_year_of(text)]  # "FY97", "Fiscal '97"
         if not years:
             return None
         year = years[-1]
@@ -61,6 +68,9 @@ def column_period(heading: str, kind: StatementKind, title: str, ctx: PeriodCont
     since = _from_date(f"{text} {title}", end)
     if since is not None:
         return Period(end, since)  # "the period from June 4, 1996 (inception) to December 31, 1996"
+    weeks = duration_weeks(text) or (None if duration_months(text) else duration_weeks(title))
+    if weeks:
+        return Period(end, end - dt.timedelta(weeks=weeks) + dt.timedelta(days=1))  # "Fourteen Weeks Ended"
     months = duration_months(text) or duration_months(title)
     if months is None:
         if kind is StatementKind.NOTE:
@@ -70,6 +80,34 @@ def column_period(heading: str, kind: StatementKind, title: str, ctx: PeriodCont
         else:
             return None
     return Period(end, start_of(end, months))
+
+
+_SPLIT_MONTH = re.compile(r"\b([A-Za-z]{2,})-\s+([a-z]{2,})\b")
+
+
+def rejoin_months(text: str) -> str:
+    """A month name hyphenated over two heading lines ("Septem- ber 30") made whole again."""
+    def join(m: re.Match) -> str:
+        word = m.group(1) + m.group(2)
+        return word if MONTH_NAME.fullmatch(word) else m.group(0)
+    return _SPLIT_MONTH.sub(join, text)
+
+
+def _designated(text: str, title: str, ctx: PeriodContext) -> tuple[dt.date, int] | None:
+    """The end and months of a quarter named by its number ("4Q94", "1st Qtr. 1998"), from the
+    fiscal year end the filing states or the title's month and day."""
+    q = quarter_of_year(text)
+    fye = ctx.fiscal_year_end or parse_month_day(title)
+    if q is None or fye is None:
+        return None
+    end = quarter_end(q[0], q[1], fye)
+    if end is not None and ctx.period_end is not None and abs((ctx.period_end - end).days) <= 7:
+        end = ctx.period_end  # the quarter the filing reports: its own end date
+    elif end is not None and ctx.period_end is not None and not is_month_end(ctx.period_end):
+        # a 52/53-week year: the quarter ends on the weekday its periods end on, near that date
+        shift = (ctx.period_end.weekday() - end.weekday()) % 7
+        end = end + dt.timedelta(days=shift if shift <= 3 else shift - 7)
+    return (end, 3) if end is not None else None
 
 
 _FROM = re.compile(r"\bfrom\s+$", re.I)
