@@ -2,7 +2,7 @@
 none copied from a filing. Statements recognised by their content, schedule-style releases,
 the column-heading notations of the era, a scale stated once for several tables, rows read
 with their headings, and unlabelled subtotals."""
-from pathlib import Path
+from decimal import Decimal
 
 import pytest
 
@@ -79,3 +79,24 @@ def test_release_heading_notations_give_every_column_its_period():
     by = facts("heading_notations.txt")
     assert by[("NetIncomeLoss", "D19990101_19991231")] == 3453000
     assert by[("Revenues", "D19990926_20000101")] == 15117000
+
+
+def test_rows_of_a_per_share_block_are_read_with_their_heading():
+    """Under 'Basic earnings per Common Share:' the extraordinary-loss line is a part (an
+    extension, per share), the net-earnings line the total (EarningsPerShareBasic); 'Basic' and
+    'Diluted' alone on a line head their blocks."""
+    by = facts("per_share_blocks.txt")
+    assert by[("EarningsPerShareBasic", "D19960101_19961231")] == Decimal("1.42")
+    assert by[("EarningsPerShareDiluted", "D19960101_19961231")] == Decimal("1.40")
+    assert by[("BasicEarningsPerCommonShareExtraordinaryLoss", "D19960101_19961231")] == Decimal("-0.04")
+    assert by[("DilutedEarningsPerCommonShareEarningsBeforeExtraordinaryLoss", "D19960101_19961231")] == Decimal("1.44")
+    assert by[("NetIncomeLoss", "D19960101_19961231")] == 28337000
+
+
+def test_an_unlabelled_subtotal_inside_a_labelled_total_is_not_that_total():
+    """Equity before treasury stock is deducted, printed without a label above 'Total
+    shareholders' equity', is no StockholdersEquity."""
+    by = facts("equity_subtotal.txt")
+    assert by[("StockholdersEquity", "I19971231")] == 83880000
+    assert by[("StockholdersEquity", "I19961231")] == 72710000
+    assert 94380000 not in {v for (name, _), v in by.items() if name == "StockholdersEquity"}

@@ -92,7 +92,11 @@ def infer_totals(tax: Taxonomy, table: Table, rules: list[Rule | None]) -> None:
         if i in chosen:
             rules[i] = Rule((chosen[i],), frozenset(), None, frozenset(), None, False, None)
         else:
-            rules[i] = _calculation_parent(tax, rows[i], rules)
+            parent = _calculation_parent(tax, rows[i], rules)
+            if parent is not None and any(inside(i, j) and rules[j] is not None and parent.names == rules[j].names
+                                          for j in range(i + 1, len(rows)) if rows[j].components):
+                parent = None  # a later total of that concept sums this one: it is a part, not the whole
+            rules[i] = parent
 
 
 def _calculation_parent(tax: Taxonomy, row: Row, rules: list[Rule | None]) -> Rule | None:

@@ -46,10 +46,13 @@ def match(tax: Taxonomy, label: str, context: str, statement: str, period_type: 
     if PRO_FORMA.search(label):
         return None
     texts = candidates(label, context)
+    own = normalise(label)
     rules = tax.rules_for(statement)
     for text in texts:
         for rule in rules:
             if rule.context is not None and not rule.context.search(context or ""):
+                continue
+            if rule.unless is not None and rule.unless.search(own):
                 continue
             if text not in rule.labels and not (rule.pattern and rule.pattern.search(text)):
                 continue

@@ -185,6 +185,8 @@ def _row_unit_type(label: str, context: str, cells: tuple[Cell | None, ...], kin
         return SHARES
     if _PER_SHARE.search(label) or (short and _PER_SHARE.search(context)):
         return PER_SHARE
+    if _PER_SHARE.search(context) and not _COUNT_WORDS.search(label):
+        return PER_SHARE  # every line of a per-share block: "Earnings before extraordinary loss" under it
     if re.search(r"\bnumber of\b.*\bshares\b|\bshares\b.*\boutstanding\b", label, re.I):
         return SHARES
     return MONETARY
@@ -216,6 +218,9 @@ def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None
             f"kept as an extension concept")
     _unit = _row_unit_type(row.label, row.context, tuple(cell for _, cell in cells), table.kind)
     base_label = label if not pro_forma or PRO_FORMA.search(label) else f"Pro forma {label}"
+    heading = row.context.split(" / ")[-1] if row.context else ""
+    if _unit == PER_SHARE and _PER_SHARE.search(row.context) and not _PER_SHARE.search(label):
+        base_label = f"{heading} - {base_label}"  # "Diluted earnings per share - Extraordinary loss": one per block
     by_measure: dict[str, list] = {}
     for col, cell in cells:
         by_measure.setdefault(col.measure, []).append((col, cell))
@@ -239,6 +244,9 @@ def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None
     return RowMapping(tuple(made), 1) if len(made) == 1 else None
 
 
+# lines of a per-share block that count shares rather than dollars per share
+_COUNT_WORDS = re.compile(r"\b(?:shares|options|warrants|number|weighted|average|outstanding)\b|\bin (?:thousands|millions)\b",
+                          re.I)
 _RATE_COLUMN = re.compile(r"\brate\b|%|\bpercent", re.I)
 
 

@@ -21,6 +21,7 @@ class Rule:
     negate: bool
     at: str | None
     magnitude: bool = False
+    unless: re.Pattern | None = None  # the row's own label names a part, not the whole ("extraordinary loss")
 
 
 # Numbers printed in a label, each perhaps with its year: "11,284 in 1999 and 11,684 in 1998"
@@ -97,6 +98,7 @@ def load_taxonomy() -> Taxonomy:
             negate=bool(r.get("negate")),
             at=r.get("at"),
             magnitude=bool(r.get("magnitude")),
+            unless=re.compile(r["unless"]) if r.get("unless") else None,
         ))
     parens = tuple(
         ParentheticalRule(frozenset(p["row"]), p["name"], p["unit"],

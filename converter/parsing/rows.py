@@ -21,6 +21,9 @@ _DASHES = "-\u2013\u2014"
 _NOTE_LETTER = re.compile(r"\s{6,}[A-Z]{1,2}\d?$")
 # A heading that names one item, its terms following on the next line: not a section.
 _ITEM_HEADING = re.compile(r"[\d$]|\bpar value\b|\bseries\b", re.I)
+# A word alone on its line over a per-share block: "Basic", "Diluted", "Primary", "Fully diluted"
+_BLOCK_HEADING = re.compile(r"(?:basic|diluted|primary|fully diluted|assuming (?:full )?dilution|basic and diluted)\s*:?",
+                            re.I)
 _CLOSES_SECTION = re.compile(r"^(?:total|net cash|net (?:increase|decrease)|net change)\b", re.I)
 
 
@@ -77,6 +80,8 @@ class RowBuilder:
                 return
             self._push(text[:-1].strip(), ln.indent)
             return
+        if len(self.pending) == 1 and _BLOCK_HEADING.fullmatch(self.pending[0].stripped):
+            self._flush_headings()  # "Basic" over the lines of its per-share block: a heading, not a label's start
         caps_heading = self.pending and self.pending[0].stripped.isupper() and not text.isupper()
         if self.pending and (self._continues(text, ln) or ln.number == self.pending[-1].number + 1 and not caps_heading):
             # label lines printed one under the other make one label ("Average Common Shares" /
@@ -119,7 +124,9 @@ class RowBuilder:
             self.pending = []
 
     def _push(self, text: str, indent: int) -> None:
-        while self.sections and self.sections[-1].indent >= indent:
+        block = bool(_BLOCK_HEADING.fullmatch(text))  # "Basic" nests under "EARNINGS PER SHARE" at its indent
+        while self.sections and self.sections[-1].indent >= indent and not (
+                block and self.sections[-1].indent == indent and not _BLOCK_HEADING.fullmatch(self.sections[-1].text)):
             self.sections.pop()
         self.sections.append(_Section(text, indent, len(self.rows)))
 
@@ -127,6 +134,8 @@ class RowBuilder:
     def _values(self, ln: Line) -> None:
         label = _NOTE_LETTER.sub("", ln.label)
         indent = ln.indent
+        if len(self.pending) == 1 and _BLOCK_HEADING.fullmatch(self.pending[0].stripped) and label:
+            self._flush_headings()
         if self.pending:
             joined = _join(self.pending)
             if not label:
@@ -236,4 +245,18 @@ def build_rows(lines: list[Line], start: int, end: int, columns: list[tuple[int,
     builder = RowBuilder(columns, narrow=_narrow(lines[start:end + 1]))
     for ln in lines[start:end + 1]:
         builder.feed(ln)
-    return find_totals(builder.rows), builder.problems
+    return _unname_inner_subtotals(find_totals(builder.rows)), builder.problems
+
+
+def _unname_inner_subtotals(rows: list[Row]) -> list[Row]:
+    """An unlabelled subtotal named after its section ("Total shareholders' equity") loses that
+    name when a labelled total of the same name sums it: common stock, capital and earnings
+    before treasury stock is deducted are not the equity the next total prints."""
+    out = list(rows)
+    for i, row in enumerate(rows):
+        if row.kind is not RowKind.SUBTOTAL or not row.label:
+            continue
+        same = " ".join(row.label.lower().split())
+        if any(i in later.components and " ".join(later.label.lower().split()) == same for later in rows[i + 1:]):
+            out[i] = dataclasses.replace(row, label="")
+    return out
