@@ -100,3 +100,14 @@ def test_an_unlabelled_subtotal_inside_a_labelled_total_is_not_that_total():
     assert by[("StockholdersEquity", "I19971231")] == 83880000
     assert by[("StockholdersEquity", "I19961231")] == 72710000
     assert 94380000 not in {v for (name, _), v in by.items() if name == "StockholdersEquity"}
+
+
+def test_quarterly_report_columns_dated_only_by_their_end():
+    """A 10-Q's first-quarter statement headed by dates alone covers the quarter from the day
+    after the fiscal year end its balance sheet prints (a 52/53-week year); a bare prior year
+    beside 'Three Months Ended December 26, 1998' is that quarter a year before."""
+    tables = parsed("quarterly_report_columns.txt").tables
+    keys = [[c.period.key() if c.period else None for c in t.columns] for t in tables]
+    assert keys == [["D1998-09-26_1998-12-26", "D1997-09-27_1997-12-26"], ["I1998-12-26", "I1998-09-25"],
+                    ["D1998-09-26_1998-12-26", "D1997-09-27_1997-12-26"]]
+    assert facts("quarterly_report_columns.txt")[("NetIncomeLoss", "D19980926_19981226")] == 89000000

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from converter.dates import MONTH_DAY
+from converter.dates import MONTH_DAY, duration_months
 from converter.parsing.lines import Kind, Line
 from converter.parsing.titles import scale_of
 from converter.parsing.values import chunks
@@ -98,7 +98,20 @@ _HEADING_GAP = re.compile(r"\s{3,}")
 
 
 def heading_chunks(text: str) -> list[tuple[int, int, str]]:
-    """Pieces of a heading line: words one or two blanks apart stay together ("NINE  MONTHS")."""
+    """Pieces of a heading line: words one or two blanks apart stay together ("NINE  MONTHS"),
+    unless each side names a period of its own ("THREE MONTHS ENDED  NINE MONTHS ENDED")."""
+    return [q for p in _heading_pieces(text) for q in _two_periods(p)]
+
+
+def _two_periods(piece: tuple[int, int, str]) -> list[tuple[int, int, str]]:
+    s, _, text = piece
+    halves = [(s + m.start(), s + m.end(), m.group(0)) for m in re.finditer(r"\S+(?: \S+)*", text)]
+    if len(halves) > 1 and all(duration_months(h[2]) for h in halves):
+        return halves
+    return [piece]
+
+
+def _heading_pieces(text: str) -> list[tuple[int, int, str]]:
     out = []
     pos = 0
     for m in _HEADING_GAP.finditer(text):

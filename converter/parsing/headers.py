@@ -168,7 +168,7 @@ def _join_split_title(title_lines: list[str]) -> list[str]:
     return title_lines
 
 
-_FURNITURE = re.compile(r"\(.*\)|page \d+|-.*-|exhibit [\w.()-]+", re.I)
+_FURNITURE = re.compile(r"\(.*\)|page \d+|-.*-|exhibit [\w.()-]+|.*(?:https?://|www\.).*", re.I)
 
 
 def _prose_end(text: str) -> bool:

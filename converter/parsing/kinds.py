@@ -60,7 +60,7 @@ def _repeats(rows) -> bool:
         key = " ".join(r.label.lower().split())
         if key and not key.startswith(("total", "other", "less")):
             seen[key] = seen.get(key, 0) + 1
-    return any(n >= 3 for n in seen.values())
+    return sum(n >= 3 for n in seen.values()) >= 2  # a group of lines, not "Net loss" again in each EPS block
 
 
 def decide_kind(title_kind: StatementKind | None, qualified: bool, rows: list[Row] | tuple[Row, ...],

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from decimal import Decimal
 
@@ -10,12 +11,12 @@ from converter.model import (
 )
 from converter.parsing.blocks import drop_label_zone_columns, find_blocks, find_columns
 from converter.parsing.cover import read_cover
-from converter.dates import FULL_DATE, duration_months, find_dates, start_of, year_end
+from converter.dates import FULL_DATE, YEAR, duration_months, find_dates, make_date, start_of, year_end
 from converter.parsing.heading_grammar import unread
 from converter.parsing.headers import read_head
 from converter.parsing.kinds import decide_kind
 from converter.parsing.lines import classify_all
-from converter.parsing.periods import PeriodContext, align_periods, column_period, intro_period
+from converter.parsing.periods import PeriodContext, align_periods, column_period, intro_period, rejoin_months
 from converter.parsing.prose import sentences
 from converter.parsing.rows import build_rows
 
@@ -158,6 +159,23 @@ def _shared_duration(cols: list[Column], kind: StatementKind) -> list[Column]:
     return out
 
 
+def _paired_duration(cols: list[Column], kind: StatementKind) -> list[Column]:
+    """A year column without duration words right of a column that has them ("Six Months Ended
+    June 30," printed over 2000 only, 1999 beside it) takes that column's duration: a group
+    heading's pair of years, when the heading did not reach the second."""
+    if kind is StatementKind.BALANCE or not any(duration_months(c.heading) for c in cols):
+        return cols
+    out: list[Column] = []
+    for c in cols:
+        left = next((o for o in reversed(out) if duration_months(o.heading) and not _CHANGE.search(o.heading)), None)
+        if (c.period is not None and left is not None and left.period is not None and not left.period.is_instant
+                and not duration_months(c.heading) and not _CHANGE.search(c.heading) and c.period.end < left.period.end):
+            months = duration_months(left.heading)
+            c = dataclasses.replace(c, period=Period(c.period.end, start_of(c.period.end, months)))
+        out.append(c)
+    return out
+
+
 def _column_groups(cols: list[Column]) -> tuple[list[Column], str]:
     """Columns that repeat a period belong to groups (entities, segments, presentations).
 
@@ -186,9 +204,21 @@ def _column_groups(cols: list[Column]) -> tuple[list[Column], str]:
     return [c if c.period is None or group(c) == primary[0] else dataclasses.replace(c, period=None) for c in cols], ""
 
 
+def _sibling_dates(headings: list[str]) -> tuple[dt.date, ...]:
+    """A bare year beside columns that all print one month and day ("JULY 31," centred over the
+    1999 column only) ends on that day: the table's own date, not the fiscal year end."""
+    days = {(d.month, d.day) for h in headings for _, d in find_dates(rejoin_months(h))}
+    if len(days) != 1:
+        return ()
+    month, day = next(iter(days))
+    years = {int(m.group("year")) for h in headings if not find_dates(rejoin_months(h)) for m in YEAR.finditer(h)}
+    return tuple(d for y in sorted(years) if (d := make_date(y, month, day)) is not None)
+
+
 def _columns(head, spans, ctx: PeriodContext) -> tuple[list[Column], str]:
     cols = []
     stub_dates = tuple(d for _, d in find_dates(" ".join(f"{head.title_text} {head.stub_text}".split())))
+    stub_dates += _sibling_dates(head.headings)
     for k, (left, right) in enumerate(spans):
         heading = head.headings[k]
         dates = find_dates(heading)
@@ -198,6 +228,7 @@ def _columns(head, spans, ctx: PeriodContext) -> tuple[list[Column], str]:
         period = column_period(heading, head.kind, f"{head.title} {head.stub_text}", ctx, stub_dates)
         cols.append(Column(k, left, right, heading, period))
     cols = _shared_duration(cols, head.kind)
+    cols = _paired_duration(cols, head.kind)
     cols, reason = _column_groups(cols)
     if reason:
         return [], reason

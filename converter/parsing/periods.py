@@ -77,9 +77,20 @@ def column_period(heading: str, kind: StatementKind, title: str, ctx: PeriodCont
             return Period(end)
         if ctx.annual or not dates:
             months = 12
+        elif _first_quarter(end, ctx):
+            months = 3  # a quarterly report's first quarter: the quarter and the year to date are one
         else:
-            return None
+            return None  # a later quarter's date alone does not say quarter or year to date
     return Period(end, start_of(end, months))
+
+
+def _first_quarter(end: dt.date, ctx: PeriodContext) -> bool:
+    """A date that ends the first quarter of a fiscal year, in a quarterly report (its period end
+    known): three months after the fiscal year end, or a 52/53-week quarter's first days after."""
+    if ctx.annual or ctx.period_end is None or ctx.fiscal_year_end is None:
+        return False
+    months = (end.month - ctx.fiscal_year_end[0]) % 12
+    return months == 3 or (months == 4 and end.day <= 7)
 
 
 _SPLIT_MONTH = re.compile(r"\b([A-Za-z]{2,})-\s+([a-z]{2,})\b")
