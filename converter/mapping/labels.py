@@ -46,7 +46,7 @@ def match(tax: Taxonomy, label: str, context: str, statement: str, period_type: 
     if PRO_FORMA.search(label):
         return None
     texts = candidates(label, context)
-    own = normalise(label)
+    own = texts[-1]  # the label alone, normalised: the last candidate
     rules = tax.rules_for(statement)
     for text in texts:
         for rule in rules:

@@ -105,6 +105,8 @@ def heading_chunks(text: str) -> list[tuple[int, int, str]]:
 
 def _two_periods(piece: tuple[int, int, str]) -> list[tuple[int, int, str]]:
     s, _, text = piece
+    if "  " not in text:
+        return [piece]
     halves = [(s + m.start(), s + m.end(), m.group(0)) for m in re.finditer(r"\S+(?: \S+)*", text)]
     if len(halves) > 1 and all(duration_months(h[2]) for h in halves):
         return halves

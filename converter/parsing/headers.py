@@ -137,12 +137,16 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
     head.title_kind = kinds[-1] if kinds else None
     head.qualified, head.not_own = is_qualified(titled), is_not_own(titled)
     head.title_lines = [t for t in title_lines if not scale_of(t) and not _prose_end(t)]
-    head.under_note = bool(_note_heading(lines, i))
+    # a note's table is a statement only by its title: its heading is sought only where the title
+    # leaves the kind to the content
+    note = _note_heading(lines, i) if not kinds or head.qualified else ""
+    head.under_note = bool(note)
     if kinds and not head.qualified and not head.not_own:
         head.kind = kinds[-1]
         head.title = " ".join(t for t in title_lines if is_title_line(t) or is_company_line(t))
     else:
-        head.title = _note_heading(lines, i) or (title_lines[-1] if title_lines else "")
+        head.title = (note if not kinds or head.qualified else _note_heading(lines, i)) or (
+            title_lines[-1] if title_lines else "")
     head.intro = _intro(lines, i, floor)
     return head
 

@@ -29,6 +29,7 @@ _READ = (FULL_DATE, QUARTER_OF_YEAR, FISCAL_YEAR, DURATION, MONTH_YEAR, MONTH_DA
 # apostrophe year, a quarter by number, a unit abbreviation left alone
 _NOTATION = re.compile(r"^\d{1,2}([/.-])\d{1,2}\1\d{2,4}$|^(?:0?[1-9]|1[0-2])/(?!(?:2|4|8|16|32|64)$)\d{2}$|'\d\d\b|"
                        r"^\d{1,2}q$|^q\d$|^(?:mos?|wks?|qtrs?|yrs?|fy|mths?)\.?$", re.I)
+_SUSPECT = re.compile(r"\d|\b(?:mos?|wks?|qtrs?|yrs?|fy|mths?)\b", re.I)
 _FOOTNOTE = re.compile(r"^[(\[]?\w{1,2}[)\]]$|^\*+$")
 
 
@@ -40,6 +41,8 @@ def _words() -> frozenset[str]:
 
 def unread(heading: str) -> list[str]:
     """The tokens of a heading that look like period notation and that the grammar did not read."""
+    if not _SUSPECT.search(heading):
+        return []  # no digit and no unit abbreviation: nothing that could be notation
     text = rejoin_months(" ".join(heading.split()))
     text = NUMERIC_DATE.sub(lambda m: " " if find_dates(m.group(0)) else m.group(0), text)  # "13/45/99" is no date
     for pattern in _READ:

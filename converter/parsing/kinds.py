@@ -25,7 +25,7 @@ class KindEvidence:
     by: str  # "title", "content", "title+content"
     score: float  # the vocabulary score of the chosen kind (0 for a note)
     runner_up: str  # the next kind by vocabulary, with its score: "income 0.21"
-    anchored: tuple[str, ...]  # kinds whose anchors the rows carry
+    anchored: tuple[str, ...]  # of the kinds weighed (the best by vocabulary, the title's), those whose anchors the rows carry
 
 
 @dataclass(frozen=True)
@@ -42,12 +42,14 @@ def _anchors() -> tuple[_Anchor, ...]:
                  for a in data["anchor"])
 
 
-def anchored_kinds(rows: list[Row] | tuple[Row, ...]) -> tuple[StatementKind, ...]:
-    """The kinds whose anchor lines all appear among the rows (labels and section headings)."""
-    texts = [" ".join(t.split()) for r in rows for t in (r.label, r.context) if t]
+def anchored_kinds(rows: list[Row] | tuple[Row, ...], only: tuple[StatementKind, ...] = ()) -> tuple[StatementKind, ...]:
+    """The kinds (of `only`, when given) whose anchor lines all appear among the rows (labels and
+    section headings)."""
+    texts = {" ".join(t.split()) for r in rows for t in (r.label, r.context) if t}
     out = []
     for a in _anchors():
-        if len(rows) >= a.min_rows and all(any(p.search(t) for t in texts) for p in a.all_of):
+        if (not only or a.kind in only) and len(rows) >= a.min_rows and all(any(p.search(t) for t in texts)
+                                                                            for p in a.all_of):
             out.append(a.kind)
     return tuple(out)
 
@@ -78,8 +80,8 @@ def decide_kind(title_kind: StatementKind | None, qualified: bool, rows: list[Ro
     """
     scores = table_scores([r.label for r in rows if r.label])
     ranked = sorted(scores, key=scores.get, reverse=True)
-    anchored = anchored_kinds(rows)
     best = StatementKind(ranked[0])
+    anchored = anchored_kinds(rows, (best,) if title_kind in (None, best) else (best, title_kind))
     content = best if best in anchored and scores[ranked[0]] > 0 and not _repeats(rows) else None
     if content is StatementKind.BALANCE and durations:
         content = None  # "Average balances" for quarters: amounts over periods, not at dates

@@ -45,6 +45,7 @@ def _model() -> tuple[dict[str, tuple[float, ...]], tuple[float, ...]]:
     return table, prior
 
 
+@functools.lru_cache(maxsize=65536)
 def row_scores(label: str) -> tuple[float, ...] | None:
     """How likely each kind is for one row (sums to 1), or None when no word of it is known."""
     table, prior = _model()
