@@ -111,3 +111,11 @@ def test_quarterly_report_columns_dated_only_by_their_end():
     assert keys == [["D1998-09-26_1998-12-26", "D1997-09-27_1997-12-26"], ["I1998-12-26", "I1998-09-25"],
                     ["D1998-09-26_1998-12-26", "D1997-09-27_1997-12-26"]]
     assert facts("quarterly_report_columns.txt")[("NetIncomeLoss", "D19980926_19981226")] == 89000000
+
+
+def test_a_scale_stated_by_the_sentence_introducing_a_table():
+    """'... are as follows (in millions):' over a note table: its amounts are millions, whatever
+    the statement above was in."""
+    tables = parsed("intro_scale.txt").tables
+    assert [t.scale for t in tables] == [1000, 1000000]
+    assert facts("intro_scale.txt")[("NetIncomeLoss", "D19980101_19981231")] == 25832000

@@ -148,6 +148,9 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
         head.title = (note if not kinds or head.qualified else _note_heading(lines, i)) or (
             title_lines[-1] if title_lines else "")
     head.intro = _intro(lines, i, floor)
+    if head.scale is None and (said := _INTRO_SCALE.search(head.intro[-160:])) and scale_of(said.group(0)):
+        # "Below are some financial highlights (in millions):": the sentence that introduces the table
+        head.scale, head.scale_text = scale_of(said.group(0)), said.group(0)
     return head
 
 
@@ -219,6 +222,7 @@ def _sentence(text: str) -> bool:
     return len(words) > 7 or (len(words) > 3 and text.rstrip().endswith((":", ";")))
 
 
+_INTRO_SCALE = re.compile(r"\((?:dollars |amounts )?in (?:thousands|millions|billions)[^)]*\)\s*:\s*$", re.I)
 _PERIOD_WORD = re.compile(r"\b(?:ended|ending|months?|weeks?|quarters?|years?|(?:19|20)\d\d)\b", re.I)
 _NOTE_HEADING = re.compile(r"^\s*(?:note|notes)\s+\d+[a-z]?\b", re.I)
 
