@@ -22,8 +22,8 @@ ASSETS = '<us-gaap:Assets id="f13" contextRef="I19991231" unitRef="USD" decimals
 DOCTYPE = '<dei:DocumentType id="f1" contextRef="D19990101_19991231">Other</dei:DocumentType>'
 USD_UNIT = '<xbrli:unit id="USD">\n    <xbrli:measure>iso4217:USD</xbrli:measure>\n  </xbrli:unit>'
 INSTANT_1999 = '<xbrli:context id="I19991231">'
-DEPRECIATION = ('<filer:DepreciationAsPrinted id="f49" contextRef="D19990101_19991231" unitRef="USD" '
-                'decimals="-3">100000</filer:DepreciationAsPrinted>')
+DEPRECIATION = ('<us-gaap:Depreciation id="f49" contextRef="D19990101_19991231" unitRef="USD" '
+                'decimals="-3">100000</us-gaap:Depreciation>')
 HEADER = '<?xml version="1.0" encoding="UTF-8"?>'
 
 

@@ -221,9 +221,15 @@ def main(argv=None) -> int:
     signs = tomllib.loads((TAX / "signs.toml").read_text())
     deprecated = json.loads((src / "us-gaap-deprecated-concepts.json").read_text())
     names = rule_concepts(rules)
-    gaap = concept_attrs(names, load_fsds(src), post2010, deprecated, signs)
-    dei = dei_attrs(src)
+    fsds = load_fsds(src)
+    gaap = concept_attrs(names, fsds, post2010, deprecated, signs)
+    # the calculation relations among the rule concepts only: they drive which unlabelled totals
+    # are named; the label map's concepts (taxonomy/labelmap.json) are declared as well
     calcs = load_calculations(src, set(gaap))
+    labelmap = json.loads((TAX / "labelmap.json").read_text()) if (TAX / "labelmap.json").exists() else {}
+    mapped = sorted({e[0] for k in ("balance", "income", "cashflow") for e in labelmap.get(k, {}).values()} - set(gaap))
+    gaap.update(concept_attrs(mapped, fsds, post2010, deprecated, signs))
+    dei = dei_attrs(src)
     namespaces = {"us-gaap": USGAAP_NS, "dei": DEI_NS}
     (TAX / "concepts.json").write_text(
         json.dumps({"namespaces": namespaces, "us-gaap": gaap, "dei": dei}, indent=1, sort_keys=True) + "\n")

@@ -12,11 +12,8 @@ a word is kept when it appears at least MIN_COUNT times. The output is committed
 from __future__ import annotations
 
 import argparse
-import csv
-import io
 import json
 import sys
-import zipfile
 from collections import Counter, defaultdict
 from pathlib import Path
 
@@ -24,26 +21,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from converter.parsing.vocabulary import KINDS, words  # noqa: E402
+from fsds import pre_rows  # noqa: E402
 
 STMT = {"BS": "balance", "IS": "income", "CI": "income", "CF": "cashflow", "EQ": "equity"}
 MIN_COUNT = 5
-
-
-def pre_rows(sources: Path):
-    """(stmt, inpth, plabel) of every pre line of the sources."""
-    for name in ("fsds-2009q3.zip", "fsds-2010q2.zip"):
-        with zipfile.ZipFile(sources / name) as z, z.open("pre.txt") as fh:
-            reader = csv.DictReader(io.TextIOWrapper(fh, encoding="utf-8"), delimiter="\t", quoting=csv.QUOTE_NONE)
-            for r in reader:
-                yield r["stmt"], r["inpth"], r["plabel"]
-    parquet = sources / "fsds-2010q4-pre.parquet"
-    try:
-        import pyarrow.parquet as pq
-    except ImportError:
-        print(f"pyarrow is not installed: {parquet.name} left out", file=sys.stderr)
-        return
-    table = pq.read_table(parquet, columns=["stmt", "inpth", "plabel"]).to_pydict()
-    yield from zip(table["stmt"], map(str, table["inpth"]), table["plabel"])
 
 
 def main(argv=None) -> int:
@@ -52,9 +33,9 @@ def main(argv=None) -> int:
     args = ap.parse_args(argv)
     counts: dict[str, Counter] = defaultdict(Counter)
     lines = Counter()
-    for stmt, inpth, plabel in pre_rows(args.sources):
-        kind = STMT.get(stmt)
-        if kind is None or inpth not in ("0", "False", "false"):
+    for r in pre_rows(args.sources):
+        kind, plabel = STMT.get(r["stmt"]), r["plabel"]
+        if kind is None or r["inpth"] not in ("0", "False", "false"):
             continue
         lines[kind] += 1
         for w in set(words(plabel or "")):

@@ -61,3 +61,22 @@ def match(tax: Taxonomy, label: str, context: str, statement: str, period_type: 
                 return rule
     return None
 
+
+
+def lookup(tax: Taxonomy, label: str, context: str, statement: str, period_type: str) -> Rule | None:
+    """The concept real filers most often gave this printed label on this statement
+    (taxonomy/labelmap.json, from the SEC's statement data): a row no rule names takes it when
+    the label, alone or read with its heading, is there and the concept takes this period type.
+    A line filers showed negated ("(Increase) decrease in receivables") keeps that sign."""
+    table = tax.labelmap.get(statement)
+    if not table or PRO_FORMA.search(label):
+        return None
+    for text in candidates(label, context):
+        entry = table.get(text)
+        if entry is None:
+            continue
+        name, _share, _lines, negated = entry
+        if tax.concepts[name].period_type != period_type:
+            return None
+        return Rule((name,), frozenset(), None, frozenset(), None, bool(negated), None)
+    return None

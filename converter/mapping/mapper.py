@@ -12,7 +12,7 @@ from converter.mapping.arithmetic import infer_totals, share_scale_by_eps, signs
 from converter.mapping.contexts import ContextSet
 from converter.mapping.cover_facts import cover_facts, document_period_end
 from converter.mapping.extension import ExtensionSet, camel, filer_prefix
-from converter.mapping.labels import NOTE_REF, PRO_FORMA, match
+from converter.mapping.labels import lookup, NOTE_REF, PRO_FORMA, match
 from converter.mapping.companies import same_company
 from converter.mapping.checks import check_calculations, identities, printed_misprints
 from converter.mapping.narrative import Narrative, narrative_facts
@@ -164,7 +164,15 @@ def _rule_for(st: _State, table: Table, row: Row, pro_forma_table: bool) -> Rule
         return None
     if any(c.measure for c in table.columns):
         return None  # columns are measures of one item: no standard concept names each of them
-    return match(st.tax, row.label, row.context, table.kind.value, "instant" if period.is_instant else "duration")
+    ptype = "instant" if period.is_instant else "duration"
+    rule = match(st.tax, row.label, row.context, table.kind.value, ptype)
+    if rule is None and (rule := lookup(st.tax, row.label, row.context, table.kind.value, ptype)) is not None:
+        # filers' most frequent concept for the words, taken only in the unit the row is printed in
+        # ("dividends declared" is per share in most income statements, money in this one)
+        cells = tuple(c for c in row.cells if c is not None and c.value is not None)
+        if st.tax.concept(rule.names[0]).type != _row_unit_type(row.label, row.context, cells, table.kind):
+            return None
+    return rule
 
 
 def _row_period(table: Table) -> Period | None:

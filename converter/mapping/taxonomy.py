@@ -58,6 +58,7 @@ class Taxonomy:
     totals: tuple[TotalRule, ...] = ()
     differences: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = ()
     standard_names: frozenset[str] = frozenset()
+    labelmap: dict = field(default_factory=dict)  # statement -> normalised label -> (concept, share, lines, negated)
     _by_statement: dict = field(default_factory=dict, repr=False, compare=False)  # memo of rules_for
 
     def concept(self, name: str) -> Concept:
@@ -113,4 +114,8 @@ def load_taxonomy() -> Taxonomy:
                         for d in load_toml("signs.toml").get("difference", []))
     names = frozenset(line.strip() for line in (root / "standard-names.txt").read_text().splitlines()
                       if line.strip() and not line.startswith("#"))
-    return Taxonomy(concepts, frozenset(signed), calcs, tuple(rules), parens, totals, differences, names)
+    labelmap_path = root / "labelmap.json"
+    raw_map = json.loads(labelmap_path.read_text()) if labelmap_path.exists() else {}
+    labelmap = {k: {label: tuple(e) for label, e in raw_map.get(k, {}).items() if e[0] in concepts}
+                for k in ("balance", "income", "cashflow")}
+    return Taxonomy(concepts, frozenset(signed), calcs, tuple(rules), parens, totals, differences, names, labelmap)

@@ -66,11 +66,42 @@ def _compile(driver: bytes, memory: dict[str, bytes]) -> tuple[etree.XMLSchema, 
 
 
 @functools.cache
+def usgaap_shapes() -> tuple[dict[str, str], bytes]:
+    """The bundled US-GAAP subset reduced to one declaration per shape (type, period type,
+    balance, substitution group, nillable), named shape0, shape1...; and each concept's shape.
+
+    libxml2 compiles substitution groups in quadratic time: the subset's hundreds of concepts
+    would take seconds per process. A fact is valid against its declaration exactly when it is
+    valid against a declaration of the same shape; that a declaration of its name exists is
+    checked by name."""
+    doc = etree.parse(str(local_path(USGAAP_SCHEMA)), safe_parser()).getroot()
+    shapes: dict[tuple, str] = {}
+    of: dict[str, str] = {}
+    for el in list(doc.iter(XS + "element")):
+        key = tuple(sorted((k, v) for k, v in el.attrib.items() if k not in ("name", "id")))
+        name = el.get("name")
+        if key in shapes:
+            el.getparent().remove(el)
+        else:
+            shapes[key] = f"shape{len(shapes)}"
+            el.set("name", shapes[key])
+            el.set("id", shapes[key])
+        of[name] = shapes[key]
+    return of, etree.tostring(doc)
+
+
+def shape_names_out(message: str) -> str:
+    """An error about a fact checked under its declaration's shape names the fact, not the shape."""
+    return re.sub(r"\{" + re.escape(USGAAP_NS) + r"\}shape\d+", "(the US-GAAP fact of that line)", message)
+
+
+@functools.cache
 def standard_schema() -> etree.XMLSchema:
-    """XBRL instance + US-GAAP subset + DEI subset + the stand-in elements, compiled once."""
+    """XBRL instance + US-GAAP shapes + DEI subset + the stand-in elements, compiled once."""
     schema, refused = _compile(_driver([
-        ("http://www.xbrl.org/2003/instance", INSTANCE_SCHEMA), (USGAAP_NS, USGAAP_SCHEMA), (DEI_NS, DEI_SCHEMA),
-        (CHECK_NS, "mem:check.xsd")]), {"check.xsd": _check_schema()})
+        ("http://www.xbrl.org/2003/instance", INSTANCE_SCHEMA), (USGAAP_NS, "mem:us-gaap-shapes.xsd"),
+        (DEI_NS, DEI_SCHEMA), (CHECK_NS, "mem:check.xsd")]),
+        {"check.xsd": _check_schema(), "us-gaap-shapes.xsd": usgaap_shapes()[1]})
     if refused:
         raise RuntimeError(f"bundled schemas incomplete: {refused}")
     return schema
@@ -159,9 +190,17 @@ def validate_instance(name: str, text: str, ext_ns: str, ext_types: dict[str, st
         return [Finding(name, exc.lineno or 0, f"not well-formed XML: {exc.msg}")]
     findings: list[Finding] = []
     prefix = "{" + ext_ns + "}"
+    gaap, shape_of = "{" + USGAAP_NS + "}", usgaap_shapes()[0]
     for el in doc:
         tag = el.tag
-        if isinstance(tag, str) and tag.startswith(prefix):
+        if isinstance(tag, str) and tag.startswith(gaap):
+            shape = shape_of.get(tag[len(gaap):])
+            if shape is None:
+                findings.append(Finding(name, el.sourceline or 0, f"us-gaap:{tag[len(gaap):]} is not declared in the "
+                                                                  f"bundled US-GAAP subset"))
+                continue
+            el.tag = gaap + shape
+        elif isinstance(tag, str) and tag.startswith(prefix):
             local = tag[len(prefix):]
             qtype = ext_types.get(local)
             stand_in = CHECK_TYPES.get(qtype or "")
@@ -172,7 +211,7 @@ def validate_instance(name: str, text: str, ext_ns: str, ext_types: dict[str, st
             el.tag = "{" + CHECK_NS + "}" + stand_in
     schema = standard_schema()
     if not schema.validate(doc):
-        findings += [Finding(name, e.line, e.message.replace(CHECK_NS, ext_ns)) for e in schema.error_log]
+        findings += [Finding(name, e.line, shape_names_out(e.message.replace(CHECK_NS, ext_ns))) for e in schema.error_log]
     return findings
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 from lxml import etree
 
 from converter.namespaces import DEI_NS, DTR_TYPES, LINK, USGAAP_NS, XBRLI
-from converter.validation.schemas import CHECK_NS, CHECK_TYPES, linkbase_schema, standard_schema, \
+from converter.validation.schemas import CHECK_NS, CHECK_TYPES, linkbase_schema, standard_schema, usgaap_shapes, shape_names_out, \
     validate_extension_schema
 from converter.validator.dts import Dts
 from converter.validator.findings import ERROR, Finding
@@ -48,11 +48,15 @@ def _validate(root: etree._Element, name: str, findings: list[Finding]) -> None:
     schema = standard_schema()
     if not schema.validate(root):
         for e in schema.error_log:
-            findings.append(Finding("xsd:invalid", ERROR, e.message.replace(f"{{{CHECK_NS}}}", ""), name, e.line))
+            findings.append(Finding("xsd:invalid", ERROR, shape_names_out(e.message.replace(f"{{{CHECK_NS}}}", "")),
+                                    name, e.line))
 
 
 def _check_tag(tag, dts: Dts):
-    if tag[1:].partition("}")[0] in _STANDARD and tag in dts.concepts:
+    ns, _, local = tag[1:].partition("}")
+    if ns == USGAAP_NS and tag in dts.concepts and local in usgaap_shapes()[0]:
+        return f"{{{ns}}}{usgaap_shapes()[0][local]}"  # a bundled US-GAAP concept: under its declaration's shape
+    if ns in _STANDARD and tag in dts.concepts:
         return KEEP  # facts of the bundled standard schemas: as they are
     concept = dts.concepts.get(tag)
     stand_in = _stand_in(concept.type, concept.base) if concept is not None else None

@@ -1,0 +1,99 @@
+#!/usr/bin/env python3
+"""Generate taxonomy/labelmap.json: (statement, printed label) -> the US-GAAP 2024 concept real filers chose.
+
+    python tools/gen_labelmap.py [--sources ../shared/labelmap-sources] [--taxonomy ../shared/taxonomy-sources]
+
+Reads the SEC's Financial Statement Data Sets `pre` tables in place: every primary-statement line
+(balance sheet, income statement, cash flows; parenthetical lines left out) with a standard
+us-gaap tag, its printed label normalised as the converter normalises labels, and whether the
+filer showed it negated. Names deprecated by 2024 are translated to their replacements (the
+FASB's deprecation arcs); names without one are left out. A label is kept when at least
+MIN_COUNT lines (MIN_COUNT_ONE_WORD for a one-word label) print it and one concept has at least MIN_SHARE of them; the entry records that
+concept, its share, the count and whether the line is usually shown negated. The output is
+committed; tools/gen_taxonomy.py then declares its concepts in the bundled subset.
+"""
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+import xml.etree.ElementTree as ET
+from collections import Counter, defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tools"))
+
+from converter.mapping.labels import normalise  # noqa: E402
+from fsds import pre_rows  # noqa: E402
+
+STMT = {"BS": "balance", "IS": "income", "CF": "cashflow"}
+TYPES = {"monetary", "perShare", "shares"}
+MIN_COUNT, MIN_SHARE, MIN_COUNT_ONE_WORD = 5, 0.6, 20
+XLINK = "{http://www.w3.org/1999/xlink}"
+
+
+def replacements(src: Path) -> dict[str, str]:
+    """Deprecated name -> its replacement, from the deprecation linkbase."""
+    root = ET.parse(src / "us-gaap-depcon-def-2025.xml").getroot()
+    out = {}
+    for link in root:
+        locs = {loc.get(f"{XLINK}label"): loc.get(f"{XLINK}href", "").split("#us-gaap_")[-1]
+                for loc in link if loc.tag.endswith("}loc")}
+        for arc in link:
+            if arc.tag.endswith("Arc") and arc.get(f"{XLINK}arcrole", "").endswith("dep-concept-deprecatedConcept"):
+                out[locs[arc.get(f"{XLINK}to")]] = locs[arc.get(f"{XLINK}from")]
+    return out
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--sources", type=Path, default=ROOT.parent / "shared" / "labelmap-sources")
+    ap.add_argument("--taxonomy", type=Path, default=ROOT.parent / "shared" / "taxonomy-sources")
+    args = ap.parse_args(argv)
+    deprecated = json.loads((args.taxonomy / "us-gaap-deprecated-concepts.json").read_text())
+    replaced = replacements(args.taxonomy)
+    with open(args.taxonomy / "fsds-2010q1-tag.txt", encoding="latin-1", newline="") as fh:
+        tags = {r["tag"]: r for r in csv.DictReader(fh, delimiter="\t") if r["custom"] == "0" and r["abstract"] == "0"}
+
+    def current(name: str) -> str | None:
+        for _ in range(3):  # a replacement may itself have been replaced
+            year = deprecated.get(name)
+            if not year or int(str(year)[:4]) > 2024:
+                return name if name in tags and tags[name]["datatype"] in TYPES else None
+            name = replaced.get(name, "")
+            if not name:
+                return None
+        return None
+
+    counts: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    negated: dict[tuple[str, str, str], Counter] = defaultdict(Counter)
+    for r in pre_rows(args.sources):
+        kind = STMT.get(r["stmt"])
+        if kind is None or r["inpth"] not in ("0", "False", "false") or not r["version"].startswith("us-gaap/"):
+            continue
+        label = normalise(r["plabel"] or "")
+        name = current(r["tag"])
+        if not label or name is None:
+            continue
+        counts[(kind, label)][name] += 1
+        negated[(kind, label, name)][r["negating"] in ("1", "True", "true")] += 1
+    out: dict[str, dict[str, list]] = {k: {} for k in STMT.values()}
+    for (kind, label), c in sorted(counts.items()):
+        total = sum(c.values())
+        name, n = c.most_common(1)[0]
+        if total >= (MIN_COUNT if " " in label else MIN_COUNT_ONE_WORD) and n / total >= MIN_SHARE:
+            neg = negated[(kind, label, name)]
+            out[kind][label] = [name, round(n / total, 3), total, int(neg[True] > neg[False])]
+    path = ROOT / "taxonomy" / "labelmap.json"
+    path.write_text(json.dumps({"source": "SEC Financial Statement Data Sets, pre tables 2009q3, 2010q2, 2010q4",
+                                "columns": ["concept", "share", "lines", "negated"], **out}, indent=0) + "\n")
+    print(f"{path.name}: " + ", ".join(f"{k} {len(v)} labels" for k, v in out.items())
+          + f", {len({e[0] for v in out.values() for e in v.values()})} concepts")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
