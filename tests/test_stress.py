@@ -119,3 +119,14 @@ def test_a_scale_stated_by_the_sentence_introducing_a_table():
     tables = parsed("intro_scale.txt").tables
     assert [t.scale for t in tables] == [1000, 1000000]
     assert facts("intro_scale.txt")[("NetIncomeLoss", "D19980101_19981231")] == 25832000
+
+
+def test_a_table_counted_in_another_unit_is_left_out_and_reported():
+    """'(In Millions of KWHs)' counts energy, not dollars: no fact, a reason in the report; the
+    statement above keeps its money scale."""
+    result = parsed("quantity_table.txt")
+    assert [t.kind for t in result.tables] == [StatementKind.INCOME]
+    assert any("millions of kwhs" in s.reason for s in result.skipped_tables)
+    by = facts("quantity_table.txt")
+    assert by[("NetIncomeLoss", "D19960101_19961231")] == 228000000
+    assert 9877000000 not in by.values()

@@ -19,6 +19,7 @@ from converter.parsing.lines import classify_all
 from converter.parsing.periods import PeriodContext, align_periods, column_period, intro_period, rejoin_months
 from converter.parsing.prose import sentences
 from converter.parsing.rows import build_rows
+from converter.parsing.titles import quantity_of
 
 
 def parse_filing(filing: Filing, prose: bool = True) -> ParsedFiling:
@@ -98,13 +99,15 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
             if head.kind is StatementKind.NOTE:  # a statement by its content: its whole title zone names it
                 head.title = " ".join(head.title_lines) or head.title
             head.kind = evidence.kind
-        if head.scale is not None:
+        if head.scale is not None and not quantity_of(head.scale_text):
             scope = (head.scale, head.scale_text)
         elif scope[0] is not None and head.kind is not StatementKind.NOTE:
             # a release's schedules under one "(In thousands, except per share data)"; a note
             # table's counts and prices are not read in a statement's scale
             head.scale, head.scale_text = scope
         cols, reason = _columns(head, columns, ctx)
+        if not reason and (counted := quantity_of(head.scale_text)):
+            reason = f"amounts in {counted}, not money: no unit is declared for them"
         if reason:
             skipped.append(SkippedTable(first_line, last_line, reason))
             continue

@@ -100,3 +100,15 @@ def company_of(lines: list[str]) -> str:
             return re.sub(r"\s+and\s+(?:consolidated\s+)?(?:subsidiaries|subsidiary companies|(?:consolidated\s+)?affiliates)\s*$", "",
                           text, flags=re.I).strip(" ,")
     return ""
+
+
+@functools.cache
+def _quantity() -> re.Pattern:
+    units = "|".join(re.escape(u) for u in load_toml("statements.toml")["quantity"]["units"])
+    return re.compile(r"\b(?:billions|millions|thousands|hundreds)\s+of\s+(?:" + units + r")\b|\bin\s+(?:" + units + r")\b")
+
+
+def quantity_of(text: str) -> str:
+    """The non-money unit a scale phrase counts ("(In Millions of KWHs)" -> "millions of kwhs"), or ""."""
+    m = _quantity().search(" ".join(text.lower().split()))
+    return m.group(0) if m else ""
