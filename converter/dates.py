@@ -4,7 +4,8 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from datetime import date as date_type
+
+from converter.resources import load_toml
 
 MONTHS = {
     "jan": 1, "feb": 2, "mar": 3, "apr": 4, "may": 5, "jun": 6, "jul": 7, "aug": 8,
@@ -26,12 +27,7 @@ def _alternatives(words: list[str]) -> str:
     return "|".join(re.escape(w) + r"\.?" for w in sorted(set(words), key=len, reverse=True))
 
 
-def _grammar() -> dict:
-    from converter.resources import load_toml  # data of taxonomy/headings.toml
-    return load_toml("headings.toml")
-
-
-_G = _grammar()
+_G = load_toml("headings.toml")  # the heading notation of the era, as data
 _NUMBERS = {k.lower(): v for k, v in _G["duration"]["numbers"].items()}
 DURATION = re.compile(
     r"\b(?P<n>" + "|".join(sorted(map(re.escape, _NUMBERS), key=len, reverse=True)) + r"|\d{1,2})[\s-]+"
@@ -77,7 +73,7 @@ def fiscal_year_of(text: str) -> int | None:
     return full_year(m.group("y")) if m else None
 
 
-def quarter_end(quarter: int, fiscal_year: int, fye: tuple[int, int]) -> date_type | None:
+def quarter_end(quarter: int, fiscal_year: int, fye: tuple[int, int]) -> dt.date | None:
     """The last day of quarter n of the fiscal year that ends on month/day fye of fiscal_year."""
     month, day = fye
     months_back = 3 * (4 - quarter)

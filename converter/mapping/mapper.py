@@ -224,11 +224,10 @@ def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None
             f"line {row.line}: {label!r} prints {_printed(new)} where line {old.source.line if old.source else '?'} "
             f"prints {_printed(old)} for the same {new.concept.name} ({new.context.id}); "
             f"kept as an extension concept")
-    _unit = _row_unit_type(row.label, row.context, tuple(cell for _, cell in cells), table.kind)
+    row_unit = _row_unit_type(row.label, row.context, tuple(cell for _, cell in cells), table.kind)
     base_label = label if not pro_forma or PRO_FORMA.search(label) else f"Pro forma {label}"
-    heading = row.context.split(" / ")[-1] if row.context else ""
-    if _unit == PER_SHARE and _PER_SHARE.search(row.context) and not _PER_SHARE.search(label):
-        base_label = f"{heading} - {base_label}"  # "Diluted earnings per share - Extraordinary loss": one per block
+    if row_unit == PER_SHARE and _PER_SHARE.search(row.context) and not _PER_SHARE.search(label):
+        base_label = f"{row.context.split(' / ')[-1]} - {base_label}"  # "Diluted earnings per share - Extraordinary loss": one per block
     by_measure: dict[str, list] = {}
     for col, cell in cells:
         by_measure.setdefault(col.measure, []).append((col, cell))
@@ -237,7 +236,7 @@ def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None
         text = f"{base_label} {measure}".strip()
         # a column of rates ("Weighted Average Interest Rate", "% of sales") holds percentages
         # even where only its first cell prints the % sign
-        unit_type = PERCENT if measure and _RATE_COLUMN.search(measure) else _unit
+        unit_type = PERCENT if measure and _RATE_COLUMN.search(measure) else row_unit
         period = group_cells[0][0].period
         ptype = "instant" if period.is_instant else "duration"
         # "Film inventories (Note 1)" and "Film inventories" are one concept in two statements

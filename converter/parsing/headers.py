@@ -137,20 +137,20 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
     head.title_kind = kinds[-1] if kinds else None
     head.qualified, head.not_own = is_qualified(titled), is_not_own(titled)
     head.title_lines = [t for t in title_lines if not scale_of(t) and not _prose_end(t)]
-    # a note's table is a statement only by its title: its heading is sought only where the title
-    # leaves the kind to the content
-    note = _note_heading(lines, i) if not kinds or head.qualified else ""
-    head.under_note = bool(note)
     if kinds and not head.qualified and not head.not_own:
         head.kind = kinds[-1]
         head.title = " ".join(t for t in title_lines if is_title_line(t) or is_company_line(t))
     else:
-        head.title = (note if not kinds or head.qualified else _note_heading(lines, i)) or (
-            title_lines[-1] if title_lines else "")
+        note = _note_heading(lines, i)
+        # a note's table is a statement only by its title: only where the title leaves the kind to
+        # the content does its note heading count
+        head.under_note = bool(note) and (not kinds or head.qualified)
+        head.title = note or (title_lines[-1] if title_lines else "")
     head.intro = _intro(lines, i, floor)
-    if head.scale is None and (said := _INTRO_SCALE.search(head.intro[-160:])) and scale_of(said.group(0)):
+    said = _INTRO_SCALE.search(head.intro[-160:]) if head.scale is None else None
+    if said is not None and (factor := scale_of(said.group(0))):
         # "Below are some financial highlights (in millions):": the sentence that introduces the table
-        head.scale, head.scale_text = scale_of(said.group(0)), said.group(0)
+        head.scale, head.scale_text = factor, said.group(0)
     return head
 
 

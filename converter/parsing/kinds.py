@@ -25,7 +25,6 @@ class KindEvidence:
     by: str  # "title", "content", "title+content"
     score: float  # the vocabulary score of the chosen kind (0 for a note)
     runner_up: str  # the next kind by vocabulary, with its score: "income 0.21"
-    anchored: tuple[str, ...]  # of the kinds weighed (the best by vocabulary, the title's), those whose anchors the rows carry
 
 
 @dataclass(frozen=True)
@@ -88,8 +87,7 @@ def decide_kind(title_kind: StatementKind | None, qualified: bool, rows: list[Ro
 
     def evidence(kind: StatementKind, by: str) -> KindEvidence:
         other = next((k for k in ranked if k != kind.value), ranked[1])
-        return KindEvidence(kind, by, round(scores.get(kind.value, 0.0), 3), f"{other} {scores[other]:.2f}",
-                            tuple(k.value for k in anchored))
+        return KindEvidence(kind, by, round(scores.get(kind.value, 0.0), 3), f"{other} {scores[other]:.2f}")
 
     if title_kind is not None and not qualified:
         if content is not None and content != title_kind and title_kind not in anchored:

@@ -53,6 +53,10 @@ def parse_filing(filing: Filing, prose: bool = True) -> ParsedFiling:
 _CHANGE = re.compile(r"\bchange\b|%", re.I)  # "Three Month Change": a comparison column, not a period
 
 
+def _names_duration(heading: str) -> bool:
+    return bool(duration_months(heading)) and not _CHANGE.search(heading)
+
+
 def _read_blocks(lines, tabular: set[int], skipped: list[SkippedTable]):
     """Each table block with numbers: its head, column spans, rows, row problems and lines."""
     floor = 0
@@ -91,7 +95,7 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
             if (tokens := unread(heading)):
                 skipped.append(SkippedTable(first_line, first_line, f"column heading {heading[:80]!r}: period notation "
                                                                      f"not read: {' '.join(tokens)}"))
-        durations = any(duration_months(h) and not _CHANGE.search(h) for h in head.headings)
+        durations = any(map(_names_duration, head.headings))
         evidence = decide_kind(head.title_kind, head.qualified, rows, titled, durations, head.under_note)
         if head.not_own:
             evidence = dataclasses.replace(evidence, kind=StatementKind.NOTE, by="title")
@@ -99,14 +103,15 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
             if head.kind is StatementKind.NOTE:  # a statement by its content: its whole title zone names it
                 head.title = " ".join(head.title_lines) or head.title
             head.kind = evidence.kind
-        if head.scale is not None and not quantity_of(head.scale_text):
+        counted = quantity_of(head.scale_text)  # "(In Millions of KWHs)": not money
+        if head.scale is not None and not counted:
             scope = (head.scale, head.scale_text)
         elif scope[0] is not None and head.kind is not StatementKind.NOTE:
             # a release's schedules under one "(In thousands, except per share data)"; a note
             # table's counts and prices are not read in a statement's scale
             head.scale, head.scale_text = scope
         cols, reason = _columns(head, columns, ctx)
-        if not reason and (counted := quantity_of(head.scale_text)):
+        if not reason and counted:
             reason = f"amounts in {counted}, not money: no unit is declared for them"
         if reason:
             skipped.append(SkippedTable(first_line, last_line, reason))
@@ -170,7 +175,7 @@ def _paired_duration(cols: list[Column], kind: StatementKind) -> list[Column]:
         return cols
     out: list[Column] = []
     for c in cols:
-        left = next((o for o in reversed(out) if duration_months(o.heading) and not _CHANGE.search(o.heading)), None)
+        left = next((o for o in reversed(out) if _names_duration(o.heading)), None)
         if (c.period is not None and left is not None and left.period is not None and not left.period.is_instant
                 and not duration_months(c.heading) and not _CHANGE.search(c.heading) and c.period.end < left.period.end):
             months = duration_months(left.heading)
@@ -210,11 +215,12 @@ def _column_groups(cols: list[Column]) -> tuple[list[Column], str]:
 def _sibling_dates(headings: list[str]) -> tuple[dt.date, ...]:
     """A bare year beside columns that all print one month and day ("JULY 31," centred over the
     1999 column only) ends on that day: the table's own date, not the fiscal year end."""
-    days = {(d.month, d.day) for h in headings for _, d in find_dates(rejoin_months(h))}
+    dated = [(h, find_dates(rejoin_months(h))) for h in headings]
+    days = {(d.month, d.day) for _, found in dated for _, d in found}
     if len(days) != 1:
         return ()
     month, day = next(iter(days))
-    years = {int(m.group("year")) for h in headings if not find_dates(rejoin_months(h)) for m in YEAR.finditer(h)}
+    years = {int(m.group("year")) for h, found in dated if not found for m in YEAR.finditer(h)}
     return tuple(d for y in sorted(years) if (d := make_date(y, month, day)) is not None)
 
 

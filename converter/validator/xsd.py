@@ -11,8 +11,9 @@ from __future__ import annotations
 from lxml import etree
 
 from converter.namespaces import DEI_NS, DTR_TYPES, LINK, USGAAP_NS, XBRLI
-from converter.validation.schemas import CHECK_NS, CHECK_TYPES, linkbase_schema, standard_schema, usgaap_shapes, shape_names_out, \
-    validate_extension_schema
+from converter.validation.schemas import (
+    CHECK_NS, CHECK_TYPES, linkbase_schema, shape_names_out, standard_schema, usgaap_shapes, validate_extension_schema,
+)
 from converter.validator.dts import Dts
 from converter.validator.findings import ERROR, Finding
 from converter.validator.rules import Instance
@@ -54,8 +55,9 @@ def _validate(root: etree._Element, name: str, findings: list[Finding]) -> None:
 
 def _check_tag(tag, dts: Dts):
     ns, _, local = tag[1:].partition("}")
-    if ns == USGAAP_NS and tag in dts.concepts and local in usgaap_shapes()[0]:
-        return f"{{{ns}}}{usgaap_shapes()[0][local]}"  # a bundled US-GAAP concept: under its declaration's shape
+    shape = usgaap_shapes()[0].get(local) if ns == USGAAP_NS and tag in dts.concepts else None
+    if shape is not None:
+        return f"{{{ns}}}{shape}"  # a bundled US-GAAP concept: under its declaration's shape
     if ns in _STANDARD and tag in dts.concepts:
         return KEEP  # facts of the bundled standard schemas: as they are
     concept = dts.concepts.get(tag)
