@@ -20,8 +20,8 @@ def model_dict(parsed: ParsedFiling) -> dict:
         },
         "tables": [{
             "title": t.title, "kind": t.kind.value, "lines": [t.first_line, t.last_line], "scale": t.scale,
-            "columns": [{"heading": c.heading, "period": c.period.key() if c.period else None, "measure": c.measure}
-                        for c in t.columns],
+            "columns": [{"heading": c.heading, "period": c.period.key() if c.period else None, "measure": c.measure,
+                         **({"member": c.member} if c.member else {})} for c in t.columns],
             "rows": [[r.line, r.kind.value, r.label, r.context,
                       [None if c is None else (None if c.value is None else str(c.value)) for c in r.cells],
                       # a subtracted component as its negative line number
@@ -38,7 +38,8 @@ def render_text(parsed: ParsedFiling) -> str:
     for t in d["tables"]:
         out.append(f"\n[{t['kind']}] {t['title']!r}  lines {t['lines'][0]}-{t['lines'][1]}  scale {t['scale']}")
         for k, c in enumerate(t["columns"]):
-            out.append(f"  column {k}: {c['period']}  {c['heading']!r}" + (f" measure {c['measure']!r}" if c["measure"] else ""))
+            out.append(f"  column {k}: {c['period']}  {c['heading']!r}" + (f" measure {c['measure']!r}" if c["measure"] else "")
+                       + (f" member {c['member']!r}" if c.get("member") else ""))
         for line, kind, label, context, values, parts in t["rows"]:
             tag = {"data": " ", "total": "T", "subtotal": "S"}[kind]
             shown = "  ".join("-" if v is None else v for v in values)

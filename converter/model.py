@@ -98,6 +98,7 @@ class Column:
     heading: str
     period: Period | None = None
     measure: str = ""  # a non-period heading ("Cost", "Fair Value") when the period comes from elsewhere
+    member: str = ""  # the printed name of the column's group when it is not the consolidated one ("Automotive")
 
 
 class RowKind(str, Enum):
@@ -208,6 +209,7 @@ class Concept:
     label: str = ""
     extension: bool = False
     abstract: bool = False
+    substitution_group: str = "xbrli:item"  # xbrldt:dimensionItem for an axis
     qname: str = field(init=False, repr=False, compare=False)  # prefix:name, computed once: looked up often
 
     def __post_init__(self) -> None:
@@ -237,6 +239,7 @@ class Context:
     id: str
     entity: Entity
     period: Period
+    dims: tuple[tuple[Concept, Concept], ...] = ()  # (axis, explicit member), in the segment
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,6 +278,7 @@ class Arc:
     order: int
     preferred_label: str = ""  # presentation: the label role that shows the row as printed
     weight: int = 0  # calculation: +1 or -1
+    arcrole: str = ""  # definition: all, hypercube-dimension, dimension-domain, domain-member, dimension-default
 
 
 @dataclass(frozen=True, slots=True)
@@ -287,6 +291,7 @@ class Network:
     presentation: tuple[Arc, ...]
     calculation: tuple[Arc, ...]
     table: int = -1  # index of the table it shows
+    dimensional: tuple[Arc, ...] = ()  # definition linkbase: the dimensional relationships of its facts
 
 
 @dataclass(frozen=True, slots=True)

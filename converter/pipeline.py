@@ -156,7 +156,9 @@ def report_of(model: XbrlModel) -> dict:
         "period_end": model.period_end.isoformat(),
         "tables": [{"title": t.title, "kind": t.kind.value, "kind_by": t.kind_evidence[0],
                     "kind_score": t.kind_evidence[1], "runner_up": t.kind_evidence[2], "lines": [t.first_line, t.last_line],
-                    "columns": [c.period.key() if c.period else None for c in t.columns], "rows": len(t.rows)}
+                    "columns": [c.period.key() if c.period else None for c in t.columns], "rows": len(t.rows),
+                    # the group each column is printed for, where it is not the consolidated figures
+                    **({"members": [c.member for c in t.columns]} if any(c.member for c in t.columns) else {})}
                    for t in model.tables],
         "statements_found": sorted({t.kind.value for t in model.tables} - {"note"}),
         "facts": len(model.facts),

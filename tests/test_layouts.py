@@ -56,10 +56,23 @@ def test_unlabelled_totals_get_their_concepts():
     assert by[("LiabilitiesAndStockholdersEquity", "I19970926")] == 2792000000
 
 
-def test_repeated_periods_without_a_consolidated_group_are_skipped():
+def test_repeated_periods_without_a_consolidated_group_become_members(tmp_path):
+    """A statement printed for its parent and its finance subsidiary only: every column is kept,
+    each in its entity's member; no figure becomes a plain (consolidated) fact."""
     parsed = parse_filing(read_filing(HERE / "cases" / "repeated_periods_groups.txt"))
-    assert parsed.tables == ()
-    assert "several entities" in parsed.skipped_tables[0].reason
+    (table,) = parsed.tables
+    assert [c.member for c in table.columns] == ["Parent Company", "Parent Company", "Finance Subsidiary",
+                                                 "Finance Subsidiary"]
+    model = map_filing(parsed, cik="1")
+    statement_facts = [f for f in model.facts if f.table >= 0]
+    assert statement_facts and all(f.context.dims for f in statement_facts)
+    # the same layout in a note, where groups are measures as often as parts: skipped
+    note = tmp_path / "note.txt"
+    note.write_text("NOTE 3 - SEGMENTS\n\n" + "\n".join(
+        line for line in (HERE / "cases" / "repeated_periods_groups.txt").read_text().splitlines()
+        if "STATEMENT OF" not in line and "ACME" not in line))
+    parsed = parse_filing(read_filing(note))
+    assert parsed.tables == () and "several entities" in parsed.skipped_tables[0].reason
 
 
 def test_normalise_share_owners():

@@ -15,11 +15,13 @@ SNAPSHOTS = HERE / "snapshots"
 
 
 def snapshot(path) -> str:
-    """One line per fact, sorted: concept, entity (when not the registrant), period, unit, value, line."""
+    """One line per fact, sorted: concept, entity (when not the registrant) and [members], period, unit,
+    value, line."""
     model, _, _ = convert(path)
     lines = set()
     for f in model.facts:
         entity = "" if f.context.entity == model.entity else f.context.entity.identifier
+        entity += "".join(f"[{member.qname}]" for _, member in f.context.dims)
         value = lexical(f.value) if not isinstance(f.value, str) else f.value[:60]
         lines.add("\t".join((f.concept.qname, entity, f.context.period.key(), f.unit.id if f.unit else "",
                              value, str(f.source.line) if f.source else "")))

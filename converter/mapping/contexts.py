@@ -1,7 +1,7 @@
 """Contexts and units of one filing, made once each and named from what they hold."""
 from __future__ import annotations
 
-from converter.model import Context, Entity, Period, Unit
+from converter.model import Concept, Context, Entity, Period, Unit
 
 _UNITS = {
     "xbrli:monetaryItemType": Unit("USD", "iso4217:USD"),
@@ -20,10 +20,13 @@ class ContextSet:
         self._contexts: dict[tuple, Context] = {}
         self._units: dict[str, Unit] = {}
 
-    def context(self, period: Period, entity: Entity | None = None, register: bool = True) -> Context:
-        """The context of a period (and entity); register=False names it without adding it to the set."""
+    def context(self, period: Period, entity: Entity | None = None, register: bool = True,
+                dims: tuple[tuple[Concept, Concept], ...] = ()) -> Context:
+        """The context of a period (and entity, and explicit members); register=False names it
+        without adding it to the set."""
         entity = entity or self.entity
-        key = (entity.scheme, entity.identifier, period.start, period.end)
+        key = (entity.scheme, entity.identifier, period.start, period.end,
+               tuple((a.qname, m.qname) for a, m in dims))
         ctx = self._contexts.get(key)
         if ctx is None:
             if period.start is None:
@@ -32,7 +35,9 @@ class ContextSet:
                 cid = f"D{period.start:%Y%m%d}_{period.end:%Y%m%d}"
             if entity is not self.entity and entity != self.entity:
                 cid = f"{cid}_{entity.identifier}"[:200]
-            ctx = Context(cid, entity, period)
+            if dims:
+                cid = f"{cid}_{'_'.join(m.name for _, m in dims)}"[:240]
+            ctx = Context(cid, entity, period, dims)
             if register:
                 self._contexts[key] = ctx
         return ctx
@@ -44,7 +49,8 @@ class ContextSet:
         return unit
 
     def all(self) -> tuple[Context, ...]:
-        return tuple(sorted(self._contexts.values(), key=lambda c: (c.period.end, c.period.start or c.period.end)))
+        return tuple(sorted(self._contexts.values(), key=lambda c: (c.period.end, c.period.start or c.period.end,
+                                                                    bool(c.dims))))
 
     def units(self) -> tuple[Unit, ...]:
         return tuple(self._units.values())

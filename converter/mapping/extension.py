@@ -76,3 +76,23 @@ class ExtensionSet:
             self.concepts[name] = Concept(name, self.prefix, self.namespace, "xbrli:stringItemType", "duration",
                                           None, label, extension=True, abstract=True)
         return self.concepts[name]
+
+    def member(self, base: str, label: str) -> Concept:
+        """A domain member: the group a column of the statement is printed for."""
+        return self._abstract_of(base, label, "dtr-types:domainItemType", "xbrli:item")
+
+    def dimensional(self, base: str, type_: str, label: str, axis: bool = False) -> Concept:
+        """The filer's own axis (in XBRL Dimensions' substitution group) or domain."""
+        return self._abstract_of(base, label, type_, "xbrldt:dimensionItem" if axis else "xbrli:item")
+
+    def _abstract_of(self, base: str, label: str, type_: str, group: str) -> Concept:
+        if base in self.reserved:
+            base = f"{base}AsPrinted"
+        name, n = base, 1
+        while name in self.concepts and (self.concepts[name].type, self.concepts[name].substitution_group) != (type_, group):
+            n += 1
+            name = f"{base}{n}"
+        if name not in self.concepts:
+            self.concepts[name] = Concept(name, self.prefix, self.namespace, type_, "duration", None, label,
+                                          extension=True, abstract=True, substitution_group=group)
+        return self.concepts[name]

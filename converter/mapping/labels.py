@@ -48,7 +48,10 @@ def match(tax: Taxonomy, label: str, context: str, statement: str, period_type: 
     texts = candidates(label, context)
     own = texts[-1]  # the label alone, normalised: the last candidate
     rules = tax.rules_for(statement)
+    labels, patterns = tax.screen_for(statement)
     for text in texts:
+        if text not in labels and (patterns is None or not patterns.search(text)):
+            continue
         for rule in rules:
             if rule.context is not None and not rule.context.search(context or ""):
                 continue

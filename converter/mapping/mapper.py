@@ -11,6 +11,7 @@ from converter.dates import find_dates, year_end
 from converter.mapping.arithmetic import infer_totals, share_scale_by_eps, signs_by_difference
 from converter.mapping.contexts import ContextSet
 from converter.mapping.cover_facts import cover_facts, document_period_end
+from converter.mapping.dimensions import Dimensions, placed, with_dimensions
 from converter.mapping.extension import ExtensionSet, camel, filer_prefix
 from converter.mapping.labels import lookup, NOTE_REF, PRO_FORMA, match
 from converter.mapping.companies import same_company
@@ -58,6 +59,7 @@ class _State:
     entity: Entity | None = None  # the entity of the table being mapped, when not the registrant
     registrant: str = ""
     rows: dict[tuple[int, int], RowMapping] = field(default_factory=dict)  # (table, row) -> what it became
+    dims: Dimensions | None = None  # the axes and members of columns that are not the consolidated figures
 
 
 def map_filing(parsed: ParsedFiling, cik: str | None = None, narrative: bool = True) -> XbrlModel:
@@ -77,8 +79,8 @@ def map_filing(parsed: ParsedFiling, cik: str | None = None, narrative: bool = T
     period_end = document_period_end(parsed)
     prefix = filer_prefix(cover.registrant)
     namespace = f"http://txt2xbrl.invalid/{prefix}/{period_end:%Y%m%d}"
-    st = _State(tax, ContextSet(entity), ExtensionSet(prefix, namespace, tax.standard_names), warnings=warnings,
-                registrant=name)
+    ext = ExtensionSet(prefix, namespace, tax.standard_names)
+    st = _State(tax, ContextSet(entity), ext, warnings=warnings, registrant=name, dims=Dimensions(ext))
     # primary statements first: a note table may not contradict them
     order = sorted(range(len(parsed.tables)), key=lambda i: parsed.tables[i].kind is StatementKind.NOTE)
     for i in order:
@@ -102,6 +104,9 @@ def map_filing(parsed: ParsedFiling, cik: str | None = None, narrative: bool = T
     networks, labels = build_structure(parsed.tables, st.rows, st.ext, f"http://txt2xbrl.invalid/{prefix}", used,
                                        name)
     networks, inconsistencies = check_calculations(networks, facts, parsed.tables)
+    networks, dim_labels = with_dimensions(networks, facts, st.dims)
+    have = {(lb.concept.qname, lb.role) for lb in labels}
+    labels += tuple({(lb.concept.qname, lb.role): lb for lb in dim_labels if (lb.concept.qname, lb.role) not in have}.values())
     if told.facts:
         net, net_labels = narrative_network(told.facts, st.ext, f"http://txt2xbrl.invalid/{prefix}", len(networks) + 2)
         have = {(lb.concept.qname, lb.role) for lb in labels}
@@ -110,7 +115,7 @@ def map_filing(parsed: ParsedFiling, cik: str | None = None, narrative: bool = T
     st.warnings.extend(printed_misprints(parsed.tables) + identities(facts))
     concepts = dict(used)
     for net in networks:
-        for arc in net.presentation + net.calculation:
+        for arc in net.presentation + net.calculation + net.dimensional:
             concepts.setdefault(arc.parent.qname, arc.parent)
             concepts.setdefault(arc.child.qname, arc.child)
     return XbrlModel(
@@ -203,11 +208,16 @@ def _row_unit_type(label: str, context: str, cells: tuple[Cell | None, ...], kin
 def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None, group: str, pro_forma: bool,
              signs: list[int | None] | None = None) -> RowMapping | None:
     cells = [(col, cell) for col, cell in zip(table.columns, row.cells) if cell is not None and cell.value is not None]
-    lost = [(col, cell) for col, cell in cells if col.period is None]
-    for col, cell in lost:
-        st.unmapped.append(Unmapped(cell.line, row.label, f"value {cell.text!r} is in a column without a period "
-                                                          f"({col.heading or 'no heading'!r})"))
-    cells = [(col, cell) for col, cell in cells if col.period is not None]
+    statement = table.kind is not StatementKind.NOTE
+    for col, cell in cells:
+        if col.period is None:
+            st.unmapped.append(Unmapped(cell.line, row.label, f"value {cell.text!r} is in a column without a period "
+                                                              f"({col.heading or 'no heading'!r})"))
+        elif col.member and not placed(col.member, statement):
+            st.unmapped.append(Unmapped(cell.line, row.label, f"value {cell.text!r} is in a column of {col.member!r}, "
+                                                              f"not the consolidated figures (left out)"))
+    cells = [(col, cell) for col, cell in cells
+             if col.period is not None and not (col.member and not placed(col.member, statement))]
     if not cells:
         return None
     label = row.label or f"Subtotal (line {row.line})"
@@ -291,7 +301,8 @@ def _facts_for(st: _State, t_index: int, table: Table, row: Row, concept: Concep
                     value = -value
             else:
                 value = abs(value)
-        context = st.contexts.context(period, st.entity)
+        dims = (st.dims.member(col.member),) if col.member else ()
+        context = st.contexts.context(period, st.entity, dims=dims)
         unit = st.contexts.unit_for(concept.type)
         out.append(Fact(concept, context, value, unit, decimals,
                         SourceRef(cell.line, cell.col, cell.text), row.label, t_index, group))
@@ -334,7 +345,7 @@ def _emit(st: _State, facts: list[Fact]) -> None:
 
 def _parenthetical(st: _State, t_index: int, table: Table, row: Row, rule: Rule, cells) -> None:
     """Numbers printed inside a label: par value, shares authorized / issued / outstanding / in treasury."""
-    instants = [col.period for col, _ in cells if col.period is not None and col.period.is_instant]
+    instants = [col.period for col, _ in cells if col.period is not None and col.period.is_instant and not col.member]
     if not instants:
         return
     for pr in st.tax.parentheticals:

@@ -60,6 +60,7 @@ class Taxonomy:
     standard_names: frozenset[str] = frozenset()
     labelmap: dict = field(default_factory=dict)  # statement -> normalised label -> (concept, share, lines, negated)
     _by_statement: dict = field(default_factory=dict, repr=False, compare=False)  # memo of rules_for
+    _screens: dict = field(default_factory=dict, repr=False, compare=False)  # memo of screen_for
 
     def concept(self, name: str) -> Concept:
         return self.concepts[name]
@@ -71,6 +72,18 @@ class Taxonomy:
             rules = self._by_statement[statement] = tuple(
                 r for r in self.rules if not r.statements or statement in r.statements)
         return rules
+
+    def screen_for(self, statement: str) -> tuple[frozenset[str], re.Pattern | None]:
+        """Every label and one pattern joining every pattern of the statement's rules: a text
+        neither names can match no rule, so the rules need not be tried one by one."""
+        screen = self._screens.get(statement)
+        if screen is None:
+            rules = self.rules_for(statement)
+            pats = [r.pattern.pattern for r in rules if r.pattern is not None]
+            screen = self._screens[statement] = (
+                frozenset().union(*(r.labels for r in rules)),
+                re.compile("|".join(f"(?:{p})" for p in pats)) if pats else None)
+        return screen
 
 
 @functools.cache

@@ -184,20 +184,21 @@ def _paired_duration(cols: list[Column], kind: StatementKind) -> list[Column]:
     return out
 
 
-def _column_groups(cols: list[Column]) -> tuple[list[Column], str]:
+def _column_groups(cols: list[Column], kind: StatementKind) -> tuple[list[Column], str]:
     """Columns that repeat a period belong to groups (entities, segments, presentations).
 
-    The group headed "consolidated" or "total" keeps its periods; the other groups' columns
-    are left out. Without such a group the table is skipped: no guess at whose numbers they are.
+    The group headed "consolidated" or "total" keeps its plain periods; every other group's
+    columns keep their periods and carry the group's printed name as their member, for the
+    mapper to place in a dimensional context or leave out. A note without a consolidated group
+    is skipped: its groups are measures as often as parts of the company ("Carrying Amount",
+    "Fair Value"). Groups without a name are not told apart: the table is skipped, no guess at
+    whose numbers they are.
     """
     periods = [c.period for c in cols if c.period is not None]
     if len(periods) == len(set(periods)):
         return cols, ""
-    def group(c: Column) -> str:
-        text = FULL_DATE.sub(" ", c.heading)
-        return " ".join(_PERIOD_WORDS.sub(" ", text).lower().split())
-    groups = {group(c) for c in cols if c.period is not None}
-    primary = [g for g in groups if _PRIMARY_GROUP.search(g)]
+    names = {_group_key(c): _group_name(c) for c in cols if c.period is not None}
+    primary = [g for g in names if _PRIMARY_GROUP.search(g)]
     repeated = {p for p in periods if periods.count(p) > 1}
     dates = sorted(p.end for p in periods if p.is_instant and p not in repeated)
     if (not primary and len(dates) >= 2 and all(not p.is_instant for p in repeated)
@@ -206,10 +207,40 @@ def _column_groups(cols: list[Column]) -> tuple[list[Column], str]:
         # Q1'98", "Adjustments During Q1'98"); the balances keep their dates, the movements,
         # several measures of one period, are left out
         return [dataclasses.replace(c, period=None) if c.period in repeated else c for c in cols], ""
-    if len(primary) != 1:
-        names = ", ".join(sorted(repr(g) for g in groups if g)) or "unnamed groups"
-        return [], f"columns repeat periods for several entities or presentations ({names}); none is the consolidated one"
-    return [c if c.period is None or group(c) == primary[0] else dataclasses.replace(c, period=None) for c in cols], ""
+    others = [g for g in names if g not in primary]
+    statement = kind is not StatementKind.NOTE
+    if len(primary) > 1 or not others or not all(others) or not (primary or statement):
+        listed = ", ".join(sorted(repr(g) for g in names if g)) or "unnamed groups"
+        return [], f"columns repeat periods for several entities or presentations ({listed}); none is the consolidated one"
+    return [c if c.period is None or _group_key(c) in primary else dataclasses.replace(c, member=names[_group_key(c)])
+            for c in cols], ""
+
+
+def _group_name(c: Column) -> str:
+    """A column's heading without its period words: the name of the group it belongs to."""
+    return " ".join(_PERIOD_WORDS.sub(" ", FULL_DATE.sub(" ", c.heading)).split())
+
+
+def _group_key(c: Column) -> str:
+    return _group_name(c).lower()
+
+
+# "December 31, 1996 and 1995", "June 30, 1998, 1997 and 1996": one month and day for every year listed
+_LISTED = re.compile(FULL_DATE.pattern + r"(?P<more>(?:\s*,\s*(?:and\s+)?(?:19|20)\d\d\b|\s+and\s+(?:19|20)\d\d\b)+)", re.I)
+
+
+def _listed_years(text: str) -> tuple[dt.date, ...]:
+    out = []
+    for m in _LISTED.finditer(text):
+        day = int(m.group("day"))
+        month = find_dates(f"{m.group(0)[:m.start('day') - m.start()]}{day}, 2000")
+        if not month:
+            continue
+        for y in YEAR.finditer(m.group("more")):
+            d = make_date(int(y.group("year")), month[0][1].month, day)
+            if d is not None:
+                out.append(d)
+    return tuple(out)
 
 
 def _sibling_dates(headings: list[str]) -> tuple[dt.date, ...]:
@@ -226,7 +257,8 @@ def _sibling_dates(headings: list[str]) -> tuple[dt.date, ...]:
 
 def _columns(head, spans, ctx: PeriodContext) -> tuple[list[Column], str]:
     cols = []
-    stub_dates = tuple(d for _, d in find_dates(" ".join(f"{head.title_text} {head.stub_text}".split())))
+    stub = " ".join(f"{head.title_text} {head.stub_text}".split())
+    stub_dates = tuple(d for _, d in find_dates(stub)) + _listed_years(stub)
     stub_dates += _sibling_dates(head.headings)
     for k, (left, right) in enumerate(spans):
         heading = head.headings[k]
@@ -238,7 +270,7 @@ def _columns(head, spans, ctx: PeriodContext) -> tuple[list[Column], str]:
         cols.append(Column(k, left, right, heading, period))
     cols = _shared_duration(cols, head.kind)
     cols = _paired_duration(cols, head.kind)
-    cols, reason = _column_groups(cols)
+    cols, reason = _column_groups(cols, head.kind)
     if reason:
         return [], reason
     if all(c.period is None for c in cols) and len(cols) == 1 and head.title_text and head.kind is not StatementKind.NOTE:

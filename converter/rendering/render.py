@@ -19,6 +19,7 @@ from converter.resources import templates_dir
 LABEL_LINKBASE_ROLE = "http://www.xbrl.org/2003/role/labelLinkbaseRef"
 PRESENTATION_LINKBASE_ROLE = "http://www.xbrl.org/2003/role/presentationLinkbaseRef"
 CALCULATION_LINKBASE_ROLE = "http://www.xbrl.org/2003/role/calculationLinkbaseRef"
+DEFINITION_LINKBASE_ROLE = "http://www.xbrl.org/2003/role/definitionLinkbaseRef"
 NEGATED_ROLES_SCHEMA = "http://www.xbrl.org/lrr/role/negated-2009-12-16.xsd"
 
 
@@ -68,7 +69,8 @@ def render(model: XbrlModel, source: str) -> Rendered:
               "entity_name": model.entity.name}
     contexts = [V(id=c.id, scheme=c.entity.scheme, identifier=c.entity.identifier,
                   instant=c.period.end.isoformat() if c.period.is_instant else "",
-                  start=c.period.start.isoformat() if c.period.start else "", end=c.period.end.isoformat())
+                  start=c.period.start.isoformat() if c.period.start else "", end=c.period.end.isoformat(),
+                  members=[V(dimension=axis.qname, member=member.qname) for axis, member in c.dims])
                 for c in model.contexts]
     units = [V(id=u.id, numerator=u.numerator, denominator=u.denominator or "") for u in model.units]
     facts = [V(qname=f.concept.qname, id=f"f{i + 1}", context=f.context.id, unit=f.unit.id if f.unit else "",
@@ -77,21 +79,27 @@ def render(model: XbrlModel, source: str) -> Rendered:
              for i, f in enumerate(model.facts)]
     instance = env.get_template("instance.xml.j2").render(
         contexts=contexts, units=units, facts=facts, schema_file=model.schema_file,
+        dimensional=any(c.dims for c in model.contexts),
         usgaap_ns=USGAAP_NS, dei_ns=DEI_NS, **common)
     extensions = sorted((c for c in model.concepts if c.extension), key=lambda c: c.name)
-    networks = [n for n in model.networks if n.presentation or n.calculation]
-    pre_file, cal_file = f"{base}_pre.xml", f"{base}_cal.xml"
+    networks = [n for n in model.networks if n.presentation or n.calculation or n.dimensional]
+    pre_file, cal_file, def_file = f"{base}_pre.xml", f"{base}_cal.xml", f"{base}_def.xml"
     presented = [n for n in networks if n.presentation]
     calculated = [n for n in networks if n.calculation]
+    defined = [n for n in networks if n.dimensional]
     linkbases = [V(href=label_file, role=LABEL_LINKBASE_ROLE)]
     if presented:
         linkbases.append(V(href=pre_file, role=PRESENTATION_LINKBASE_ROLE))
     if calculated:
         linkbases.append(V(href=cal_file, role=CALCULATION_LINKBASE_ROLE))
+    if defined:
+        linkbases.append(V(href=def_file, role=DEFINITION_LINKBASE_ROLE))
     schema = env.get_template("schema.xsd.j2").render(
         elements=[V(id=f"{c.prefix}_{c.name}", name=c.name, type=c.type, period_type=c.period_type,
-                    balance=c.balance or "", abstract=c.abstract) for c in extensions],
-        roles=[V(uri=n.role_uri, id=n.role_id, definition=n.definition) for n in networks],
+                    balance=c.balance or "", abstract=c.abstract, group=c.substitution_group) for c in extensions],
+        dimensions=any(c.substitution_group.startswith("xbrldt:") for c in extensions),
+        roles=[V(uri=n.role_uri, id=n.role_id, definition=n.definition, dimensional=bool(n.dimensional))
+               for n in networks],
         linkbases=linkbases,
         usgaap_ns=USGAAP_NS, dei_ns=DEI_NS, usgaap_schema=USGAAP_SCHEMA, dei_schema=DEI_SCHEMA, **common)
     files = {}
@@ -105,6 +113,10 @@ def render(model: XbrlModel, source: str) -> Rendered:
         files[cal_file] = env.get_template("calculation.xml.j2").render(
             networks=[_network_view(model, n, n.calculation) for n in calculated],
             schema_file=model.schema_file, **common)
+    if defined:
+        files[def_file] = env.get_template("definition.xml.j2").render(
+            networks=[_network_view(model, n, n.dimensional) for n in defined], schema_file=model.schema_file,
+            arcroles=sorted({a.arcrole.rsplit("/", 1)[-1] for n in defined for a in n.dimensional}), **common)
     instance_name = f"{model.name}.xml"
     fact_lines = _fact_lines(instance, model.facts)
     return Rendered({instance_name: instance, model.schema_file: schema, label_file: labels, **files},
@@ -153,7 +165,8 @@ def _network_view(model: XbrlModel, network: Network, arcs: tuple[Arc, ...]) -> 
         pairs.add((parent, child))
         locs.setdefault(parent, V(href=href(model, a.parent), label=parent))
         locs.setdefault(child, V(href=href(model, a.child), label=child))
-        views.append(V(parent=parent, child=child, order=a.order, preferred=a.preferred_label, weight=a.weight))
+        views.append(V(parent=parent, child=child, order=a.order, preferred=a.preferred_label, weight=a.weight,
+                       arcrole=a.arcrole))
     return V(uri=network.role_uri, id=network.role_id, locs=list(locs.values()), arcs=views)
 
 

@@ -1,0 +1,141 @@
+"""Columns that are not the consolidated figures: the axis and member of their context.
+
+The parser names a column's group as printed ("Automotive", "Finance Subsidiary"); here the
+group becomes an explicit member of an axis chosen by taxonomy/dimensions.toml, or is held
+back (pro forma, adjustments, eliminations: their axes are not written yet) and reported.
+"""
+from __future__ import annotations
+
+import dataclasses
+import functools
+import re
+from dataclasses import dataclass
+
+from converter.mapping.extension import ExtensionSet, camel
+from converter.model import Arc, Concept, Label, Network
+from converter.namespaces import USGAAP_NS
+from converter.resources import load_toml
+
+DOMAIN_TYPE = "dtr-types:domainItemType"
+LABEL = "http://www.xbrl.org/2003/role/label"
+
+
+@dataclass(frozen=True)
+class _Axis:
+    name: str  # "us-gaap:StatementBusinessSegmentsAxis", or a bare name for the filer's own axis
+    domain: str
+    label: str
+    words: re.Pattern | None
+
+
+@dataclass(frozen=True)
+class _Rules:
+    table: str
+    line_items: str
+    held: re.Pattern
+    axes: tuple[_Axis, ...]
+
+
+@functools.cache
+def _rules() -> _Rules:
+    data = load_toml("dimensions.toml")
+    axes = tuple(_Axis(a["name"], a["domain"], a["label"], re.compile(a["words"], re.I) if a["words"] else None)
+                 for a in data["axis"])
+    return _Rules(data["table"], data["line_items"], re.compile(data["held"], re.I), axes)
+
+
+def placed(group: str, statement: bool) -> bool:
+    """Whether a column group's figures become facts with a member: never a group that is not a
+    part of the company (pro forma, adjustments...); in a note only a group an axis names by its
+    words ("Parent", "Guarantor Subsidiaries"): other note groups are measures as often as parts
+    ("Carrying Amount", "Fair Value")."""
+    rules = _rules()
+    if rules.held.search(group):
+        return False
+    return statement or any(a.words is not None and a.words.search(group) for a in rules.axes)
+
+
+class Dimensions:
+    """The axes, domains and members one filing's columns use, made once each."""
+
+    def __init__(self, ext: ExtensionSet):
+        self.ext = ext
+        self._members: dict[str, tuple[Concept, Concept]] = {}
+        self.domain_of: dict[str, Concept] = {}  # axis qname -> its domain
+
+    def member(self, group: str) -> tuple[Concept, Concept]:
+        """(axis, member) for a column group's printed name."""
+        key = " ".join(group.lower().split())
+        found = self._members.get(key)
+        if found is None:
+            axis = next(a for a in _rules().axes if a.words is None or a.words.search(group))
+            axis_concept = self._concept(axis.name, "xbrli:stringItemType", f"{axis.label} [Axis]", dimension=True)
+            self.domain_of[axis_concept.qname] = self._concept(axis.domain, DOMAIN_TYPE, f"{axis.label} [Domain]")
+            member = self.ext.member(f"{camel(group, 60)}Member", f"{' '.join(group.split())} [Member]")
+            found = self._members[key] = (axis_concept, member)
+        return found
+
+    def table(self) -> Concept:
+        return self._concept(_rules().table, "xbrli:stringItemType", "Statement [Table]")
+
+    def line_items(self) -> Concept:
+        return self._concept(_rules().line_items, "xbrli:stringItemType", "Statement [Line Items]")
+
+    def _concept(self, qname: str, type_: str, label: str, dimension: bool = False) -> Concept:
+        if qname.startswith("us-gaap:"):
+            return Concept(qname.split(":", 1)[1], "us-gaap", USGAAP_NS, type_, "duration", None, label, abstract=True)
+        return self.ext.dimensional(qname, type_, label, axis=dimension)
+
+
+ALL = "http://xbrl.org/int/dim/arcrole/all"
+HYPERCUBE_DIMENSION = "http://xbrl.org/int/dim/arcrole/hypercube-dimension"
+DIMENSION_DOMAIN = "http://xbrl.org/int/dim/arcrole/dimension-domain"
+DOMAIN_MEMBER = "http://xbrl.org/int/dim/arcrole/domain-member"
+DIMENSION_DEFAULT = "http://xbrl.org/int/dim/arcrole/dimension-default"
+
+
+def with_dimensions(networks: tuple[Network, ...], facts, dims: Dimensions) -> tuple[tuple[Network, ...], list[Label]]:
+    """Each statement network whose facts carry members gets its definition relationships: the
+    statement's concepts as primary items of one closed hypercube with the axes its columns
+    use, each axis defaulting to its domain (the consolidated figures stay in plain contexts);
+    and its presentation shows the table, axes, domains and members above the rows."""
+    by_table: dict[int, list] = {}
+    for f in facts:
+        if f.table >= 0:
+            by_table.setdefault(f.table, []).append(f)
+    out: list[Network] = []
+    labels: list[Label] = []
+    defaulted: set[str] = set()
+    for net in networks:
+        members: dict[str, list[Concept]] = {}
+        axes: dict[str, Concept] = {}
+        for f in by_table.get(net.table, ()):
+            for axis, member in f.context.dims:
+                axes.setdefault(axis.qname, axis)
+                if member not in members.setdefault(axis.qname, []):
+                    members[axis.qname].append(member)
+        if not axes:
+            out.append(net)
+            continue
+        table, items = dims.table(), dims.line_items()
+        primary = list(dict.fromkeys(f.concept for f in by_table[net.table] if not f.concept.abstract))
+        arcs = [Arc(items, table, 1, arcrole=ALL)]
+        shown: list[Arc] = []
+        for i, (q, axis) in enumerate(axes.items(), start=1):
+            domain = dims.domain_of[q]
+            arcs += [Arc(table, axis, i, arcrole=HYPERCUBE_DIMENSION), Arc(axis, domain, 1, arcrole=DIMENSION_DOMAIN)]
+            if q not in defaulted:
+                arcs.append(Arc(axis, domain, 1, arcrole=DIMENSION_DEFAULT))
+                defaulted.add(q)
+            arcs += [Arc(domain, m, k, arcrole=DOMAIN_MEMBER) for k, m in enumerate(members[q], start=1)]
+            shown += [Arc(table, axis, i), Arc(axis, domain, 1)]
+            shown += [Arc(domain, m, k) for k, m in enumerate(members[q], start=1)]
+        arcs += [Arc(items, c, k, arcrole=DOMAIN_MEMBER) for k, c in enumerate(primary, start=1)]
+        root = net.presentation[0].parent if net.presentation else None
+        if root is not None:
+            shown.insert(0, Arc(root, table, 0))
+        labels += [Label(c, LABEL, c.label) for c in [table, items, *axes.values(),
+                                                       *(dims.domain_of[q] for q in axes),
+                                                       *(m for ms in members.values() for m in ms)]]
+        out.append(dataclasses.replace(net, presentation=tuple(shown) + net.presentation, dimensional=tuple(arcs)))
+    return tuple(out), labels

@@ -1,0 +1,117 @@
+"""Columns that are not the consolidated figures (issue 13, item 2; issue 22's segment-only
+statements): facts in contexts with an explicit member, declared so that XBRL Dimensions
+validates them. Inputs in tests/dims/ are written for these tests in the style of the era."""
+from pathlib import Path
+
+import pytest
+from lxml import etree
+
+from arelle_util import run_arelle
+from converter.mapping.mapper import map_filing
+from converter.parsing.parser import parse_filing
+from converter.pipeline import convert_to_folder
+from converter.reading.reader import read_filing
+
+HERE = Path(__file__).parent / "dims"
+CASES = Path(__file__).parent / "cases"
+XBRLI = "{http://www.xbrl.org/2003/instance}"
+XBRLDI = "{http://xbrl.org/2006/xbrldi}"
+
+
+def _model(path: Path):
+    return map_filing(parse_filing(read_filing(path)), cik="1")
+
+
+def _facts(model, concept: str) -> dict[tuple[str, str], str]:
+    """(period key, member qname or '') -> value, for one concept."""
+    return {(f.context.period.key(), "".join(m.qname for _, m in f.context.dims)): str(f.value)
+            for f in model.facts if f.concept.qname == concept}
+
+
+def test_a_statement_printed_only_for_its_segments_keeps_every_column():
+    """Automotive / Financial Services style: no consolidated column, every figure a segment's."""
+    model = _model(HERE / "segment_columns_cash_flows.txt")
+    got = _facts(model, "us-gaap:NetCashProvidedByUsedInOperatingActivities")
+    assert got == {
+        ("D1996-01-01_1996-12-31", "filer:ManufacturingMember"): "243000000",
+        ("D1996-01-01_1996-12-31", "filer:CreditOperationsMember"): "50000000",
+        ("D1995-01-01_1995-12-31", "filer:ManufacturingMember"): "211000000",
+        ("D1995-01-01_1995-12-31", "filer:CreditOperationsMember"): "46000000",
+    }
+    # no figure of a part is ever a plain (consolidated) fact
+    assert all(f.context.dims for f in model.facts if f.table >= 0)
+    axes = {a.qname for f in model.facts for a, _ in f.context.dims}
+    assert axes == {"us-gaap:StatementBusinessSegmentsAxis"}
+
+
+def test_consolidating_columns_parent_and_guarantors_are_entities_eliminations_left_out():
+    """A guarantor note: Parent / Guarantor Subsidiaries / Eliminations / Consolidated."""
+    model = _model(HERE / "consolidating_balance_sheet.txt")
+    got = _facts(model, "us-gaap:CashAndCashEquivalentsAtCarryingValue")
+    assert got == {
+        ("I1998-12-31", ""): "4600000",  # the consolidated column stays plain
+        # us-gaap:ParentMember is an equity component, not this: the filer's own member
+        ("I1998-12-31", "kestrel:ParentMemberAsPrinted"): "1200000",
+        ("I1998-12-31", "kestrel:GuarantorSubsidiariesMember"): "3400000",
+    }
+    axes = {a.qname for f in model.facts for a, _ in f.context.dims}
+    assert axes == {"kestrel:LegalEntityAxis"}  # US-GAAP 2024 has no legal-entity axis: the filer's own
+    left = [u.reason for u in model.unmapped if "Eliminations" in u.reason]
+    assert left and all("left out" in r for r in left)
+
+
+def test_a_note_keeps_measure_groups_out_of_members(tmp_path):
+    """In a note, groups are measures as often as parts ('Carrying Amount', 'Fair Value'):
+    without words an axis names, they are left out, not made segments."""
+    note = tmp_path / "fair_value_note.txt"
+    note.write_text("""NOTE 6 - FINANCIAL INSTRUMENTS
+
+The carrying amounts and fair values of the Company's financial instruments were:
+
+                               Carrying       Fair       Carrying       Fair
+                                Amount        Value       Amount        Value
+                                 1997         1997         1996         1996
+                               --------     --------     --------     --------
+Long-term debt                 $  4,100     $  4,350     $  3,900     $  4,020
+Interest rate swaps                  12           15           10           11
+""")
+    model = _model(note)
+    assert not any(f.context.dims for f in model.facts)
+
+
+def test_dimensional_output_is_valid_and_declared(tmp_path):
+    result = convert_to_folder(HERE / "segment_columns_cash_flows.txt", tmp_path, cik="1")
+    assert result.ok, result.error
+    folder = Path(result.output)
+    name = folder.name
+    inst = etree.parse(str(folder / f"{name}.xml")).getroot()
+    members = [m.text for m in inst.iter(f"{XBRLDI}explicitMember")]
+    assert sorted(set(members)) == ["filer:CreditOperationsMember", "filer:ManufacturingMember"]
+    definition = next(folder.glob("*_def.xml")).read_text()
+    for arcrole in ("all", "hypercube-dimension", "dimension-domain", "domain-member", "dimension-default"):
+        assert f"http://xbrl.org/int/dim/arcrole/{arcrole}" in definition
+    schema = next(folder.glob("*.xsd")).read_text()
+    assert 'name="ManufacturingMember" type="dtr-types:domainItemType"' in schema
+
+
+@pytest.mark.slow
+def test_arelle_validates_the_dimensions(tmp_path):
+    """Arelle (XBRL Dimensions 1.0) finds nothing; with one member taken out of its domain it
+    finds the facts dimensionally invalid (the check can fail)."""
+    for case in (HERE / "segment_columns_cash_flows.txt", HERE / "consolidating_balance_sheet.txt",
+                 CASES / "repeated_periods_groups.txt"):
+        out = tmp_path / case.stem
+        result = convert_to_folder(case, out, cik="1")
+        assert result.ok, result.error
+        inst = Path(result.output) / f"{Path(result.output).name}.xml"
+        problems = run_arelle(inst, tmp_path)
+        assert problems == [], [(p["code"], p["message"]["text"][:200]) for p in problems]
+    folder = Path(convert_to_folder(HERE / "segment_columns_cash_flows.txt", tmp_path / "broken", cik="1").output)
+    definition = next(folder.glob("*_def.xml"))
+    text = definition.read_text()
+    broken = "\n".join(line for line in text.split("\n")
+                       if not ("domain-member" in line and "ManufacturingMember" in line))
+    assert broken != text
+    definition.write_text(broken)
+    problems = run_arelle(folder / f"{folder.name}.xml", tmp_path)
+    assert any("DimensionallyInvalid" in (p.get("code") or "") for p in problems)
