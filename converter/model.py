@@ -120,6 +120,7 @@ class Row:
     scale: int | None = None  # a scale the row's own label or heading states: "shares (in millions)"
     misprints: tuple[int, ...] = ()  # columns where the printed total is not the sum of its components
     subtracted: tuple[int, ...] = ()  # components taken away, as printed: "Gross profit" = sales - cost of sales
+    period: Period | None = None  # the row's own period, in a roll-forward whose columns are components
 
 
 class StatementKind(str, Enum):

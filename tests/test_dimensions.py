@@ -79,6 +79,42 @@ Interest rate swaps                  12           15           10           11
     assert not any(f.context.dims for f in model.facts)
 
 
+def test_equity_roll_forward_components_and_periods():
+    """Issue 12, item 3: columns are equity components (standard members by their words), rows
+    the roll-forward, balances instants ("January 1, 1995" is the close of 1994-12-31) and every
+    movement in the span between the balances around it."""
+    model = _model(HERE / "equity_roll_forward.txt")
+    assert _facts(model, "us-gaap:StockholdersEquity") == {
+        ("I1994-12-31", "us-gaap:CommonStockMember"): "4000000",
+        ("I1994-12-31", "us-gaap:AdditionalPaidInCapitalMember"): "21500000",
+        ("I1994-12-31", "us-gaap:RetainedEarningsMember"): "60250000",
+        ("I1994-12-31", "us-gaap:TreasuryStockCommonMember"): "-1200000",
+        ("I1994-12-31", ""): "84550000",
+        ("I1995-12-31", "us-gaap:CommonStockMember"): "4050000",
+        ("I1995-12-31", "us-gaap:AdditionalPaidInCapitalMember"): "22200000",
+        ("I1995-12-31", "us-gaap:RetainedEarningsMember"): "71050000",
+        ("I1995-12-31", "us-gaap:TreasuryStockCommonMember"): "-2100000",
+        ("I1995-12-31", ""): "95200000",
+        ("I1996-12-31", "us-gaap:CommonStockMember"): "4455000",
+        ("I1996-12-31", "us-gaap:AdditionalPaidInCapitalMember"): "27870000",
+        ("I1996-12-31", "us-gaap:RetainedEarningsMember"): "77295000",
+        ("I1996-12-31", "us-gaap:TreasuryStockCommonMember"): "-2100000",
+        ("I1996-12-31", ""): "107520000",
+    }
+    # a stock dividend moves par value and paid-in capital up and retained earnings down: printed signs
+    assert _facts(model, "us-gaap:StockIssuedDuringPeriodValueStockDividend") == {
+        ("D1996-01-01_1996-12-31", "us-gaap:CommonStockMember"): "405000",
+        ("D1996-01-01_1996-12-31", "us-gaap:AdditionalPaidInCapitalMember"): "5670000",
+        ("D1996-01-01_1996-12-31", "us-gaap:RetainedEarningsMember"): "-6075000",
+    }
+    # dividends are the amounts paid, in money (not "per share" for the words in the label)
+    assert _facts(model, "us-gaap:DividendsCommonStockCash") == {
+        ("D1995-01-01_1995-12-31", "us-gaap:RetainedEarningsMember"): "1600000", ("D1995-01-01_1995-12-31", ""): "1600000",
+        ("D1996-01-01_1996-12-31", "us-gaap:RetainedEarningsMember"): "1780000", ("D1996-01-01_1996-12-31", ""): "1780000",
+    }
+    assert {a.qname for f in model.facts for a, _ in f.context.dims} == {"us-gaap:StatementEquityComponentsAxis"}
+
+
 def test_dimensional_output_is_valid_and_declared(tmp_path):
     result = convert_to_folder(HERE / "segment_columns_cash_flows.txt", tmp_path, cik="1")
     assert result.ok, result.error
@@ -99,7 +135,7 @@ def test_arelle_validates_the_dimensions(tmp_path):
     """Arelle (XBRL Dimensions 1.0) finds nothing; with one member taken out of its domain it
     finds the facts dimensionally invalid (the check can fail)."""
     for case in (HERE / "segment_columns_cash_flows.txt", HERE / "consolidating_balance_sheet.txt",
-                 CASES / "repeated_periods_groups.txt"):
+                 HERE / "equity_roll_forward.txt", CASES / "repeated_periods_groups.txt"):
         out = tmp_path / case.stem
         result = convert_to_folder(case, out, cik="1")
         assert result.ok, result.error

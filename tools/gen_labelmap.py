@@ -4,7 +4,7 @@
     python tools/gen_labelmap.py [--sources ../shared/labelmap-sources] [--taxonomy ../shared/taxonomy-sources]
 
 Reads the SEC's Financial Statement Data Sets `pre` tables in place: every primary-statement line
-(balance sheet, income statement, cash flows; parenthetical lines left out) with a standard
+(balance sheet, income statement, cash flows, equity; parenthetical lines left out) with a standard
 us-gaap tag, its printed label normalised as the converter normalises labels, and whether the
 filer showed it negated. Names deprecated by 2024 are translated to their replacements (the
 FASB's deprecation arcs); names without one are left out. A label is kept when at least
@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT / "tools"))
 from converter.mapping.labels import normalise  # noqa: E402
 from fsds import pre_rows  # noqa: E402
 
-STMT = {"BS": "balance", "IS": "income", "CF": "cashflow"}
+STMT = {"BS": "balance", "IS": "income", "CF": "cashflow", "EQ": "equity"}
 TYPES = {"monetary", "perShare", "shares"}
 MIN_COUNT, MIN_SHARE, MIN_COUNT_ONE_WORD = 5, 0.6, 20
 XLINK = "{http://www.w3.org/1999/xlink}"

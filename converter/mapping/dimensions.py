@@ -26,6 +26,11 @@ class _Axis:
     domain: str
     label: str
     words: re.Pattern | None
+    statements: frozenset[str] = frozenset()  # the statement kinds it serves; empty: any
+    members: tuple[tuple[str, re.Pattern], ...] = ()  # standard members and the words that name them
+
+    def fits(self, group: str, kind: str) -> bool:
+        return (not self.statements or kind in self.statements) and (self.words is None or bool(self.words.search(group)))
 
 
 @dataclass(frozen=True)
@@ -39,7 +44,9 @@ class _Rules:
 @functools.cache
 def _rules() -> _Rules:
     data = load_toml("dimensions.toml")
-    axes = tuple(_Axis(a["name"], a["domain"], a["label"], re.compile(a["words"], re.I) if a["words"] else None)
+    axes = tuple(_Axis(a["name"], a["domain"], a["label"], re.compile(a["words"], re.I) if a["words"] else None,
+                       frozenset(a.get("statements", ())),
+                       tuple((m["name"], re.compile(m["words"], re.I)) for m in a.get("member", ())))
                  for a in data["axis"])
     return _Rules(data["table"], data["line_items"], re.compile(data["held"], re.I), axes)
 
@@ -52,7 +59,7 @@ def placed(group: str, statement: bool) -> bool:
     rules = _rules()
     if rules.held.search(group):
         return False
-    return statement or any(a.words is not None and a.words.search(group) for a in rules.axes)
+    return statement or any(a.words is not None and a.fits(group, "note") for a in rules.axes)
 
 
 class Dimensions:
@@ -60,18 +67,22 @@ class Dimensions:
 
     def __init__(self, ext: ExtensionSet):
         self.ext = ext
-        self._members: dict[str, tuple[Concept, Concept]] = {}
+        self._members: dict[tuple[str, str], tuple[Concept, Concept]] = {}
         self.domain_of: dict[str, Concept] = {}  # axis qname -> its domain
+        self._standard: dict[str, Concept] = {}
 
-    def member(self, group: str) -> tuple[Concept, Concept]:
-        """(axis, member) for a column group's printed name."""
-        key = " ".join(group.lower().split())
+    def member(self, group: str, kind: str) -> tuple[Concept, Concept]:
+        """(axis, member) for a column group's printed name in a statement of a kind."""
+        text = " ".join(group.split())
+        key = (text.lower(), kind)
         found = self._members.get(key)
         if found is None:
-            axis = next(a for a in _rules().axes if a.words is None or a.words.search(group))
+            axis = next(a for a in _rules().axes if a.fits(text, kind))
             axis_concept = self._concept(axis.name, "xbrli:stringItemType", f"{axis.label} [Axis]", dimension=True)
             self.domain_of[axis_concept.qname] = self._concept(axis.domain, DOMAIN_TYPE, f"{axis.label} [Domain]")
-            member = self.ext.member(f"{camel(group, 60)}Member", f"{' '.join(group.split())} [Member]")
+            standard = next((name for name, words in axis.members if words.search(text)), None)
+            member = (self._concept(standard, DOMAIN_TYPE, f"{text} [Member]") if standard
+                      else self.ext.member(f"{camel(text, 60)}Member", f"{text} [Member]"))
             found = self._members[key] = (axis_concept, member)
         return found
 
@@ -83,7 +94,12 @@ class Dimensions:
 
     def _concept(self, qname: str, type_: str, label: str, dimension: bool = False) -> Concept:
         if qname.startswith("us-gaap:"):
-            return Concept(qname.split(":", 1)[1], "us-gaap", USGAAP_NS, type_, "duration", None, label, abstract=True)
+            # one concept per standard name, labelled as first printed
+            found = self._standard.get(qname)
+            if found is None:
+                found = self._standard[qname] = Concept(qname.split(":", 1)[1], "us-gaap", USGAAP_NS, type_,
+                                                        "duration", None, label, abstract=True)
+            return found
         return self.ext.dimensional(qname, type_, label, axis=dimension)
 
 

@@ -164,13 +164,15 @@ def _map_table(st: _State, t_index: int, table: Table) -> None:
 def _rule_for(st: _State, table: Table, row: Row, pro_forma_table: bool) -> Rule | None:
     if pro_forma_table and not re.search(r"\bas reported\b", row.label, re.I):
         return None
-    period = _row_period(table)
+    period = _row_period(table, row)
     if period is None:
         return None
     if any(c.measure for c in table.columns):
         return None  # columns are measures of one item: no standard concept names each of them
     ptype = "instant" if period.is_instant else "duration"
-    rule = match(st.tax, row.label, row.context, table.kind.value, ptype)
+    # a dated balance of a roll-forward is the statement's own line, whatever heading is above it
+    context = "" if row.period is not None and row.period.is_instant else row.context
+    rule = match(st.tax, row.label, context, table.kind.value, ptype)
     if rule is None and (rule := lookup(st.tax, row.label, row.context, table.kind.value, ptype)) is not None:
         # filers' most frequent concept for the words, taken only in the unit the row is printed in
         # ("dividends declared" is per share in most income statements, money in this one)
@@ -180,7 +182,13 @@ def _rule_for(st: _State, table: Table, row: Row, pro_forma_table: bool) -> Rule
     return rule
 
 
-def _row_period(table: Table) -> Period | None:
+def _roll_forward(table: Table) -> bool:
+    return any(r.period is not None for r in table.rows)
+
+
+def _row_period(table: Table, row: Row | None = None) -> Period | None:
+    if row is not None and _roll_forward(table):
+        return row.period
     for c in table.columns:
         if c.period is not None:
             return c.period
@@ -207,7 +215,11 @@ def _row_unit_type(label: str, context: str, cells: tuple[Cell | None, ...], kin
 
 def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None, group: str, pro_forma: bool,
              signs: list[int | None] | None = None) -> RowMapping | None:
-    cells = [(col, cell) for col, cell in zip(table.columns, row.cells) if cell is not None and cell.value is not None]
+    columns = table.columns
+    if any(c.member or c.period is None for c in columns) and _roll_forward(table):
+        # a roll-forward's periods are its rows': each column is a component in the row's period
+        columns = tuple(dataclasses.replace(c, period=row.period) for c in columns)
+    cells = [(col, cell) for col, cell in zip(columns, row.cells) if cell is not None and cell.value is not None]
     statement = table.kind is not StatementKind.NOTE
     for col, cell in cells:
         if col.period is None:
@@ -235,6 +247,8 @@ def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None
             f"prints {_printed(old)} for the same {new.concept.name} ({new.context.id}); "
             f"kept as an extension concept")
     row_unit = _row_unit_type(row.label, row.context, tuple(cell for _, cell in cells), table.kind)
+    if _roll_forward(table):
+        row_unit = MONETARY  # "Cash dividends of $0.48 per common share": the amount paid
     base_label = label if not pro_forma or PRO_FORMA.search(label) else f"Pro forma {label}"
     if row_unit == PER_SHARE and _PER_SHARE.search(row.context) and not _PER_SHARE.search(label):
         base_label = f"{row.context.split(' / ')[-1]} - {base_label}"  # "Diluted earnings per share - Extraordinary loss": one per block
@@ -301,7 +315,7 @@ def _facts_for(st: _State, t_index: int, table: Table, row: Row, concept: Concep
                     value = -value
             else:
                 value = abs(value)
-        dims = (st.dims.member(col.member),) if col.member else ()
+        dims = (st.dims.member(col.member, table.kind.value),) if col.member else ()
         context = st.contexts.context(period, st.entity, dims=dims)
         unit = st.contexts.unit_for(concept.type)
         out.append(Fact(concept, context, value, unit, decimals,

@@ -18,6 +18,7 @@ from converter.parsing.kinds import decide_kind
 from converter.parsing.lines import classify_all
 from converter.parsing.periods import PeriodContext, align_periods, column_period, intro_period, rejoin_months
 from converter.parsing.prose import sentences
+from converter.parsing.roll_forward import roll_forward
 from converter.parsing.rows import build_rows
 from converter.parsing.titles import quantity_of
 
@@ -111,6 +112,10 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
             # table's counts and prices are not read in a statement's scale
             head.scale, head.scale_text = scope
         cols, reason = _columns(head, columns, ctx)
+        if head.kind is StatementKind.EQUITY:
+            rolled = _components(head, columns, rows)
+            if rolled is not None:
+                (cols, rows), reason = rolled, ""
         if not reason and counted:
             reason = f"amounts in {counted}, not money: no unit is declared for them"
         if reason:
@@ -214,6 +219,18 @@ def _column_groups(cols: list[Column], kind: StatementKind) -> tuple[list[Column
         return [], f"columns repeat periods for several entities or presentations ({listed}); none is the consolidated one"
     return [c if c.period is None or _group_key(c) in primary else dataclasses.replace(c, member=names[_group_key(c)])
             for c in cols], ""
+
+
+_RULED = re.compile(r"--|__|==")
+
+
+def _components(head, spans, rows):
+    """An equity statement whose every column is headed by a component ("Common Stock",
+    "Retained Earnings", "Total") and whose rows hold dated balances: its roll-forward."""
+    cols = [Column(k, left, right, head.headings[k]) for k, (left, right) in enumerate(spans)]
+    if not cols or not all(_group_name(c) for c in cols) or any(_RULED.search(c.heading) for c in cols):
+        return None  # a heading that took in a rule was not told apart from its neighbours
+    return roll_forward(cols, rows)
 
 
 def _group_name(c: Column) -> str:
