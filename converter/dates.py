@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 
 from converter.resources import load_toml
@@ -106,6 +107,11 @@ def make_date(year: int, month: int, day: int) -> dt.date | None:
 
 def find_dates(text: str) -> list[tuple[int, dt.date]]:
     """Every full date in the text, with its offset: `May 31, 2004`, `3/31/05`."""
+    return list(_dates_in(text))
+
+
+@functools.lru_cache(maxsize=8192)  # a heading is asked for its dates by several passes
+def _dates_in(text: str) -> tuple[tuple[int, dt.date], ...]:
     found = []
     for m in FULL_DATE.finditer(text):
         d = make_date(int(m.group("year")), month_number(m.group("month")), int(m.group("day")))
@@ -119,7 +125,7 @@ def find_dates(text: str) -> list[tuple[int, dt.date]]:
         if d:
             found.append((m.start(), d))
     found.sort(key=lambda x: x[0])
-    return found
+    return tuple(found)
 
 
 def duration_months(text: str) -> int | None:

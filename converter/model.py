@@ -145,6 +145,7 @@ class Table:
     shares_scale: int = 1
     company: str = ""  # the company its title names ("NEW LINE CINEMA CORPORATION AND SUBSIDIARIES")
     kind_evidence: tuple[str, float, str] = ("title", 0.0, "")  # decided by, vocabulary score, runner-up
+    roll_forward: bool = False  # the periods are the rows' own (an equity statement's components as columns)
 
 
 @dataclass(frozen=True, slots=True)

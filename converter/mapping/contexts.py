@@ -26,7 +26,7 @@ class ContextSet:
         without adding it to the set."""
         entity = entity or self.entity
         key = (entity.scheme, entity.identifier, period.start, period.end,
-               tuple((a.qname, m.qname) for a, m in dims))
+               tuple((a.qname, m.qname) for a, m in dims) if dims else ())
         ctx = self._contexts.get(key)
         if ctx is None:
             if period.start is None:

@@ -1,6 +1,7 @@
 """Row labels to concepts: normalise the printed label, then try the rules of concepts.toml in order."""
 from __future__ import annotations
 
+import functools
 import re
 
 from converter.mapping.taxonomy import Rule, Taxonomy
@@ -14,6 +15,7 @@ _SPLIT_WORDS = re.compile(r"\b(share|stock)\s+(owners|holders)\b")
 PRO_FORMA = re.compile(r"\bpro\s*-?\s*forma\b", re.I)
 
 
+@functools.lru_cache(maxsize=16384)  # asked of each label by the rules, the label map and the structure
 def normalise(label: str) -> str:
     text = NOTE_REF.sub(" ", label)
     text = _AS_REPORTED.sub(" ", text)
@@ -48,9 +50,10 @@ def match(tax: Taxonomy, label: str, context: str, statement: str, period_type: 
     texts = candidates(label, context)
     own = texts[-1]  # the label alone, normalised: the last candidate
     rules = tax.rules_for(statement)
-    labels, patterns = tax.screen_for(statement)
+    labels, anchored, floating = tax.screen_for(statement)
     for text in texts:
-        if text not in labels and (patterns is None or not patterns.search(text)):
+        if text not in labels and not (anchored is not None and anchored.match(text)) \
+                and not (floating is not None and floating.search(text)):
             continue
         for rule in rules:
             if rule.context is not None and not rule.context.search(context or ""):

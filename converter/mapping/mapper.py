@@ -182,12 +182,8 @@ def _rule_for(st: _State, table: Table, row: Row, pro_forma_table: bool) -> Rule
     return rule
 
 
-def _roll_forward(table: Table) -> bool:
-    return any(r.period is not None for r in table.rows)
-
-
 def _row_period(table: Table, row: Row | None = None) -> Period | None:
-    if row is not None and _roll_forward(table):
+    if row is not None and table.roll_forward:
         return row.period
     for c in table.columns:
         if c.period is not None:
@@ -216,7 +212,7 @@ def _row_unit_type(label: str, context: str, cells: tuple[Cell | None, ...], kin
 def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None, group: str, pro_forma: bool,
              signs: list[int | None] | None = None) -> RowMapping | None:
     columns = table.columns
-    if any(c.member or c.period is None for c in columns) and _roll_forward(table):
+    if table.roll_forward:
         # a roll-forward's periods are its rows': each column is a component in the row's period
         columns = tuple(dataclasses.replace(c, period=row.period) for c in columns)
     cells = [(col, cell) for col, cell in zip(columns, row.cells) if cell is not None and cell.value is not None]
@@ -247,7 +243,7 @@ def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None
             f"prints {_printed(old)} for the same {new.concept.name} ({new.context.id}); "
             f"kept as an extension concept")
     row_unit = _row_unit_type(row.label, row.context, tuple(cell for _, cell in cells), table.kind)
-    if _roll_forward(table):
+    if table.roll_forward:
         row_unit = MONETARY  # "Cash dividends of $0.48 per common share": the amount paid
     base_label = label if not pro_forma or PRO_FORMA.search(label) else f"Pro forma {label}"
     if row_unit == PER_SHARE and _PER_SHARE.search(row.context) and not _PER_SHARE.search(label):

@@ -22,6 +22,7 @@ class Rule:
     at: str | None
     magnitude: bool = False
     unless: re.Pattern | None = None  # the row's own label names a part, not the whole ("extraordinary loss")
+    sources: tuple[str, ...] = ()  # the patterns as written, joined into `pattern`
 
 
 # Numbers printed in a label, each perhaps with its year: "11,284 in 1999 and 11,684 in 1998"
@@ -73,17 +74,43 @@ class Taxonomy:
                 r for r in self.rules if not r.statements or statement in r.statements)
         return rules
 
-    def screen_for(self, statement: str) -> tuple[frozenset[str], re.Pattern | None]:
-        """Every label and one pattern joining every pattern of the statement's rules: a text
-        neither names can match no rule, so the rules need not be tried one by one."""
+    def screen_for(self, statement: str) -> tuple[frozenset[str], re.Pattern | None, re.Pattern | None]:
+        """Every label of the statement's rules, their patterns anchored at the start joined into
+        one (tried at the start only) and the others joined into another: a text none of the
+        three names can match no rule, so the rules need not be tried one by one."""
         screen = self._screens.get(statement)
         if screen is None:
             rules = self.rules_for(statement)
-            pats = [r.pattern.pattern for r in rules if r.pattern is not None]
+            pats = [p for r in rules for p in r.sources]
+            anchored = [p[1:] for p in pats if _anchored(p)]
+            floating = [p for p in pats if not _anchored(p)]
             screen = self._screens[statement] = (
                 frozenset().union(*(r.labels for r in rules)),
-                re.compile("|".join(f"(?:{p})" for p in pats)) if pats else None)
+                re.compile("|".join(f"(?:{p})" for p in anchored)) if anchored else None,
+                re.compile("|".join(f"(?:{p})" for p in floating)) if floating else None)
         return screen
+
+
+def _anchored(pattern: str) -> bool:
+    """Whether every match of a pattern starts at the beginning: '^' first and no alternative
+    outside parentheses that could start elsewhere."""
+    if not pattern.startswith("^"):
+        return False
+    depth, i = 0, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":  # a character class: its "|" and parentheses are literal
+            i = pattern.index("]", i + 2) + 1
+            continue
+        depth += ch == "("
+        depth -= ch == ")"
+        if ch == "|" and depth == 0:
+            return False
+        i += 1
+    return True
 
 
 @functools.cache
@@ -113,6 +140,7 @@ def load_taxonomy() -> Taxonomy:
             at=r.get("at"),
             magnitude=bool(r.get("magnitude")),
             unless=re.compile(r["unless"]) if r.get("unless") else None,
+            sources=tuple(pats),
         ))
     parens = tuple(
         ParentheticalRule(frozenset(p["row"]), p["name"], p["unit"],

@@ -43,6 +43,11 @@ def unread(heading: str) -> list[str]:
     """The tokens of a heading that look like period notation and that the grammar did not read."""
     if not _SUSPECT.search(heading):
         return []  # no digit and no unit abbreviation: nothing that could be notation
+    return list(_unread(heading))
+
+
+@functools.lru_cache(maxsize=4096)  # the same headings head table after table
+def _unread(heading: str) -> tuple[str, ...]:
     text = rejoin_months(" ".join(heading.split()))
     text = NUMERIC_DATE.sub(lambda m: " " if find_dates(m.group(0)) else m.group(0), text)  # "13/45/99" is no date
     for pattern in _READ:
@@ -54,4 +59,4 @@ def unread(heading: str) -> list[str]:
             continue
         if _NOTATION.search(bare):
             out.append(token)
-    return out
+    return tuple(out)

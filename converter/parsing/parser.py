@@ -112,10 +112,9 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
             # table's counts and prices are not read in a statement's scale
             head.scale, head.scale_text = scope
         cols, reason = _columns(head, columns, ctx)
-        if head.kind is StatementKind.EQUITY:
-            rolled = _components(head, columns, rows)
-            if rolled is not None:
-                (cols, rows), reason = rolled, ""
+        rolled = _components(head, columns, rows) if head.kind is StatementKind.EQUITY else None
+        if rolled is not None:
+            (cols, rows), reason = rolled, ""
         if not reason and counted:
             reason = f"amounts in {counted}, not money: no unit is declared for them"
         if reason:
@@ -125,7 +124,7 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
             title=head.title, kind=head.kind, columns=tuple(cols), rows=tuple(rows),
             scale=head.scale or 1, first_line=first_line, last_line=last_line, intro=head.intro,
             shares_scale=shares_scale(head.scale or 1, head.scale_text), company=head.company or company,
-            kind_evidence=(evidence.by, evidence.score, evidence.runner_up),
+            kind_evidence=(evidence.by, evidence.score, evidence.runner_up), roll_forward=rolled is not None,
         ))
         if head.kind is not StatementKind.NOTE and head.company:
             company = head.company
