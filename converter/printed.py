@@ -7,12 +7,12 @@ from decimal import Decimal
 
 from converter.model import Row
 
-_LESS = re.compile(r"^(?:less|deduct)\b", re.I)
+LESS = re.compile(r"^(?:less|deduct)\b", re.I)
 
 
 def adds_as(row: Row) -> list[Decimal | None]:
     """The row as it adds into a total, per column: a "Less ..." row is subtracted however printed."""
-    sign = -1 if _LESS.match(row.label) else 1
+    sign = -1 if LESS.match(row.label) else 1
     return [None if c is None else (sign * abs(c.value) if sign < 0 and c.value is not None
                                     else (c.value if c.value is not None else Decimal(0))) for c in row.cells]
 
@@ -20,7 +20,7 @@ def adds_as(row: Row) -> list[Decimal | None]:
 def component_sign(total: Row, index: int, component: Row) -> int:
     """+1 or -1: how the printed number of component (row `index`) enters its total's printed number."""
     sign = -1 if index in total.subtracted else 1
-    if _LESS.match(component.label):
+    if LESS.match(component.label):
         first = next((c.value for c in component.cells if c is not None and c.value), None)
         if first is not None and first > 0:
             sign = -sign  # "Less ..." printed positive

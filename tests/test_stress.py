@@ -102,6 +102,17 @@ def test_an_unlabelled_subtotal_inside_a_labelled_total_is_not_that_total():
     assert 94380000 not in {v for (name, _), v in by.items() if name == "StockholdersEquity"}
 
 
+def test_unlabelled_equity_total_is_the_one_net_of_treasury_stock():
+    """The same class without a single total label: the subtotal before "Less treasury stock"
+    is not the shareowners' equity, the one after it is (and the last line is liabilities and
+    equity)."""
+    by = facts("equity_net_of_treasury.txt")
+    assert by[("StockholdersEquity", "I19981231")] == 2412000000
+    assert by[("StockholdersEquity", "I19971231")] == 2188000000
+    assert by[("LiabilitiesAndStockholdersEquity", "I19981231")] == 4100000000
+    assert 3772000000 not in {v for (name, _), v in by.items() if name == "StockholdersEquity"}
+
+
 def test_quarterly_report_columns_dated_only_by_their_end():
     """A 10-Q's first-quarter statement headed by dates alone covers the quarter from the day
     after the fiscal year end its balance sheet prints (a 52/53-week year); a bare prior year

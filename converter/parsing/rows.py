@@ -11,6 +11,7 @@ from converter.parsing.lines import Kind, Line
 from converter.parsing.titles import scale_of
 from converter.parsing.values import Token, value_token
 from converter.parsing.totals import find_totals
+from converter.printed import LESS
 
 # A label line that ends with one of these words goes on in the next line.
 _CONNECTOR = re.compile(r"(?:[,&(/-]|\b(?:and|or|of|for|in|to|from|on|the|by|at|with|net|less|plus|before|after|under|over|per|a|an))$", re.I)
@@ -248,6 +249,12 @@ def build_rows(lines: list[Line], start: int, end: int, columns: list[tuple[int,
     return _unname_inner_subtotals(find_totals(builder.rows)), builder.problems
 
 
+# Sections whose total is what is left after the deductions printed under their subtotal:
+# equity before and after treasury stock. Property "at cost" less depreciation is not one of
+# them: its section total is the gross amount filers name "Total property and equipment".
+_NET_OF_DEDUCTIONS = re.compile(r"\b(?:equity|deficit)\b|\b(?:share|stock)\w*\W+investment\b", re.I)
+
+
 def _unname_inner_subtotals(rows: list[Row]) -> list[Row]:
     """An unlabelled subtotal named after its section ("Total shareholders' equity") loses that
     name when a labelled total of the same name sums it: common stock, capital and earnings
@@ -259,4 +266,13 @@ def _unname_inner_subtotals(rows: list[Row]) -> list[Row]:
         same = " ".join(row.label.lower().split())
         if any(i in later.components and " ".join(later.label.lower().split()) == same for later in rows[i + 1:]):
             out[i] = dataclasses.replace(row, label="")
+            continue
+        # the same, unlabelled: "... / 18,893 / Less treasury stock 11,582 / 7,311": the section's
+        # total is the subtotal left once the deductions printed under it are taken
+        net = next((j for j in range(i + 1, len(rows)) if rows[j].kind is RowKind.SUBTOTAL and not rows[j].label
+                    and rows[j].components[:1] == (i,) and len(rows[j].components) > 1
+                    and all(LESS.match(rows[c].label) for c in rows[j].components[1:])), None)
+        if net is not None and _NET_OF_DEDUCTIONS.search(row.label):
+            out[i] = dataclasses.replace(row, label="")
+            out[net] = dataclasses.replace(rows[net], label=row.label, context=row.context)
     return out
