@@ -113,6 +113,21 @@ def test_unlabelled_equity_total_is_the_one_net_of_treasury_stock():
     assert 3772000000 not in {v for (name, _), v in by.items() if name == "StockholdersEquity"}
 
 
+def test_signs_from_the_rows_own_words():
+    """Issue 12 item 4. A line that names a loss only prints the loss as a positive number
+    ("LOSS FROM OPERATIONS 3,300,000", "NET LOSS"); "INCOME TAXES (BENEFIT)" is an expense
+    unless its number is in parentheses; the tax's sign agrees with pre-tax less net."""
+    by = facts("signs_from_words.txt")
+    assert by[("OperatingIncomeLoss", "D19970101_19971231")] == -3300000
+    assert by[("IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest",
+               "D19970101_19971231")] == -3200000
+    assert by[("NetIncomeLoss", "D19970101_19971231")] == -3160000
+    assert by[("NetIncomeLoss", "D19960101_19961231")] == -1325000
+    assert by[("IncomeTaxExpenseBenefit", "D19970101_19971231")] == -40000  # a benefit: (40,000)
+    assert by[("IncomeTaxExpenseBenefit", "D19960101_19961231")] == 25000  # an expense
+    assert by[("InterestIncomeNet", "D19970101_19971231")] == 100000
+
+
 def test_quarterly_report_columns_dated_only_by_their_end():
     """A 10-Q's first-quarter statement headed by dates alone covers the quarter from the day
     after the fiscal year end its balance sheet prints (a 52/53-week year); a bare prior year

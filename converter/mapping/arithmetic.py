@@ -23,7 +23,10 @@ def signs_by_difference(tax: Taxonomy, table: Table, rules: list[Rule | None]) -
                 if cell is None or cell.value is None or mc is None or sc is None:
                     factors.append(None)
                     continue
-                diff = (mc.value or 0) - (sc.value or 0)
+                # "Loss before income taxes 3,200" less "Net loss 3,160": the losses as negatives
+                mv, sv = (-abs(c.value or 0) if tax.names_a_loss(table.rows[j].label) else (c.value or 0)
+                          for c, j in ((mc, m), (sc, s)))
+                diff = mv - sv
                 factors.append(1 if diff == cell.value else -1 if diff == -cell.value else None)
             out[i] = factors
     return out

@@ -60,6 +60,8 @@ def match(tax: Taxonomy, label: str, context: str, statement: str, period_type: 
                 continue
             if rule.unless is not None and rule.unless.search(own):
                 continue
+            if rule.unless_printed is not None and rule.unless_printed.search(label):
+                continue
             if text not in rule.labels and not (rule.pattern and rule.pattern.search(text)):
                 continue
             wanted = "instant" if rule.at else period_type

@@ -309,6 +309,8 @@ def _facts_for(st: _State, t_index: int, table: Table, row: Row, concept: Concep
             if concept.name in st.tax.signed and not rule.magnitude:
                 if rule.negate:
                     value = -value
+                elif value > 0 and "Loss" in concept.name and st.tax.names_a_loss(row.label):
+                    value = -value
             else:
                 value = abs(value)
         dims = (st.dims.member(col.member, table.kind.value),) if col.member else ()

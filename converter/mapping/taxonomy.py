@@ -23,6 +23,7 @@ class Rule:
     magnitude: bool = False
     unless: re.Pattern | None = None  # the row's own label names a part, not the whole ("extraordinary loss")
     sources: tuple[str, ...] = ()  # the patterns as written, joined into `pattern`
+    unless_printed: re.Pattern | None = None  # the same, searched in the label as printed: "Income tax (benefit)"
 
 
 # Numbers printed in a label, each perhaps with its year: "11,284 in 1999 and 11,684 in 1998"
@@ -60,11 +61,19 @@ class Taxonomy:
     differences: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = ()
     standard_names: frozenset[str] = frozenset()
     labelmap: dict = field(default_factory=dict)  # statement -> normalised label -> (concept, share, lines, negated)
+    loss_words: tuple[re.Pattern, re.Pattern] | None = None  # a label that names a loss only, and the words that undo it
     _by_statement: dict = field(default_factory=dict, repr=False, compare=False)  # memo of rules_for
     _screens: dict = field(default_factory=dict, repr=False, compare=False)  # memo of screen_for
 
     def concept(self, name: str) -> Concept:
         return self.concepts[name]
+
+    def names_a_loss(self, label: str) -> bool:
+        """A label that names a loss and nothing else: its positive number is a loss (signs.toml)."""
+        if self.loss_words is None:
+            return False
+        loss, undo = self.loss_words
+        return bool(loss.search(label)) and not undo.search(label)
 
     def rules_for(self, statement: str) -> tuple[Rule, ...]:
         """The rules that apply to one kind of statement, in their order."""
@@ -141,6 +150,7 @@ def load_taxonomy() -> Taxonomy:
             magnitude=bool(r.get("magnitude")),
             unless=re.compile(r["unless"]) if r.get("unless") else None,
             sources=tuple(pats),
+            unless_printed=re.compile(r["unless_printed"], re.I) if r.get("unless_printed") else None,
         ))
     parens = tuple(
         ParentheticalRule(frozenset(p["row"]), p["name"], p["unit"],
@@ -151,12 +161,15 @@ def load_taxonomy() -> Taxonomy:
                              frozenset(t.get("excludes", [])), bool(t.get("outermost")),
                              frozenset(t.get("requires", [])))
                    for t in raw.get("total", []))
-    differences = tuple((d["name"], frozenset(d["minuend"]), frozenset(d["subtrahend"]))
-                        for d in load_toml("signs.toml").get("difference", []))
+    signs = load_toml("signs.toml")
+    differences = tuple((d["name"], frozenset(d["minuend"]), frozenset(d["subtrahend"])) for d in signs.get("difference", []))
+    words = signs.get("loss_words")
+    loss_words = (re.compile(words["loss"], re.I), re.compile(words["not"], re.I)) if words else None
     names = frozenset(line.strip() for line in (root / "standard-names.txt").read_text().splitlines()
                       if line.strip() and not line.startswith("#"))
     labelmap_path = root / "labelmap.json"
     raw_map = json.loads(labelmap_path.read_text()) if labelmap_path.exists() else {}
     labelmap = {k: {label: tuple(e) for label, e in raw_map.get(k, {}).items() if e[0] in concepts}
                 for k in ("balance", "income", "cashflow")}
-    return Taxonomy(concepts, frozenset(signed), calcs, tuple(rules), parens, totals, differences, names, labelmap)
+    return Taxonomy(concepts, frozenset(signed), calcs, tuple(rules), parens, totals, differences, names, labelmap,
+                    loss_words=loss_words)
