@@ -64,3 +64,13 @@ def test_split_values_dot_leaders():
 def test_prose_is_not_values():
     label, _, tokens = split_values("of approximately $1,300,000 of such net operating loss carryforwards under the")
     assert tokens == []
+
+
+def test_several_footnote_marks_glued_to_an_amount():
+    """'250(7)(8)': two footnote references after the number, as pro forma columns print them."""
+    assert parse_amount("250(7)(8)")[0] == Decimal("250")
+    assert parse_amount("(22,083)(8)")[0] == Decimal("-22083")
+    label, _, tokens = split_values("Common stock ...........      863      2      250(7)(8)")
+    assert label.startswith("Common stock") and [t.value for t in tokens] == [863, 2, 250]
+    label, _, tokens = split_values("Net sales (a)(b)")
+    assert tokens == [] and label == "Net sales (a)(b)"

@@ -14,7 +14,7 @@ from converter.mapping.cover_facts import cover_facts, document_period_end
 from converter.mapping.dimensions import Dimensions, placed, with_dimensions
 from converter.mapping.extension import ExtensionSet, camel, filer_prefix
 from converter.mapping.labels import lookup, NOTE_REF, PRO_FORMA, match
-from converter.mapping.companies import same_company
+from converter.companies import same_company
 from converter.mapping.checks import check_calculations, identities, printed_misprints
 from converter.mapping.narrative import Narrative, narrative_facts
 from converter.mapping.structure import build_structure, narrative_network

@@ -20,7 +20,7 @@ from decimal import Decimal
 from typing import Callable
 
 from converter.dates import FULL_DATE
-from converter.mapping.companies import same_company
+from converter.companies import same_company
 from converter.mapping.extension import ExtensionSet, camel
 from converter.mapping.contexts import ContextSet
 from converter.mapping.labels import match

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from converter.mapping.companies import same_company
+from converter.companies import same_company
 from converter.mapping.extension import ExtensionSet, camel
 from converter.model import Arc, Concept, Fact, Label, Network, RowKind, StatementKind, Table
 from converter.printed import component_sign

@@ -7,10 +7,13 @@ _NAME_NOISE = {"the", "inc", "incorporated", "corp", "corporation", "company", "
                "plc", "and", "subsidiaries", "consolidated", "affiliates", "group", "holdings", "of", "com"}
 
 
+def significant_words(name: str) -> set[str]:
+    """The words of a company name that tell it apart: not "Inc", "Corp", "and Subsidiaries"."""
+    return {w for w in re.split(r"[^a-z0-9]+", name.lower()) if w and w not in _NAME_NOISE and len(w) > 1}
+
+
 def same_company(a: str, b: str) -> bool:
     """Whether two printed company names share a significant word ("BRISTOL-MYERS SQUIBB COMPANY",
     "BRISTOL MYERS SQUIBB CO"); a name with no significant word cannot be told apart."""
-    def words(name: str) -> set[str]:
-        return {w for w in re.split(r"[^a-z0-9]+", name.lower()) if w and w not in _NAME_NOISE and len(w) > 1}
-    wa, wb = words(a), words(b)
+    wa, wb = significant_words(a), significant_words(b)
     return not wa or not wb or bool(wa & wb)
