@@ -128,13 +128,20 @@ def cmd_inspect(args: argparse.Namespace) -> int:
 
     try:
         parsed = parse_filing(read_filing(args.file))
+        if args.why:
+            from converter.inspect import render_why
+            from converter.mapping.mapper import map_filing
+
+            text = render_why(parsed, map_filing(parsed))
+        else:
+            text = render_text(parsed)
     except ConversionError as exc:
         print(f"FAIL {exc}", file=sys.stderr)
         return exc.exit_code
     except Exception as exc:  # a bug of ours: say so in one line
         print(f"FAIL {args.file}: internal error ({type(exc).__name__}: {exc})", file=sys.stderr)
         return 70
-    sys.stdout.write(render_text(parsed))
+    sys.stdout.write(text)
     return EXIT_OK
 
 
@@ -195,6 +202,9 @@ def build_parser() -> argparse.ArgumentParser:
                           description="Print what the parser sees in FILE: each table's kind, title, columns "
                                       "with their periods, and rows with their values; and skipped tables.")
     insp.add_argument("file", metavar="FILE")
+    insp.add_argument("--why", action="store_true",
+                      help="for each row: the concepts it became, what decided (a rule of concepts.toml, the label "
+                           "map, the table's arithmetic) and every candidate")
     insp.set_defaults(func=cmd_inspect)
     pkg = sub.add_parser("package", help="write the bundled taxonomy subset as a taxonomy package (zip)",
                          description="Write the bundled US-GAAP/DEI subset as an XBRL taxonomy package, for "

@@ -32,6 +32,27 @@ def model_dict(parsed: ParsedFiling) -> dict:
     }
 
 
+def render_why(parsed: ParsedFiling, model) -> str:
+    """For each statement row: the concepts it became, what decided, and every candidate."""
+    from converter.mapping.labels import explain
+    from converter.mapping.taxonomy import load_taxonomy
+
+    tax = load_taxonomy()
+    chosen = {line: (names, why) for line, _, names, why in model.evidence}
+    out = []
+    for t in parsed.tables:
+        period = next((c.period for c in t.columns if c.period is not None), None)
+        out.append(f"\n[{t.kind.value}] {t.title!r}  lines {t.first_line}-{t.last_line}")
+        for r in t.rows:
+            names, why = chosen.get(r.line, ((), "no fact"))
+            out.append(f"  {r.line:5d} {r.label[:58]:58s} -> {', '.join(names) or '-'}  [{why}]")
+            own = r.period or period
+            if own is not None:
+                for c in explain(tax, r.label, r.context, t.kind.value, "instant" if own.is_instant else "duration"):
+                    out.append(f"          candidate: {c}")
+    return "\n".join(out) + "\n"
+
+
 def render_text(parsed: ParsedFiling) -> str:
     d = model_dict(parsed)
     out = [f"cover: {d['cover']}"]

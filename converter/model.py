@@ -331,3 +331,4 @@ class XbrlModel:
     # summations that fail in a context because the filing misprints (mapping/checks.py)
     inconsistencies: tuple = ()
     left_out: tuple[Unmapped, ...] = ()  # amounts found in running text and not taken, with the reason
+    evidence: tuple[tuple[int, str, tuple[str, ...], str], ...] = ()  # per table row: line, label, concepts, why

@@ -170,6 +170,10 @@ def report_of(model: XbrlModel) -> dict:
             {"role": i.role, "concept": i.concept, "context": i.context, "reported": str(i.reported),
              "computed": str(i.computed), "line": i.line} for i in model.inconsistencies],
         "unplaced": [{"line": u.line, "label": u.label, "reason": u.reason} for u in model.unmapped],
+        # why each table row has its concepts: a rule of concepts.toml, the label map (how many
+        # filers printed the words), the table's arithmetic, or why it is an extension
+        "concepts_by": [{"line": line, "label": label, "concepts": list(names), "by": why}
+                        for line, label, names, why in model.evidence],
         # facts stated in running text, and the amounts found there and left out, with why
         "narrative": {
             "facts": [{"line": f.source.line if f.source else 0, "concept": f.concept.qname, "context": f.context.id,

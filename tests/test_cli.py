@@ -63,6 +63,29 @@ def test_rerun_with_force_replaces_the_output_folder(tmp_path):
     assert [p.name for p in tmp_path.iterdir()] == ["001_f031b02994d13446"]
 
 
+def test_inspect_why_explains_each_row(capsys):
+    """Issue 12 item 5: each row's concepts, what decided, and every candidate."""
+    from conftest import HERE
+
+    assert main(["inspect", "--why", str(HERE / "stress" / "signs_from_words.txt")]) == 0
+    out = capsys.readouterr().out
+    row = next(line for line in out.splitlines() if "INCOME TAXES (BENEFIT)" in line)
+    assert "us-gaap:IncomeTaxExpenseBenefit" in row and "concepts.toml rule" in row
+    assert "its words exclude this label" in out  # the negating rule that "(benefit)" keeps out
+    assert "label map: GrossProfit" in out
+    assert "extension: no rule, label-map entry or arithmetic names it" in out
+
+
+def test_report_says_why_each_row_has_its_concepts(tmp_path, capsys):
+    from conftest import HERE
+
+    assert main(["convert", str(HERE / "stress" / "signs_from_words.txt"), "--out", str(tmp_path)]) == 0
+    report = json.loads(next(tmp_path.glob("*/*.report.json")).read_text())
+    by_line = {e["line"]: e for e in report["concepts_by"]}
+    assert by_line[22]["concepts"] == ["us-gaap:NetIncomeLoss"] and by_line[22]["by"].startswith("concepts.toml rule")
+    assert by_line[17]["by"].startswith("extension")
+
+
 def test_inspect_prints_tables(capsys):
     assert main(["inspect", str(SEEDS / "002_827b01e1209febb2.txt")]) == 0
     out = capsys.readouterr().out

@@ -93,7 +93,8 @@ def infer_totals(tax: Taxonomy, table: Table, rules: list[Rule | None]) -> None:
             break
     for i in bare:
         if i in chosen:
-            rules[i] = Rule((chosen[i],), frozenset(), None, frozenset(), None, False, None)
+            rules[i] = Rule((chosen[i],), frozenset(), None, frozenset(), None, False, None,
+                            origin="arithmetic: the unlabelled total of the rows it adds up")
         else:
             parent = _calculation_parent(tax, rows[i], rules)
             if parent is not None and any(inside(i, j) and rules[j] is not None and parent.names == rules[j].names
@@ -110,5 +111,6 @@ def _calculation_parent(tax: Taxonomy, row: Row, rules: list[Rule | None]) -> Ru
     for parent, kids in tax.calculations.items():
         names = {k for k, _ in kids}
         if set(parts) <= names and len(set(parts)) == len(parts):
-            return Rule((parent,), frozenset(), None, frozenset(), None, False, None)
+            return Rule((parent,), frozenset(), None, frozenset(), None, False, None,
+                        origin="arithmetic: its parts are exactly this concept's calculation children")
     return None

@@ -83,8 +83,34 @@ def lookup(tax: Taxonomy, label: str, context: str, statement: str, period_type:
         entry = table.get(text)
         if entry is None:
             continue
-        name, _share, _lines, negated = entry
+        name, share, lines, negated = entry
         if tax.concepts[name].period_type != period_type:
             return None
-        return Rule((name,), frozenset(), None, frozenset(), None, bool(negated), None)
+        return Rule((name,), frozenset(), None, frozenset(), None, bool(negated), None,
+                    origin=f"label map: {share:.0%} of {lines} filers' lines {text!r}")
     return None
+
+
+def explain(tax: Taxonomy, label: str, context: str, statement: str, period_type: str) -> list[str]:
+    """Every candidate for a row, in the order they are tried: each rule that fits its words
+    (with whether its concepts take the row's period type) and the label map's entry."""
+    out = []
+    texts = candidates(label, context)
+    own = texts[-1]
+    for rule in tax.rules_for(statement):
+        if rule.context is not None and not rule.context.search(context or ""):
+            continue
+        if not any(t in rule.labels or (rule.pattern and rule.pattern.search(t)) for t in texts):
+            continue
+        blocked = ((rule.unless is not None and rule.unless.search(own))
+                   or (rule.unless_printed is not None and rule.unless_printed.search(label)))
+        wanted = "instant" if rule.at else period_type
+        fits = all(tax.concepts[n].period_type == wanted for n in rule.names)
+        out.append(f"{rule.origin}" + (" - its words exclude this label" if blocked else
+                                       "" if fits else f" - not a {period_type} concept"))
+    for text in texts:
+        entry = tax.labelmap.get(statement, {}).get(text)
+        if entry is not None:
+            name, share, lines, _ = entry
+            out.append(f"label map: {name}, {share:.0%} of {lines} filers' lines {text!r}")
+    return out

@@ -60,6 +60,7 @@ class _State:
     registrant: str = ""
     rows: dict[tuple[int, int], RowMapping] = field(default_factory=dict)  # (table, row) -> what it became
     dims: Dimensions | None = None  # the axes and members of columns that are not the consolidated figures
+    evidence: list[tuple[int, str, tuple[str, ...], str]] = field(default_factory=list)  # line, label, concepts, why
 
 
 def map_filing(parsed: ParsedFiling, cik: str | None = None, narrative: bool = True) -> XbrlModel:
@@ -125,6 +126,7 @@ def map_filing(parsed: ParsedFiling, cik: str | None = None, narrative: bool = T
         facts=tuple(facts), tables=parsed.tables, warnings=tuple(st.warnings), unmapped=tuple(st.unmapped),
         skipped=tuple(f"{s.type} (line {s.line}): {s.reason}" for s in parsed.filing.skipped),
         networks=networks, labels=labels, inconsistencies=inconsistencies, left_out=tuple(told.left_out),
+        evidence=tuple(st.evidence),
     )
 
 
@@ -236,6 +238,8 @@ def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None
         if clash is None:
             _emit(st, facts)
             _parenthetical(st, t_index, table, row, rule, cells)
+            if facts:
+                st.evidence.append((row.line, label, tuple(c.qname for c in concepts), rule.origin))
             return RowMapping(tuple(concepts), _factor(facts, table, cells), rule.at) if facts else None
         new, old = clash
         st.warnings.append(
@@ -268,6 +272,11 @@ def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None
             facts = _facts_for(st, t_index, table, row, concept, None, group_cells, group)
         _emit(st, facts)
         made.append(concept)
+    why = ("extension: a standard concept would take another value than an earlier line's" if rule is not None
+           else "extension: pro forma figures never take a statement concept" if pro_forma
+           else "extension: the columns are measures of one item" if any(c.measure for c in table.columns)
+           else "extension: no rule, label-map entry or arithmetic names it")
+    st.evidence.append((row.line, label, tuple(c.qname for c in made), why))
     return RowMapping(tuple(made), 1) if len(made) == 1 else None
 
 

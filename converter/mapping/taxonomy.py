@@ -24,6 +24,7 @@ class Rule:
     unless: re.Pattern | None = None  # the row's own label names a part, not the whole ("extraordinary loss")
     sources: tuple[str, ...] = ()  # the patterns as written, joined into `pattern`
     unless_printed: re.Pattern | None = None  # the same, searched in the label as printed: "Income tax (benefit)"
+    origin: str = ""  # why it names the row, for the report: the rule's place, the label map's counts, the arithmetic
 
 
 # Numbers printed in a label, each perhaps with its year: "11,284 in 1999 and 11,684 in 1998"
@@ -137,7 +138,7 @@ def load_taxonomy() -> Taxonomy:
              for p, kids in json.loads((root / "calculations.json").read_text()).items()}
     raw = load_toml("concepts.toml")
     rules = []
-    for r in raw["rule"]:
+    for number, r in enumerate(raw["rule"], start=1):
         pats = r.get("patterns", [])
         rules.append(Rule(
             names=tuple(r.get("names", [r.get("name")])),
@@ -151,6 +152,7 @@ def load_taxonomy() -> Taxonomy:
             unless=re.compile(r["unless"]) if r.get("unless") else None,
             sources=tuple(pats),
             unless_printed=re.compile(r["unless_printed"], re.I) if r.get("unless_printed") else None,
+            origin=f"concepts.toml rule {number} ({'/'.join(r.get('names', [r.get('name')]))})",
         ))
     parens = tuple(
         ParentheticalRule(frozenset(p["row"]), p["name"], p["unit"],
