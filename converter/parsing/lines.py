@@ -37,7 +37,7 @@ class Line(NamedTuple):
 
     @property
     def stripped(self) -> str:
-        return self.text.strip()
+        return self.label if self.kind is Kind.TEXT else self.text.strip()  # a text line's label is its stripped text
 
 
 def _is_years(label: str, tokens: list[Token]) -> bool:

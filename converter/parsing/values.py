@@ -82,15 +82,13 @@ def _chunk(out: list, t: str, s: int) -> None:
 
 
 def value_token(start: int, end: int, text: str) -> Token | None:
-    if is_dash(text):
+    parsed = parse_amount(text)  # first: most cells are amounts (no amount is also a dash or "N/A")
+    if parsed is not None:
+        value, decimals, negative, percent = parsed
+        return Token(text, start, end, value, decimals, negative, percent)
+    if is_dash(text) or _NA.match(text):
         return Token(text, start, end, None, 0, False, dash=True)
-    if _NA.match(text):
-        return Token(text, start, end, None, 0, False, dash=True)
-    parsed = parse_amount(text)
-    if parsed is None:
-        return None
-    value, decimals, negative, percent = parsed
-    return Token(text, start, end, value, decimals, negative, percent)
+    return None
 
 
 def split_values(line: str) -> tuple[str, int, list[Token]]:
