@@ -28,6 +28,7 @@ class FilingHeader:
     state_of_incorporation: str | None = None
     accession: str | None = None
     filed: dt.date | None = None
+    sic: int | None = None  # STANDARD INDUSTRIAL CLASSIFICATION: "STATE COMMERCIAL BANKS [6022]"
 
 
 @dataclass(frozen=True, slots=True)

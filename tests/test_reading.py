@@ -137,3 +137,13 @@ def test_clean_line_unescapes_sgml_dash_and_drops_markup():
     assert clean_line("<PAGE>   12") == ""
     assert clean_line("<S>      <C>      <C>") == ""
     assert clean_line("a\tb") == "a       b"
+
+
+def test_header_gives_the_standard_industrial_classification():
+    from converter.reading.envelope import parse_header
+
+    lines = ["<SEC-HEADER>0000950123-97-000001.hdr.sgml : 19970101", "COMPANY DATA:",
+             "\tSTANDARD INDUSTRIAL CLASSIFICATION:\tSTATE COMMERCIAL BANKS [6022]", "</SEC-HEADER>"]
+    assert parse_header(lines)[0].sic == 6022
+    lines[2] = "\tSTANDARD INDUSTRIAL CLASSIFICATION:\t[6211"  # cut short, as some headers are
+    assert parse_header(lines)[0].sic == 6211

@@ -128,6 +128,16 @@ def test_signs_from_the_rows_own_words():
     assert by[("InterestIncomeNet", "D19970101_19971231")] == 100000
 
 
+def test_bank_concepts_only_in_a_banks_statements():
+    """Issue 12 item 2: 'Total other income' of a manufacturer is no NoninterestIncome; a
+    statement without a header that prints a bank's words (net interest income, provision for
+    loan losses, deposits) is a bank's, and takes the bank concepts."""
+    industrial = {name for name, _ in facts("industrial_other_income.txt")}
+    assert "NoninterestIncome" not in industrial and "Revenues" in industrial
+    bank = {name for name, _ in facts("bank_without_header.txt")}
+    assert {"NoninterestIncome", "ProvisionForLoanAndLeaseLosses"} <= bank
+
+
 def test_quarterly_report_columns_dated_only_by_their_end():
     """A 10-Q's first-quarter statement headed by dates alone covers the quarter from the day
     after the fiscal year end its balance sheet prints (a 52/53-week year); a bare prior year

@@ -43,14 +43,15 @@ def candidates_plain(label: str, context: str) -> list[str]:
     return [own]
 
 
-def match(tax: Taxonomy, label: str, context: str, statement: str, period_type: str) -> Rule | None:
+def match(tax: Taxonomy, label: str, context: str, statement: str, period_type: str,
+          excluded: frozenset[str] = frozenset()) -> Rule | None:
     """The first rule whose label or pattern fits and whose concepts take this period type."""
     if PRO_FORMA.search(label):
         return None
     texts = candidates(label, context)
     own = texts[-1]  # the label alone, normalised: the last candidate
-    rules = tax.rules_for(statement)
-    labels, anchored, floating = tax.screen_for(statement)
+    rules = tax.rules_for(statement, excluded)
+    labels, anchored, floating = tax.screen_for(statement, excluded)
     for text in texts:
         if text not in labels and not (anchored is not None and anchored.match(text)) \
                 and not (floating is not None and floating.search(text)):
@@ -71,7 +72,8 @@ def match(tax: Taxonomy, label: str, context: str, statement: str, period_type: 
 
 
 
-def lookup(tax: Taxonomy, label: str, context: str, statement: str, period_type: str) -> Rule | None:
+def lookup(tax: Taxonomy, label: str, context: str, statement: str, period_type: str,
+           excluded: frozenset[str] = frozenset()) -> Rule | None:
     """The concept real filers most often gave this printed label on this statement
     (taxonomy/labelmap.json, from the SEC's statement data): a row no rule names takes it when
     the label, alone or read with its heading, is there and the concept takes this period type.
@@ -84,7 +86,7 @@ def lookup(tax: Taxonomy, label: str, context: str, statement: str, period_type:
         if entry is None:
             continue
         name, share, lines, negated = entry
-        if tax.concepts[name].period_type != period_type:
+        if tax.concepts[name].period_type != period_type or name in excluded:
             return None
         return Rule((name,), frozenset(), None, frozenset(), None, bool(negated), None,
                     origin=f"label map: {share:.0%} of {lines} filers' lines {text!r}")

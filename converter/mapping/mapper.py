@@ -11,6 +11,7 @@ from converter.dates import find_dates, year_end
 from converter.mapping.arithmetic import infer_totals, share_scale_by_eps, signs_by_difference
 from converter.mapping.contexts import ContextSet
 from converter.mapping.cover_facts import cover_facts, document_period_end
+from converter.mapping.dialects import dialect_of, foreign_concepts
 from converter.mapping.dimensions import Dimensions, placed, with_dimensions
 from converter.mapping.extension import ExtensionSet, camel, filer_prefix
 from converter.mapping.labels import lookup, NOTE_REF, PRO_FORMA, match
@@ -61,6 +62,7 @@ class _State:
     rows: dict[tuple[int, int], RowMapping] = field(default_factory=dict)  # (table, row) -> what it became
     dims: Dimensions | None = None  # the axes and members of columns that are not the consolidated figures
     evidence: list[tuple[int, str, tuple[str, ...], str]] = field(default_factory=list)  # line, label, concepts, why
+    excluded: frozenset[str] = frozenset()  # concepts of other industries' statements (mapping/dialects.py)
 
 
 def map_filing(parsed: ParsedFiling, cik: str | None = None, narrative: bool = True) -> XbrlModel:
@@ -81,7 +83,8 @@ def map_filing(parsed: ParsedFiling, cik: str | None = None, narrative: bool = T
     prefix = filer_prefix(cover.registrant)
     namespace = f"http://txt2xbrl.invalid/{prefix}/{period_end:%Y%m%d}"
     ext = ExtensionSet(prefix, namespace, tax.standard_names)
-    st = _State(tax, ContextSet(entity), ext, warnings=warnings, registrant=name, dims=Dimensions(ext))
+    st = _State(tax, ContextSet(entity), ext, warnings=warnings, registrant=name, dims=Dimensions(ext),
+                excluded=foreign_concepts(dialect_of(parsed)))
     # primary statements first: a note table may not contradict them
     order = sorted(range(len(parsed.tables)), key=lambda i: parsed.tables[i].kind is StatementKind.NOTE)
     for i in order:
@@ -174,8 +177,8 @@ def _rule_for(st: _State, table: Table, row: Row, pro_forma_table: bool) -> Rule
     ptype = "instant" if period.is_instant else "duration"
     # a dated balance of a roll-forward is the statement's own line, whatever heading is above it
     context = "" if row.period is not None and row.period.is_instant else row.context
-    rule = match(st.tax, row.label, context, table.kind.value, ptype)
-    if rule is None and (rule := lookup(st.tax, row.label, row.context, table.kind.value, ptype)) is not None:
+    rule = match(st.tax, row.label, context, table.kind.value, ptype, st.excluded)
+    if rule is None and (rule := lookup(st.tax, row.label, row.context, table.kind.value, ptype, st.excluded)) is not None:
         # filers' most frequent concept for the words, taken only in the unit the row is printed in
         # ("dividends declared" is per share in most income statements, money in this one)
         cells = tuple(c for c in row.cells if c is not None and c.value is not None)

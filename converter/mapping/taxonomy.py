@@ -76,25 +76,28 @@ class Taxonomy:
         loss, undo = self.loss_words
         return bool(loss.search(label)) and not undo.search(label)
 
-    def rules_for(self, statement: str) -> tuple[Rule, ...]:
-        """The rules that apply to one kind of statement, in their order."""
-        rules = self._by_statement.get(statement)
+    def rules_for(self, statement: str, excluded: frozenset[str] = frozenset()) -> tuple[Rule, ...]:
+        """The rules that apply to one kind of statement, in their order, without those naming an
+        excluded concept (another industry's: mapping/dialects.py)."""
+        key = (statement, excluded)
+        rules = self._by_statement.get(key)
         if rules is None:
-            rules = self._by_statement[statement] = tuple(
-                r for r in self.rules if not r.statements or statement in r.statements)
+            rules = self._by_statement[key] = tuple(
+                r for r in self.rules if (not r.statements or statement in r.statements) and not excluded & set(r.names))
         return rules
 
-    def screen_for(self, statement: str) -> tuple[frozenset[str], re.Pattern | None, re.Pattern | None]:
+    def screen_for(self, statement: str, excluded: frozenset[str] = frozenset()
+                   ) -> tuple[frozenset[str], re.Pattern | None, re.Pattern | None]:
         """Every label of the statement's rules, their patterns anchored at the start joined into
         one (tried at the start only) and the others joined into another: a text none of the
         three names can match no rule, so the rules need not be tried one by one."""
-        screen = self._screens.get(statement)
+        screen = self._screens.get((statement, excluded))
         if screen is None:
-            rules = self.rules_for(statement)
+            rules = self.rules_for(statement, excluded)
             pats = [p for r in rules for p in r.sources]
             anchored = [p[1:] for p in pats if _anchored(p)]
             floating = [p for p in pats if not _anchored(p)]
-            screen = self._screens[statement] = (
+            screen = self._screens[(statement, excluded)] = (
                 frozenset().union(*(r.labels for r in rules)),
                 re.compile("|".join(f"(?:{p})" for p in anchored)) if anchored else None,
                 re.compile("|".join(f"(?:{p})" for p in floating)) if floating else None)

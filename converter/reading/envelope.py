@@ -17,6 +17,7 @@ _HEADER_KEYS = {
     "STATE OF INCORPORATION": "state_of_incorporation", "STATE-OF-INCORPORATION": "state_of_incorporation",
     "ACCESSION NUMBER": "accession", "ACCESSION-NUMBER": "accession",
     "FILED AS OF DATE": "filed", "FILING-DATE": "filed",
+    "STANDARD INDUSTRIAL CLASSIFICATION": "sic", "ASSIGNED-SIC": "sic",
 }
 _KV = re.compile(r"^\s*([A-Z][A-Z \-]*?):\s*(.*?)\s*$")
 _NC_TAG = re.compile(r"^<([A-Z][A-Z0-9\-]*)>(.*)$")
@@ -82,6 +83,7 @@ def _header_from_fields(fields: dict[str, str]) -> FilingHeader:
         state_of_incorporation=fields.get("state_of_incorporation"),
         accession=fields.get("accession"),
         filed=date(fields.get("filed")),
+        sic=int(m.group(0)) if (m := re.search(r"\b\d{4}\b", fields.get("sic") or "")) else None,
     )
 
 

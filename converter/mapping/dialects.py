@@ -1,0 +1,42 @@
+"""Industry dialects (issue 12, item 2): the concepts only banks' statements print apply only to
+a bank's filing. The dialect comes from the header's SIC code, else from the words of the
+filing's statements; taxonomy/dialects.toml holds both and the concepts of each dialect."""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from converter.model import ParsedFiling, StatementKind
+from converter.resources import load_toml
+
+
+@dataclass(frozen=True)
+class Dialect:
+    name: str
+    sic: tuple[tuple[int, int], ...]
+    words: tuple[re.Pattern, ...]
+    min_words: int
+    concepts: frozenset[str]
+
+
+@functools.cache
+def dialects() -> tuple[Dialect, ...]:
+    return tuple(Dialect(name, tuple(tuple(r) for r in d["sic"]), tuple(re.compile(w, re.I) for w in d["words"]),
+                         d["min_words"], frozenset(d["concepts"]))
+                 for name, d in load_toml("dialects.toml").items())
+
+
+def dialect_of(parsed: ParsedFiling) -> str:
+    """The filing's dialect ("" for none): by its SIC code when the header gives one, else by
+    the words its statements print."""
+    sic = parsed.filing.header.sic
+    if sic is not None:
+        return next((d.name for d in dialects() if any(lo <= sic <= hi for lo, hi in d.sic)), "")
+    labels = " | ".join(r.label for t in parsed.tables if t.kind is not StatementKind.NOTE for r in t.rows)
+    return next((d.name for d in dialects() if sum(bool(w.search(labels)) for w in d.words) >= d.min_words), "")
+
+
+def foreign_concepts(dialect: str) -> frozenset[str]:
+    """The concepts of every other dialect: never chosen for this filing."""
+    return frozenset().union(*(d.concepts for d in dialects() if d.name != dialect))
