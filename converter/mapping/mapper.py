@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from converter.dates import find_dates, year_end
+from converter.dates import find_dates, parse_month_day, year_end
 from converter.mapping.arithmetic import infer_totals, share_scale_by_eps, signs_by_difference
 from converter.mapping.contexts import ContextSet
 from converter.mapping.cover_facts import cover_facts, document_period_end
@@ -308,6 +308,8 @@ def _facts_for(st: _State, t_index: int, table: Table, row: Row, concept: Concep
             period = Period(period.start - dt.timedelta(days=1)) if period.start else None
         elif rule is not None and rule.at == "end":
             period = Period(period.end)
+        elif rule is not None and rule.at == "dated":
+            period = _dated_instant(row.label, period)
         if period is None:
             continue
         if (concept.period_type == "instant") != period.is_instant:
@@ -331,6 +333,17 @@ def _facts_for(st: _State, t_index: int, table: Table, row: Row, concept: Concep
         out.append(Fact(concept, context, value, unit, decimals,
                         SourceRef(cell.line, cell.col, cell.text), row.label, t_index, group))
     return out
+
+
+def _dated_instant(label: str, period: Period) -> Period | None:
+    """'Cash ... at January 1' in a column of 2001: the instant before the period starts; 'at
+    December 31': its end; a day that is neither: no fact."""
+    md = parse_month_day(label)
+    if md is None or period.start is None:
+        return None
+    if md == (period.start.month, period.start.day):
+        return Period(period.start - dt.timedelta(days=1))
+    return Period(period.end) if md == (period.end.month, period.end.day) else None
 
 
 def _scaled(table: Table, concept: Concept, cell: Cell, own: int | None = None) -> tuple[Decimal, int]:
