@@ -152,6 +152,10 @@ def test_wording_variants_of_the_era():
     assert by[("RetainedEarningsAccumulatedDeficit", "I19951231")] == 860000000
     assert by[("RetainedEarningsAccumulatedDeficit", "I19961231")] == 990000000
     assert by[("WeightedAverageNumberOfDilutedSharesOutstanding", "D19960101_19961231")] == 95000000
+    assert by[("WeightedAverageNumberOfSharesOutstandingBasic", "D19960101_19961231")] == 93000000
+    # "Balance at beginning of year" under "Cash and cash equivalents:": the label map's cash
+    # balance, at the start of the column's year
+    assert by[("CashAndCashEquivalentsAtCarryingValue", "I19921231")] == 28000000
 
 
 def test_quarterly_report_columns_dated_only_by_their_end():

@@ -13,6 +13,8 @@ _LEADING = re.compile(r"^(?:less|add|deduct|plus)\s+")
 # words printed apart or hyphenated: "share-owners", "stock holders"
 _SPLIT_WORDS = re.compile(r"\b(share|stock)\s+(owners|holders)\b")
 PRO_FORMA = re.compile(r"\bpro\s*-?\s*forma\b", re.I)
+_AT_EDGE = re.compile(r"\b(beginning|start|opening|end|ending|closing) of (?:the )?(?:period|year|quarter)\b")
+_EDGE = {"beginning": "start", "start": "start", "opening": "start", "end": "end", "ending": "end", "closing": "end"}
 
 
 @functools.lru_cache(maxsize=16384)  # asked of each label by the rules, the label map and the structure
@@ -86,9 +88,15 @@ def lookup(tax: Taxonomy, label: str, context: str, statement: str, period_type:
         if entry is None:
             continue
         name, share, lines, negated = entry
-        if tax.concepts[name].period_type != period_type or name in excluded:
+        if name in excluded:
             return None
-        return Rule((name,), frozenset(), None, frozenset(), None, bool(negated), None,
+        at = None
+        if tax.concepts[name].period_type != period_type:
+            # a balance printed in a flow column: "Balance at beginning of year" under cash
+            at = _EDGE.get(m.group(1)) if period_type == "duration" and (m := _AT_EDGE.search(text)) else None
+            if at is None:
+                return None
+        return Rule((name,), frozenset(), None, frozenset(), None, bool(negated), at,
                     origin=f"label map: {share:.0%} of {lines} filers' lines {text!r}")
     return None
 
