@@ -158,6 +158,15 @@ def test_wording_variants_of_the_era():
     assert by[("CashAndCashEquivalentsAtCarryingValue", "I19921231")] == 28000000
 
 
+def test_a_fourteen_week_quarter_starts_after_the_year_end_the_balance_sheet_prints():
+    """Issue 13 item 1: after a 53-week year that ended September 25, 1999 (the balance sheet's
+    column), "Three Months Ended January 1, 2000" ran 14 weeks, from September 26; the prior
+    year's quarter, with no printed start, stays 13 weeks."""
+    (income, balance) = parsed("fourteen_week_quarter.txt").tables
+    assert [c.period.key() for c in income.columns] == ["D1999-09-26_2000-01-01", "D1998-09-27_1998-12-26"]
+    assert facts("fourteen_week_quarter.txt")[("NetIncomeLoss", "D19990926_20000101")] == 120000000
+
+
 def test_quarterly_report_columns_dated_only_by_their_end():
     """A 10-Q's first-quarter statement headed by dates alone covers the quarter from the day
     after the fiscal year end its balance sheet prints (a 52/53-week year); a bare prior year

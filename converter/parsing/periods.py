@@ -195,7 +195,8 @@ def align_periods(columns_by_table: list[list], printed: set[dt.date]) -> list[l
             start = p.start
             if start is not None:
                 start = start + (end - p.end)
-                prev = near(start - dt.timedelta(days=1), 4)
+                # within a week: a 14-week quarter after a 53-week year starts 7 days before 13 weeks
+                prev = near(start - dt.timedelta(days=1), 7)
                 if prev and prev < end:
                     start = prev + dt.timedelta(days=1)
             fixed.append(dataclasses.replace(c, period=Period(end, start)))
