@@ -128,6 +128,7 @@ def _dates_in(text: str) -> tuple[tuple[int, dt.date], ...]:
     return tuple(found)
 
 
+@functools.lru_cache(maxsize=8192)  # each heading is asked by several passes
 def duration_months(text: str) -> int | None:
     """Months (weeks counted as months: 13 -> 3, 52 -> 12) that a heading names; None when it names none."""
     m = DURATION.search(text)
@@ -145,6 +146,7 @@ def duration_months(text: str) -> int | None:
     return None
 
 
+@functools.lru_cache(maxsize=8192)
 def duration_weeks(text: str) -> int | None:
     """The weeks a heading names ("Fourteen Weeks Ended", "13 Wks. Ended"), None for months or none."""
     m = DURATION.search(text)

@@ -44,8 +44,7 @@ def _is_years(label: str, tokens: list[Token]) -> bool:
     if not tokens:
         return False
     for t in tokens:
-        raw = t.text.strip()
-        if not re.fullmatch(r"(?:19|20)\d\d", raw):
+        if not _YEAR.fullmatch(t.text.strip()):
             return False
     if not label:
         return True

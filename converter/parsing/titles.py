@@ -33,6 +33,7 @@ def _company() -> re.Pattern:
 _LOWER_TITLE = re.compile(r"^(?:consolidated|condensed|combined|statements?|balance)\b")
 
 
+@functools.lru_cache(maxsize=16384)  # asked of the same lines by several passes
 def statement_kind(text: str) -> StatementKind | None:
     # "SHARE-OWNERS' EQUITY" reads as "shareowners equity"
     low = " ".join(text.lower().replace("-", "").replace("'", "").split())
@@ -44,6 +45,7 @@ def statement_kind(text: str) -> StatementKind | None:
     return None
 
 
+@functools.lru_cache(maxsize=16384)  # asked of the same lines by several passes
 def is_title_line(text: str) -> bool:
     """A statement title (or the company line of a title block), short and not prose."""
     text = " ".join(text.split())
@@ -77,6 +79,7 @@ def is_qualified(text: str) -> bool:
     return bool(_title_words("qualified").search(" ".join(text.lower().split())))
 
 
+@functools.lru_cache(maxsize=16384)  # asked of the same lines by several passes
 def scale_of(text: str) -> int | None:
     low = " ".join(text.lower().split())
     if not any(w in low for w in _prefilter("scale")):
