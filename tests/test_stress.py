@@ -167,6 +167,16 @@ def test_a_fourteen_week_quarter_starts_after_the_year_end_the_balance_sheet_pri
     assert facts("fourteen_week_quarter.txt")[("NetIncomeLoss", "D19990926_20000101")] == 120000000
 
 
+def test_restated_columns_are_the_figures_previously_reported_ones_are_not():
+    """Issue 13: 'As Restated' beside 'As Previously Reported' holds the company's figures as
+    now reported: plain facts; the previously reported ones are left out (their axis is not
+    written yet), never merged into the plain context."""
+    by = facts("restated_quarters.txt")
+    assert by[("NetIncomeLoss", "D20010101_20010331")] == 1380000
+    assert by[("NetIncomeLoss", "D20001001_20001231")] == 1280000
+    assert 1200000 not in by.values() and 7300000 not in by.values()
+
+
 def test_quarterly_report_columns_dated_only_by_their_end():
     """A 10-Q's first-quarter statement headed by dates alone covers the quarter from the day
     after the fiscal year end its balance sheet prints (a 52/53-week year); a bare prior year

@@ -150,7 +150,9 @@ def shares_scale(scale: int, text: str) -> int:
 
 _PERIOD_WORDS = re.compile(r"\b(?:(?:three|six|nine|twelve|\d+)\s+months?|years?|quarters?|weeks?|ended|ending|"
                            r"fiscal|for the|as of|at|unaudited|audited)\b|\([^)]*\)|[\d,]+", re.I)
-_PRIMARY_GROUP = re.compile(r"\bconsolidated\b|\btotal\b", re.I)
+# the group that holds the company's figures as now reported: "Consolidated", "Total", and
+# "As Restated" beside "As Previously Reported"
+_PRIMARY_GROUP = re.compile(r"\bconsolidated\b|\btotal\b|^(?:as )?restated$", re.I)
 
 
 def _shared_duration(cols: list[Column], kind: StatementKind) -> list[Column]:
