@@ -177,6 +177,16 @@ def test_restated_columns_are_the_figures_previously_reported_ones_are_not():
     assert 1200000 not in by.values() and 7300000 not in by.values()
 
 
+def test_periods_printed_under_the_title():
+    """Issue 13 item 1: bare-year columns under "SIX MONTH PERIODS ENDED JUNE 30, 1998 AND 1997"
+    are six months (not years), and "PERIOD FROM MARCH 11, 1996 (INCEPTION) TO DECEMBER 31,
+    1996" starts at inception."""
+    keys = [[c.period.key() for c in t.columns] for t in parsed("periods_under_the_title.txt").tables]
+    assert keys == [["D1998-01-01_1998-06-30", "D1997-01-01_1997-06-30"],
+                    ["D1997-01-01_1997-12-31", "D1996-03-11_1996-12-31"]]
+    assert facts("periods_under_the_title.txt")[("NetIncomeLoss", "D19960311_19961231")] == -750000
+
+
 def test_quarterly_report_columns_dated_only_by_their_end():
     """A 10-Q's first-quarter statement headed by dates alone covers the quarter from the day
     after the fiscal year end its balance sheet prints (a 52/53-week year); a bare prior year

@@ -33,6 +33,7 @@ class Head:
     qualified: bool = False  # the title carries a word that does not decide alone ("supplemental")
     not_own: bool = False  # the title names statements not the filer's own as printed (pro forma)
     title_lines: list[str] = field(default_factory=list)  # the title zone without its scale phrase
+    period_text: str = ""  # the title zone's lines under the statement's title (its periods)
     under_note: bool = False  # a "Note 6 - ..." heading is near above: a note's table
 
 
@@ -137,6 +138,9 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
     head.title_kind = kinds[-1] if kinds else None
     head.qualified, head.not_own = is_qualified(titled), is_not_own(titled)
     head.title_lines = [t for t in title_lines if not scale_of(t) and not _prose_end(t)]
+    # the lines under the statement's title: "SIX MONTH PERIODS ENDED JUNE 30, 1998 AND 1997"
+    last = max((k for k, t in enumerate(head.title_lines) if is_title_line(t)), default=None)
+    head.period_text = " ".join(head.title_lines[last + 1:]) if last is not None else ""
     if kinds and not head.qualified and not head.not_own:
         head.kind = kinds[-1]
         head.title = " ".join(t for t in title_lines if is_title_line(t) or is_company_line(t))

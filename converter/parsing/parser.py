@@ -284,7 +284,7 @@ def _columns(head, spans, ctx: PeriodContext) -> tuple[list[Column], str]:
         if len(dates) > 2:
             # one column under the dates of several: the columns do not line up (or were merged)
             return [], f"the heading of one column names {len(dates)} dates ({heading[:80]!r}): columns do not line up"
-        period = column_period(heading, head.kind, f"{head.title} {head.stub_text}", ctx, stub_dates)
+        period = column_period(heading, head.kind, f"{head.title} {head.stub_text}", ctx, stub_dates, head.period_text)
         cols.append(Column(k, left, right, heading, period))
     cols = _shared_duration(cols, head.kind)
     cols = _paired_duration(cols, head.kind)

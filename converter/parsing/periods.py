@@ -24,7 +24,7 @@ class PeriodContext:
 
 
 def column_period(heading: str, kind: StatementKind, title: str, ctx: PeriodContext,
-                  stub_dates: tuple[dt.date, ...] = ()) -> Period | None:
+                  stub_dates: tuple[dt.date, ...] = (), period_text: str = "") -> Period | None:
     """The period of one column, or None when the heading names none.
 
     A column headed by a bare year takes its month and day from the heading, from a full date
@@ -65,6 +65,9 @@ def column_period(heading: str, kind: StatementKind, title: str, ctx: PeriodCont
             return None
     if kind is StatementKind.BALANCE:
         return Period(end)
+    # the lines under the title say how long the columns' periods are, not which day they end:
+    # "SIX MONTH PERIODS ENDED JUNE 30, 1998 AND 1997", "PERIOD FROM JUNE 3, 1996 (INCEPTION)"
+    title = f"{title} {period_text}" if period_text else title
     since = _from_date(f"{text} {title}", end)
     if since is not None:
         return Period(end, since)  # "the period from June 4, 1996 (inception) to December 31, 1996"
