@@ -153,6 +153,9 @@ def test_wording_variants_of_the_era():
     assert by[("RetainedEarningsAccumulatedDeficit", "I19961231")] == 990000000
     assert by[("WeightedAverageNumberOfDilutedSharesOutstanding", "D19960101_19961231")] == 95000000
     assert by[("WeightedAverageNumberOfSharesOutstandingBasic", "D19960101_19961231")] == 93000000
+    # the primary earnings per share of APB 15 is per share, not millions
+    eps = {v for (name, ctx), v in by.items() if ctx == "D19960101_19961231" and "CommonEquivalentShare" in name}
+    assert eps == {Decimal("2.02")}
     # "Balance at beginning of year" under "Cash and cash equivalents:": the label map's cash
     # balance, at the start of the column's year
     assert by[("CashAndCashEquivalentsAtCarryingValue", "I19921231")] == 28000000

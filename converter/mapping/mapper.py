@@ -28,7 +28,9 @@ from converter.model import (
 CIK_SCHEME = "http://www.sec.gov/CIK"
 FALLBACK_SCHEME = "http://txt2xbrl.invalid/entity-name-no-cik"
 NAMED_SCHEME = "http://txt2xbrl.invalid/entity-name"  # a company the filing reports on that has no CIK here
-_PER_SHARE = re.compile(r"\bper (common |ordinary )?share\b|\beps\b|\bper unit\b", re.I)
+# "per share", "per common share", "per common and common equivalent share" (the primary
+# earnings per share of APB 15), "per unit"
+_PER_SHARE = re.compile(r"\bper (?:(?:common|ordinary)(?: and common equivalent)? )?share\b|\beps\b|\bper unit\b", re.I)
 # "Shares used in computing ... per share", "Weighted average shares": counts, not per-share amounts
 _SHARE_COUNT = re.compile(r"^(?:(?:basic|diluted)\s+)?(?:weighted[- ]average\s+(?:number\s+of\s+)?(?:common\s+)?shares|"
                           r"(?:common\s+)?shares\s+(?:used|outstanding)|number\s+of\s+(?:common\s+)?shares|"
