@@ -190,6 +190,15 @@ def test_periods_printed_under_the_title():
     assert facts("periods_under_the_title.txt")[("NetIncomeLoss", "D19960311_19961231")] == -750000
 
 
+def test_the_line_a_deduction_is_taken_from_is_gross():
+    """'Property, plant and equipment' above 'Less, accumulated depreciation' and an unlabelled
+    subtotal: the first is the gross amount, the subtotal the net one (it was net = gross)."""
+    by = facts("gross_and_net.txt")
+    assert by[("PropertyPlantAndEquipmentGross", "I19990630")] == Decimal("2410700000")
+    assert by[("PropertyPlantAndEquipmentNet", "I19990630")] == Decimal("990400000")
+    assert by[("PropertyPlantAndEquipmentNet", "I19981231")] == Decimal("994600000")
+
+
 def test_quarterly_report_columns_dated_only_by_their_end():
     """A 10-Q's first-quarter statement headed by dates alone covers the quarter from the day
     after the fiscal year end its balance sheet prints (a 52/53-week year); a bare prior year

@@ -57,6 +57,23 @@ def share_scale_by_eps(table: Table, rules: list[Rule | None]) -> int | None:
     return None
 
 
+def gross_and_net(tax: Taxonomy, table: Table, rules: list[Rule | None]) -> None:
+    """A subtotal that is one line less its deduction ("Property, plant and equipment / Less
+    accumulated depreciation / [net]"): that line is the gross amount and the subtotal the net
+    one (concepts.toml [[net_of]])."""
+    rows = table.rows
+    for k, row in enumerate(rows):
+        if row.kind is RowKind.DATA or len(row.components) != 2 or row.label.strip(" :").lower() not in ("", "net"):
+            continue
+        first, less = row.components
+        for net, gross, deductions in tax.net_of:
+            if (rules[first] is not None and rules[first].names == (net,) and rules[less] is not None
+                    and set(rules[less].names) <= deductions and rules[k] is None):
+                why = "arithmetic: the line a deduction is taken from is gross, the subtotal after it net"
+                rules[first] = Rule((gross,), frozenset(), None, frozenset(), None, False, None, origin=why)
+                rules[k] = Rule((net,), frozenset(), None, frozenset(), None, False, None, origin=why)
+
+
 def infer_totals(tax: Taxonomy, table: Table, rules: list[Rule | None]) -> None:
     """Name the totals printed without a label ("", "TOTAL") from what they add up."""
     rows = table.rows

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from converter.dates import find_dates, parse_month_day, year_end
-from converter.mapping.arithmetic import infer_totals, share_scale_by_eps, signs_by_difference
+from converter.mapping.arithmetic import gross_and_net, infer_totals, share_scale_by_eps, signs_by_difference
 from converter.mapping.contexts import ContextSet
 from converter.mapping.cover_facts import cover_facts, document_period_end
 from converter.mapping.dialects import dialect_of, foreign_concepts
@@ -156,6 +156,7 @@ def _map_table(st: _State, t_index: int, table: Table) -> None:
     for row in table.rows:
         rules.append(_rule_for(st, table, row, pro_forma_table))
     if not pro_forma_table:
+        gross_and_net(st.tax, table, rules)
         infer_totals(st.tax, table, rules)
     signs = signs_by_difference(st.tax, table, rules)
     share_scale = share_scale_by_eps(table, rules)

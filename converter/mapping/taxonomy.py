@@ -62,7 +62,8 @@ class Taxonomy:
     differences: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = ()
     standard_names: frozenset[str] = frozenset()
     labelmap: dict = field(default_factory=dict)  # statement -> normalised label -> (concept, share, lines, negated)
-    loss_words: tuple[re.Pattern, re.Pattern] | None = None  # a label that names a loss only, and the words that undo it
+    loss_words: tuple[re.Pattern, re.Pattern] | None = None
+    net_of: tuple[tuple[str, str, frozenset[str]], ...] = ()  # (net, gross, deductions): concepts.toml [[net_of]]  # a label that names a loss only, and the words that undo it
     _by_statement: dict = field(default_factory=dict, repr=False, compare=False)  # memo of rules_for
     _screens: dict = field(default_factory=dict, repr=False, compare=False)  # memo of screen_for
 
@@ -176,5 +177,6 @@ def load_taxonomy() -> Taxonomy:
     raw_map = json.loads(labelmap_path.read_text()) if labelmap_path.exists() else {}
     labelmap = {k: {label: tuple(e) for label, e in raw_map.get(k, {}).items() if e[0] in concepts}
                 for k in ("balance", "income", "cashflow")}
+    net_of = tuple((n["net"], n["gross"], frozenset(n["less"])) for n in raw.get("net_of", []))
     return Taxonomy(concepts, frozenset(signed), calcs, tuple(rules), parens, totals, differences, names, labelmap,
-                    loss_words=loss_words)
+                    loss_words=loss_words, net_of=net_of)
