@@ -199,6 +199,14 @@ def test_the_line_a_deduction_is_taken_from_is_gross():
     assert by[("PropertyPlantAndEquipmentNet", "I19981231")] == Decimal("994600000")
 
 
+def test_an_unlabelled_subtotal_closes_the_section_its_arithmetic_reaches():
+    """The subtotal under "Accounts payable:" adds the notes payable printed above that heading
+    too: it closes "Current liabilities", not "Accounts payable"."""
+    by = facts("subtotal_reach.txt")
+    assert by[("LiabilitiesCurrent", "I19990630")] == Decimal("131700000")
+    assert by[("LiabilitiesCurrent", "I19981231")] == Decimal("121700000")
+
+
 def test_quarterly_report_columns_dated_only_by_their_end():
     """A 10-Q's first-quarter statement headed by dates alone covers the quarter from the day
     after the fiscal year end its balance sheet prints (a 52/53-week year); a bare prior year

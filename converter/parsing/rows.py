@@ -246,13 +246,34 @@ def build_rows(lines: list[Line], start: int, end: int, columns: list[tuple[int,
     builder = RowBuilder(columns, narrow=_narrow(lines[start:end + 1]))
     for ln in lines[start:end + 1]:
         builder.feed(ln)
-    return _unname_inner_subtotals(find_totals(builder.rows)), builder.problems
+    return _unname_inner_subtotals(_name_by_reach(find_totals(builder.rows))), builder.problems
 
 
 # Sections whose total is what is left after the deductions printed under their subtotal:
 # equity before and after treasury stock. Property "at cost" less depreciation is not one of
 # them: its section total is the gross amount filers name "Total property and equipment".
 _NET_OF_DEDUCTIONS = re.compile(r"\b(?:equity|deficit)\b|\b(?:share|stock)\w*\W+investment\b", re.I)
+
+
+def _name_by_reach(rows: list[Row]) -> list[Row]:
+    """An unlabelled subtotal named after the section it closes ("Total accounts payable") whose
+    printed arithmetic reaches above that section (the debt printed before "Accounts payable"
+    under "Current liabilities") closes the enclosing section: it takes that one's name, or
+    none when no section encloses it."""
+    out = list(rows)
+    for i, row in enumerate(rows):
+        if row.kind is not RowKind.SUBTOTAL or not row.label.startswith("Total ") or not row.components:
+            continue
+        own = row.label[len("Total "):].lower()
+        if all(own in rows[c].context.lower() or rows[c].kind is not RowKind.DATA for c in row.components):
+            continue
+        enclosing = row.context.split(" / ")[-1] if row.context else ""
+        if enclosing and all(enclosing.lower() in rows[c].context.lower() for c in row.components):
+            out[i] = dataclasses.replace(row, label="Total " + _lower_first(enclosing),
+                                         context=" / ".join(row.context.split(" / ")[:-1]))
+        else:
+            out[i] = dataclasses.replace(row, label="")
+    return out
 
 
 def _unname_inner_subtotals(rows: list[Row]) -> list[Row]:
