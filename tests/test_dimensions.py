@@ -115,6 +115,24 @@ def test_equity_roll_forward_components_and_periods():
     assert {a.qname for f in model.facts for a, _ in f.context.dims} == {"us-gaap:StatementEquityComponentsAxis"}
 
 
+def test_equity_statement_with_a_section_per_component():
+    """Year columns, a section per component: each section's balances are the component's
+    (its member), at the start and end of each year; the plain total is never a component's."""
+    model = _model(Path(__file__).parent / "stress" / "equity_sections.txt")
+    got = _facts(model, "us-gaap:StockholdersEquity")
+    assert got[("I1994-12-31", "us-gaap:AdditionalPaidInCapitalMember")] == "412000000"
+    assert got[("I1995-12-31", "us-gaap:AdditionalPaidInCapitalMember")] == "428000000"
+    assert got[("I1992-12-31", "us-gaap:RetainedEarningsMember")] == "1640000000"
+    assert got[("I1995-12-31", "us-gaap:RetainedEarningsMember")] == "2074000000"
+    assert not any(member == "" for _, member in got)  # no component balance as the statement's equity
+    assert _facts(model, "us-gaap:NetIncomeLoss") == {
+        ("D1995-01-01_1995-12-31", "us-gaap:RetainedEarningsMember"): "260000000",
+        ("D1994-01-01_1994-12-31", "us-gaap:RetainedEarningsMember"): "231000000",
+        ("D1993-01-01_1993-12-31", "us-gaap:RetainedEarningsMember"): "204000000"}
+    totals = [f for f in model.facts if f.source and f.source.line == 22]
+    assert totals and not any(f.context.dims for f in totals)
+
+
 def test_dimensional_output_is_valid_and_declared(tmp_path):
     result = convert_to_folder(HERE / "segment_columns_cash_flows.txt", tmp_path, cik="1")
     assert result.ok, result.error

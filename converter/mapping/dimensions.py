@@ -78,13 +78,28 @@ class Dimensions:
         found = self._members.get(key)
         if found is None:
             axis = next(a for a in _rules().axes if a.fits(text, kind))
-            axis_concept = self._concept(axis.name, "xbrli:stringItemType", f"{axis.label} [Axis]", dimension=True)
-            self.domain_of[axis_concept.qname] = self._concept(axis.domain, DOMAIN_TYPE, f"{axis.label} [Domain]")
+            axis_concept = self._axis(axis)
             standard = next((name for name, words in axis.members if words.search(text)), None)
             member = (self._concept(standard, DOMAIN_TYPE, f"{text} [Member]") if standard
                       else self.ext.member(f"{camel(text, 60)}Member", f"{text} [Member]"))
             found = self._members[key] = (axis_concept, member)
         return found
+
+    def _axis(self, axis: _Axis) -> Concept:
+        concept = self._concept(axis.name, "xbrli:stringItemType", f"{axis.label} [Axis]", dimension=True)
+        self.domain_of[concept.qname] = self._concept(axis.domain, DOMAIN_TYPE, f"{axis.label} [Domain]")
+        return concept
+
+    def section_member(self, context: str, kind: str) -> tuple[Concept, Concept] | None:
+        """(axis, standard member) of an equity statement's section printed for one component
+        ("CAPITAL IN EXCESS OF PAR VALUE OF STOCK" over its balances and movements), or None."""
+        section = " ".join(context.split(" / ")[-1].split()) if context else ""
+        for axis in _rules().axes:
+            if section and axis.members and kind in axis.statements:
+                standard = next((name for name, words in axis.members if words.search(section)), None)
+                if standard is not None:
+                    return self._axis(axis), self._concept(standard, DOMAIN_TYPE, f"{section} [Member]")
+        return None
 
     def table(self) -> Concept:
         return self._concept(_rules().table, "xbrli:stringItemType", "Statement [Table]")

@@ -181,6 +181,8 @@ def _rule_for(st: _State, table: Table, row: Row, pro_forma_table: bool) -> Rule
     # a dated balance of a roll-forward is the statement's own line, whatever heading is above it
     context = "" if row.period is not None and row.period.is_instant else row.context
     rule = match(st.tax, row.label, context, table.kind.value, ptype, st.excluded)
+    if rule is not None and rule.needs_member and _section_member(st, table, row) is None:
+        return None  # "Balance at beginning of year" of no component: not the statement's equity
     if rule is None and (rule := lookup(st.tax, row.label, row.context, table.kind.value, ptype, st.excluded)) is not None:
         # filers' most frequent concept for the words, taken only in the unit the row is printed in
         # ("dividends declared" is per share in most income statements, money in this one)
@@ -331,11 +333,24 @@ def _facts_for(st: _State, t_index: int, table: Table, row: Row, concept: Concep
             else:
                 value = abs(value)
         dims = (st.dims.member(col.member, table.kind.value),) if col.member else ()
+        section = _section_member(st, table, row)
+        dims = ((section,) if section else ()) + dims
         context = st.contexts.context(period, st.entity, dims=dims)
         unit = st.contexts.unit_for(concept.type)
         out.append(Fact(concept, context, value, unit, decimals,
                         SourceRef(cell.line, cell.col, cell.text), row.label, t_index, group))
     return out
+
+
+def _section_member(st: _State, table: Table, row: Row):
+    """An equity statement printed with a section per component (year columns; "Common Stock",
+    "Capital in excess of par value", "Earnings retained" over their balances and movements): the
+    component of the row's section, or None."""
+    if table.kind is not StatementKind.EQUITY or table.roll_forward or any(c.member for c in table.columns):
+        return None
+    if re.match(r"total\b", row.label, re.I):
+        return None  # "Total stockholders' equity" under the last section is the whole, not its part
+    return st.dims.section_member(row.context, table.kind.value)
 
 
 def _dated_instant(label: str, period: Period) -> Period | None:

@@ -24,6 +24,7 @@ class Rule:
     unless: re.Pattern | None = None  # the row's own label names a part, not the whole ("extraordinary loss")
     sources: tuple[str, ...] = ()  # the patterns as written, joined into `pattern`
     unless_printed: re.Pattern | None = None  # the same, searched in the label as printed: "Income tax (benefit)"
+    needs_member: bool = False  # only for a row of a component's section of an equity statement
     origin: str = ""  # why it names the row, for the report: the rule's place, the label map's counts, the arithmetic
 
 
@@ -156,6 +157,7 @@ def load_taxonomy() -> Taxonomy:
             unless=re.compile(r["unless"]) if r.get("unless") else None,
             sources=tuple(pats),
             unless_printed=re.compile(r["unless_printed"], re.I) if r.get("unless_printed") else None,
+            needs_member=bool(r.get("needs_member")),
             origin=f"concepts.toml rule {number} ({'/'.join(r.get('names', [r.get('name')]))})",
         ))
     parens = tuple(
