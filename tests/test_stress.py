@@ -207,6 +207,15 @@ def test_an_unlabelled_subtotal_closes_the_section_its_arithmetic_reaches():
     assert by[("LiabilitiesCurrent", "I19981231")] == Decimal("121700000")
 
 
+def test_headings_stepping_in_are_nested_sections():
+    """'Current liabilities' / ' Debt maturing within one year' / '  Parent company ...': two
+    headings, one inside the other, not one label; the subtotal closes 'Current liabilities'."""
+    rows = parsed("nested_headings.txt").tables[0].rows
+    assert rows[0].context == "Current liabilities / Debt maturing within one year"
+    assert rows[1].context == "Current liabilities / Accounts payable"
+    assert facts("nested_headings.txt")[("LiabilitiesCurrent", "I19990630")] == Decimal("190000000")
+
+
 def test_quarterly_report_columns_dated_only_by_their_end():
     """A 10-Q's first-quarter statement headed by dates alone covers the quarter from the day
     after the fiscal year end its balance sheet prints (a 52/53-week year); a bare prior year

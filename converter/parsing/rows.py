@@ -137,6 +137,13 @@ class RowBuilder:
         indent = ln.indent
         if len(self.pending) == 1 and _BLOCK_HEADING.fullmatch(self.pending[0].stripped) and label:
             self._flush_headings()
+        # "Current liabilities" / " Debt maturing within one year" / "  Ameritech ... 15.5": lines
+        # stepping in one after the other over a row stepped in further are nested headings
+        while len(self.pending) >= 2 and self.pending[0].indent < self.pending[1].indent < ln.indent \
+                and all(a.indent < b.indent for a, b in zip(self.pending, self.pending[1:])) \
+                and not _CONNECTOR.search(self.pending[0].stripped) and not _starts_lower(self.pending[1].stripped):
+            self._push(self.pending[0].stripped.rstrip(":"), self.pending[0].indent)
+            self.pending = self.pending[1:]
         if self.pending:
             joined = _join(self.pending)
             if not label:
