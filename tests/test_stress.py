@@ -216,6 +216,13 @@ def test_headings_stepping_in_are_nested_sections():
     assert facts("nested_headings.txt")[("LiabilitiesCurrent", "I19990630")] == Decimal("190000000")
 
 
+def test_a_year_end_the_text_states():
+    """Bare-year columns of a 52/53-week filer: 'the fiscal year ended January 2, 2000' in the
+    text dates the 1999 column (December 31 would be the guess)."""
+    (table,) = parsed("year_end_in_text.txt").tables
+    assert [c.period.key() for c in table.columns] == ["I2000-12-31", "I2000-01-02"]
+
+
 def test_quarterly_report_columns_dated_only_by_their_end():
     """A 10-Q's first-quarter statement headed by dates alone covers the quarter from the day
     after the fiscal year end its balance sheet prints (a 52/53-week year); a bare prior year

@@ -46,11 +46,14 @@ def parse_filing(filing: Filing, prose: bool = True) -> ParsedFiling:
     printed = {c.period.end for t in tables for c in t.columns if c.period and find_dates(c.heading)}
     if cover.period_end:
         printed.add(cover.period_end)
+    # period ends the running text states: "the fiscal year ended September 27, 1991"
+    printed |= {d for s in said_all for m in _ENDED.finditer(s.text) for _, d in find_dates(m.group(1))}
     aligned = align_periods([list(t.columns) for t in tables], printed)
     tables = [dataclasses.replace(t, columns=tuple(cols)) for t, cols in zip(tables, aligned)]
     return ParsedFiling(filing, cover, tuple(tables), tuple(skipped), tuple(said_all), tuple(numbers))
 
 
+_ENDED = re.compile(r"\b(?:years?|quarters?|periods?|months|weeks)\s+ended\s+((?:[A-Z][a-z]+\.?)\s+\d{1,2},\s+(?:19|20)\d\d)")
 _CHANGE = re.compile(r"\bchange\b|%", re.I)  # "Three Month Change": a comparison column, not a period
 
 
