@@ -113,3 +113,16 @@ def test_help_documents_every_option(args):
 def test_no_command_prints_help():
     r = subprocess.run([sys.executable, "-m", "converter"], capture_output=True, text=True)
     assert r.returncode == 2 and "convert" in r.stdout
+
+
+def test_a_filing_that_dates_nothing_is_refused_not_dated_today(tmp_path, capsys):
+    """No period end in a header, a statement column or a date line: refused (exit 4), nothing
+    written; never today's date, with which the same file would convert differently tomorrow."""
+    src = tmp_path / "undated.txt"
+    src.write_text("                 PLAIN WIDGET CO.\n            SUMMARY OF OPERATING DATA\n\n"
+                   "Units shipped                              1,200       1,100\n"
+                   "Dealers                                       45          41\n")
+    out = tmp_path / "out"
+    assert main(["convert", str(src), "--out", str(out)]) == 4
+    assert "no period end" in capsys.readouterr().err
+    assert not any(out.glob("*/*.xml"))

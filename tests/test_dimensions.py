@@ -64,7 +64,11 @@ def test_a_note_keeps_measure_groups_out_of_members(tmp_path):
     """In a note, groups are measures as often as parts ('Carrying Amount', 'Fair Value'):
     without words an axis names, they are left out, not made segments."""
     note = tmp_path / "fair_value_note.txt"
-    note.write_text("""NOTE 6 - FINANCIAL INSTRUMENTS
+    note.write_text("""<SEC-HEADER>
+CONFORMED SUBMISSION TYPE:	10-K
+CONFORMED PERIOD OF REPORT:	19971231
+</SEC-HEADER>
+NOTE 6 - FINANCIAL INSTRUMENTS
 
 The carrying amounts and fair values of the Company's financial instruments were:
 
@@ -76,7 +80,7 @@ Long-term debt                 $  4,100     $  4,350     $  3,900     $  4,020
 Interest rate swaps                  12           15           10           11
 """)
     model = _model(note)
-    assert not any(f.context.dims for f in model.facts)
+    assert model.facts and not any(f.context.dims for f in model.facts)
 
 
 def test_equity_roll_forward_components_and_periods():

@@ -6,13 +6,15 @@ import re
 from decimal import Decimal
 
 from converter.dates import year_end
+from converter.errors import NoStatementsError
 from converter.mapping.contexts import ContextSet
 from converter.mapping.taxonomy import Taxonomy
 from converter.model import Fact, ParsedFiling, Period, SourceRef, StatementKind
 
 
 def document_period_end(parsed: ParsedFiling) -> dt.date:
-    """The report's period end: the cover's, else the latest statement column, else the date line."""
+    """The report's period end: the cover's, else the latest statement column, else the date line,
+    else the filing date; a filing that gives none is refused."""
     cover = parsed.cover
     if cover.period_end:
         return cover.period_end
@@ -24,7 +26,12 @@ def document_period_end(parsed: ParsedFiling) -> dt.date:
         return max(ends)
     if cover.dateline:
         return cover.dateline
-    return dt.date.today()
+    filed = parsed.filing.header.filed
+    if filed is not None:
+        return filed  # names the files; no statement or date line says more
+    # never today's date: the same filing would convert differently tomorrow
+    raise NoStatementsError("nothing to convert: no period end in the header, the statements or a date line",
+                            parsed.filing.path)
 
 
 def document_period(parsed: ParsedFiling, end: dt.date) -> Period:
