@@ -51,6 +51,11 @@ def _rules() -> _Rules:
     return _Rules(data["table"], data["line_items"], re.compile(data["held"], re.I), axes)
 
 
+def _standard_member(axis: _Axis, text: str) -> str | None:
+    """The first standard member of the axis whose words the printed name has."""
+    return next((name for name, words in axis.members if words.search(text)), None)
+
+
 def placed(group: str, statement: bool) -> bool:
     """Whether a column group's figures become facts with a member: never a group that is not a
     part of the company (pro forma, adjustments...); in a note only a group an axis names by its
@@ -79,7 +84,7 @@ class Dimensions:
         if found is None:
             axis = next(a for a in _rules().axes if a.fits(text, kind))
             axis_concept = self._axis(axis)
-            standard = next((name for name, words in axis.members if words.search(text)), None)
+            standard = _standard_member(axis, text)
             member = (self._concept(standard, DOMAIN_TYPE, f"{text} [Member]") if standard
                       else self.ext.member(f"{camel(text, 60)}Member", f"{text} [Member]"))
             found = self._members[key] = (axis_concept, member)
@@ -96,7 +101,7 @@ class Dimensions:
         section = " ".join(context.split(" / ")[-1].split()) if context else ""
         for axis in _rules().axes:
             if section and axis.members and kind in axis.statements:
-                standard = next((name for name, words in axis.members if words.search(section)), None)
+                standard = _standard_member(axis, section)
                 if standard is not None:
                     return self._axis(axis), self._concept(standard, DOMAIN_TYPE, f"{section} [Member]")
         return None

@@ -59,18 +59,30 @@ def match(tax: Taxonomy, label: str, context: str, statement: str, period_type: 
                 and not (floating is not None and floating.search(text)):
             continue
         for rule in rules:
-            if rule.context is not None and not rule.context.search(context or ""):
-                continue
-            if rule.unless is not None and rule.unless.search(own):
-                continue
-            if rule.unless_printed is not None and rule.unless_printed.search(label):
-                continue
-            if text not in rule.labels and not (rule.pattern and rule.pattern.search(text)):
-                continue
-            wanted = "instant" if rule.at else period_type
-            if all(tax.concepts[n].period_type == wanted for n in rule.names):
+            if _heading_fits(rule, context) and not _kept_out(rule, own, label) and _names(rule, text) \
+                    and _takes(tax, rule, period_type):
                 return rule
     return None
+
+
+def _heading_fits(rule: Rule, context: str) -> bool:
+    return rule.context is None or bool(rule.context.search(context or ""))
+
+
+def _kept_out(rule: Rule, own: str, label: str) -> bool:
+    """The row's own words name a part, not the rule's whole ("unless", "unless_printed")."""
+    return ((rule.unless is not None and bool(rule.unless.search(own)))
+            or (rule.unless_printed is not None and bool(rule.unless_printed.search(label))))
+
+
+def _names(rule: Rule, text: str) -> bool:
+    return text in rule.labels or bool(rule.pattern and rule.pattern.search(text))
+
+
+def _takes(tax: Taxonomy, rule: Rule, period_type: str) -> bool:
+    """Whether the rule's concepts take the row's period type (an instant for at start/end)."""
+    wanted = "instant" if rule.at else period_type
+    return all(tax.concepts[n].period_type == wanted for n in rule.names)
 
 
 
@@ -108,16 +120,10 @@ def explain(tax: Taxonomy, label: str, context: str, statement: str, period_type
     texts = candidates(label, context)
     own = texts[-1]
     for rule in tax.rules_for(statement):
-        if rule.context is not None and not rule.context.search(context or ""):
+        if not _heading_fits(rule, context) or not any(_names(rule, t) for t in texts):
             continue
-        if not any(t in rule.labels or (rule.pattern and rule.pattern.search(t)) for t in texts):
-            continue
-        blocked = ((rule.unless is not None and rule.unless.search(own))
-                   or (rule.unless_printed is not None and rule.unless_printed.search(label)))
-        wanted = "instant" if rule.at else period_type
-        fits = all(tax.concepts[n].period_type == wanted for n in rule.names)
-        out.append(f"{rule.origin}" + (" - its words exclude this label" if blocked else
-                                       "" if fits else f" - not a {period_type} concept"))
+        out.append(rule.origin + (" - its words exclude this label" if _kept_out(rule, own, label) else
+                                  "" if _takes(tax, rule, period_type) else f" - not a {period_type} concept"))
     for text in texts:
         entry = tax.labelmap.get(statement, {}).get(text)
         if entry is not None:

@@ -21,7 +21,7 @@ from converter.mapping.narrative import Narrative, narrative_facts
 from converter.mapping.structure import build_structure, narrative_network
 from converter.mapping.taxonomy import ITEM, Rule, Taxonomy, load_taxonomy
 from converter.model import (
-    Cell, Concept, Entity, Fact, ParsedFiling, Period, Row, SourceRef, StatementKind, Table,
+    Cell, Concept, Entity, Fact, Label, ParsedFiling, Period, Row, SourceRef, StatementKind, Table,
     Unmapped, XbrlModel,
 )
 
@@ -111,13 +111,11 @@ def map_filing(parsed: ParsedFiling, cik: str | None = None, narrative: bool = T
                                        name)
     networks, inconsistencies = check_calculations(networks, facts, parsed.tables)
     networks, dim_labels = with_dimensions(networks, facts, st.dims)
-    have = {(lb.concept.qname, lb.role) for lb in labels}
-    labels += tuple({(lb.concept.qname, lb.role): lb for lb in dim_labels if (lb.concept.qname, lb.role) not in have}.values())
+    labels = _add_labels(labels, dim_labels)
     if told.facts:
         net, net_labels = narrative_network(told.facts, st.ext, f"http://txt2xbrl.invalid/{prefix}", len(networks) + 2)
-        have = {(lb.concept.qname, lb.role) for lb in labels}
         networks = networks + (net,)
-        labels = labels + tuple(lb for lb in net_labels if (lb.concept.qname, lb.role) not in have)
+        labels = _add_labels(labels, net_labels)
     st.warnings.extend(printed_misprints(parsed.tables) + identities(facts))
     concepts = dict(used)
     for net in networks:
@@ -133,6 +131,15 @@ def map_filing(parsed: ParsedFiling, cik: str | None = None, narrative: bool = T
         networks=networks, labels=labels, inconsistencies=inconsistencies, left_out=tuple(told.left_out),
         evidence=tuple(st.evidence),
     )
+
+
+def _add_labels(labels: tuple[Label, ...], more) -> tuple[Label, ...]:
+    """The labels with those of `more` whose concept and role have none yet (one each)."""
+    have = {(lb.concept.qname, lb.role) for lb in labels}
+    new = {}
+    for lb in more:
+        new.setdefault((lb.concept.qname, lb.role), lb)
+    return labels + tuple(lb for key, lb in new.items() if key not in have)
 
 
 def _slug(name: str) -> str:
@@ -227,6 +234,7 @@ def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None
         columns = tuple(dataclasses.replace(c, period=row.period) for c in columns)
     cells = [(col, cell) for col, cell in zip(columns, row.cells) if cell is not None and cell.value is not None]
     statement = table.kind is not StatementKind.NOTE
+    kept = []
     for col, cell in cells:
         if col.period is None:
             st.unmapped.append(Unmapped(cell.line, row.label, f"value {cell.text!r} is in a column without a period "
@@ -234,8 +242,9 @@ def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None
         elif col.member and not placed(col.member, statement):
             st.unmapped.append(Unmapped(cell.line, row.label, f"value {cell.text!r} is in a column of {col.member!r}, "
                                                               f"not the consolidated figures (left out)"))
-    cells = [(col, cell) for col, cell in cells
-             if col.period is not None and not (col.member and not placed(col.member, statement))]
+        else:
+            kept.append((col, cell))
+    cells = kept
     if not cells:
         return None
     label = row.label or f"Subtotal (line {row.line})"
@@ -307,6 +316,7 @@ def _factor(facts: list[Fact], table: Table, cells) -> int:
 def _facts_for(st: _State, t_index: int, table: Table, row: Row, concept: Concept, rule: Rule | None,
                cells, group: str, signs: list[int | None] | None = None) -> list[Fact]:
     out = []
+    section = _section_member(st, table, row)  # the component of the row's section, if any
     for col, cell in cells:
         period = col.period
         if rule is not None and rule.at == "start":
@@ -332,9 +342,7 @@ def _facts_for(st: _State, t_index: int, table: Table, row: Row, concept: Concep
                     value = -value
             else:
                 value = abs(value)
-        dims = (st.dims.member(col.member, table.kind.value),) if col.member else ()
-        section = _section_member(st, table, row)
-        dims = ((section,) if section else ()) + dims
+        dims = ((section,) if section else ()) + ((st.dims.member(col.member, table.kind.value),) if col.member else ())
         context = st.contexts.context(period, st.entity, dims=dims)
         unit = st.contexts.unit_for(concept.type)
         out.append(Fact(concept, context, value, unit, decimals,

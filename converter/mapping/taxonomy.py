@@ -63,8 +63,8 @@ class Taxonomy:
     differences: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = ()
     standard_names: frozenset[str] = frozenset()
     labelmap: dict = field(default_factory=dict)  # statement -> normalised label -> (concept, share, lines, negated)
-    loss_words: tuple[re.Pattern, re.Pattern] | None = None
-    net_of: tuple[tuple[str, str, frozenset[str]], ...] = ()  # (net, gross, deductions): concepts.toml [[net_of]]  # a label that names a loss only, and the words that undo it
+    loss_words: tuple[re.Pattern, re.Pattern] | None = None  # a label that names a loss only, and the words that undo it
+    net_of: tuple[tuple[str, str, frozenset[str]], ...] = ()  # (net, gross, deductions): concepts.toml [[net_of]]
     _by_statement: dict = field(default_factory=dict, repr=False, compare=False)  # memo of rules_for
     _screens: dict = field(default_factory=dict, repr=False, compare=False)  # memo of screen_for
 

@@ -11,7 +11,7 @@ from converter.model import (
 )
 from converter.parsing.blocks import drop_label_zone_columns, find_blocks, find_columns
 from converter.parsing.cover import read_cover
-from converter.dates import FULL_DATE, YEAR, duration_months, find_dates, make_date, start_of, year_end
+from converter.dates import FULL_DATE, YEAR, duration_months, find_dates, make_date, month_number, start_of, year_end
 from converter.parsing.heading_grammar import unread
 from converter.parsing.headers import read_head
 from converter.parsing.kinds import decide_kind
@@ -253,12 +253,9 @@ _LISTED = re.compile(FULL_DATE.pattern + r"(?P<more>(?:\s*,\s*(?:and\s+)?(?:19|2
 def _listed_years(text: str) -> tuple[dt.date, ...]:
     out = []
     for m in _LISTED.finditer(text):
-        day = int(m.group("day"))
-        month = find_dates(f"{m.group(0)[:m.start('day') - m.start()]}{day}, 2000")
-        if not month:
-            continue
+        month, day = month_number(m.group("month")), int(m.group("day"))
         for y in YEAR.finditer(m.group("more")):
-            d = make_date(int(y.group("year")), month[0][1].month, day)
+            d = make_date(int(y.group("year")), month, day)
             if d is not None:
                 out.append(d)
     return tuple(out)
