@@ -178,7 +178,7 @@ def load_taxonomy() -> Taxonomy:
     labelmap_path = root / "labelmap.json"
     raw_map = json.loads(labelmap_path.read_text()) if labelmap_path.exists() else {}
     labelmap = {k: {label: tuple(e) for label, e in raw_map.get(k, {}).items() if e[0] in concepts}
-                for k in ("balance", "income", "cashflow")}
+                for k in ("balance", "income", "cashflow", "equity")}
     net_of = tuple((n["net"], n["gross"], frozenset(n["less"])) for n in raw.get("net_of", []))
     return Taxonomy(concepts, frozenset(signed), calcs, tuple(rules), parens, totals, differences, names, labelmap,
                     loss_words=loss_words, net_of=net_of)
