@@ -66,8 +66,9 @@ def test_tables_that_look_like_statements_stay_notes():
 
 
 def test_release_heading_notations_give_every_column_its_period():
-    """'3 Mos. Ended' over '12/31/00' beside '% Change', '4Q00 ... FY99', 13 and 14 weeks, and a
-    month hyphenated over two heading lines."""
+    """'3 Mos. Ended' over '12/31/00' beside '% Change', '4Q00 ... FY99', 13 and 14 weeks, a
+    month hyphenated over two heading lines, and dates typed at the left margin over an
+    underline that sits over the columns."""
     tables = parsed("heading_notations.txt").tables
     keys = [[c.period.key() if c.period else None for c in t.columns] for t in tables]
     assert keys == [
@@ -75,10 +76,12 @@ def test_release_heading_notations_give_every_column_its_period():
         ["D2000-10-01_2000-12-31", "D1999-10-01_1999-12-31", "D2000-01-01_2000-12-31", "D1999-01-01_1999-12-31"],
         ["D2000-10-01_2000-12-30", "D1999-09-26_2000-01-01"],
         ["D2000-07-01_2000-09-30", "D1999-07-01_1999-09-30"],
+        ["I2000-12-31", "I1999-12-31"],
     ]
     by = facts("heading_notations.txt")
     assert by[("NetIncomeLoss", "D19990101_19991231")] == 3453000
     assert by[("Revenues", "D19990926_20000101")] == 15117000
+    assert by[("Assets", "I19991231")] == 22432000
 
 
 def test_rows_of_a_per_share_block_are_read_with_their_heading():
@@ -251,3 +254,29 @@ def test_a_table_counted_in_another_unit_is_left_out_and_reported():
     by = facts("quantity_table.txt")
     assert by[("NetIncomeLoss", "D19960101_19961231")] == 228000000
     assert 9877000000 not in by.values()
+
+
+def test_statements_across_release_pages_are_found():
+    """A release's statements printed page after page: a title broken over two lines after the
+    page's running head, 'Change' columns between the periods, and a note whose years share
+    their line with '(in 000s)' each start a table of their own."""
+    tables = parsed("release_pages.txt").tables
+    assert [t.kind for t in tables] == [StatementKind.INCOME, StatementKind.BALANCE, StatementKind.NOTE]
+    assert [c.period.key() if c.period else None for c in tables[1].columns] == [
+        "I2004-09-30", None, "I2004-06-30", None, "I2003-09-30"]
+    assert [c.period.key() for c in tables[2].columns] == ["I2004-09-30", "I2004-06-30", "I2003-09-30"]
+    by = facts("release_pages.txt")
+    assert by[("Assets", "I20040630")] == 534538000
+    assert by[("NetIncomeLoss", "D20030401_20030930")] == 4078000
+
+
+def test_a_table_right_under_another_is_a_table_of_its_own_in_the_same_scale():
+    """Quarter columns printed under a table of three- and six-month columns are their own
+    table (their rows never take the first table's periods) in the scale stated above both."""
+    tables = parsed("tables_one_under_another.txt").tables
+    assert [[c.period.key() if c.period else None for c in t.columns] for t in tables] == [
+        ["D1997-04-01_1997-06-30", "D1996-04-01_1996-06-30", "D1997-01-01_1997-06-30", "D1996-01-01_1996-06-30"],
+        ["D1997-04-01_1997-06-30", "D1997-01-01_1997-03-31", None],
+    ]
+    assert [t.scale for t in tables] == [1000000, 1000000]
+    assert tables[1].rows[0].cells[1].value == 394

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from converter.parsing.lines import Kind, Line, is_prose
 from converter.parsing.titles import is_title_line
 
+_LONE_YEAR = re.compile(r"(?:19|20)\d\d")
+_WIDE = re.compile(r"\s{3,}")
 MAX_GAP = 14  # non-value lines a table may hold between two value rows (wrapped labels, headings)
 
 
@@ -63,16 +65,19 @@ def _breaks(lines: list[Line], start: int, end: int) -> bool:
         return True
     prose = 0
     blanks = 0
+    above = ""  # the text line just above: a title may be broken over two lines
     for ln in gap:
         if ln.kind is Kind.YEARS:
             return True
         if ln.kind is Kind.TEXT:
-            if is_title_line(ln.stripped) or _is_heading_text(ln.stripped):
+            if is_title_line(ln.stripped) or _is_heading_text(ln.text) \
+                    or (above and is_title_line(f"{above} {ln.stripped}")):
                 return True
             if is_prose(ln):
                 prose += 1
                 if prose >= 2:
                     return True
+        above = ln.stripped if ln.kind is Kind.TEXT else ""
         if ln.kind is Kind.BLANK:
             blanks += 1
             if blanks >= 8:
@@ -83,9 +88,13 @@ def _breaks(lines: list[Line], start: int, end: int) -> bool:
 
 
 def _is_heading_text(text: str) -> bool:
-    """Column headings between two runs of rows start a new table: 'May 31, 2004   May 31, 2003'."""
+    """Column headings between two runs of rows start a new table: 'May 31, 2004   May 31, 2003',
+    or years standing apart over the columns beside other headings ('2006   Change   2005')."""
     from converter.dates import FULL_DATE, NUMERIC_DATE
 
+    if sum(bool(_LONE_YEAR.fullmatch(piece)) for piece in _WIDE.split(text.strip())) >= 2:
+        return True
+    text = text.strip()
     dates = len(FULL_DATE.findall(text)) + len(NUMERIC_DATE.findall(text))
     if dates >= 2:
         return True

@@ -62,10 +62,10 @@ def _pieces(ln: Line, ncols: int) -> list[tuple[int, int, str]]:
     # blanks apart belong together ("NINE  MONTHS")
     parts = chunks(ln.text)
     parts = parts if len(parts) >= ncols else heading_chunks(ln.text)
-    return [p for part in parts for p in _split_dates(part)]
+    return [p for part in parts for p in split_dates(part)]
 
 
-def _split_dates(part: tuple[int, int, str]) -> list[tuple[int, int, str]]:
+def split_dates(part: tuple[int, int, str]) -> list[tuple[int, int, str]]:
     """'June 30, 1999 Dec. 31, 1998' or 'March 28, March 29,' printed one blank apart: a piece per date."""
     s, e, text = part
     starts = [m.start() for m in MONTH_DAY.finditer(text)]

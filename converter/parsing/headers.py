@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from converter.model import StatementKind
 from converter.parsing.blocks import Block
-from converter.parsing.column_headings import assign_headings
+from converter.parsing.column_headings import assign_headings, heading_chunks, split_dates
 from converter.dates import find_dates
 from converter.parsing.lines import Kind, Line, is_prose
 from converter.parsing.titles import (
@@ -64,6 +64,8 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
     blank_run = 0
     while i >= floor:
         ln = lines[i]
+        if ln.kind is Kind.PAGE and heading_rows:
+            break  # a page mark over column headings: what is above it is the page's running head
         if ln.kind in (Kind.BLANK, Kind.PAGE):
             blank_run += 1
             if blank_run >= 4:
@@ -86,6 +88,10 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
                 len(every) == 1 or not parts or len(parts) == len(every)
                 or not any(_PERIOD_WORD.search(t) for _, _, t in parts)):
             break  # a title (centred over the columns, its words two blanks apart), not headings
+        if not parts and (moved := _shifted_headings(ln, heading_rows, columns)) is not None:
+            heading_rows.append(moved)
+            i -= 1
+            continue
         if not parts or any(_sentence(t) for _, _, t in parts):
             if _headings_above(lines, i, floor, value_left):
                 captions.insert(0, ln.stripped)  # a caption between the column headings and the body
@@ -161,6 +167,25 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
 def _dated(ln: Line) -> bool:
     """A heading line that names periods: bare years, dates, or duration words."""
     return ln.kind is Kind.YEARS or (ln.kind is Kind.TEXT and bool(_PERIOD_WORD.search(ln.text)))
+
+
+def _shifted_headings(ln: Line, below: list[Line], columns: list[tuple[int, int]]) -> Line | None:
+    """Column headings typed at the left margin instead of over their columns ("SEPTEMBER 25,1999
+    SEPTEMBER 25,1998" above an underline that does sit over them): one dated piece per column,
+    directly over an underline with one dash run per column, moved over those runs."""
+    if not below or below[-1].kind is not Kind.RULE or below[-1].number != ln.number + 1:
+        return None
+    runs = [(m.start(), m.end()) for m in re.finditer(r"[-=_]{3,}", below[-1].text)]
+    pieces = [p for part in heading_chunks(ln.text) for p in split_dates(part)]
+    if not (len(pieces) == len(runs) == len(columns)) or not all(find_dates(t) for _, _, t in pieces):
+        return None
+    if any(min(re_, ce) - max(rs, cs) <= 0 for (rs, re_), (cs, ce) in zip(runs, columns)):
+        return None
+    text = ""
+    for (rs, re_), (_, _, piece) in zip(runs, pieces):
+        at = max(rs + (re_ - rs - len(piece)) // 2, len(text) + 2 if text else rs)
+        text = text.ljust(at) + piece
+    return ln._replace(text=text, label=text.strip())
 
 
 def _join_split_title(title_lines: list[str]) -> list[str]:

@@ -46,6 +46,7 @@ def _is_years(label: str, tokens: list[Token]) -> bool:
     for t in tokens:
         if not _YEAR.fullmatch(t.text.strip()):
             return False
+    label = _IN_000S.sub("", label).strip()
     if not label:
         return True
     # a stub that is itself a date line: "SEPTEMBER 26, 1997 AND SEPTEMBER 27, 1996   1997   1996"
@@ -59,6 +60,7 @@ _YEAR_TOKEN = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,])")
 _WIDE_GAP = re.compile(r"\S {4,}\S")
 _DATES = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b(?:,?\s+(?:19|20)\d\d\b)?"
                     r"|\d{1,2}/\d{1,2}/\d{2,4}", re.I)
+_IN_000S = re.compile(r"\((?:in\s+)?\$?000'?s(?:\s+omitted)?\)", re.I)  # a scale beside the years
 _SHORT_WORDS = re.compile(r"^[A-Za-z%().,&' -]{1,30}$")
 
 

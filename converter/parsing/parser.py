@@ -20,7 +20,7 @@ from converter.parsing.periods import PeriodContext, align_periods, column_perio
 from converter.parsing.prose import sentences
 from converter.parsing.roll_forward import roll_forward
 from converter.parsing.rows import build_rows
-from converter.parsing.titles import quantity_of
+from converter.parsing.titles import is_title_line, quantity_of
 
 
 def parse_filing(filing: Filing, prose: bool = True) -> ParsedFiling:
@@ -64,15 +64,19 @@ def _names_duration(heading: str) -> bool:
 def _read_blocks(lines, tabular: set[int], skipped: list[SkippedTable]):
     """Each table block with numbers: its head, column spans, rows, row problems and lines."""
     floor = 0
-    prev_intro, prev_last = "", -100
+    prev_intro, prev_last, prev_scale = "", -100, (None, "")
     for block in find_blocks(lines):
         block, columns = drop_label_zone_columns(lines, block, find_columns(lines, block))
         head = read_head(lines, block, columns, floor)
         tabular.update(range(min(head.head_start, block.first), block.last + 1))
         floor = block.last + 1
-        if not head.intro and head.kind is StatementKind.NOTE and head.head_start - prev_last <= 8:
-            head.intro = prev_intro  # a second table right under the first shares its introduction
-        prev_intro, prev_last = head.intro, block.last
+        if head.head_start - prev_last <= 8:
+            # a second table right under the first shares its introduction; untitled, its scale
+            if not head.intro and head.kind is StatementKind.NOTE:
+                head.intro = prev_intro
+            if head.scale is None and prev_scale[0] is not None and not any(map(is_title_line, head.title_lines)):
+                head.scale, head.scale_text = prev_scale
+        prev_intro, prev_last, prev_scale = head.intro, block.last, (head.scale, head.scale_text)
         rows, problems = build_rows(lines, head.body_start, block.last, columns)
         first_line, last_line = lines[head.body_start].number, lines[block.last].number
         if not any(c is not None and c.value is not None for r in rows for c in r.cells):
