@@ -280,3 +280,16 @@ def test_a_table_right_under_another_is_a_table_of_its_own_in_the_same_scale():
     ]
     assert [t.scale for t in tables] == [1000000, 1000000]
     assert tables[1].rows[0].cells[1].value == 394
+
+
+def test_a_title_beside_its_column_headings_starts_a_table():
+    """'CONSOLIDATED STATEMENTS OF FINANCIAL CONDITION   March 31, ...' on one line, over
+    '(unaudited) (in 000s, except share data)   2005   Change   2004 ...': the income statement
+    above ends there and the balance sheet gets its own periods."""
+    tables = parsed("release_title_beside_headings.txt").tables
+    assert [t.kind for t in tables] == [StatementKind.INCOME, StatementKind.BALANCE]
+    assert [c.period.key() if c.period else None for c in tables[1].columns] == [
+        "I2005-03-31", None, "I2004-12-31", None, "I2004-03-31"]
+    by = facts("release_title_beside_headings.txt")
+    assert by[("Assets", "I20041231")] == 562930000
+    assert by[("NetIncomeLoss", "D20040101_20040331")] == 1882000

@@ -70,7 +70,7 @@ def _breaks(lines: list[Line], start: int, end: int) -> bool:
         if ln.kind is Kind.YEARS:
             return True
         if ln.kind is Kind.TEXT:
-            if is_title_line(ln.stripped) or _is_heading_text(ln.text) \
+            if is_title_line(ln.stripped) or _is_heading_text(ln.text) or is_title_line(_WIDE.split(ln.stripped)[0]) \
                     or (above and is_title_line(f"{above} {ln.stripped}")):
                 return True
             if is_prose(ln):

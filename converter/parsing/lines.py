@@ -60,7 +60,8 @@ _YEAR_TOKEN = re.compile(r"(?<![\d,.])(?:19|20)\d\d(?![\d,])")
 _WIDE_GAP = re.compile(r"\S {4,}\S")
 _DATES = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b(?:,?\s+(?:19|20)\d\d\b)?"
                     r"|\d{1,2}/\d{1,2}/\d{2,4}", re.I)
-_IN_000S = re.compile(r"\((?:in\s+)?\$?000'?s(?:\s+omitted)?\)", re.I)  # a scale beside the years
+# a scale beside the years: "(in 000s)", "(000's omitted)", "(in 000s, except share data)"
+_IN_000S = re.compile(r"\((?:in\s+)?\$?000'?s\b[^()]*\)", re.I)
 _SHORT_WORDS = re.compile(r"^[A-Za-z%().,&' -]{1,30}$")
 
 
@@ -70,7 +71,7 @@ def _years_line(text: str) -> bool:
 
     if len(_YEAR_TOKEN.findall(text)) < 2:
         return False
-    parts = [t for _, _, t in chunks(text)]
+    parts = [t for _, _, t in chunks(_IN_000S.sub(" ", text))]
     years = sum(1 for t in parts if _YEAR.fullmatch(t))
     return years >= 2 and all(_YEAR.fullmatch(t) or _SHORT_WORDS.match(t) for t in parts)
 
