@@ -293,3 +293,19 @@ def test_a_title_beside_its_column_headings_starts_a_table():
     by = facts("release_title_beside_headings.txt")
     assert by[("Assets", "I20041231")] == 562930000
     assert by[("NetIncomeLoss", "D20040101_20040331")] == 1882000
+
+
+def test_a_balance_sheet_line_takes_no_concept_of_the_other_side():
+    """'Deferred income taxes noncurrent' is a liability in most filers' statements; printed
+    above 'Total assets' it is an asset and no liability concept; 'Interest-bearing deposits'
+    among the assets are no deposit liabilities. The label map's names of 2009-2010 come in
+    their 2024 form, signed where the concept is: the effect of exchange rates keeps its sign."""
+    by = facts("balance_sides.txt")
+    liabilities = {n for n, _ in by if "Liabilit" in n}
+    assert ("DeferredIncomeTaxLiabilitiesNet", "I19981231") in by
+    assert by[("DeferredIncomeTaxLiabilitiesNet", "I19981231")] == 4870000
+    assert not any(v == 3105000 for (n, _), v in by.items() if n in liabilities)
+    assert not any(v == 2000000 for (n, _), v in by.items() if n in liabilities)
+    name = "EffectOfExchangeRateOnCashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents"
+    assert by[(name, "D19980101_19981231")] == -187000
+    assert by[(name, "D19970101_19971231")] == 96000

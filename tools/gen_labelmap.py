@@ -7,7 +7,7 @@ Reads the SEC's Financial Statement Data Sets `pre` tables in place: every prima
 (balance sheet, income statement, cash flows, equity; parenthetical lines left out) with a standard
 us-gaap tag, its printed label normalised as the converter normalises labels, and whether the
 filer showed it negated. Names deprecated by 2024 are translated to their replacements (the
-FASB's deprecation arcs); names without one are left out. A label is kept when at least
+FASB's deprecation arcs and taxonomy/replacements.toml); names without one are left out. A label is kept when at least
 MIN_COUNT lines (MIN_COUNT_ONE_WORD for a one-word label) print it and one concept has at least MIN_SHARE of them; the entry records that
 concept, its share, the count and whether the line is usually shown negated. The output is
 committed; tools/gen_taxonomy.py then declares its concepts in the bundled subset.
@@ -18,6 +18,7 @@ import argparse
 import csv
 import json
 import sys
+import tomllib
 import xml.etree.ElementTree as ET
 from collections import Counter, defaultdict
 from pathlib import Path
@@ -54,15 +55,18 @@ def main(argv=None) -> int:
     ap.add_argument("--taxonomy", type=Path, default=ROOT.parent / "shared" / "taxonomy-sources")
     args = ap.parse_args(argv)
     deprecated = json.loads((args.taxonomy / "us-gaap-deprecated-concepts.json").read_text())
-    replaced = replacements(args.taxonomy)
+    replaced = {**tomllib.loads((ROOT / "taxonomy" / "replacements.toml").read_text())["replaced"],
+                **replacements(args.taxonomy)}
     with open(args.taxonomy / "fsds-2010q1-tag.txt", encoding="latin-1", newline="") as fh:
-        tags = {r["tag"]: r for r in csv.DictReader(fh, delimiter="\t") if r["custom"] == "0" and r["abstract"] == "0"}
+        tags = {r["tag"]: r["datatype"] for r in csv.DictReader(fh, delimiter="\t") if r["custom"] == "0" and r["abstract"] == "0"}
+    # names added after 2010 (declared with their 2024 attributes in taxonomy/post2010.toml)
+    tags.update({n: a["type"] for n, a in tomllib.loads((ROOT / "taxonomy" / "post2010.toml").read_text())["concept"].items()})
 
     def current(name: str) -> str | None:
         for _ in range(3):  # a replacement may itself have been replaced
             year = deprecated.get(name)
             if not year or int(str(year)[:4]) > 2024:
-                return name if name in tags and tags[name]["datatype"] in TYPES else None
+                return name if tags.get(name) in TYPES else None
             name = replaced.get(name, "")
             if not name:
                 return None
@@ -76,14 +80,16 @@ def main(argv=None) -> int:
             continue
         label = normalise(r["plabel"] or "")
         name = current(r["tag"])
-        if not label or name is None:
+        if not label:
             continue
-        counts[(kind, label)][name] += 1
+        # a line whose tag has no 2024 name still counts against the label's share: "Deferred
+        # income taxes" was a current asset as often as a noncurrent liability
+        counts[(kind, label)][name or ""] += 1
         negated[(kind, label, name)][r["negating"] in ("1", "True", "true")] += 1
     out: dict[str, dict[str, list]] = {k: {} for k in STMT.values()}
     for (kind, label), c in sorted(counts.items()):
         total = sum(c.values())
-        name, n = c.most_common(1)[0]
+        name, n = next(((k, v) for k, v in c.most_common() if k), ("", 0))
         if total >= (MIN_COUNT if " " in label else MIN_COUNT_ONE_WORD) and n / total >= MIN_SHARE:
             neg = negated[(kind, label, name)]
             out[kind][label] = [name, round(n / total, 3), total, int(neg[True] > neg[False])]

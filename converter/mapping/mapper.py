@@ -65,6 +65,7 @@ class _State:
     dims: Dimensions | None = None  # the axes and members of columns that are not the consolidated figures
     evidence: list[tuple[int, str, tuple[str, ...], str]] = field(default_factory=list)  # line, label, concepts, why
     excluded: frozenset[str] = frozenset()  # concepts of other industries' statements (mapping/dialects.py)
+    rejected: dict[int, str] = field(default_factory=dict)  # line -> why the label map's concept was not taken
 
 
 def map_filing(parsed: ParsedFiling, cik: str | None = None, narrative: bool = True) -> XbrlModel:
@@ -160,8 +161,9 @@ def _map_table(st: _State, t_index: int, table: Table) -> None:
     pro_forma_table = bool(PRO_FORMA.search(table.title)
                            or (table.kind is StatementKind.NOTE and PRO_FORMA.search(table.intro)))
     rules: list[Rule | None] = []
-    for row in table.rows:
-        rules.append(_rule_for(st, table, row, pro_forma_table))
+    sides = _balance_sides(table)
+    for r_index, row in enumerate(table.rows):
+        rules.append(_rule_for(st, table, row, pro_forma_table, sides[r_index]))
     if not pro_forma_table:
         gross_and_net(st.tax, table, rules)
         infer_totals(st.tax, table, rules)
@@ -176,7 +178,31 @@ def _map_table(st: _State, t_index: int, table: Table) -> None:
             st.rows[(t_index, r_index)] = mapped
 
 
-def _rule_for(st: _State, table: Table, row: Row, pro_forma_table: bool) -> Rule | None:
+_TOTAL_ASSETS = re.compile(r"^\W*total\s+assets\W*$", re.I)
+
+
+def _balance_sides(table: Table) -> list[str | None]:
+    """Which side of a balance sheet each row is printed on: 'debit' above its "Total assets",
+    'credit' below it; None where the table is no balance sheet or prints no such total."""
+    if table.kind is not StatementKind.BALANCE:
+        return [None] * len(table.rows)
+    at = next((k for k, r in enumerate(table.rows) if _TOTAL_ASSETS.match(r.label)), None)
+    if at is None:
+        return [None] * len(table.rows)
+    return ["debit" if k < at else None if k == at else "credit" for k in range(len(table.rows))]
+
+
+def _wrong_side(concept: Concept, side: str | None) -> bool:
+    """A concept that names the other side of the balance sheet: a liability among the assets,
+    an asset among the liabilities and equity. (Contra accounts, an allowance or treasury
+    stock, take the other balance on purpose, so the balance type alone does not tell.)"""
+    return side is not None and bool(_OTHER_SIDE[side].search(concept.name))
+
+
+_OTHER_SIDE = {"debit": re.compile(r"Liabilit"), "credit": re.compile(r"Assets?(?:Net)?(?:Current|Noncurrent)?$")}
+
+
+def _rule_for(st: _State, table: Table, row: Row, pro_forma_table: bool, side: str | None = None) -> Rule | None:
     if pro_forma_table and not re.search(r"\bas reported\b", row.label, re.I):
         return None
     period = _row_period(table, row)
@@ -195,6 +221,10 @@ def _rule_for(st: _State, table: Table, row: Row, pro_forma_table: bool) -> Rule
         # ("dividends declared" is per share in most income statements, money in this one)
         cells = tuple(c for c in row.cells if c is not None and c.value is not None)
         if st.tax.concept(rule.names[0]).type != _row_unit_type(row.label, row.context, cells, table.kind):
+            return None
+        if _wrong_side(st.tax.concept(rule.names[0]), side):
+            # "Deferred income taxes noncurrent" among the assets is no liability
+            st.rejected[row.line] = f"extension: the label map's {rule.names[0]} is of the other side of the balance sheet"
             return None
     return rule
 
@@ -292,7 +322,7 @@ def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None
     why = ("extension: a standard concept would take another value than an earlier line's" if rule is not None
            else "extension: pro forma figures never take a statement concept" if pro_forma
            else "extension: the columns are measures of one item" if any(c.measure for c in table.columns)
-           else "extension: no rule, label-map entry or arithmetic names it")
+           else st.rejected.get(row.line, "extension: no rule, label-map entry or arithmetic names it"))
     st.evidence.append((row.line, label, tuple(c.qname for c in made), why))
     return RowMapping(tuple(made), 1) if len(made) == 1 else None
 
