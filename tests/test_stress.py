@@ -309,3 +309,16 @@ def test_a_balance_sheet_line_takes_no_concept_of_the_other_side():
     name = "EffectOfExchangeRateOnCashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents"
     assert by[(name, "D19980101_19981231")] == -187000
     assert by[(name, "D19970101_19971231")] == 96000
+
+
+def test_a_label_of_several_meanings_takes_the_concept_of_the_total_it_is_under():
+    """'Other' and 'Other, net' name a different concept in each section: the total whose
+    printed components hold the row decides (issue 12: the table's arithmetic as evidence), and
+    the sign follows the concept (a payment among investing flows is a positive payment)."""
+    by = facts("other_by_section.txt")
+    assert by[("OtherAssetsCurrent", "I19971231")] == 1904000
+    assert by[("OtherLiabilitiesNoncurrent", "I19971231")] == 2718000
+    assert by[("PaymentsForProceedsFromOtherInvestingActivities", "D19970101_19971231")] == 415000
+    assert by[("PaymentsForProceedsFromOtherInvestingActivities", "D19960101_19961231")] == -210000
+    assert by[("ProceedsFromPaymentsForOtherFinancingActivities", "D19970101_19971231")] == 265000
+    assert by[("ProceedsFromPaymentsForOtherFinancingActivities", "D19960101_19961231")] == -118000

@@ -33,6 +33,7 @@ from fsds import pre_rows  # noqa: E402
 STMT = {"BS": "balance", "IS": "income", "CF": "cashflow", "EQ": "equity"}
 TYPES = {"monetary", "perShare", "shares"}
 MIN_COUNT, MIN_SHARE, MIN_COUNT_ONE_WORD = 5, 0.6, 20
+MIN_CANDIDATE = 2  # lines a concept needs to be a candidate in sections.json
 XLINK = "{http://www.w3.org/1999/xlink}"
 
 
@@ -98,7 +99,66 @@ def main(argv=None) -> int:
                                 "columns": ["concept", "share", "lines", "negated"], **out}, indent=0) + "\n")
     print(f"{path.name}: " + ", ".join(f"{k} {len(v)} labels" for k, v in out.items())
           + f", {len({e[0] for v in out.values() for e in v.values()})} concepts")
+    write_sections(counts, negated, out, ancestors(args.taxonomy))
     return 0
+
+
+def ancestors(src: Path) -> dict[str, set[str]]:
+    """Each concept's summation ancestors in the 2024 calculation linkbase, over every network."""
+    parents: dict[str, set[str]] = defaultdict(set)
+    root = ET.parse(src / "us-gaap-cal-2024-all.xsd").getroot()
+    for link in root.iter("{http://www.xbrl.org/2003/linkbase}calculationLink"):
+        locs = {loc.get(f"{XLINK}label"): loc.get(f"{XLINK}href", "").split("#us-gaap_")[-1]
+                for loc in link.iter("{http://www.xbrl.org/2003/linkbase}loc")}
+        for arc in link.iter("{http://www.xbrl.org/2003/linkbase}calculationArc"):
+            parent, child = locs.get(arc.get(f"{XLINK}from")), locs.get(arc.get(f"{XLINK}to"))
+            if parent and child:
+                parents[child].add(parent)
+    out: dict[str, set[str]] = {}
+
+    def up(name: str, seen: frozenset = frozenset()) -> set[str]:
+        if name not in out:
+            found: set[str] = set()
+            for p in parents.get(name, ()):
+                if p not in seen:
+                    found |= {p} | up(p, seen | {name})
+            out[name] = found
+        return out[name]
+
+    for name in list(parents):
+        up(name)
+    return out
+
+
+def write_sections(counts, negated, decided, up: dict[str, set[str]]) -> None:
+    """taxonomy/sections.json: for labels filers tagged with several concepts ("Other, net" is
+    other investing, other financing or other operating), every concept of at least
+    MIN_CANDIDATE lines with its count, whether shown negated, and its calculation ancestors;
+    the converter keeps the candidates whose ancestors include the total the row is printed
+    under (converter/mapping/sections.py)."""
+    out: dict[str, dict[str, list]] = {k: {} for k in STMT.values()}
+    used: set[str] = set()
+    for (kind, label), c in sorted(counts.items()):
+        total = sum(c.values())
+        if label in decided[kind] or total < MIN_COUNT:
+            continue
+        kept = [[name, n, int(negated[(kind, label, name)][True] > negated[(kind, label, name)][False])]
+                for name, n in c.most_common() if name and n >= MIN_CANDIDATE and up.get(name)]
+        if kept:
+            out[kind][label] = [total, kept]
+            used.update(name for name, _, _ in kept)
+    # the totals a row sits under are named by the label map or by concepts.toml's rules: their
+    # ancestors tell which of the table's totals stand above them
+    rules = tomllib.loads((ROOT / "taxonomy" / "concepts.toml").read_text())
+    named = {e[0] for v in decided.values() for e in v.values()}
+    named |= {n for r in rules.get("rule", []) for n in r.get("names", [r.get("name")]) if n}
+    used |= {n for n in named if up.get(n)}
+    path = ROOT / "taxonomy" / "sections.json"
+    path.write_text(json.dumps({"source": "SEC Financial Statement Data Sets, pre tables 2009q3, 2010q2, 2010q4; "
+                                          "US-GAAP 2024 calculation linkbase",
+                                "columns": ["lines", [["concept", "lines", "negated"]]],
+                                "ancestors": {n: sorted(up[n]) for n in sorted(used)}, **out}, indent=0) + "\n")
+    print(f"{path.name}: " + ", ".join(f"{k} {len(v)} labels" for k, v in out.items()) + f", {len(used)} concepts")
 
 
 if __name__ == "__main__":

@@ -248,7 +248,12 @@ def main(argv=None) -> int:
     # are named; the label map's concepts (taxonomy/labelmap.json) are declared as well
     calcs = load_calculations(src, set(gaap))
     labelmap = json.loads((TAX / "labelmap.json").read_text()) if (TAX / "labelmap.json").exists() else {}
-    mapped = sorted({e[0] for k in ("balance", "income", "cashflow", "equity") for e in labelmap.get(k, {}).values()} - set(gaap))
+    mapped = {e[0] for k in ("balance", "income", "cashflow", "equity") for e in labelmap.get(k, {}).values()}
+    # and the concepts filers chose for labels of several meanings (taxonomy/sections.json)
+    sections = json.loads((TAX / "sections.json").read_text()) if (TAX / "sections.json").exists() else {}
+    mapped |= {c[0] for k in ("balance", "income", "cashflow", "equity") for _, choices in sections.get(k, {}).values()
+               for c in choices}
+    mapped = sorted(mapped - set(gaap))
     gaap.update(concept_attrs(mapped, fsds, post2010, deprecated, signs))
     dei = dei_attrs(src)
     namespaces = {"us-gaap": USGAAP_NS, "dei": DEI_NS}

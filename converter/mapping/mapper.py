@@ -18,6 +18,7 @@ from converter.mapping.labels import lookup, NOTE_REF, PRO_FORMA, match
 from converter.companies import same_company
 from converter.mapping.checks import check_calculations, identities, printed_misprints
 from converter.mapping.narrative import Narrative, narrative_facts
+from converter.mapping.sections import by_section
 from converter.mapping.structure import build_structure, narrative_network
 from converter.mapping.taxonomy import ITEM, Rule, Taxonomy, load_taxonomy
 from converter.model import (
@@ -167,6 +168,10 @@ def _map_table(st: _State, t_index: int, table: Table) -> None:
     if not pro_forma_table:
         gross_and_net(st.tax, table, rules)
         infer_totals(st.tax, table, rules)
+        if not table.roll_forward and not any(c.measure for c in table.columns):
+            found = by_section(st.tax, table, rules, sides, lambda r, name: _may_take(st, table, table.rows[r], name, sides[r]))
+            for r_index, rule in found.items():
+                rules[r_index] = rule
     signs = signs_by_difference(st.tax, table, rules)
     share_scale = share_scale_by_eps(table, rules)
     if share_scale is not None and share_scale != table.shares_scale:
@@ -200,6 +205,25 @@ def _wrong_side(concept: Concept, side: str | None) -> bool:
 
 
 _OTHER_SIDE = {"debit": re.compile(r"Liabilit"), "credit": re.compile(r"Assets?(?:Net)?(?:Current|Noncurrent)?$")}
+
+
+def _may_take(st: _State, table: Table, row: Row, name: str, side: str | None) -> bool:
+    """Whether a row may take a concept the label map offers: its period type, the unit the row
+    is printed in, the filer's industry and the row's side of the balance sheet allow it."""
+    period = _row_period(table, row)
+    concept = st.tax.concepts.get(name)
+    if period is None or concept is None or name in st.excluded or _wrong_side(concept, side):
+        return False
+    cells = tuple(c for c in row.cells if c is not None and c.value is not None)
+    if (direction := _DIRECTION.match(name)) and any((c.value < 0) == (direction.group(1) == "Proceeds")
+                                                    for c in cells if c.value):
+        return False  # "Long-term debt (500)" among financing flows is no proceeds from debt
+    return (concept.period_type == ("instant" if period.is_instant else "duration")
+            and concept.type == _row_unit_type(row.label, row.context, cells, table.kind))
+
+
+# cash-flow concepts of one direction (magnitudes): the printed sign must say the same
+_DIRECTION = re.compile(r"^(Proceeds|Payments|Repayments)(?!FromPayments|ForProceeds|FromRepayments)")
 
 
 def _rule_for(st: _State, table: Table, row: Row, pro_forma_table: bool, side: str | None = None) -> Rule | None:

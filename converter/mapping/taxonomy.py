@@ -63,6 +63,8 @@ class Taxonomy:
     differences: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = ()
     standard_names: frozenset[str] = frozenset()
     labelmap: dict = field(default_factory=dict)  # statement -> normalised label -> (concept, share, lines, negated)
+    sections: dict = field(default_factory=dict)  # statement -> normalised label -> (lines, ((concept, lines, negated), ...))
+    ancestors: dict = field(default_factory=dict)  # concept -> frozenset of its US-GAAP calculation ancestors
     loss_words: tuple[re.Pattern, re.Pattern] | None = None  # a label that names a loss only, and the words that undo it
     net_of: tuple[tuple[str, str, frozenset[str]], ...] = ()  # (net, gross, deductions): concepts.toml [[net_of]]
     _by_statement: dict = field(default_factory=dict, repr=False, compare=False)  # memo of rules_for
@@ -180,5 +182,11 @@ def load_taxonomy() -> Taxonomy:
     labelmap = {k: {label: tuple(e) for label, e in raw_map.get(k, {}).items() if e[0] in concepts}
                 for k in ("balance", "income", "cashflow", "equity")}
     net_of = tuple((n["net"], n["gross"], frozenset(n["less"])) for n in raw.get("net_of", []))
+    sections_path = root / "sections.json"
+    raw_sections = json.loads(sections_path.read_text()) if sections_path.exists() else {}
+    sections = {k: {label: (lines, tuple(tuple(c) for c in choices if c[0] in concepts))
+                    for label, (lines, choices) in raw_sections.get(k, {}).items()}
+                for k in ("balance", "income", "cashflow", "equity")}
+    ancestors = {n: frozenset(up) for n, up in raw_sections.get("ancestors", {}).items()}
     return Taxonomy(concepts, frozenset(signed), calcs, tuple(rules), parens, totals, differences, names, labelmap,
-                    loss_words=loss_words, net_of=net_of)
+                    loss_words=loss_words, net_of=net_of, sections=sections, ancestors=ancestors)

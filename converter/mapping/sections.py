@@ -1,0 +1,88 @@
+"""Concepts for labels that filers give several concepts, chosen by the totals a row is printed
+under (issue 12: the table's arithmetic as evidence).
+
+"Other, net" is other investing in one cash-flow statement, other financing or other operating in
+the next; "Other" is a current asset, a noncurrent liability, an other nonoperating item. The
+label map (labelmap.json) names only labels one concept dominates. For the others,
+taxonomy/sections.json lists every concept filers chose with its count and its ancestors in
+the US-GAAP calculation linkbase. A row keeps the candidates whose ancestors include a total
+the row is printed under (the printed arithmetic: the totals whose components hold it) and
+none of the table's totals it is not under; the survivor that holds at least half of the
+label's lines (lines of concepts without a 2024 name count against it) names the row. No total,
+no choice: the row stays an extension concept.
+"""
+from __future__ import annotations
+
+from converter.mapping.labels import candidates
+from converter.mapping.taxonomy import Rule, Taxonomy
+from converter.model import Table
+
+MIN_SHARE = 0.5
+MIN_LINES = 3
+
+
+def by_section(tax: Taxonomy, table: Table, rules: list[Rule | None], sides: list[str | None],
+               allowed) -> dict[int, Rule]:
+    """Rules for rows that no rule or label-map entry named, from the totals they sit under.
+    `sides` gives each row's side of a balance sheet (its total when the table's own totals do
+    not say); `allowed(r, name)` says whether row r may take a concept (period, unit, dialect)."""
+    table_kind = table.kind.value
+    entries = tax.sections.get(table_kind)
+    if not entries:
+        return {}
+    rows = table.rows
+    named = {i: rules[i].names[0] for i in range(len(rows)) if rules[i] is not None and len(rules[i].names) == 1}
+    totals = {i for i, row in enumerate(rows) if row.components and i in named}
+    enclosing: dict[int, set[int]] = {}
+
+    def under(i: int) -> set[int]:
+        """The totals whose printed components hold row i, directly or through a subtotal."""
+        if i not in enclosing:
+            enclosing[i] = set()
+            for t, row in enumerate(rows):
+                if i in row.components:
+                    enclosing[i] |= {t} | under(t)
+        return enclosing[i]
+
+    inside: dict[int, set[int]] = {}
+
+    def under_set(t: int) -> set[int]:
+        """Every row a total holds, directly or through its subtotals."""
+        if t not in inside:
+            inside[t] = set(rows[t].components)
+            for c in rows[t].components:
+                inside[t] |= under_set(c)
+        return inside[t]
+
+    table_totals = {named[t] for t in totals}
+    out: dict[int, Rule] = {}
+    for i, row in enumerate(rows):
+        if rules[i] is not None or row.components and not row.label:
+            continue
+        entry = next((entries[text] for text in candidates(row.label, row.context) if text in entries), None)
+        if entry is None:
+            continue
+        # the innermost total the row is printed under: "Other" under "Total current
+        # liabilities", not under "Total liabilities and equity" as well
+        inner = min((t for t in under(i) if t in named), key=lambda t: len(under_set(t)), default=None)
+        over = {named[inner]} if inner is not None else set()
+        if not over and sides[i]:
+            over = {"Assets" if sides[i] == "debit" else "LiabilitiesAndStockholdersEquity"}
+        if not over:
+            continue
+        # the table's other totals, but not those standing above the row's own (net change in cash)
+        beside = {c for c in table_totals - over if not any(c in tax.ancestors.get(o, ()) for o in over)}
+        lines, choices = entry
+        fitting = [(name, n, neg) for name, n, neg in choices
+                   if name in tax.concepts and tax.ancestors.get(name, frozenset()) & over
+                   and not tax.ancestors.get(name, frozenset()) & beside and name not in beside and allowed(i, name)]
+        if not fitting:
+            continue
+        unknown = lines - sum(n for _, n, _ in choices)  # lines of tags without a 2024 name
+        fitting.sort(key=lambda c: -c[1])
+        name, n, neg = fitting[0]
+        runner_up = fitting[1][1] if len(fitting) > 1 else 0
+        if n >= MIN_LINES and n >= 2 * runner_up and n / (sum(c[1] for c in fitting) + unknown) >= MIN_SHARE:
+            out[i] = Rule((name,), frozenset(), None, frozenset(), None, bool(neg), None,
+                          origin=f"label map by section: {n} of {lines} filers' lines, under {' / '.join(sorted(over))}")
+    return out
