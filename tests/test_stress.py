@@ -314,8 +314,10 @@ def test_a_balance_sheet_line_takes_no_concept_of_the_other_side():
 def test_a_label_of_several_meanings_takes_the_concept_of_the_total_it_is_under():
     """'Other' and 'Other, net' name a different concept in each section: the total whose
     printed components hold the row decides (issue 12: the table's arithmetic as evidence), and
-    the sign follows the concept (a payment among investing flows is a positive payment)."""
+    the sign follows the concept (a payment among investing flows is a positive payment). The
+    investing total's last word is printed on its underline."""
     by = facts("other_by_section.txt")
+    assert by[("NetCashProvidedByUsedInInvestingActivities", "D19970101_19971231")] == -7177000
     assert by[("OtherAssetsCurrent", "I19971231")] == 1904000
     assert by[("OtherLiabilitiesNoncurrent", "I19971231")] == 2718000
     assert by[("PaymentsForProceedsFromOtherInvestingActivities", "D19970101_19971231")] == 415000

@@ -25,6 +25,8 @@ _ITEM_HEADING = re.compile(r"[\d$]|\bpar value\b|\bseries\b", re.I)
 # A word alone on its line over a per-share block: "Basic", "Diluted", "Primary", "Fully diluted"
 _BLOCK_HEADING = re.compile(r"(?:basic|diluted|primary|fully diluted|assuming (?:full )?dilution|basic and diluted)\s*:?",
                             re.I)
+# one or two words, then underlines only: "Activities                    -------    ------"
+_TAIL_AND_RULE = re.compile(r"^\s*([A-Za-z][\w'.,()]*(?: [\w'.,()]+)?)\s{3,}[-=_]{3,}(?:\s+[-=_]{3,})*\s*$")
 _CLOSES_SECTION = re.compile(r"^(?:total|net cash|net (?:increase|decrease)|net change)\b", re.I)
 
 
@@ -57,6 +59,13 @@ class RowBuilder:
             self.rule_before = True
             return
         if ln.kind is Kind.TEXT:
+            tail = _TAIL_AND_RULE.match(ln.text)
+            if tail and self.rows and self.rows[-1].label and ln.number == self.last_row_line + 1:
+                # "Activities        -------   ------": a label's last word printed on the underline
+                self.rows[-1] = dataclasses.replace(self.rows[-1], label=_glue(self.rows[-1].label, tail.group(1).strip()))
+                self._flush_headings()
+                self.rule_before = True
+                return
             self._text(ln)
             return
         if ln.kind is Kind.VALUES:
