@@ -324,3 +324,13 @@ def test_a_label_of_several_meanings_takes_the_concept_of_the_total_it_is_under(
     assert by[("PaymentsForProceedsFromOtherInvestingActivities", "D19960101_19961231")] == -210000
     assert by[("ProceedsFromPaymentsForOtherFinancingActivities", "D19970101_19971231")] == 265000
     assert by[("ProceedsFromPaymentsForOtherFinancingActivities", "D19960101_19961231")] == -118000
+
+
+def test_a_dollar_sign_one_blank_after_the_amount_before_it_is_the_next_amounts():
+    """'$  (12,406) $   41,877 $     53,210': each dollar sign printed one blank after the
+    previous amount belongs to the amount after it; no amount is read into the label."""
+    (table,) = parsed("dollar_signs_apart.txt").tables
+    assert [r.label for r in table.rows] == ["Revenue", "Net income (loss)", "Earnings (loss) per common share",
+                                             "Dividends per share"]
+    assert [c.value for c in table.rows[1].cells] == [-12406, 41877, 53210]
+    assert [c.value for c in table.rows[2].cells] == [Decimal("-.31"), Decimal("1.05"), Decimal("1.33")]

@@ -114,6 +114,12 @@ def split_values(line: str) -> tuple[str, int, list[Token]]:
         if _LETTER.search(_FOOTNOTE_TAIL.sub("", t)) and not _NA.match(t):
             break
         pieces = _single_space_pieces(s, t)
+        if len(pieces) > 1 and pieces[-1][2] in ("$", "($", "$(") and tokens:
+            # "(8.29) $" + "(6.59)": the dollar sign two blanks before its amount, one after the last
+            _, _, pt = pieces.pop()
+            first = tokens[0]  # its span stays the amount's: a dollar sign far left of it widens no column
+            tokens[0] = Token(pt + first.text, first.start, first.end, first.value, first.decimals,
+                              first.negative, first.percent, first.dash)
         toks = [value_token(ps, pe, pt) for ps, pe, pt in pieces]
         if any(tok is None for tok in toks):
             # `$ 1,234` split as `$` + `1,234`: glue a trailing dollar chunk to what follows
