@@ -334,3 +334,11 @@ def test_a_dollar_sign_one_blank_after_the_amount_before_it_is_the_next_amounts(
                                              "Dividends per share"]
     assert [c.value for c in table.rows[1].cells] == [-12406, 41877, 53210]
     assert [c.value for c in table.rows[2].cells] == [Decimal("-.31"), Decimal("1.05"), Decimal("1.33")]
+
+
+def test_preferred_stock_however_its_series_and_terms_are_worded():
+    """'Series A non-voting convertible preferred stock, no par value ...' and '$2.25
+    cumulative preferred shares' are preferred stock; both lines, one concept each year, would
+    clash: the first keeps the concept, the second stays an extension rather than a wrong value."""
+    by = facts("preferred_wording.txt")
+    assert by[("PreferredStockValue", "I19981231")] == 7500000
