@@ -309,6 +309,9 @@ def test_a_balance_sheet_line_takes_no_concept_of_the_other_side():
     name = "EffectOfExchangeRateOnCashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents"
     assert by[(name, "D19980101_19981231")] == -187000
     assert by[(name, "D19970101_19971231")] == 96000
+    # filers tagged the words as the current, the noncurrent or the whole: among current assets,
+    # the current
+    assert by[("AvailableForSaleSecuritiesDebtSecuritiesCurrent", "I19981231")] == 5000000
 
 
 def test_a_label_of_several_meanings_takes_the_concept_of_the_total_it_is_under():

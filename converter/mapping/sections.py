@@ -8,8 +8,9 @@ taxonomy/sections.json lists every concept filers chose with its count and its a
 the US-GAAP calculation linkbase. A row keeps the candidates whose ancestors include a total
 the row is printed under (the printed arithmetic: the totals whose components hold it) and
 none of the table's totals it is not under; the survivor that holds at least half of the
-label's lines (lines of concepts without a 2024 name count against it) names the row. No total,
-no choice: the row stays an extension concept.
+label's lines (lines of concepts without a 2024 name count against it) and twice the runner-up's
+names the row; failing that, the whole of which the survivors are parts by term (current,
+noncurrent), counting their lines. No total, no choice: the row stays an extension concept.
 """
 from __future__ import annotations
 
@@ -78,11 +79,31 @@ def by_section(tax: Taxonomy, table: Table, rules: list[Rule | None], sides: lis
                    and not tax.ancestors.get(name, frozenset()) & beside and name not in beside and allowed(i, name)]
         if not fitting:
             continue
-        unknown = lines - sum(n for _, n, _ in choices)  # lines of tags without a 2024 name
-        fitting.sort(key=lambda c: -c[1])
-        name, n, neg = fitting[0]
-        runner_up = fitting[1][1] if len(fitting) > 1 else 0
-        if n >= MIN_LINES and n >= 2 * runner_up and n / (sum(c[1] for c in fitting) + unknown) >= MIN_SHARE:
+        choice = _choose(tax, fitting, lines - sum(n for _, n, _ in choices))  # lines of tags without a 2024 name
+        if choice is not None:
+            name, n, neg = choice
             out[i] = Rule((name,), frozenset(), None, frozenset(), None, bool(neg), None,
                           origin=f"label map by section: {n} of {lines} filers' lines, under {' / '.join(sorted(over))}")
     return out
+
+
+def _choose(tax: Taxonomy, fitting: list, unknown: int) -> tuple[str, int, int] | None:
+    """The most specific candidate that holds half the lines and twice any unrelated runner-up;
+    else the whole of which the candidates are parts by term ("available for sale": the current,
+    the noncurrent or the whole), counting its parts' lines for it. None when neither holds."""
+    def part_of(part: str, whole: str) -> bool:
+        """The same item by term: AvailableForSaleSecuritiesDebtSecuritiesCurrent of ...Securities."""
+        return part != whole and part.startswith(whole) and whole in tax.ancestors.get(part, ())
+
+    def related(a: str, b: str) -> bool:
+        return part_of(a, b) or part_of(b, a)
+
+    total = sum(c[1] for c in fitting) + unknown
+    parts = {c[0]: c[1] + sum(d[1] for d in fitting if part_of(d[0], c[0])) for c in fitting}
+    for weight in ({c[0]: c[1] for c in fitting}, parts):
+        name, _, neg = max(fitting, key=lambda c: (weight[c[0]], c[1]))
+        n = weight[name]
+        runner_up = max((weight[c[0]] for c in fitting if c[0] != name and not related(name, c[0])), default=0)
+        if n >= MIN_LINES and n >= 2 * runner_up and n / total >= MIN_SHARE:
+            return name, n, neg
+    return None
