@@ -345,3 +345,15 @@ def test_preferred_stock_however_its_series_and_terms_are_worded():
     clash: the first keeps the concept, the second stays an extension rather than a wrong value."""
     by = facts("preferred_wording.txt")
     assert by[("PreferredStockValue", "I19981231")] == 7500000
+
+
+def test_a_label_ending_in_net_is_not_continued_by_the_next_rows_label():
+    """'(expense),net' ends its label: the wrapped label of the next row, after a blank line
+    ('Income before provision' / ' for income taxes'), is that row's own."""
+    (table,) = parsed("label_after_net.txt").tables
+    labels = [r.label for r in table.rows]
+    assert "Interest and other income (expense),net" in labels
+    assert "Income before provision for income taxes" in labels
+    by = facts("label_after_net.txt")
+    assert by[("IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest",
+               "D19970101_19970630")] == 35000000

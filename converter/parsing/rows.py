@@ -25,6 +25,8 @@ _ITEM_HEADING = re.compile(r"[\d$]|\bpar value\b|\bseries\b", re.I)
 # A word alone on its line over a per-share block: "Basic", "Diluted", "Primary", "Fully diluted"
 _BLOCK_HEADING = re.compile(r"(?:basic|diluted|primary|fully diluted|assuming (?:full )?dilution|basic and diluted)\s*:?",
                             re.I)
+# "(expense), net" ends a label: the net of a word before it, no connector to the next line
+_NET_AT_END = re.compile(r",\s*net$", re.I)
 # one or two words, then underlines only: "Activities                    -------    ------"
 _TAIL_AND_RULE = re.compile(r"^\s*([A-Za-z][\w'.,()]*(?: [\w'.,()]+)?)\s{3,}[-=_]{3,}(?:\s+[-=_]{3,})*\s*$")
 _CLOSES_SECTION = re.compile(r"^(?:total|net cash|net (?:increase|decrease)|net change)\b", re.I)
@@ -99,7 +101,9 @@ class RowBuilder:
             self.pending.append(ln)
             return
         if not self.pending and self.rows and self.rows[-1].line >= ln.number - 2 and self.rows[-1].label \
-                and (_starts_lower(text) or (_CONNECTOR.search(self.rows[-1].label) and len(text.split()) <= 3)):
+                and (_starts_lower(text) or (_CONNECTOR.search(self.rows[-1].label) and len(text.split()) <= 3
+                                             and self.rows[-1].line == ln.number - 1
+                                             and not _NET_AT_END.search(self.rows[-1].label))):
             # the rest of a label printed after its value line
             last = self.rows[-1]
             self.rows[-1] = dataclasses.replace(last, label=_glue(last.label, text))
