@@ -349,11 +349,13 @@ def test_preferred_stock_however_its_series_and_terms_are_worded():
 
 def test_a_label_ending_in_net_is_not_continued_by_the_next_rows_label():
     """'(expense),net' ends its label: the wrapped label of the next row, after a blank line
-    ('Income before provision' / ' for income taxes'), is that row's own."""
+    ('Income (loss) before provision' / ' (benefit) for income taxes'), is that row's own; the
+    pretax line and 'Provision for federal income tax' take their concepts however worded."""
     (table,) = parsed("label_after_net.txt").tables
     labels = [r.label for r in table.rows]
     assert "Interest and other income (expense),net" in labels
-    assert "Income before provision for income taxes" in labels
+    assert "Income (loss) before provision (benefit) for income taxes" in labels
     by = facts("label_after_net.txt")
     assert by[("IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest",
                "D19970101_19970630")] == 35000000
+    assert by[("IncomeTaxExpenseBenefit", "D19970101_19970630")] == 12000000
