@@ -359,3 +359,12 @@ def test_a_label_ending_in_net_is_not_continued_by_the_next_rows_label():
     assert by[("IncomeLossFromContinuingOperationsBeforeIncomeTaxesExtraordinaryItemsNoncontrollingInterest",
                "D19970101_19970630")] == 35000000
     assert by[("IncomeTaxExpenseBenefit", "D19970101_19970630")] == 12000000
+
+
+def test_the_labelled_equity_total_keeps_its_concept_over_an_unlabelled_subtotal_above_it():
+    """Issue 13: an unlabelled subtotal of stock, capital and earnings, then treasury stock
+    printed over three lines with share counts in its words, then 'Total Stockholders' Equity':
+    the labelled line is StockholdersEquity (5,110), never the subtotal (7,003)."""
+    by = facts("equity_total_below_treasury.txt")
+    assert by[("StockholdersEquity", "I19981231")] == 5110000000
+    assert by[("StockholdersEquity", "I19971231")] == 4768000000

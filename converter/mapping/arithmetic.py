@@ -106,6 +106,8 @@ def infer_totals(tax: Taxonomy, table: Table, rules: list[Rule | None]) -> None:
                                                      or rules[j] is not None and t.name in rules[j].names)
                                    for j in range(i + 1, len(rows)) if rows[j].components):
                 continue  # a total inside a larger one of the same kind: equity before treasury stock
+            if any(rules[j] is not None and t.name in rules[j].names and rows[j].label for j in range(len(rows))):
+                continue  # a labelled line of the table names that total (equity after treasury stock)
             chosen[i] = t.name
             break
     for i in bare:
@@ -114,9 +116,9 @@ def infer_totals(tax: Taxonomy, table: Table, rules: list[Rule | None]) -> None:
                             origin="arithmetic: the unlabelled total of the rows it adds up")
         else:
             parent = _calculation_parent(tax, rows[i], rules)
-            if parent is not None and any(inside(i, j) and rules[j] is not None and parent.names == rules[j].names
-                                          for j in range(i + 1, len(rows)) if rows[j].components):
-                parent = None  # a later total of that concept sums this one: it is a part, not the whole
+            if parent is not None and any(rules[j] is not None and parent.names == rules[j].names
+                                          and (inside(i, j) or rows[j].label) for j in range(len(rows)) if j != i):
+                parent = None  # a labelled line names that concept, or a later total of it sums this one
             rules[i] = parent
 
 

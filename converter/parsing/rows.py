@@ -298,14 +298,15 @@ def _name_by_reach(rows: list[Row]) -> list[Row]:
 
 def _unname_inner_subtotals(rows: list[Row]) -> list[Row]:
     """An unlabelled subtotal named after its section ("Total shareholders' equity") loses that
-    name when a labelled total of the same name sums it: common stock, capital and earnings
-    before treasury stock is deducted are not the equity the next total prints."""
+    name when a labelled total of the same name follows it (summing it or not: the deduction
+    between them may be printed over several lines): common stock, capital and earnings before
+    treasury stock is deducted are not the equity the next total prints."""
     out = list(rows)
     for i, row in enumerate(rows):
         if row.kind is not RowKind.SUBTOTAL or not row.label:
             continue
         same = " ".join(row.label.lower().split())
-        if any(i in later.components and " ".join(later.label.lower().split()) == same for later in rows[i + 1:]):
+        if any(" ".join(later.label.lower().split()) == same for later in rows[i + 1:]):
             out[i] = dataclasses.replace(row, label="")
             continue
         # the same, unlabelled: "... / 18,893 / Less treasury stock 11,582 / 7,311": the section's
