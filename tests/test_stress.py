@@ -368,3 +368,7 @@ def test_the_labelled_equity_total_keeps_its_concept_over_an_unlabelled_subtotal
     by = facts("equity_total_below_treasury.txt")
     assert by[("StockholdersEquity", "I19981231")] == 5110000000
     assert by[("StockholdersEquity", "I19971231")] == 4768000000
+    # the share counts and years of the wrapped labels standing apart are no column of amounts
+    (table,) = parsed("equity_total_below_treasury.txt").tables
+    assert [c.period.key() for c in table.columns] == ["I1998-12-31", "I1997-12-31"]
+    assert by[("TreasuryStockValue", "I19981231")] == 1893000000

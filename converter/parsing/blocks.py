@@ -120,6 +120,7 @@ def drop_label_zone_columns(lines: list[Line], block: Block, columns: list[tuple
     A column that ends before most labels of the block end is label text: its lines become
     text lines again. Returns the block and columns without them.
     """
+    block, columns = _drop_label_numbers(lines, block, columns)
     ends = sorted(lines[i].indent + len(lines[i].label) for i in block.rows if lines[i].label)
     if len(ends) < 3 or len(columns) < 2:
         return block, columns
@@ -138,6 +139,32 @@ def drop_label_zone_columns(lines: list[Line], block: Block, columns: list[tuple
     if not rows:
         return block, columns
     return Block(rows[0], rows[-1], tuple(rows)), kept
+
+
+def _drop_label_numbers(lines: list[Line], block: Block, columns: list[tuple[int, int]]):
+    """A share count or year of a wrapped label standing apart ('issued 2,192,970,504 in 1998,
+    2,188,316,808   219   219') makes a first column of a few rows: plain numbers, each in a row
+    that has values of its own further right. They are label text again."""
+    if len(columns) < 3 or len(block.rows) < 6:
+        return block, columns
+    first = columns[0]
+    held = [i for i in block.rows if any(first[0] <= t.start < first[1] for t in lines[i].tokens)]
+    if not held or len(held) > max(2, len(block.rows) // 8):
+        return block, columns
+    for i in held:
+        toks = lines[i].tokens
+        if len(toks) < 2 or toks[0].start >= first[1] or any(ch in toks[0].text for ch in "$(.%") \
+                or not (_YEAR.fullmatch(toks[0].text) or "," in toks[0].text):
+            return block, columns
+    for i in held:
+        ln = lines[i]
+        keep = ln.tokens[1:]
+        label = ln.text[:keep[0].start].strip()
+        lines[i] = ln._replace(label=label, tokens=keep)
+    return block, columns[1:]
+
+
+_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def assign(tokens, columns: list[tuple[int, int]]) -> list[int | None]:
