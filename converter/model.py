@@ -147,6 +147,7 @@ class Table:
     company: str = ""  # the company its title names ("NEW LINE CINEMA CORPORATION AND SUBSIDIARIES")
     kind_evidence: tuple[str, float, str] = ("title", 0.0, "")  # decided by, vocabulary score, runner-up
     roll_forward: bool = False  # the periods are the rows' own (an equity statement's components as columns)
+    combination: bool = False  # a pro forma combination: its plain column is the registrant's own figures
 
 
 @dataclass(frozen=True, slots=True)

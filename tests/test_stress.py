@@ -280,6 +280,10 @@ def test_a_table_right_under_another_is_a_table_of_its_own_in_the_same_scale():
     ]
     assert [t.scale for t in tables] == [1000000, 1000000]
     assert tables[1].rows[0].cells[1].value == 394
+    # units sold are no dollars in millions: left out, never 41,200,000,000
+    model = map_filing(parsed("tables_one_under_another.txt"), cik="1")
+    assert not any(f.value == 41200000000 for f in model.facts)
+    assert any("counts units" in u.reason for u in model.unmapped)
 
 
 def test_a_title_beside_its_column_headings_starts_a_table():
@@ -372,3 +376,31 @@ def test_the_labelled_equity_total_keeps_its_concept_over_an_unlabelled_subtotal
     (table,) = parsed("equity_total_below_treasury.txt").tables
     assert [c.period.key() for c in table.columns] == ["I1998-12-31", "I1997-12-31"]
     assert by[("TreasuryStockValue", "I19981231")] == 1893000000
+
+
+def test_a_pro_forma_combination_gives_the_registrants_own_column_its_concepts():
+    """Issue 13: 'WREN BROKERAGE GROUP, INC. | ORIOLE | PRO FORMA ADJUSTMENTS' - the column under
+    the registrant's name holds its own figures (plain facts, statement concepts); the acquired
+    company's and the adjustments' columns are extension concepts of their own, never the
+    registrant's; a second part under '(DOLLARS IN THOUSANDS)' is a table of its own; letters
+    glued to amounts are footnote marks; 'Interest' added into total revenues is no interest
+    expense. The acquired company's own statement prints its totals without labels: the one
+    equal to total assets is liabilities and equity, the one under the combined heading is not."""
+    model = map_filing(parsed("pro_forma_combination.txt"), cik="1")
+    plain = {(f.concept.name, f.context.id): f.value for f in model.facts if f.context.entity.scheme.endswith("CIK")}
+    assert plain[("Assets", "I20000331")] == 232221000
+    assert plain[("Liabilities", "I20000331")] == 197112000
+    assert plain[("StockholdersEquity", "I20000331")] == 35109000
+    assert plain[("Revenues", "D19990401_20000331")] == 35276000
+    assert plain[("InterestExpense", "D19990401_20000331")] == 6331000
+    assert plain[("NetIncomeLoss", "D19990401_20000331")] == 4782000
+    registrant = {v for (n, c), v in plain.items() if not n.startswith("ProForma")}
+    assert 125593000 not in registrant and 378959000 not in registrant  # Oriole's, the combined
+    assert plain[("ProFormaTotalAssetsOriole", "I20000331")] == 125593000
+    combined = [t for t in parsed("pro_forma_combination.txt").tables if t.combination]
+    assert [len(t.columns) for t in combined] == [3, 4]  # the second part is no column of the first
+    oriole = {(f.concept.name, f.context.id[:9]): f.value for f in model.facts if "ORIOLE" in f.context.entity.identifier}
+    assert oriole[("Assets", "I20000331")] == 125592580
+    assert oriole[("LiabilitiesAndStockholdersEquity", "I20000331")] == 125592580
+    assert ("LiabilitiesAndStockholdersEquity", "I20000331") in oriole and 107431130 not in {
+        v for (n, _), v in oriole.items() if n == "LiabilitiesAndStockholdersEquity"}

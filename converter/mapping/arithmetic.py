@@ -4,7 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from converter.mapping.taxonomy import Rule, Taxonomy, TotalRule
-from converter.model import Row, RowKind, Table
+from converter.model import Row, RowKind, StatementKind, Table
 
 
 def signs_by_difference(tax: Taxonomy, table: Table, rules: list[Rule | None]) -> dict[int, list[int | None]]:
@@ -120,6 +120,45 @@ def infer_totals(tax: Taxonomy, table: Table, rules: list[Rule | None]) -> None:
                                           and (inside(i, j) or rows[j].label) for j in range(len(rows)) if j != i):
                 parent = None  # a labelled line names that concept, or a later total of it sums this one
             rules[i] = parent
+
+
+def assets_by_identity(table: Table, rules: list[Rule | None]) -> None:
+    """A balance sheet's unlabelled total that prints, column by column, the numbers of the last
+    total (liabilities and equity) is its total assets: the balance sheet identity. The last
+    total, unlabelled too, is then liabilities and equity."""
+    if table.kind is not StatementKind.BALANCE:
+        return
+    rows = table.rows
+    last = next((k for k in range(len(rows) - 1, -1, -1) if rows[k].kind is not RowKind.DATA), None)
+    if last is None:
+        return
+
+    def numbers(k: int) -> list:
+        return [c.value if c is not None else None for c in rows[k].cells]
+
+    def bare(k: int) -> bool:
+        return rows[k].label.strip(" :").lower() in ("", "total")
+
+    closing = numbers(last)
+    named = next((k for k, r in enumerate(rules) if r is not None and "Assets" in r.names), None)
+    if named is not None:
+        # total assets named; the last total, unlabelled, equal to it: liabilities and equity
+        if named < last and rules[last] is None and bare(last) and numbers(named) == closing:
+            rules[last] = Rule(("LiabilitiesAndStockholdersEquity",), frozenset(), None, frozenset(), None, False,
+                               None, origin="arithmetic: the last total, equal to total assets")
+        return
+    for i in range(last):
+        if rules[i] is not None or rows[i].kind is RowKind.DATA or not bare(i):
+            continue
+        mine = numbers(i)
+        pairs = [(a, b) for a, b in zip(mine, closing) if a is not None and b is not None]
+        if pairs and all(a == b for a, b in pairs) and any(a for a, _ in pairs):
+            rules[i] = Rule(("Assets",), frozenset(), None, frozenset(), None, False, None,
+                            origin="arithmetic: an unlabelled total equal to liabilities and equity")
+            if rules[last] is None and rows[last].label.strip(" :").lower() in ("", "total"):
+                rules[last] = Rule(("LiabilitiesAndStockholdersEquity",), frozenset(), None, frozenset(), None, False,
+                                   None, origin="arithmetic: the last total, equal to total assets")
+            return
 
 
 def _calculation_parent(tax: Taxonomy, row: Row, rules: list[Rule | None]) -> Rule | None:

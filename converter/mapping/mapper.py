@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from converter.dates import find_dates, parse_month_day, year_end
-from converter.mapping.arithmetic import gross_and_net, infer_totals, share_scale_by_eps, signs_by_difference
+from converter.mapping.arithmetic import assets_by_identity, gross_and_net, infer_totals, share_scale_by_eps, signs_by_difference
 from converter.mapping.contexts import ContextSet
 from converter.mapping.cover_facts import cover_facts, document_period_end
 from converter.mapping.dialects import dialect_of, foreign_concepts
@@ -21,6 +21,7 @@ from converter.mapping.narrative import Narrative, narrative_facts
 from converter.mapping.sections import by_section
 from converter.mapping.structure import build_structure, narrative_network
 from converter.mapping.taxonomy import ITEM, Rule, Taxonomy, load_taxonomy
+from converter.printed import component_sign
 from converter.model import (
     Cell, Concept, Entity, Fact, Label, ParsedFiling, Period, Row, SourceRef, StatementKind, Table,
     Unmapped, XbrlModel,
@@ -158,9 +159,12 @@ def _map_table(st: _State, t_index: int, table: Table) -> None:
     if table.company and not same_company(table.company, st.registrant):
         # an acquired business's statements in an 8-K: facts of that business, not the registrant's
         st.entity = Entity(NAMED_SCHEME, _slug(table.company), table.company)
-    # a statement is pro forma when its title says so; a note table also when its introduction does
-    pro_forma_table = bool(PRO_FORMA.search(table.title)
-                           or (table.kind is StatementKind.NOTE and PRO_FORMA.search(table.intro)))
+    # a statement is pro forma when its title says so; a note table also when its introduction does;
+    # a pro forma combination that prints the registrant's own column is its statement for that
+    # column, the other entities' and the adjustments' columns left out
+    combination = table.combination
+    pro_forma_table = not combination and bool(PRO_FORMA.search(table.title)
+                                               or (table.kind is StatementKind.NOTE and PRO_FORMA.search(table.intro)))
     rules: list[Rule | None] = []
     sides = _balance_sides(table)
     for r_index, row in enumerate(table.rows):
@@ -168,6 +172,8 @@ def _map_table(st: _State, t_index: int, table: Table) -> None:
     if not pro_forma_table:
         gross_and_net(st.tax, table, rules)
         infer_totals(st.tax, table, rules)
+        assets_by_identity(table, rules)
+        _veto_by_totals(st, table, rules)
         if not table.roll_forward and not any(c.measure for c in table.columns):
             found = by_section(st.tax, table, rules, sides, lambda r, name: _may_take(st, table, table.rows[r], name, sides[r]))
             for r_index, rule in found.items():
@@ -178,7 +184,8 @@ def _map_table(st: _State, t_index: int, table: Table) -> None:
         table = dataclasses.replace(table, shares_scale=share_scale,
                                     rows=tuple(dataclasses.replace(r, scale=None) for r in table.rows))
     for r_index, row in enumerate(table.rows):
-        mapped = _map_row(st, t_index, table, row, rules[r_index], group, pro_forma_table, signs.get(r_index))
+        mapped = _map_row(st, t_index, table, row, rules[r_index], group, pro_forma_table, signs.get(r_index),
+                          combination)
         if mapped is not None:
             st.rows[(t_index, r_index)] = mapped
 
@@ -280,28 +287,68 @@ def _row_unit_type(label: str, context: str, cells: tuple[Cell | None, ...], kin
     return MONETARY
 
 
+def _veto_by_totals(st: _State, table: Table, rules: list[Rule | None]) -> None:
+    """A label-map concept whose balance contradicts the total that adds the row: 'Interest'
+    under 'REVENUES' added into 'Total revenues' (a credit) is no interest expense (a debit),
+    whatever most filers' 'Interest' lines were. The row is left to the section choice."""
+    rows = table.rows
+    for i, rule in enumerate(rules):
+        if rule is None or not rule.origin.startswith("label map:") or len(rule.names) != 1:
+            continue
+        total = next((t for t in range(i + 1, len(rows)) if i in rows[t].components and rules[t] is not None
+                      and len(rules[t].names) == 1), None)
+        if total is None:
+            continue
+        mine, theirs = st.tax.concepts.get(rule.names[0]), st.tax.concepts.get(rules[total].names[0])
+        if (mine is None or theirs is None or not mine.balance or not theirs.balance or mine.balance == theirs.balance
+                or mine.name in st.tax.signed):
+            continue  # a two-way concept (proceeds or payments) carries its direction in its sign
+        printed = [c.value for c in rows[i].cells if c is not None and c.value]
+        # added as printed, and printed as additions: a deduction ("Less accumulated
+        # depreciation 2,248.9", "(2,248.9)") may well be of the other balance
+        if printed and all(v > 0 for v in printed) and component_sign(rows[total], i, rows[i]) > 0:
+            st.rejected[rows[i].line] = (f"extension: the label map's {mine.name} ({mine.balance}) is added into "
+                                         f"{theirs.name} ({theirs.balance})")
+            rules[i] = None
+
+
 def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None, group: str, pro_forma: bool,
-             signs: list[int | None] | None = None) -> RowMapping | None:
+             signs: list[int | None] | None = None, combination: bool = False) -> RowMapping | None:
     columns = table.columns
     if table.roll_forward:
         # a roll-forward's periods are its rows': each column is a component in the row's period
         columns = tuple(dataclasses.replace(c, period=row.period) for c in columns)
     cells = [(col, cell) for col, cell in zip(columns, row.cells) if cell is not None and cell.value is not None]
     statement = table.kind is not StatementKind.NOTE
-    kept = []
+    kept, others = [], []
     for col, cell in cells:
         if col.period is None:
             st.unmapped.append(Unmapped(cell.line, row.label, f"value {cell.text!r} is in a column without a period "
                                                               f"({col.heading or 'no heading'!r})"))
+        elif col.member and combination:
+            # another entity's or an adjustment's column of a pro forma combination: its own
+            # extension concept, never the registrant's statement concept
+            others.append((dataclasses.replace(col, measure=col.member, member=""), cell))
         elif col.member and not placed(col.member, statement):
             st.unmapped.append(Unmapped(cell.line, row.label, f"value {cell.text!r} is in a column of {col.member!r}, "
                                                               f"not the consolidated figures (left out)"))
         else:
             kept.append((col, cell))
     cells = kept
+    label = row.label or f"Subtotal (line {row.line})"
+    if cells and _UNIT_COUNT.search(row.label):
+        # "Macintosh CPU unit sales 827,000" under "(dollars in millions)": a count, not money
+        for _, cell in cells:
+            st.unmapped.append(Unmapped(cell.line, row.label, f"value {cell.text!r} counts units, not money: "
+                                                              f"no unit is declared for it (left out)"))
+        return None
+    if others:
+        pro_label = label if PRO_FORMA.search(label) else f"Pro forma {label}"
+        made = _extension_facts(st, t_index, table, row, others, group, pro_label)
+        st.evidence.append((row.line, label, tuple(c.qname for c in made),
+                            "extension: a column of a pro forma combination that is not the registrant's"))
     if not cells:
         return None
-    label = row.label or f"Subtotal (line {row.line})"
     if rule is not None:
         concepts = [st.tax.concept(n) for n in rule.names]
         facts = [f for c in concepts for f in _facts_for(st, t_index, table, row, c, rule, cells, group, signs)]
@@ -323,6 +370,20 @@ def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None
     base_label = label if not pro_forma or PRO_FORMA.search(label) else f"Pro forma {label}"
     if row_unit == PER_SHARE and _PER_SHARE.search(row.context) and not _PER_SHARE.search(label):
         base_label = f"{row.context.split(' / ')[-1]} - {base_label}"  # "Diluted earnings per share - Extraordinary loss": one per block
+    made = _extension_facts(st, t_index, table, row, cells, group, base_label, row_unit)
+    why = ("extension: a standard concept would take another value than an earlier line's" if rule is not None
+           else "extension: pro forma figures never take a statement concept" if pro_forma
+           else "extension: the columns are measures of one item" if any(c.measure for c in table.columns)
+           else st.rejected.get(row.line, "extension: no rule, label-map entry or arithmetic names it"))
+    st.evidence.append((row.line, label, tuple(c.qname for c in made), why))
+    return RowMapping(tuple(made), 1) if len(made) == 1 else None
+
+
+def _extension_facts(st: _State, t_index: int, table: Table, row: Row, cells, group: str, base_label: str,
+                     row_unit: str | None = None) -> list[Concept]:
+    """Facts of the row's cells under extension concepts of its label, one per column measure."""
+    if row_unit is None:
+        row_unit = _row_unit_type(row.label, row.context, tuple(cell for _, cell in cells), table.kind)
     by_measure: dict[str, list] = {}
     for col, cell in cells:
         by_measure.setdefault(col.measure, []).append((col, cell))
@@ -343,14 +404,12 @@ def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None
             facts = _facts_for(st, t_index, table, row, concept, None, group_cells, group)
         _emit(st, facts)
         made.append(concept)
-    why = ("extension: a standard concept would take another value than an earlier line's" if rule is not None
-           else "extension: pro forma figures never take a statement concept" if pro_forma
-           else "extension: the columns are measures of one item" if any(c.measure for c in table.columns)
-           else st.rejected.get(row.line, "extension: no rule, label-map entry or arithmetic names it"))
-    st.evidence.append((row.line, label, tuple(c.qname for c in made), why))
-    return RowMapping(tuple(made), 1) if len(made) == 1 else None
+    return made
 
 
+# lines that count things other than shares: units sold or shipped, stores, employees
+_UNIT_COUNT = re.compile(r"\bunit (?:sales|shipments|volume)\b|\bunits? (?:sold|shipped|delivered)\b|"
+                         r"\bnumber of (?:units|employees|stores|customers|locations|vehicles)\b", re.I)
 # lines of a per-share block that count shares rather than dollars per share
 _COUNT_WORDS = re.compile(r"\b(?:shares|options|warrants|number|weighted|average|outstanding)\b|\bin (?:thousands|millions)\b",
                           re.I)

@@ -10,10 +10,14 @@ import re
 from dataclasses import dataclass
 
 from converter.parsing.lines import Kind, Line, is_prose
-from converter.parsing.titles import is_title_line
+from converter.parsing.titles import is_title_line, scale_of
 
 _LONE_YEAR = re.compile(r"(?:19|20)\d\d")
 _WIDE = re.compile(r"\s{3,}")
+# a scale phrase printed further right, under underlined column headings, starts a table's second
+# part ("(DOLLARS IN THOUSANDS)" under "PRO FORMA ADJUSTMENTS"); not a label's last line, not a
+# page's running head
+_LABEL_ZONE = 20
 MAX_GAP = 14  # non-value lines a table may hold between two value rows (wrapped labels, headings)
 
 
@@ -66,11 +70,15 @@ def _breaks(lines: list[Line], start: int, end: int) -> bool:
     prose = 0
     blanks = 0
     above = ""  # the text line just above: a title may be broken over two lines
+    underlined = False  # text then an underline: column headings printed anew
     for ln in gap:
         if ln.kind is Kind.YEARS:
             return True
+        if ln.kind is Kind.RULE and any(g.kind is Kind.TEXT for g in gap[:gap.index(ln)]):
+            underlined = True
         if ln.kind is Kind.TEXT:
             if is_title_line(ln.stripped) or _is_heading_text(ln.text) or is_title_line(_WIDE.split(ln.stripped)[0]) \
+                    or (underlined and ln.indent > _LABEL_ZONE and ln.stripped.startswith("(") and scale_of(ln.stripped)) \
                     or (above and is_title_line(f"{above} {ln.stripped}")):
                 return True
             if is_prose(ln):

@@ -246,11 +246,19 @@ def _body_heading(ln: Line, value_left: int) -> bool:
 
 
 def _sentence(text: str) -> bool:
-    """A piece of running text rather than a column heading."""
+    """A piece of running text rather than a column heading ("FOR THE TWELVE MONTHS ENDED MARCH
+    31, 2000" over every column is a heading however many words it has)."""
     words = text.split()
+    if len(words) <= 12 and len(_YEARS.findall(text)) == 1 and find_dates(text) and _ONE_PERIOD.search(text) \
+            and not _ANOTHER_PERIOD.search(text):
+        return False  # one period over the columns; "For the three years ended ..." is the stub's
     return len(words) > 7 or (len(words) > 3 and text.rstrip().endswith((":", ";")))
 
 
+_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
+# one period: "twelve months ended", "13 weeks ended", "quarter ended", "year ended" (not "years")
+_ANOTHER_PERIOD = re.compile(r"\b(?:and|from|through|to)\b", re.I)  # "YEAR ENDED ... 1997 AND PERIOD FROM"
+_ONE_PERIOD = re.compile(r"\b(?:months?|weeks?|quarter|year)\s+(?:ended|ending)\b", re.I)
 _INTRO_SCALE = re.compile(r"\((?:dollars |amounts )?in (?:thousands|millions|billions)[^)]*\)\s*:\s*$", re.I)
 _PERIOD_WORD = re.compile(r"\b(?:ended|ending|months?|weeks?|quarters?|years?|(?:19|20)\d\d)\b", re.I)
 _NOTE_HEADING = re.compile(r"^\s*(?:note|notes)\s+\d+[a-z]?\b", re.I)

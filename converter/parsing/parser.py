@@ -20,6 +20,7 @@ from converter.parsing.periods import PeriodContext, align_periods, column_perio
 from converter.parsing.prose import sentences
 from converter.parsing.roll_forward import roll_forward
 from converter.parsing.rows import build_rows
+from converter.companies import same_company, significant_words
 from converter.parsing.titles import is_title_line, quantity_of
 
 
@@ -32,6 +33,7 @@ def parse_filing(filing: Filing, prose: bool = True) -> ParsedFiling:
         annual=bool(cover.form_type and cover.form_type.startswith("10-K")),
         # an 8-K's date is an event, not the end of a fiscal period
         period_end=cover.period_end if cover.form_type and cover.form_type.startswith(("10-", "20-")) else None,
+        registrant=cover.registrant or "",
     )
     tables: list[Table] = []
     skipped: list[SkippedTable] = []
@@ -119,6 +121,15 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
             # table's counts and prices are not read in a statement's scale
             head.scale, head.scale_text = scope
         cols, reason = _columns(head, columns, ctx)
+        combination = (head.not_own and head.title_kind is not None and not reason and bool(ctx.registrant)
+                       and any(c.member for c in cols)
+                       and any(not c.member and c.period is not None and significant_words(_group_name(c))
+                               and same_company(_group_name(c), ctx.registrant) for c in cols))
+        if combination:
+            # a pro forma combination that prints the registrant's own column under its name: a
+            # statement of its kind for that column
+            head.kind = head.title_kind
+            head.title = " ".join(t for t in head.title_lines if is_title_line(t)) or head.title
         rolled = _components(head, columns, rows) if head.kind is StatementKind.EQUITY else None
         if rolled is not None:
             (cols, rows), reason = rolled, ""
@@ -132,6 +143,7 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
             scale=head.scale or 1, first_line=first_line, last_line=last_line, intro=head.intro,
             shares_scale=shares_scale(head.scale or 1, head.scale_text), company=head.company or company,
             kind_evidence=(evidence.by, evidence.score, evidence.runner_up), roll_forward=rolled is not None,
+            combination=combination,
         ))
         if head.kind is not StatementKind.NOTE and head.company:
             company = head.company
@@ -197,10 +209,11 @@ def _paired_duration(cols: list[Column], kind: StatementKind) -> list[Column]:
     return out
 
 
-def _column_groups(cols: list[Column], kind: StatementKind) -> tuple[list[Column], str]:
+def _column_groups(cols: list[Column], kind: StatementKind, registrant: str = "") -> tuple[list[Column], str]:
     """Columns that repeat a period belong to groups (entities, segments, presentations).
 
-    The group headed "consolidated" or "total" keeps its plain periods; every other group's
+    The group headed "consolidated" or "total", or by the registrant's own name (its historical
+    column in a pro forma combination), keeps its plain periods; every other group's
     columns keep their periods and carry the group's printed name as their member, for the
     mapper to place in a dimensional context or leave out. A note without a consolidated group
     is skipped: its groups are measures as often as parts of the company ("Carrying Amount",
@@ -212,6 +225,8 @@ def _column_groups(cols: list[Column], kind: StatementKind) -> tuple[list[Column
         return cols, ""
     names = {_group_key(c): _group_name(c) for c in cols if c.period is not None}
     primary = [g for g in names if _PRIMARY_GROUP.search(g)]
+    if not primary and registrant:
+        primary = [g for g in names if significant_words(names[g]) and same_company(names[g], registrant)]
     repeated = {p for p in periods if periods.count(p) > 1}
     dates = sorted(p.end for p in periods if p.is_instant and p not in repeated)
     if (not primary and len(dates) >= 2 and all(not p.is_instant for p in repeated)
@@ -292,7 +307,7 @@ def _columns(head, spans, ctx: PeriodContext) -> tuple[list[Column], str]:
         cols.append(Column(k, left, right, heading, period))
     cols = _shared_duration(cols, head.kind)
     cols = _paired_duration(cols, head.kind)
-    cols, reason = _column_groups(cols, head.kind)
+    cols, reason = _column_groups(cols, head.kind, ctx.registrant)
     if reason:
         return [], reason
     if all(c.period is None for c in cols) and len(cols) == 1 and head.title_text and head.kind is not StatementKind.NOTE:

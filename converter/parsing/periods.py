@@ -21,6 +21,7 @@ class PeriodContext:
     fiscal_year_end: tuple[int, int] | None = None  # month, day
     annual: bool = False  # a 10-K: flow columns without words are years
     period_end: dt.date | None = None
+    registrant: str = ""  # the filer's name: its column in a pro forma combination holds its own figures
 
 
 def column_period(heading: str, kind: StatementKind, title: str, ctx: PeriodContext,

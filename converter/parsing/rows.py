@@ -300,13 +300,17 @@ def _unname_inner_subtotals(rows: list[Row]) -> list[Row]:
     """An unlabelled subtotal named after its section ("Total shareholders' equity") loses that
     name when a labelled total of the same name follows it (summing it or not: the deduction
     between them may be printed over several lines): common stock, capital and earnings before
-    treasury stock is deducted are not the equity the next total prints."""
+    treasury stock is deducted are not the equity the next total prints. Named after a heading
+    over two things ("LIABILITIES AND STOCKHOLDERS' EQUITY"), it loses the name to an unlabelled
+    total that sums it: it was the first of them only."""
     out = list(rows)
     for i, row in enumerate(rows):
         if row.kind is not RowKind.SUBTOTAL or not row.label:
             continue
         same = " ".join(row.label.lower().split())
-        if any(" ".join(later.label.lower().split()) == same for later in rows[i + 1:]):
+        combined = " and " in same  # "Total liabilities and stockholders' equity" of one heading over both
+        if any(" ".join(later.label.lower().split()) == same or (combined and not later.label and i in later.components)
+               for later in rows[i + 1:]):
             out[i] = dataclasses.replace(row, label="")
             continue
         # the same, unlabelled: "... / 18,893 / Less treasury stock 11,582 / 7,311": the section's

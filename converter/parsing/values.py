@@ -6,11 +6,12 @@ from typing import NamedTuple
 from decimal import Decimal
 
 # One printed amount: optional ( and $ in either order, digits with thousands commas or a
-# decimal point, optional ) and %, and footnote marks glued on the right: 3,000(5), 250(7)(8).
+# decimal point, optional ) and %, and footnote marks glued on the right: 3,000(5), 250(7)(8),
+# 3,400(A), (1,690)(B)(J).
 _AMOUNT = re.compile(
     r"""^(?P<open>\()?\s*(?P<dollar>\$)?\s*(?P<open2>\()?\s*(?P<minus>-)?
         (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
-        \s*(?P<close>\))?(?P<pct>%)?(?P<fn>(?:\([0-9a-z]\))+|\*+)?$""",
+        \s*(?P<close>\))?(?P<pct>%)?(?P<fn>(?:\([0-9a-zA-Z]\))+|\*+)?$""",
     re.VERBOSE,
 )
 _DASH = re.compile(r"^\(?\$?\s*(?:-{1,3}|\u2014|\u2013|_{1,3})\s*\)?%?$")
@@ -18,7 +19,7 @@ _NA = re.compile(r"^(?:N/?A|n/?a|NM|nm|N\.M\.|Nil|nil)$")
 # Where the label ends: two spaces, a tab's worth of blanks, or a dot leader.
 LAST_CHARS = frozenset("0123456789)-%*_\u2014\u2013AaMmLl$")
 _LETTER = re.compile(r"[A-Za-z]")
-_FOOTNOTE_TAIL = re.compile(r"(?:\([a-z]\))+$")
+_FOOTNOTE_TAIL = re.compile(r"(?:\([a-zA-Z]\))+$")  # "(a)", "(B)(J)": footnote marks glued to an amount
 _CHUNK_SPLIT = re.compile(r"\s{2,}|(?<=\S)\.{2,}\s*|\s\.{3,}\s*")
 
 
