@@ -404,3 +404,16 @@ def test_a_pro_forma_combination_gives_the_registrants_own_column_its_concepts()
     assert oriole[("LiabilitiesAndStockholdersEquity", "I20000331")] == 125592580
     assert ("LiabilitiesAndStockholdersEquity", "I20000331") in oriole and 107431130 not in {
         v for (n, _), v in oriole.items() if n == "LiabilitiesAndStockholdersEquity"}
+
+
+def test_stock_terms_wrapped_under_their_caption_stay_in_the_balance_sheet():
+    """Par values, designated shares and liquidation preferences wrapped over several lines are
+    label lines, not running text: the equity section stays in the balance sheet (it was cut
+    off as a table of its own, without periods). 'STATEMENTS OF CASHFLOWS' in one word is a
+    cash-flow statement; 'operations activities' is the operating total."""
+    tables = parsed("stock_terms_and_cashflows.txt").tables
+    assert [t.kind for t in tables] == [StatementKind.BALANCE, StatementKind.CASHFLOW]
+    by = facts("stock_terms_and_cashflows.txt")
+    assert by[("StockholdersEquity", "I19971231")] == 913918
+    assert by[("RetainedEarningsAccumulatedDeficit", "I19980630")] == -2068498
+    assert by[("NetCashProvidedByUsedInOperatingActivities", "D19970101_19970630")] == -603021

@@ -118,6 +118,10 @@ def classify_all(lines: tuple[str, ...], numbers: tuple[int, ...]) -> list[Line]
     return out
 
 
+_STOCK_TERMS = re.compile(r"\bpar value\b|\bshares? (?:authorized|designated|issued|outstanding)\b|"
+                          r"\bliquidation (?:preference|value)\b", re.I)
+
+
 def is_prose(line: Line) -> bool:
     """A line of running text: long, many words, starting near the left margin."""
     if line.kind is not Kind.TEXT:
@@ -127,6 +131,8 @@ def is_prose(line: Line) -> bool:
         return False
     if _WIDE_GAP.search(s):
         return False  # columns, not running text (justified text stretches blanks to two or three)
+    if line.indent >= 2 and not s.endswith(".") and _STOCK_TERMS.search(s):
+        return False  # a stock line's terms wrapped under its caption ("Series B: 2,000,000 shares designated;")
     words = s.split()
     if len(words) < 8:
         return False
