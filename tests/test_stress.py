@@ -417,3 +417,14 @@ def test_stock_terms_wrapped_under_their_caption_stay_in_the_balance_sheet():
     assert by[("StockholdersEquity", "I19971231")] == 913918
     assert by[("RetainedEarningsAccumulatedDeficit", "I19980630")] == -2068498
     assert by[("NetCashProvidedByUsedInOperatingActivities", "D19970101_19970630")] == -603021
+
+
+def test_a_cash_flow_statements_own_cash_stays_a_balance_of_its_own():
+    """The cash-flow statement's 'cash and temporary cash investments' includes the funding
+    pool the balance sheet prints apart (54.2 against 2.4): its end balance cannot be the
+    balance sheet's cash, and stays an extension concept, but still a balance at June 30."""
+    model = map_filing(parsed("cash_defined_apart.txt"), cik="1")
+    by = {(f.concept.name, f.context.id): f.value for f in model.facts}
+    assert by[("CashAndCashEquivalentsAtCarryingValue", "I19990630")] == 2400000
+    assert by[("CashAndCashEquivalentsAtCarryingValue", "I19971231")] == 100000  # the 1998 start
+    assert any(f.value == 54200000 and f.concept.extension and f.context.id == "I19990630" for f in model.facts)

@@ -364,6 +364,11 @@ def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None
             f"line {row.line}: {label!r} prints {_printed(new)} where line {old.source.line if old.source else '?'} "
             f"prints {_printed(old)} for the same {new.concept.name} ({new.context.id}); "
             f"kept as an extension concept")
+        if rule.at:
+            # a balance at the start or end of the column's period stays a balance at that date
+            dated = {(f.source.line, f.source.col): f.context.period for f in facts if f.source}
+            cells = [(dataclasses.replace(col, period=dated[(cell.line, cell.col)]), cell) for col, cell in cells
+                     if (cell.line, cell.col) in dated]
     row_unit = _row_unit_type(row.label, row.context, tuple(cell for _, cell in cells), table.kind)
     if table.roll_forward:
         row_unit = MONETARY  # "Cash dividends of $0.48 per common share": the amount paid
