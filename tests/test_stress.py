@@ -428,3 +428,15 @@ def test_a_cash_flow_statements_own_cash_stays_a_balance_of_its_own():
     assert by[("CashAndCashEquivalentsAtCarryingValue", "I19990630")] == 2400000
     assert by[("CashAndCashEquivalentsAtCarryingValue", "I19971231")] == 100000  # the 1998 start
     assert any(f.value == 54200000 and f.concept.extension and f.context.id == "I19990630" for f in model.facts)
+
+
+def test_the_earliest_year_of_a_52_53_week_calendar_counts_52_weeks_back():
+    """Issue 13 item 1: years ending on the last Friday of September (September 30, 1994 and
+    September 24, 1993 over the balance sheet, September 25, 1992 in the text; the header says
+    September 30): the 1992 column, whose previous end
+    is printed nowhere, runs 52 weeks, from September 28, 1991 (a twelve-month year moved to the
+    printed end began September 26); its opening cash is a balance at September 27, 1991."""
+    (balance, flows) = parsed("weeks_before_the_first_year.txt").tables
+    assert [c.period.key() for c in flows.columns] == [
+        "D1993-09-25_1994-09-30", "D1992-09-26_1993-09-24", "D1991-09-28_1992-09-25"]
+    assert facts("weeks_before_the_first_year.txt")[("CashAndCashEquivalentsAtCarryingValue", "I19910927")] == 604147000

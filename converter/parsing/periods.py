@@ -198,7 +198,10 @@ def align_periods(columns_by_table: list[list], printed: set[dt.date]) -> list[l
                 end = near(p.end) or p.end
             start = p.start
             if start is not None:
-                start = start + (end - p.end)
+                months = round(((p.end - p.start).days + 1) / 30.44)
+                # an end moved to a printed 52/53-week date counts weeks back from it
+                start = start_of(end, months) if end != p.end and not is_month_end(end) and months in (3, 6, 9, 12) \
+                    else start + (end - p.end)
                 # within a week: a 14-week quarter after a 53-week year starts 7 days before 13 weeks
                 prev = near(start - dt.timedelta(days=1), 7)
                 if prev and prev < end:
