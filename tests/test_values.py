@@ -74,3 +74,13 @@ def test_several_footnote_marks_glued_to_an_amount():
     assert label.startswith("Common stock") and [t.value for t in tokens] == [863, 2, 250]
     label, _, tokens = split_values("Net sales (a)(b)")
     assert tokens == [] and label == "Net sales (a)(b)"
+
+
+def test_a_blank_typed_before_a_thousands_comma_keeps_the_amount_whole():
+    """'4,180 ,000' (a typist's slip in an earnings release) is 4,180,000, in its column."""
+    from converter.parsing.lines import Kind, classify
+
+    line = classify(0, 1, "   Other liabilities                      4,180 ,000          3,351,000")
+    assert line.kind is Kind.VALUES and line.label == "Other liabilities"
+    assert [t.value for t in line.tokens] == [4180000, 3351000]
+    assert line.tokens[0].end == line.text.index("4,180,000") + len("4,180,000")

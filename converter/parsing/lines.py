@@ -62,6 +62,7 @@ _DATES = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]
                     r"|\d{1,2}/\d{1,2}/\d{2,4}", re.I)
 # a scale beside the years: "(in 000s)", "(000's omitted)", "(in 000s, except share data)"
 _IN_000S = re.compile(r"\((?:in\s+)?\$?000'?s\b[^()]*\)", re.I)
+_STRAY_BLANK = re.compile(r"(?<![\d,])(\d{1,3}(?:,\d{3})*) ,(\d{3})(?![\d,])")
 _SHORT_WORDS = re.compile(r"^[A-Za-z%().,&' -]{1,30}$")
 
 
@@ -87,6 +88,9 @@ def classify(index: int, number: int, text: str) -> Line:
     if short and _DASHED_PAGE.match(text):
         return Line(index, number, text, Kind.PAGE)
     if last in LAST_CHARS:
+        if " ," in text:
+            # "4,180 ,000": a blank typed before a thousands comma, moved before the amount
+            text = _STRAY_BLANK.sub(lambda m: f" {m.group(1)},{m.group(2)}", text)
         label, indent, tokens = split_values(text)
         if tokens:
             if _is_years(label, tokens) or _years_line(text):
