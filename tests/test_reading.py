@@ -147,3 +147,43 @@ def test_header_gives_the_standard_industrial_classification():
     assert parse_header(lines)[0].sic == 6022
     lines[2] = "\tSTANDARD INDUSTRIAL CLASSIFICATION:\t[6211"  # cut short, as some headers are
     assert parse_header(lines)[0].sic == 6211
+
+
+def test_a_joint_filing_is_the_submitters(tmp_path):
+    """A parent and its subsidiaries file one 8-K together: the FILER whose CIK begins the
+    accession number submitted it and is the registrant, whichever block comes first."""
+    header = """<SEC-DOCUMENT>0000888888-05-000042.txt : 20050125
+<SEC-HEADER>0000888888-05-000042.hdr.sgml : 20050125
+ACCESSION NUMBER:		0000888888-05-000042
+CONFORMED SUBMISSION TYPE:	8-K
+FILED AS OF DATE:		20050125
+
+FILER:
+
+	COMPANY DATA:
+		COMPANY CONFORMED NAME:			GROSBEAK POWER CO
+		CENTRAL INDEX KEY:			0000777771
+		FISCAL YEAR END:			1231
+
+FILER:
+
+	COMPANY DATA:
+		COMPANY CONFORMED NAME:			GROSBEAK ENERGY HOLDINGS INC
+		CENTRAL INDEX KEY:			0000888888
+		STATE OF INCORPORATION:			DE
+		FISCAL YEAR END:			1231
+</SEC-HEADER>
+<DOCUMENT>
+<TYPE>8-K
+<TEXT>
+Grosbeak Energy Holdings reported results.
+</TEXT>
+</DOCUMENT>
+</SEC-DOCUMENT>
+"""
+    path = tmp_path / "joint.txt"
+    path.write_text(header)
+    filing = read_filing(path)
+    assert filing.header.cik == "0000888888"
+    assert filing.header.company == "GROSBEAK ENERGY HOLDINGS INC"
+    assert filing.header.state_of_incorporation == "DE"

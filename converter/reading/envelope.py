@@ -32,6 +32,7 @@ _SKIP_TYPES = ("EX-27", "GRAPHIC", "ZIP", "PDF", "XML", "EXCEL", "JPG", "GIF")
 def parse_header(lines: list[str]) -> tuple[FilingHeader, int]:
     """Read the header fields; return them and the index of the first line after the header."""
     fields: dict[str, str] = {}
+    filers: list[dict[str, str]] = []  # each FILER block's own fields
     end = 0
     in_header = False
     opening = ("<SEC-HEADER>", "<IMS-HEADER>", "<SUBMISSION>")
@@ -48,13 +49,28 @@ def parse_header(lines: list[str]) -> tuple[FilingHeader, int]:
             break
         if not in_header:
             continue
+        if upper in ("FILER:", "<FILER>"):
+            filers.append({})
+            continue
         m = _NC_TAG.match(stripped) or _KV.match(line)
         if m:
             key = _HEADER_KEYS.get(m.group(1).strip().upper())
             value = m.group(2).strip()
-            if key and value and key not in fields:  # the first filer wins
+            if key and value and key not in fields:  # the first filer wins...
                 fields[key] = value
+            if key and value and filers and key in _FILER_KEYS:
+                filers[-1].setdefault(key, value)
+    # ...unless the submission names several and one of them submitted it: the accession
+    # number begins with the submitter's CIK (a joint filing of a parent and its subsidiaries)
+    submitter = (fields.get("accession") or "").split("-")[0]
+    own = next((f for f in filers if len(filers) > 1 and f.get("cik", "").zfill(10) == submitter.zfill(10)
+                and submitter.isdigit()), None)
+    if own is not None:
+        fields = {**{k: v for k, v in fields.items() if k not in _FILER_KEYS}, **own}
     return _header_from_fields(fields), end
+
+
+_FILER_KEYS = {"cik", "company", "fiscal_year_end", "file_number", "irs_number", "state_of_incorporation", "sic"}
 
 
 def _header_from_fields(fields: dict[str, str]) -> FilingHeader:
