@@ -349,6 +349,9 @@ def test_preferred_stock_however_its_series_and_terms_are_worded():
     clash: the first keeps the concept, the second stays an extension rather than a wrong value."""
     by = facts("preferred_wording.txt")
     assert by[("PreferredStockValue", "I19981231")] == 7500000
+    # one count "authorized, issued and outstanding", the same at both dates
+    for name in ("PreferredStockSharesAuthorized", "PreferredStockSharesIssued", "PreferredStockSharesOutstanding"):
+        assert by[(name, "I19981231")] == by[(name, "I19971231")] == 75000
 
 
 def test_a_label_ending_in_net_is_not_continued_by_the_next_rows_label():

@@ -535,10 +535,15 @@ def _parenthetical(st: _State, t_index: int, table: Table, row: Row, rule: Rule,
         for pattern in pr.patterns:
             m = pattern.search(row.label)
             if m:
-                every = pr.name.endswith("Authorized") or pr.unit == "USD/shares" or len(instants) == 1
+                # one count "authorized, issued and outstanding" is the same at every date printed
+                every = (pr.name.endswith("Authorized") or pr.unit == "USD/shares" or len(instants) == 1
+                         or bool(_ALL_THREE.search(row.label)))
                 for period, raw in _place_numbers(m.group(1), instants, row.label[m.end():m.end() + 40], every):
                     _parenthetical_fact(st, t_index, row, pr, period, raw)
                 break
+
+
+_ALL_THREE = re.compile(r"\bauthorized,?\s+issued\s+and\s+outstanding\b", re.I)
 
 
 def _place_numbers(text: str, instants: list[Period], tail: str, every: bool) -> list[tuple[Period, str]]:
