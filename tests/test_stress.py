@@ -352,6 +352,10 @@ def test_preferred_stock_however_its_series_and_terms_are_worded():
     # one count "authorized, issued and outstanding", the same at both dates
     for name in ("PreferredStockSharesAuthorized", "PreferredStockSharesIssued", "PreferredStockSharesOutstanding"):
         assert by[(name, "I19981231")] == by[(name, "I19971231")] == 75000
+    # "13,313,098 shares issued and outstanding at December 31, 1998 (12,794,922 shares at
+    # December 31, 1997)": each count at its own date
+    for name in ("CommonStockSharesIssued", "CommonStockSharesOutstanding"):
+        assert (by[(name, "I19981231")], by[(name, "I19971231")]) == (13313098, 12794922)
 
 
 def test_a_label_ending_in_net_is_not_continued_by_the_next_rows_label():

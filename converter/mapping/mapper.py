@@ -538,11 +538,22 @@ def _parenthetical(st: _State, t_index: int, table: Table, row: Row, rule: Rule,
                 # one count "authorized, issued and outstanding" is the same at every date printed
                 every = (pr.name.endswith("Authorized") or pr.unit == "USD/shares" or len(instants) == 1
                          or bool(_ALL_THREE.search(row.label)))
-                for period, raw in _place_numbers(m.group(1), instants, row.label[m.end():m.end() + 40], every):
+                placed_at = _place_numbers(m.group(1), instants, row.label[m.end():m.end() + 40], every)
+                if pr.name.endswith(("Issued", "Outstanding")):
+                    # "133,130,984 shares issued and outstanding at June 26, 1998 (127,949,220
+                    # shares at September 26, 1997)": the other date's count in parentheses
+                    for more in _SHARES_AT.finditer(row.label):
+                        day = find_dates(more.group(2))
+                        match = [p for p in instants if day and p.end == day[0][1]]
+                        if match and all(p != match[0] for p, _ in placed_at):
+                            placed_at.append((match[0], more.group(1)))
+                for period, raw in placed_at:
                     _parenthetical_fact(st, t_index, row, pr, period, raw)
                 break
 
 
+_UP_TO_DATE = re.compile(r"\s*(?:and\s+outstanding\s*)?,?\s*(?:at|as\s+of)\s*", re.I)
+_SHARES_AT = re.compile(r"\(\s*(\d{1,3}(?:,\d{3})+)\s+shares\s+(?:at|as\s+of)\s+([A-Za-z]+\.?\s+\d{1,2},?\s+\d{4})\s*\)")
 _ALL_THREE = re.compile(r"\bauthorized,?\s+issued\s+and\s+outstanding\b", re.I)
 
 
@@ -550,9 +561,11 @@ def _place_numbers(text: str, instants: list[Period], tail: str, every: bool) ->
     """Numbers of a label to the columns they belong to; none when that is not clear."""
     items = [(m.group(1), m.group(2)) for m in ITEM.finditer(text)] or [(text, None)]
     if len(items) == 1 and items[0][1] is None:
-        dated = find_dates(" ".join(tail.split()))
-        if dated and dated[0][0] < 6:
-            items = [(items[0][0], str(dated[0][1].year))]  # "... outstanding at June 26, 1998"
+        tail = " ".join(tail.split())
+        dated = find_dates(tail)
+        if dated and (dated[0][0] < 6 or _UP_TO_DATE.fullmatch(tail[:dated[0][0]])):
+            # "... outstanding at June 26, 1998", "... shares issued and outstanding at June 26, 1998"
+            items = [(items[0][0], str(dated[0][1].year))]
     if all(year for _, year in items):
         out = []
         for raw, year in items:
