@@ -447,3 +447,15 @@ def test_the_earliest_year_of_a_52_53_week_calendar_counts_52_weeks_back():
     assert [c.period.key() for c in flows.columns] == [
         "D1993-09-25_1994-09-30", "D1992-09-26_1993-09-24", "D1991-09-28_1992-09-25"]
     assert facts("weeks_before_the_first_year.txt")[("CashAndCashEquivalentsAtCarryingValue", "I19910927")] == 604147000
+
+
+def test_a_notes_movements_between_two_balances_span_the_dates_between():
+    """A note's roll-forward: balances at December 31, 1996 and June 30, 1997 with 'Spending' and
+    'Adjustments' between, printed without dates: each movement is a measure of the span from
+    January 1 to June 30, 1997 (it was left out as a column without a period)."""
+    (table,) = parsed("roll_forward_note.txt").tables
+    assert [(c.period.key(), c.measure) for c in table.columns] == [
+        ("I1996-12-31", ""), ("D1997-01-01_1997-06-30", "Spending"), ("D1997-01-01_1997-06-30", "Adjustments"),
+        ("I1997-06-30", "")]
+    by = facts("roll_forward_note.txt")
+    assert by[("SeverancePaymentsCSpending", "D19970101_19970630")] == 3040000

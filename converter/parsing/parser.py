@@ -244,6 +244,19 @@ def _column_groups(cols: list[Column], kind: StatementKind, registrant: str = ""
             for c in cols], ""
 
 
+def _between_balances(cols: list[Column], kind: StatementKind) -> list[Column]:
+    """A note's roll-forward: a balance at one date, movements without dates ('Spending',
+    'Adjustments'), a balance at a later date. Each movement is a measure of the span between."""
+    if kind is not StatementKind.NOTE or len(cols) < 3:
+        return cols
+    first, last, middle = cols[0].period, cols[-1].period, cols[1:-1]
+    if (first is None or last is None or not first.is_instant or not last.is_instant or first.end >= last.end
+            or any(c.period is not None or not c.heading.strip() for c in middle)):
+        return cols
+    span = Period(last.end, first.end + dt.timedelta(days=1))
+    return [cols[0]] + [dataclasses.replace(c, period=span, measure=c.heading) for c in middle] + [cols[-1]]
+
+
 _RULED = re.compile(r"--|__|==")
 
 
@@ -310,6 +323,7 @@ def _columns(head, spans, ctx: PeriodContext) -> tuple[list[Column], str]:
     cols, reason = _column_groups(cols, head.kind, ctx.registrant)
     if reason:
         return [], reason
+    cols = _between_balances(cols, head.kind)
     if all(c.period is None for c in cols) and len(cols) == 1 and head.title_text and head.kind is not StatementKind.NOTE:
         # a single column whose date is printed under the title: "BALANCE SHEET / December 31, 2007"
         period = column_period(head.title_text, head.kind, head.title, ctx)
