@@ -277,8 +277,9 @@ def test_a_table_right_under_another_is_a_table_of_its_own_in_the_same_scale():
     assert [[c.period.key() if c.period else None for c in t.columns] for t in tables] == [
         ["D1997-04-01_1997-06-30", "D1996-04-01_1996-06-30", "D1997-01-01_1997-06-30", "D1996-01-01_1996-06-30"],
         ["D1997-04-01_1997-06-30", "D1997-01-01_1997-03-31", None],
+        ["D1997-04-01_1997-06-30", "D1997-01-01_1997-03-31"],
     ]
-    assert [t.scale for t in tables] == [1000000, 1000000]
+    assert [t.scale for t in tables] == [1000000, 1000000, 1]  # the share prices under them are no millions
     assert tables[1].rows[0].cells[1].value == 394
     # units sold are no dollars in millions: left out, never 41,200,000,000
     model = map_filing(parsed("tables_one_under_another.txt"), cik="1")
@@ -361,7 +362,8 @@ def test_preferred_stock_however_its_series_and_terms_are_worded():
 def test_a_label_ending_in_net_is_not_continued_by_the_next_rows_label():
     """'(expense),net' ends its label: the wrapped label of the next row, after a blank line
     ('Income (loss) before provision' / ' (benefit) for income taxes'), is that row's own; the
-    pretax line and 'Provision for federal income tax' take their concepts however worded."""
+    pretax line and 'Provision for federal and state income tax' take their concepts however
+    worded (one jurisdiction alone is a part, not the total)."""
     (table,) = parsed("label_after_net.txt").tables
     labels = [r.label for r in table.rows]
     assert "Interest and other income (expense),net" in labels
@@ -459,3 +461,13 @@ def test_a_notes_movements_between_two_balances_span_the_dates_between():
         ("I1997-06-30", "")]
     by = facts("roll_forward_note.txt")
     assert by[("SeverancePaymentsCSpending", "D19970101_19970630")] == 3040000
+
+
+def test_a_column_named_like_the_registrant_is_not_its_own():
+    """A combination whose columns are 'HISTORICAL', 'ORIOLE BROKERAGE CORP.' and adjustments:
+    the target shares a word with WREN BROKERAGE GROUP but is not the registrant, so no column
+    is the registrant's own and no target figure becomes a statement fact of the registrant."""
+    model = map_filing(parsed("pro_forma_lookalikes.txt"), cik="1")
+    registrant = [f for f in model.facts if f.context.entity.scheme.endswith("CIK") and not f.concept.extension]
+    assert not any(f.concept.name == "Assets" and f.value == 125593000 for f in registrant)
+    assert not [t for t in parsed("pro_forma_lookalikes.txt").tables if t.combination]

@@ -287,6 +287,10 @@ def _row_unit_type(label: str, context: str, cells: tuple[Cell | None, ...], kin
     return MONETARY
 
 
+_CASH_SECTIONS = frozenset({"NetCashProvidedByUsedInOperatingActivities", "NetCashProvidedByUsedInInvestingActivities",
+                            "NetCashProvidedByUsedInFinancingActivities"})
+
+
 def _veto_by_totals(st: _State, table: Table, rules: list[Rule | None]) -> None:
     """A label-map concept whose balance contradicts the total that adds the row: 'Interest'
     under 'REVENUES' added into 'Total revenues' (a credit) is no interest expense (a debit),
@@ -300,6 +304,12 @@ def _veto_by_totals(st: _State, table: Table, rules: list[Rule | None]) -> None:
         if total is None:
             continue
         mine, theirs = st.tax.concepts.get(rule.names[0]), st.tax.concepts.get(rules[total].names[0])
+        sections = st.tax.ancestors.get(mine.name, frozenset()) & _CASH_SECTIONS if mine is not None else frozenset()
+        if theirs is not None and theirs.name in _CASH_SECTIONS and sections and theirs.name not in sections:
+            # "Other assets" among investing flows is no change in operating assets
+            st.rejected[rows[i].line] = f"extension: the label map's {mine.name} is not part of {theirs.name}"
+            rules[i] = None
+            continue
         if (mine is None or theirs is None or not mine.balance or not theirs.balance or mine.balance == theirs.balance
                 or mine.name in st.tax.signed):
             continue  # a two-way concept (proceeds or payments) carries its direction in its sign

@@ -8,7 +8,7 @@ taxonomy/sections.json lists every concept filers chose with its count and its a
 the US-GAAP calculation linkbase. A row keeps the candidates whose ancestors include a total
 the row is printed under (the printed arithmetic: the totals whose components hold it) and
 none of the table's totals it is not under; the survivor that holds at least half of the
-label's lines (lines of concepts without a 2024 name count against it) and twice the runner-up's
+label's lines that fit or name no candidate, 15% of all its lines, and twice the runner-up's
 names the row; failing that, the whole of which the survivors are parts by term (current,
 noncurrent), counting their lines. No total, no choice: the row stays an extension concept.
 """
@@ -18,8 +18,9 @@ from converter.mapping.labels import candidates
 from converter.mapping.taxonomy import Rule, Taxonomy
 from converter.model import Table
 
-MIN_SHARE = 0.5
-MIN_LINES = 3
+MIN_SHARE = 0.5  # of the lines of the candidates that fit and of lines no candidate names
+MIN_OF_ALL = 0.15  # of all the label's lines, whatever their concept
+MIN_LINES = 5
 
 
 def by_section(tax: Taxonomy, table: Table, rules: list[Rule | None], sides: list[str | None],
@@ -79,7 +80,9 @@ def by_section(tax: Taxonomy, table: Table, rules: list[Rule | None], sides: lis
                    and not tax.ancestors.get(name, frozenset()) & beside and name not in beside and allowed(i, name)]
         if not fitting:
             continue
-        choice = _choose(tax, fitting, lines - sum(n for _, n, _ in choices))  # lines of tags without a 2024 name
+        # lines that name no candidate here: tags without a 2024 name, concepts of too few lines,
+        # without calculation ancestors or outside the bundled subset; they count against each
+        choice = _choose(tax, fitting, lines - sum(n for _, n, _ in choices), lines)
         if choice is not None:
             name, n, neg = choice
             out[i] = Rule((name,), frozenset(), None, frozenset(), None, bool(neg), None,
@@ -87,7 +90,7 @@ def by_section(tax: Taxonomy, table: Table, rules: list[Rule | None], sides: lis
     return out
 
 
-def _choose(tax: Taxonomy, fitting: list, unknown: int) -> tuple[str, int, int] | None:
+def _choose(tax: Taxonomy, fitting: list, unknown: int, lines: int) -> tuple[str, int, int] | None:
     """The most specific candidate that holds half the lines and twice any unrelated runner-up;
     else the whole of which the candidates are parts by term ("available for sale": the current,
     the noncurrent or the whole), counting its parts' lines for it. None when neither holds."""
@@ -104,6 +107,6 @@ def _choose(tax: Taxonomy, fitting: list, unknown: int) -> tuple[str, int, int] 
         name, _, neg = max(fitting, key=lambda c: (weight[c[0]], c[1]))
         n = weight[name]
         runner_up = max((weight[c[0]] for c in fitting if c[0] != name and not related(name, c[0])), default=0)
-        if n >= MIN_LINES and n >= 2 * runner_up and n / total >= MIN_SHARE:
+        if n >= MIN_LINES and n >= 2 * runner_up and n / total >= MIN_SHARE and n / lines >= MIN_OF_ALL:
             return name, n, neg
     return None

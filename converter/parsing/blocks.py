@@ -79,7 +79,8 @@ def _breaks(lines: list[Line], start: int, end: int) -> bool:
         if ln.kind is Kind.TEXT:
             if is_title_line(ln.stripped) or _is_heading_text(ln.text) or is_title_line(_WIDE.split(ln.stripped)[0]) \
                     or (underlined and ln.indent > _LABEL_ZONE and ln.stripped.startswith("(") and scale_of(ln.stripped)) \
-                    or (above and is_title_line(f"{above} {ln.stripped}")):
+                    or (above and ln.stripped[:1].isupper() and not ln.stripped.endswith(":")
+                        and is_title_line(f"{above} {ln.stripped}")):
                 return True
             if is_prose(ln):
                 prose += 1
@@ -161,9 +162,11 @@ def _drop_label_numbers(lines: list[Line], block: Block, columns: list[tuple[int
         return block, columns
     for i in held:
         toks = lines[i].tokens
+        before = lines[i].text[:toks[0].start] if toks else ""
         if len(toks) < 2 or toks[0].start >= first[1] or any(ch in toks[0].text for ch in "$(.%") \
-                or not (_YEAR.fullmatch(toks[0].text) or "," in toks[0].text):
-            return block, columns
+                or not (_LONE_YEAR.fullmatch(toks[0].text) or "," in toks[0].text) \
+                or len(before) - len(before.rstrip()) > 2:
+            return block, columns  # a number two blanks from its words at most: the label's own
     for i in held:
         ln = lines[i]
         keep = ln.tokens[1:]
@@ -171,8 +174,6 @@ def _drop_label_numbers(lines: list[Line], block: Block, columns: list[tuple[int
         lines[i] = ln._replace(label=label, tokens=keep)
     return block, columns[1:]
 
-
-_YEAR = re.compile(r"(?:19|20)\d\d")
 
 
 def assign(tokens, columns: list[tuple[int, int]]) -> list[int | None]:

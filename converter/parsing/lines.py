@@ -88,7 +88,7 @@ def classify(index: int, number: int, text: str) -> Line:
     if short and _DASHED_PAGE.match(text):
         return Line(index, number, text, Kind.PAGE)
     if last in LAST_CHARS:
-        if " ," in text:
+        while " ," in text and _STRAY_BLANK.search(text):
             # "4,180 ,000": a blank typed before a thousands comma, moved before the amount
             text = _STRAY_BLANK.sub(lambda m: f" {m.group(1)},{m.group(2)}", text)
         label, indent, tokens = split_values(text)

@@ -20,7 +20,7 @@ from converter.parsing.periods import PeriodContext, align_periods, column_perio
 from converter.parsing.prose import sentences
 from converter.parsing.roll_forward import roll_forward
 from converter.parsing.rows import build_rows
-from converter.companies import same_company, significant_words
+from converter.companies import significant_words
 from converter.parsing.titles import is_title_line, quantity_of
 
 
@@ -72,19 +72,38 @@ def _read_blocks(lines, tabular: set[int], skipped: list[SkippedTable]):
         head = read_head(lines, block, columns, floor)
         tabular.update(range(min(head.head_start, block.first), block.last + 1))
         floor = block.last + 1
+        rows, problems = build_rows(lines, head.body_start, block.last, columns)
         if head.head_start - prev_last <= 8:
-            # a second table right under the first shares its introduction; untitled, its scale
+            # a second table right under the first shares its introduction; untitled, and printing
+            # dollar amounts only (no prices, rates or counts), its money scale
             if not head.intro and head.kind is StatementKind.NOTE:
                 head.intro = prev_intro
-            if head.scale is None and prev_scale[0] is not None and not any(map(is_title_line, head.title_lines)):
+            if (head.scale is None and prev_scale[0] is not None and not quantity_of(prev_scale[1])
+                    and not any(map(is_title_line, head.title_lines)) and _dollars_only(head, rows)):
                 head.scale, head.scale_text = prev_scale
-        prev_intro, prev_last, prev_scale = head.intro, block.last, (head.scale, head.scale_text)
-        rows, problems = build_rows(lines, head.body_start, block.last, columns)
         first_line, last_line = lines[head.body_start].number, lines[block.last].number
         if not any(c is not None and c.value is not None for r in rows for c in r.cells):
             skipped.append(SkippedTable(first_line, last_line, "no numbers in the table"))
             continue
+        prev_intro, prev_last, prev_scale = head.intro, block.last, (head.scale, head.scale_text)
         yield head, columns, rows, problems, first_line, last_line
+
+
+# words of rows and headings that are no dollar amounts in a scale: prices, rates, counts
+_NOT_DOLLARS = re.compile(r"per (?:common )?share|price|%|percent|ratio|rate|number of|"
+                          r"units?|shares|employees|in dollars|yield|days|times", re.I)
+
+
+def _dollars_only(head, rows) -> bool:
+    """A table of dollar amounts: headings that name no price, rate or count; most rows money
+    (a per-share line among them keeps its own unit), printing dollar signs, mostly without
+    cents (a table in thousands prints none: "$ 23.50  $ 25.25" are prices)."""
+    if _NOT_DOLLARS.search(" ".join([head.title_text, head.stub_text, *head.headings]).replace("%", "")):
+        return False  # ("% Change" beside the amounts is no price)
+    money = [r for r in rows if not _NOT_DOLLARS.search(r.label)]
+    cells = [c for r in money for c in r.cells if c is not None and c.value is not None and not c.percent]
+    cents = sum(c.decimals >= 2 for c in cells)
+    return len(money) * 2 >= len(rows) and any(c.text.startswith(("$", "($")) for c in cells) and cents * 2 < len(cells)
 
 
 def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) -> tuple[
@@ -121,15 +140,16 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
             # table's counts and prices are not read in a statement's scale
             head.scale, head.scale_text = scope
         cols, reason = _columns(head, columns, ctx)
-        combination = (head.not_own and head.title_kind is not None and not reason and bool(ctx.registrant)
-                       and any(c.member for c in cols)
-                       and any(not c.member and c.period is not None and significant_words(_group_name(c))
-                               and same_company(_group_name(c), ctx.registrant) for c in cols))
+        combination = (head.not_own and head.title_kind is not None and not reason and any(c.member for c in cols)
+                       and any(not c.member and c.period is not None and _registrants_own(_group_name(c), ctx.registrant)
+                               for c in cols))
         if combination:
             # a pro forma combination that prints the registrant's own column under its name: a
-            # statement of its kind for that column
+            # statement of its kind for that column, its periods read as that kind's
             head.kind = head.title_kind
             head.title = " ".join(t for t in head.title_lines if is_title_line(t)) or head.title
+            cols, reason = _columns(head, columns, ctx)
+            combination = not reason
         rolled = _components(head, columns, rows) if head.kind is StatementKind.EQUITY else None
         if rolled is not None:
             (cols, rows), reason = rolled, ""
@@ -226,7 +246,8 @@ def _column_groups(cols: list[Column], kind: StatementKind, registrant: str = ""
     names = {_group_key(c): _group_name(c) for c in cols if c.period is not None}
     primary = [g for g in names if _PRIMARY_GROUP.search(g)]
     if not primary and registrant:
-        primary = [g for g in names if significant_words(names[g]) and same_company(names[g], registrant)]
+        primary = [g for g in names if _registrants_own(names[g], registrant)]
+        primary = primary if len(primary) == 1 else []
     repeated = {p for p in periods if periods.count(p) > 1}
     dates = sorted(p.end for p in periods if p.is_instant and p not in repeated)
     if (not primary and len(dates) >= 2 and all(not p.is_instant for p in repeated)
@@ -267,6 +288,16 @@ def _components(head, spans, rows):
     if not cols or not all(_group_name(c) for c in cols) or any(_RULED.search(c.heading) for c in cols):
         return None  # a heading that took in a rule was not told apart from its neighbours
     return roll_forward(cols, rows)
+
+
+_NOT_AS_REPORTED = re.compile(r"\bpro ?-?forma\b|\bcombined\b|\badjust|\bas adjusted\b|\bhistorical\b", re.I)
+
+
+def _registrants_own(group: str, registrant: str) -> bool:
+    """A column group named by every significant word of the registrant's name ("STOCKWALK.COM
+    GROUP, INC." for STOCKWALK COM GROUP INC), not an adjusted or combined presentation of it."""
+    mine = significant_words(registrant)
+    return bool(mine) and mine <= significant_words(group) and not _NOT_AS_REPORTED.search(group)
 
 
 def _group_name(c: Column) -> str:
@@ -320,7 +351,8 @@ def _columns(head, spans, ctx: PeriodContext) -> tuple[list[Column], str]:
         cols.append(Column(k, left, right, heading, period))
     cols = _shared_duration(cols, head.kind)
     cols = _paired_duration(cols, head.kind)
-    cols, reason = _column_groups(cols, head.kind, ctx.registrant)
+    # only a statement titled as not the filer's own (pro forma) can hold its own column by name
+    cols, reason = _column_groups(cols, head.kind, ctx.registrant if head.not_own else "")
     if reason:
         return [], reason
     cols = _between_balances(cols, head.kind)

@@ -62,7 +62,8 @@ class RowBuilder:
             return
         if ln.kind is Kind.TEXT:
             tail = _TAIL_AND_RULE.match(ln.text)
-            if tail and self.rows and self.rows[-1].label and ln.number == self.last_row_line + 1:
+            if tail and self.rows and self.rows[-1].label and ln.number == self.last_row_line + 1 \
+                    and not re.match(r"total\b", tail.group(1), re.I):  # "Total current  ----" starts a label
                 # "Activities        -------   ------": a label's last word printed on the underline
                 self.rows[-1] = dataclasses.replace(self.rows[-1], label=_glue(self.rows[-1].label, tail.group(1).strip()))
                 self._flush_headings()
