@@ -296,11 +296,14 @@ def _veto_by_totals(st: _State, table: Table, rules: list[Rule | None]) -> None:
     under 'REVENUES' added into 'Total revenues' (a credit) is no interest expense (a debit),
     whatever most filers' 'Interest' lines were. The row is left to the section choice."""
     rows = table.rows
+    holders: dict[int, list[int]] = {}  # row -> the totals that list it among their components, in order
+    for t, row in enumerate(rows):
+        for c in row.components:
+            holders.setdefault(c, []).append(t)
     for i, rule in enumerate(rules):
         if rule is None or not rule.origin.startswith("label map:") or len(rule.names) != 1:
             continue
-        total = next((t for t in range(i + 1, len(rows)) if i in rows[t].components and rules[t] is not None
-                      and len(rules[t].names) == 1), None)
+        total = next((t for t in holders.get(i, ()) if t > i and rules[t] is not None and len(rules[t].names) == 1), None)
         if total is None:
             continue
         mine, theirs = st.tax.concepts.get(rule.names[0]), st.tax.concepts.get(rules[total].names[0])

@@ -37,13 +37,17 @@ def by_section(tax: Taxonomy, table: Table, rules: list[Rule | None], sides: lis
     totals = {i for i, row in enumerate(rows) if row.components and i in named}
     enclosing: dict[int, set[int]] = {}
 
+    holders: dict[int, list[int]] = {}  # row -> the totals that list it among their components
+    for t, row in enumerate(rows):
+        for c in row.components:
+            holders.setdefault(c, []).append(t)
+
     def under(i: int) -> set[int]:
         """The totals whose printed components hold row i, directly or through a subtotal."""
         if i not in enclosing:
             enclosing[i] = set()
-            for t, row in enumerate(rows):
-                if i in row.components:
-                    enclosing[i] |= {t} | under(t)
+            for t in holders.get(i, ()):
+                enclosing[i] |= {t} | under(t)
         return enclosing[i]
 
     inside: dict[int, set[int]] = {}
