@@ -380,6 +380,10 @@ def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None
         if rule.at:
             # a balance at the start or end of the column's period stays a balance at that date
             dated = {(f.source.line, f.source.col): f.context.period for f in facts if f.source}
+            for _, cell in cells:
+                if (cell.line, cell.col) not in dated:
+                    st.unmapped.append(Unmapped(cell.line, row.label, f"value {cell.text!r}: no date for the balance "
+                                                                      f"it states (left out)"))
             cells = [(dataclasses.replace(col, period=dated[(cell.line, cell.col)]), cell) for col, cell in cells
                      if (cell.line, cell.col) in dated]
     row_unit = _row_unit_type(row.label, row.context, tuple(cell for _, cell in cells), table.kind)
