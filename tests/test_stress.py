@@ -437,6 +437,8 @@ def test_a_cash_flow_statements_own_cash_stays_a_balance_of_its_own():
     assert by[("CashAndCashEquivalentsAtCarryingValue", "I19990630")] == 2400000
     assert by[("CashAndCashEquivalentsAtCarryingValue", "I19971231")] == 100000  # the 1998 start
     assert any(f.value == 54200000 and f.concept.extension and f.context.id == "I19990630" for f in model.facts)
+    # "Net cash flows from (used for) investing activities" is the investing total
+    assert by[("NetCashProvidedByUsedInInvestingActivities", "D19990101_19990630")] == -26700000
 
 
 def test_the_earliest_year_of_a_52_53_week_calendar_counts_52_weeks_back():
