@@ -473,3 +473,14 @@ def test_a_column_named_like_the_registrant_is_not_its_own():
     registrant = [f for f in model.facts if f.context.entity.scheme.endswith("CIK") and not f.concept.extension]
     assert not any(f.concept.name == "Assets" and f.value == 125593000 for f in registrant)
     assert not [t for t in parsed("pro_forma_lookalikes.txt").tables if t.combination]
+
+
+def test_a_banks_income_statement_in_the_wording_of_its_era():
+    """A bank (SIC 6021): 'Provision for Losses' is its provision for loan losses, 'NET INTEREST
+    INCOME AFTER PROVISION FOR LOSSES' the standard subtotal, 'Total Noninterest Revenue' its
+    noninterest income (bank concepts, for a bank's filing only: taxonomy/dialects.toml)."""
+    by = facts("bank_income_wording.txt")
+    assert by[("ProvisionForLoanAndLeaseLosses", "D19930101_19931231")] == 820000000
+    assert by[("InterestIncomeExpenseAfterProvisionForLoanLoss", "D19920101_19921231")] == 3463000000
+    assert by[("NoninterestIncome", "D19930101_19931231")] == 801000000
+    assert by[("NetIncomeLoss", "D19930101_19931231")] == 1869000000
