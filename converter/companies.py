@@ -17,3 +17,14 @@ def same_company(a: str, b: str) -> bool:
     "BRISTOL MYERS SQUIBB CO"); a name with no significant word cannot be told apart."""
     wa, wb = significant_words(a), significant_words(b)
     return not wa or not wb or bool(wa & wb)
+
+
+_NOT_AS_REPORTED = re.compile(r"\bpro ?-?forma\b|\bcombined\b|\badjust|\bas adjusted\b|\bhistorical\b", re.I)
+
+
+def names_registrant(heading: str, registrant: str) -> bool:
+    """A column heading named by every significant word of the registrant's name ("STOCKWALK.COM
+    GROUP, INC." for STOCKWALK COM GROUP INC), not an adjusted or combined presentation of it:
+    the registrant's own figures in a pro forma combination."""
+    mine = significant_words(registrant)
+    return bool(mine) and mine <= significant_words(heading) and not _NOT_AS_REPORTED.search(heading)

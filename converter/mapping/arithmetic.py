@@ -70,8 +70,8 @@ def gross_and_net(tax: Taxonomy, table: Table, rules: list[Rule | None]) -> None
             if (rules[first] is not None and rules[first].names == (net,) and rules[less] is not None
                     and set(rules[less].names) <= deductions and rules[k] is None):
                 why = "arithmetic: the line a deduction is taken from is gross, the subtotal after it net"
-                rules[first] = Rule((gross,), frozenset(), None, frozenset(), None, False, None, origin=why)
-                rules[k] = Rule((net,), frozenset(), None, frozenset(), None, False, None, origin=why)
+                rules[first] = Rule.naming(gross, why)
+                rules[k] = Rule.naming(net, why)
 
 
 def infer_totals(tax: Taxonomy, table: Table, rules: list[Rule | None]) -> None:
@@ -112,14 +112,22 @@ def infer_totals(tax: Taxonomy, table: Table, rules: list[Rule | None]) -> None:
             break
     for i in bare:
         if i in chosen:
-            rules[i] = Rule((chosen[i],), frozenset(), None, frozenset(), None, False, None,
-                            origin="arithmetic: the unlabelled total of the rows it adds up")
+            rules[i] = Rule.naming(chosen[i], "arithmetic: the unlabelled total of the rows it adds up")
         else:
             parent = _calculation_parent(tax, rows[i], rules)
             if parent is not None and any(rules[j] is not None and parent.names == rules[j].names
                                           and (inside(i, j) or rows[j].label) for j in range(len(rows)) if j != i):
                 parent = None  # a labelled line names that concept, or a later total of it sums this one
             rules[i] = parent
+
+
+def holding_totals(rows) -> dict[int, list[int]]:
+    """Each row's totals: the rows that list it among their printed components, in order."""
+    holders: dict[int, list[int]] = {}
+    for t, row in enumerate(rows):
+        for c in row.components:
+            holders.setdefault(c, []).append(t)
+    return holders
 
 
 def assets_by_identity(table: Table, rules: list[Rule | None]) -> None:
@@ -141,24 +149,21 @@ def assets_by_identity(table: Table, rules: list[Rule | None]) -> None:
 
     closing = numbers(last)
     named = next((k for k, r in enumerate(rules) if r is not None and "Assets" in r.names), None)
-    if named is not None:
-        # total assets named; the last total, unlabelled, equal to it: liabilities and equity
-        if named < last and rules[last] is None and bare(last) and numbers(named) == closing:
-            rules[last] = Rule(("LiabilitiesAndStockholdersEquity",), frozenset(), None, frozenset(), None, False,
-                               None, origin="arithmetic: the last total, equal to total assets")
-        return
-    for i in range(last):
-        if rules[i] is not None or rows[i].kind is RowKind.DATA or not bare(i):
-            continue
-        mine = numbers(i)
-        pairs = [(a, b) for a, b in zip(mine, closing) if a is not None and b is not None]
-        if pairs and all(a == b for a, b in pairs) and any(a for a, _ in pairs):
-            rules[i] = Rule(("Assets",), frozenset(), None, frozenset(), None, False, None,
-                            origin="arithmetic: an unlabelled total equal to liabilities and equity")
-            if rules[last] is None and rows[last].label.strip(" :").lower() in ("", "total"):
-                rules[last] = Rule(("LiabilitiesAndStockholdersEquity",), frozenset(), None, frozenset(), None, False,
-                                   None, origin="arithmetic: the last total, equal to total assets")
+    equal = named is not None and numbers(named) == closing
+    if named is None:
+        for i in range(last):
+            if rules[i] is not None or rows[i].kind is RowKind.DATA or not bare(i):
+                continue
+            pairs = [(a, b) for a, b in zip(numbers(i), closing) if a is not None and b is not None]
+            if pairs and all(a == b for a, b in pairs) and any(a for a, _ in pairs):
+                rules[i] = Rule.naming("Assets", "arithmetic: an unlabelled total equal to liabilities and equity")
+                named, equal = i, True
+                break
+        else:
             return
+    # total assets named; the last total, unlabelled, equal to it: liabilities and equity
+    if equal and named < last and rules[last] is None and bare(last):
+        rules[last] = Rule.naming("LiabilitiesAndStockholdersEquity", "arithmetic: the last total, equal to total assets")
 
 
 def _calculation_parent(tax: Taxonomy, row: Row, rules: list[Rule | None]) -> Rule | None:
@@ -169,6 +174,5 @@ def _calculation_parent(tax: Taxonomy, row: Row, rules: list[Rule | None]) -> Ru
     for parent, kids in tax.calculations.items():
         names = {k for k, _ in kids}
         if set(parts) <= names and len(set(parts)) == len(parts):
-            return Rule((parent,), frozenset(), None, frozenset(), None, False, None,
-                        origin="arithmetic: its parts are exactly this concept's calculation children")
+            return Rule.naming(parent, "arithmetic: its parts are exactly this concept's calculation children")
     return None

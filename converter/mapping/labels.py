@@ -108,8 +108,7 @@ def lookup(tax: Taxonomy, label: str, context: str, statement: str, period_type:
             at = _EDGE.get(m.group(1)) if period_type == "duration" and (m := _AT_EDGE.search(text)) else None
             if at is None:
                 return None
-        return Rule((name,), frozenset(), None, frozenset(), None, bool(negated), at,
-                    origin=f"label map: {share:.0%} of {lines} filers' lines {text!r}")
+        return Rule.naming(name, f"label map: {share:.0%} of {lines} filers' lines {text!r}", bool(negated), at)
     return None
 
 

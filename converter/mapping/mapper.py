@@ -8,7 +8,9 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from converter.dates import find_dates, parse_month_day, year_end
-from converter.mapping.arithmetic import assets_by_identity, gross_and_net, infer_totals, share_scale_by_eps, signs_by_difference
+from converter.mapping.arithmetic import (
+    assets_by_identity, gross_and_net, holding_totals, infer_totals, share_scale_by_eps, signs_by_difference,
+)
 from converter.mapping.contexts import ContextSet
 from converter.mapping.cover_facts import cover_facts, document_period_end
 from converter.mapping.dialects import dialect_of, foreign_concepts
@@ -296,10 +298,7 @@ def _veto_by_totals(st: _State, table: Table, rules: list[Rule | None]) -> None:
     under 'REVENUES' added into 'Total revenues' (a credit) is no interest expense (a debit),
     whatever most filers' 'Interest' lines were. The row is left to the section choice."""
     rows = table.rows
-    holders: dict[int, list[int]] = {}  # row -> the totals that list it among their components, in order
-    for t, row in enumerate(rows):
-        for c in row.components:
-            holders.setdefault(c, []).append(t)
+    holders = holding_totals(rows)
     for i, rule in enumerate(rules):
         if rule is None or not rule.origin.startswith("label map:") or len(rule.names) != 1:
             continue

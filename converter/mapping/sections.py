@@ -14,6 +14,7 @@ noncurrent), counting their lines. No total, no choice: the row stays an extensi
 """
 from __future__ import annotations
 
+from converter.mapping.arithmetic import holding_totals
 from converter.mapping.labels import candidates
 from converter.mapping.taxonomy import Rule, Taxonomy
 from converter.model import Table
@@ -37,10 +38,7 @@ def by_section(tax: Taxonomy, table: Table, rules: list[Rule | None], sides: lis
     totals = {i for i, row in enumerate(rows) if row.components and i in named}
     enclosing: dict[int, set[int]] = {}
 
-    holders: dict[int, list[int]] = {}  # row -> the totals that list it among their components
-    for t, row in enumerate(rows):
-        for c in row.components:
-            holders.setdefault(c, []).append(t)
+    holders = holding_totals(rows)
 
     def under(i: int) -> set[int]:
         """The totals whose printed components hold row i, directly or through a subtotal."""
@@ -89,8 +87,8 @@ def by_section(tax: Taxonomy, table: Table, rules: list[Rule | None], sides: lis
         choice = _choose(tax, fitting, lines - sum(n for _, n, _ in choices), lines)
         if choice is not None:
             name, n, neg = choice
-            out[i] = Rule((name,), frozenset(), None, frozenset(), None, bool(neg), None,
-                          origin=f"label map by section: {n} of {lines} filers' lines, under {' / '.join(sorted(over))}")
+            out[i] = Rule.naming(name, f"label map by section: {n} of {lines} filers' lines, under {' / '.join(sorted(over))}",
+                                 bool(neg))
     return out
 
 

@@ -27,6 +27,12 @@ class Rule:
     needs_member: bool = False  # only for a row of a component's section of an equity statement
     origin: str = ""  # why it names the row, for the report: the rule's place, the label map's counts, the arithmetic
 
+    @classmethod
+    def naming(cls, name: str, origin: str, negate: bool = False, at: str | None = None) -> "Rule":
+        """A rule for one row, found by evidence (the label map, the table's arithmetic) rather
+        than written in concepts.toml."""
+        return cls((name,), frozenset(), None, frozenset(), None, negate, at, origin=origin)
+
 
 # Numbers printed in a label, each perhaps with its year: "11,284 in 1999 and 11,684 in 1998"
 _ITEM = r"\d{1,3}(?:,\d{3})+(?:\s+(?:common\s+)?shares)?(?:\s+(?:in|at)\s+(?:19|20)\d\d)?"

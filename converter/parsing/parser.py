@@ -20,7 +20,7 @@ from converter.parsing.periods import PeriodContext, align_periods, column_perio
 from converter.parsing.prose import sentences
 from converter.parsing.roll_forward import roll_forward
 from converter.parsing.rows import build_rows
-from converter.companies import significant_words
+from converter.companies import names_registrant
 from converter.parsing.titles import is_title_line, quantity_of
 
 
@@ -141,7 +141,7 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
             head.scale, head.scale_text = scope
         cols, reason = _columns(head, columns, ctx)
         combination = (head.not_own and head.title_kind is not None and not reason and any(c.member for c in cols)
-                       and any(not c.member and c.period is not None and _registrants_own(_group_name(c), ctx.registrant)
+                       and any(not c.member and c.period is not None and names_registrant(_group_name(c), ctx.registrant)
                                for c in cols))
         if combination:
             # a pro forma combination that prints the registrant's own column under its name: a
@@ -246,7 +246,7 @@ def _column_groups(cols: list[Column], kind: StatementKind, registrant: str = ""
     names = {_group_key(c): _group_name(c) for c in cols if c.period is not None}
     primary = [g for g in names if _PRIMARY_GROUP.search(g)]
     if not primary and registrant:
-        primary = [g for g in names if _registrants_own(names[g], registrant)]
+        primary = [g for g in names if names_registrant(names[g], registrant)]
         primary = primary if len(primary) == 1 else []
     repeated = {p for p in periods if periods.count(p) > 1}
     dates = sorted(p.end for p in periods if p.is_instant and p not in repeated)
@@ -288,16 +288,6 @@ def _components(head, spans, rows):
     if not cols or not all(_group_name(c) for c in cols) or any(_RULED.search(c.heading) for c in cols):
         return None  # a heading that took in a rule was not told apart from its neighbours
     return roll_forward(cols, rows)
-
-
-_NOT_AS_REPORTED = re.compile(r"\bpro ?-?forma\b|\bcombined\b|\badjust|\bas adjusted\b|\bhistorical\b", re.I)
-
-
-def _registrants_own(group: str, registrant: str) -> bool:
-    """A column group named by every significant word of the registrant's name ("STOCKWALK.COM
-    GROUP, INC." for STOCKWALK COM GROUP INC), not an adjusted or combined presentation of it."""
-    mine = significant_words(registrant)
-    return bool(mine) and mine <= significant_words(group) and not _NOT_AS_REPORTED.search(group)
 
 
 def _group_name(c: Column) -> str:
