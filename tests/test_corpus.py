@@ -111,11 +111,21 @@ def test_no_conflicting_or_untraceable_fact_in_any_corpus_output(corpus_output):
 
 def test_validator_finds_only_the_reported_misprints(corpus_output):
     """txt2xbrl validate on every corpus output: no error or warning; its calculation
-    inconsistencies are the misprints the converter reported."""
+    inconsistencies are the misprints the converter reported, and its statement-identity
+    findings the disagreements between statements the converter warned of (Indiana Bell's cash
+    flows count its funding-pool investment as cash, its balance sheet does not)."""
     from converter.validator.run import validate_file
 
+    identities = 0
     for name in sorted(EXPECTED):
         result = validate_file(corpus_output / name / f"{name}.xml")
         report = json.loads((corpus_output / name / f"{name}.report.json").read_text())
-        assert [f for f in result.findings if f.code != "calc:inconsistent"] == [], name
-        assert len(result.findings) == len(report["calculation_inconsistencies"]), name
+        calc = [f for f in result.findings if f.code == "calc:inconsistent"]
+        identity = [f for f in result.findings if f.code.startswith("identity:")]
+        assert [f for f in result.findings if f not in calc and f not in identity] == [], name
+        assert len(calc) == len(report["calculation_inconsistencies"]), name
+        warned = [w for w in report["warnings"]
+                  if "plus the change in cash" in w or "differ from total liabilities and equity" in w]
+        assert len(identity) <= len(warned), name
+        identities += len(identity)
+    assert identities <= 1

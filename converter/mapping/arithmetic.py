@@ -80,6 +80,9 @@ def infer_totals(tax: Taxonomy, table: Table, rules: list[Rule | None]) -> None:
     bare = [i for i, row in enumerate(rows)
             if rules[i] is None and row.components and row.kind is not RowKind.DATA
             and row.label.strip(" :").lower() in ("", "total", "totals")]
+    # totals whose words name no concept ("Total cash generated (used)"): only rules that say so
+    worded = [i for i, row in enumerate(rows)
+              if rules[i] is None and row.components and i not in bare and not row.subtracted]
     chosen: dict[int, str] = {}
 
     def leaves(i: int) -> set[str]:
@@ -97,10 +100,12 @@ def infer_totals(tax: Taxonomy, table: Table, rules: list[Rule | None]) -> None:
     def qualifies(t: TotalRule, names: set[str]) -> bool:
         return bool(names & t.contains) and not names & t.excludes and t.requires <= names
 
-    for i in bare:
+    for i in sorted(bare + worded):
         names = leaves(i) | {name for c, name in chosen.items() if inside(c, i)}
         for t in tax.totals:
             if t.statements and table.kind.value not in t.statements or not qualifies(t, names):
+                continue
+            if i in worded and not t.labelled or t.closes and not _carries(table, rules, i, t.closes):
                 continue
             if t.outermost and any(inside(i, j) and (qualifies(t, leaves(j))
                                                      or rules[j] is not None and t.name in rules[j].names)
@@ -110,6 +115,9 @@ def infer_totals(tax: Taxonomy, table: Table, rules: list[Rule | None]) -> None:
                 continue  # a labelled line of the table names that total (equity after treasury stock)
             chosen[i] = t.name
             break
+    for i in worded:
+        if i in chosen:
+            rules[i] = Rule.naming(chosen[i], "arithmetic: a total whose words name no concept, of the rows it adds up")
     for i in bare:
         if i in chosen:
             rules[i] = Rule.naming(chosen[i], "arithmetic: the unlabelled total of the rows it adds up")
@@ -119,6 +127,25 @@ def infer_totals(tax: Taxonomy, table: Table, rules: list[Rule | None]) -> None:
                                           and (inside(i, j) or rows[j].label) for j in range(len(rows)) if j != i):
                 parent = None  # a labelled line names that concept, or a later total of it sums this one
             rules[i] = parent
+
+
+def _carries(table: Table, rules: list[Rule | None], i: int, balance: str) -> bool:
+    """Whether row i is the change between the table's first and last line of `balance` in every
+    column that prints all three: the opening balance plus the change is the closing one."""
+    at = [k for k, r in enumerate(rules) if r is not None and r.names == (balance,)]
+    if len(at) < 2:
+        return False
+    rows = table.rows
+    seen = False
+    for c, cell in enumerate(rows[i].cells):
+        first, last = rows[at[0]].cells[c], rows[at[-1]].cells[c]
+        if cell is None or cell.value is None or first is None or first.value is None \
+                or last is None or last.value is None:
+            continue
+        if first.value + cell.value != last.value:
+            return False
+        seen = True
+    return seen
 
 
 def holding_totals(rows) -> dict[int, list[int]]:

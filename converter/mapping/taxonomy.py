@@ -56,6 +56,8 @@ class TotalRule:
     excludes: frozenset[str]
     outermost: bool = False
     requires: frozenset[str] = frozenset()
+    labelled: bool = False  # also a total whose printed words name no concept
+    closes: str = ""  # the balance the total carries from the first line of it to the last
 
 
 @dataclass(frozen=True)
@@ -175,7 +177,7 @@ def load_taxonomy() -> Taxonomy:
     )
     totals = tuple(TotalRule(t["name"], frozenset(t.get("statements", [])), frozenset(t.get("contains", [])),
                              frozenset(t.get("excludes", [])), bool(t.get("outermost")),
-                             frozenset(t.get("requires", [])))
+                             frozenset(t.get("requires", [])), bool(t.get("labelled")), t.get("closes", ""))
                    for t in raw.get("total", []))
     signs = load_toml("signs.toml")
     differences = tuple((d["name"], frozenset(d["minuend"]), frozenset(d["subtrahend"])) for d in signs.get("difference", []))

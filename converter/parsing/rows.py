@@ -102,10 +102,12 @@ class RowBuilder:
             self.pending.append(ln)
             return
         if not self.pending and self.rows and self.rows[-1].line >= ln.number - 2 and self.rows[-1].label \
+                and not self.rule_before \
                 and (_starts_lower(text) or (_CONNECTOR.search(self.rows[-1].label) and len(text.split()) <= 3
                                              and self.rows[-1].line == ln.number - 1
                                              and not _NET_AT_END.search(self.rows[-1].label))):
-            # the rest of a label printed after its value line
+            # the rest of a label printed after its value line (not across the underline below it:
+            # "(Decrease) Increase in Cash and" under a rule begins the next label)
             last = self.rows[-1]
             self.rows[-1] = dataclasses.replace(last, label=_glue(last.label, text))
             return
