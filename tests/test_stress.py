@@ -497,8 +497,16 @@ def test_cash_flow_section_totals_worded_without_total_or_net_and_printed_withou
     by = facts("cash_generated_unruled.txt")
     assert by[("PaymentsForProceedsFromOtherInvestingActivities", "D19960929_19970628")] == 12000000
     assert by[("PaymentsForProceedsFromOtherInvestingActivities", "D19951001_19960629")] == -9000000
+    # from net income (the indirect method): 'Income taxes' is the change in taxes payable, not
+    # the direct method's income taxes paid
+    assert by[("IncreaseDecreaseInAccruedIncomeTaxesPayable", "D19960929_19970628")] == -15000000
     change = "CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalentsPeriodIncreaseDecreaseIncludingExchangeRateEffect"
     assert by[(change, "D19960929_19970628")] == -106000000
+    # supplemental disclosures: interest paid is a payment whatever sign is printed; income
+    # taxes paid "net" keep the sign, a net refund negative
+    assert by[("InterestPaid", "D19960929_19970628")] == 9000000
+    assert by[("IncomeTaxesPaidNet", "D19960929_19970628")] == -6000000
+    assert by[("IncomeTaxesPaidNet", "D19951001_19960629")] == 14000000
 
 
 def test_a_total_of_the_activities_that_does_not_close_the_cash_balance_is_not_the_change_in_cash():
@@ -512,3 +520,6 @@ def test_a_total_of_the_activities_that_does_not_close_the_cash_balance_is_not_t
     names = {name for name, _ in facts("cash_total_not_closing.txt")}
     assert "TotalCashGeneratedUsed" in names
     assert not any(n.startswith("CashCashEquivalentsRestrictedCash") for n in names)
+    by = facts("cash_total_not_closing.txt")  # "(paid) refunded": taxes paid net of refunds, paid positive
+    assert by[("IncomeTaxesPaidNet", "D19960929_19970628")] == 7000000
+    assert by[("IncomeTaxesPaidNet", "D19951001_19960629")] == -3000000

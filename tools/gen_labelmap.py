@@ -17,6 +17,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
+import re
 import sys
 import tomllib
 import xml.etree.ElementTree as ET
@@ -99,21 +100,47 @@ def main(argv=None) -> int:
                                 "columns": ["concept", "share", "lines", "negated"], **out}, indent=0) + "\n")
     print(f"{path.name}: " + ", ".join(f"{k} {len(v)} labels" for k, v in out.items())
           + f", {len({e[0] for v in out.values() for e in v.values()})} concepts")
-    write_sections(counts, negated, out, ancestors(args.taxonomy))
+    write_sections(counts, negated, out, ancestors(args.taxonomy), direct_method(args.taxonomy))
     return 0
 
 
-def ancestors(src: Path) -> dict[str, set[str]]:
-    """Each concept's summation ancestors in the 2024 calculation linkbase, over every network."""
-    parents: dict[str, set[str]] = defaultdict(set)
-    root = ET.parse(src / "us-gaap-cal-2024-all.xsd").getroot()
+def calculation_arcs(path: Path):
+    """(parent, child) of every calculation arc of a linkbase, by US-GAAP local name."""
+    root = ET.parse(path).getroot()
     for link in root.iter("{http://www.xbrl.org/2003/linkbase}calculationLink"):
         locs = {loc.get(f"{XLINK}label"): loc.get(f"{XLINK}href", "").split("#us-gaap_")[-1]
                 for loc in link.iter("{http://www.xbrl.org/2003/linkbase}loc")}
         for arc in link.iter("{http://www.xbrl.org/2003/linkbase}calculationArc"):
             parent, child = locs.get(arc.get(f"{XLINK}from")), locs.get(arc.get(f"{XLINK}to"))
             if parent and child:
-                parents[child].add(parent)
+                yield parent, child
+
+
+def direct_method(src: Path) -> list[str]:
+    """Concepts of the direct method's operating cash flows (receipts from customers, payments to
+    suppliers, income taxes paid) that the indirect method's statement never holds: a statement
+    that starts its operating section from net income does not print them there."""
+    stm = src / "fasb-2025-stm"
+    children: dict[str, set[str]] = defaultdict(set)
+    for parent, child in calculation_arcs(stm / "us-gaap-stm-scf-dir-cal-2025.xml"):
+        children[parent].add(child)
+    below, todo = set(), ["NetCashProvidedByUsedInOperatingActivities"]
+    while todo:
+        for c in children.get(todo.pop(), ()):
+            if c not in below:
+                below.add(c)
+                todo.append(c)
+    indirect = set()
+    for name in ("us-gaap-stm-scf-indir-cal-2025.xml", "us-gaap-stm-scf-indir-pre-2025.xml"):
+        indirect |= set(re.findall(r"#us-gaap_(\w+)", (stm / name).read_text()))
+    return sorted(below - indirect)
+
+
+def ancestors(src: Path) -> dict[str, set[str]]:
+    """Each concept's summation ancestors in the 2024 calculation linkbase, over every network."""
+    parents: dict[str, set[str]] = defaultdict(set)
+    for parent, child in calculation_arcs(src / "us-gaap-cal-2024-all.xsd"):
+        parents[child].add(parent)
     out: dict[str, set[str]] = {}
 
     def up(name: str, seen: frozenset = frozenset()) -> set[str]:
@@ -130,7 +157,7 @@ def ancestors(src: Path) -> dict[str, set[str]]:
     return out
 
 
-def write_sections(counts, negated, decided, up: dict[str, set[str]]) -> None:
+def write_sections(counts, negated, decided, up: dict[str, set[str]], direct: list[str]) -> None:
     """taxonomy/sections.json: for labels filers tagged with several concepts ("Other, net" is
     other investing, other financing or other operating), every concept of at least
     MIN_CANDIDATE lines with its count, whether shown negated, and its calculation ancestors;
@@ -157,7 +184,8 @@ def write_sections(counts, negated, decided, up: dict[str, set[str]]) -> None:
     path.write_text(json.dumps({"source": "SEC Financial Statement Data Sets, pre tables 2009q3, 2010q2, 2010q4; "
                                           "US-GAAP 2024 calculation linkbase",
                                 "columns": ["lines", [["concept", "lines", "negated"]]],
-                                "ancestors": {n: sorted(up[n]) for n in sorted(used)}, **out}, indent=0) + "\n")
+                                "ancestors": {n: sorted(up[n]) for n in sorted(used)},
+                                "direct_method": direct, **out}, indent=0) + "\n")
     print(f"{path.name}: " + ", ".join(f"{k} {len(v)} labels" for k, v in out.items()) + f", {len(used)} concepts")
 
 

@@ -22,6 +22,7 @@ from converter.model import Table
 MIN_SHARE = 0.5  # of the lines of the candidates that fit and of lines no candidate names
 MIN_OF_ALL = 0.15  # of all the label's lines, whatever their concept
 MIN_LINES = 5
+_NET_INCOME = {"NetIncomeLoss", "ProfitLoss", "IncomeLossFromContinuingOperations"}
 
 
 def by_section(tax: Taxonomy, table: Table, rules: list[Rule | None], sides: list[str | None],
@@ -59,6 +60,9 @@ def by_section(tax: Taxonomy, table: Table, rules: list[Rule | None], sides: lis
         return inside[t]
 
     table_totals = {named[t] for t in totals}
+    # a cash-flow statement that starts from net income (the indirect method) prints no
+    # receipts and payments of the direct method: "Income taxes" there is a change in taxes payable
+    indirect = bool(set(named.values()) & _NET_INCOME)
     out: dict[int, Rule] = {}
     for i, row in enumerate(rows):
         if rules[i] is not None or row.components and not row.label:
@@ -79,7 +83,8 @@ def by_section(tax: Taxonomy, table: Table, rules: list[Rule | None], sides: lis
         lines, choices = entry
         fitting = [(name, n, neg) for name, n, neg in choices
                    if name in tax.concepts and tax.ancestors.get(name, frozenset()) & over
-                   and not tax.ancestors.get(name, frozenset()) & beside and name not in beside and allowed(i, name)]
+                   and not tax.ancestors.get(name, frozenset()) & beside and name not in beside and allowed(i, name)
+                   and not (indirect and name in tax.direct_method)]
         if not fitting:
             continue
         # lines that name no candidate here: tags without a 2024 name, concepts of too few lines,

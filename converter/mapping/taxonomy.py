@@ -73,6 +73,7 @@ class Taxonomy:
     labelmap: dict = field(default_factory=dict)  # statement -> normalised label -> (concept, share, lines, negated)
     sections: dict = field(default_factory=dict)  # statement -> normalised label -> (lines, ((concept, lines, negated), ...))
     ancestors: dict = field(default_factory=dict)  # concept -> frozenset of its US-GAAP calculation ancestors
+    direct_method: frozenset = frozenset()  # operating cash flows of the direct method only
     loss_words: tuple[re.Pattern, re.Pattern] | None = None  # a label that names a loss only, and the words that undo it
     net_of: tuple[tuple[str, str, frozenset[str]], ...] = ()  # (net, gross, deductions): concepts.toml [[net_of]]
     _by_statement: dict = field(default_factory=dict, repr=False, compare=False)  # memo of rules_for
@@ -197,4 +198,5 @@ def load_taxonomy() -> Taxonomy:
                 for k in ("balance", "income", "cashflow", "equity")}
     ancestors = {n: frozenset(up) for n, up in raw_sections.get("ancestors", {}).items()}
     return Taxonomy(concepts, frozenset(signed), calcs, tuple(rules), parens, totals, differences, names, labelmap,
-                    loss_words=loss_words, net_of=net_of, sections=sections, ancestors=ancestors)
+                    loss_words=loss_words, net_of=net_of, sections=sections, ancestors=ancestors,
+                    direct_method=frozenset(raw_sections.get("direct_method", ())))
