@@ -523,3 +523,31 @@ def test_a_total_of_the_activities_that_does_not_close_the_cash_balance_is_not_t
     by = facts("cash_total_not_closing.txt")  # "(paid) refunded": taxes paid net of refunds, paid positive
     assert by[("IncomeTaxesPaidNet", "D19960929_19970628")] == 7000000
     assert by[("IncomeTaxesPaidNet", "D19951001_19960629")] == -3000000
+
+
+def test_a_banks_interest_by_source_and_noninterest_lines_read_with_their_headings():
+    """'Interest income: / Loans / Investment securities', 'Interest expense: / Deposits' and
+    'Other' under 'Non-interest income:' or '... expense:' are a bank's lines by source; the
+    thrift's '(loss)' in 'Net interest income (loss) after provision' changes nothing."""
+    by = facts("bank_interest_by_source.txt")
+    year = "D19970101_19971231"
+    expected = {
+        "InterestAndFeeIncomeLoansAndLeases": 14212000, "InterestAndDividendIncomeSecurities": 2906000,
+        "InterestIncomeFederalFundsSoldAndSecuritiesPurchasedUnderAgreementsToResell": 318000,
+        "InterestIncomeDepositsWithFinancialInstitutions": 64000, "InterestExpenseDeposits": 7845000,
+        "InterestExpenseShortTermBorrowings": 911000, "InterestExpenseLongTermDebt": 420000,
+        "InterestIncomeExpenseAfterProvisionForLoanLoss": 7424000, "NoninterestIncomeOther": 233000,
+        "OccupancyNet": 644000, "AdvertisingExpense": 187000, "OtherNoninterestExpense": 1090000,
+    }
+    assert {name: by.get((name, year)) for name in expected} == expected
+
+
+def test_bank_lines_are_a_banks_only():
+    """The same headings in a manufacturer's statement ('Other' under 'Other expense') take no
+    bank concept: the dialect keeps them to banks."""
+    text = (STRESS / "bank_interest_by_source.txt").read_text()
+    text = text.replace("SAVINGS INSTITUTION, FEDERALLY CHARTERED [6035]", "FARM MACHINERY & EQUIPMENT [3523]")
+    model = map_filing(parse_filing(read_filing("manufacturer.txt", data=text.encode())), cik="1")
+    names = {f.concept.name for f in model.facts}
+    assert not names & {"InterestAndFeeIncomeLoansAndLeases", "InterestExpenseDeposits", "NoninterestIncomeOther",
+                        "OtherNoninterestExpense"}
