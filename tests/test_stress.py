@@ -551,3 +551,30 @@ def test_bank_lines_are_a_banks_only():
     names = {f.concept.name for f in model.facts}
     assert not names & {"InterestAndFeeIncomeLoansAndLeases", "InterestExpenseDeposits", "NoninterestIncomeOther",
                         "OtherNoninterestExpense"}
+
+
+def test_a_balance_sheet_printed_in_parallel_parts_gives_the_parts_no_consolidated_concepts():
+    """Equipment and credit operations printed one under the other, each with its own cash and
+    other assets, adding up to total assets: the equipment operations' cash is not the
+    company's cash. Lines of such parts stay extension concepts; the whole's totals and the
+    equity, printed once, keep theirs."""
+    by = facts("parallel_parts.txt")
+    names = {name for name, _ in by}
+    assert not names & {"CashAndCashEquivalentsAtCarryingValue", "AssetsCurrent", "LiabilitiesCurrent",
+                        "InventoryNet", "LongTermDebtNoncurrent", "AccountsPayableCurrent", "OtherAssetsNoncurrent"}
+    assert by[("Assets", "I19941231")] == 9989000000
+    assert by[("LiabilitiesAndStockholdersEquity", "I19941231")] == 9989000000
+    assert by[("StockholdersEquity", "I19941231")] == 3479000000
+    assert by[("RetainedEarningsAccumulatedDeficit", "I19941231")] == 2748000000
+    assert by[("CashAndCashEquivalents", "I19941231")] == 412000000  # the part's own, as an extension
+
+
+def test_deferred_income_taxes_by_where_the_balance_sheet_prints_them():
+    """'Deferred income taxes' three times: among the current assets (a current deferred tax
+    asset, which the 2024 taxonomy no longer has: an extension), among the noncurrent assets
+    and among the noncurrent liabilities. Filers' lines of the label tagged with names that have
+    no 2024 successor count only where such a name could sit."""
+    by = facts("deferred_taxes_by_place.txt")
+    assert by[("DeferredIncomeTaxAssetsNet", "I19981231")] == 1340000
+    assert by[("DeferredIncomeTaxLiabilitiesNet", "I19981231")] == 7612000
+    assert by[("DeferredIncomeTaxes", "I19981231")] == 2210000

@@ -60,7 +60,9 @@ def main(argv=None) -> int:
     replaced = {**tomllib.loads((ROOT / "taxonomy" / "replacements.toml").read_text())["replaced"],
                 **replacements(args.taxonomy)}
     with open(args.taxonomy / "fsds-2010q1-tag.txt", encoding="latin-1", newline="") as fh:
-        tags = {r["tag"]: r["datatype"] for r in csv.DictReader(fh, delimiter="\t") if r["custom"] == "0" and r["abstract"] == "0"}
+        rows = [r for r in csv.DictReader(fh, delimiter="\t") if r["custom"] == "0" and r["abstract"] == "0"]
+    tags = {r["tag"]: r["datatype"] for r in rows}
+    balances = {r["tag"]: r["crdr"] for r in rows}
     # names added after 2010 (declared with their 2024 attributes in taxonomy/post2010.toml)
     tags.update({n: a["type"] for n, a in tomllib.loads((ROOT / "taxonomy" / "post2010.toml").read_text())["concept"].items()})
 
@@ -75,6 +77,7 @@ def main(argv=None) -> int:
         return None
 
     counts: dict[tuple[str, str], Counter] = defaultdict(Counter)
+    unplaced: dict[tuple[str, str], Counter] = defaultdict(Counter)  # lines without a 2024 name, by class
     negated: dict[tuple[str, str, str], Counter] = defaultdict(Counter)
     for r in pre_rows(args.sources):
         kind = STMT.get(r["stmt"])
@@ -87,6 +90,8 @@ def main(argv=None) -> int:
         # a line whose tag has no 2024 name still counts against the label's share: "Deferred
         # income taxes" was a current asset as often as a noncurrent liability
         counts[(kind, label)][name or ""] += 1
+        if not name:
+            unplaced[(kind, label)][unplaced_class(r["tag"], balances.get(r["tag"], ""))] += 1
         negated[(kind, label, name)][r["negating"] in ("1", "True", "true")] += 1
     out: dict[str, dict[str, list]] = {k: {} for k in STMT.values()}
     for (kind, label), c in sorted(counts.items()):
@@ -100,8 +105,15 @@ def main(argv=None) -> int:
                                 "columns": ["concept", "share", "lines", "negated"], **out}, indent=0) + "\n")
     print(f"{path.name}: " + ", ".join(f"{k} {len(v)} labels" for k, v in out.items())
           + f", {len({e[0] for v in out.values() for e in v.values()})} concepts")
-    write_sections(counts, negated, out, ancestors(args.taxonomy), direct_method(args.taxonomy))
+    write_sections(counts, negated, unplaced, out, ancestors(args.taxonomy), direct_method(args.taxonomy))
     return 0
+
+
+def unplaced_class(tag: str, balance: str) -> str:
+    """What a line's name without a 2024 successor still says of where it sits: its balance
+    (D, C) and whether it is a current item ("DeferredTaxAssetsNetCurrent": Dc). A row on the
+    other side of the balance sheet, or outside the current sections, cannot be such a line."""
+    return (balance or "-") + ("c" if tag.endswith("Current") and not tag.endswith("Noncurrent") else "")
 
 
 def calculation_arcs(path: Path):
@@ -157,7 +169,7 @@ def ancestors(src: Path) -> dict[str, set[str]]:
     return out
 
 
-def write_sections(counts, negated, decided, up: dict[str, set[str]], direct: list[str]) -> None:
+def write_sections(counts, negated, unplaced, decided, up: dict[str, set[str]], direct: list[str]) -> None:
     """taxonomy/sections.json: for labels filers tagged with several concepts ("Other, net" is
     other investing, other financing or other operating), every concept of at least
     MIN_CANDIDATE lines with its count, whether shown negated, and its calculation ancestors;
@@ -172,7 +184,7 @@ def write_sections(counts, negated, decided, up: dict[str, set[str]], direct: li
         kept = [[name, n, int(negated[(kind, label, name)][True] > negated[(kind, label, name)][False])]
                 for name, n in c.most_common() if name and n >= MIN_CANDIDATE and up.get(name)]
         if kept:
-            out[kind][label] = [total, kept]
+            out[kind][label] = [total, kept, dict(sorted(unplaced[(kind, label)].items()))]
             used.update(name for name, _, _ in kept)
     # the totals a row sits under are named by the label map or by concepts.toml's rules: their
     # ancestors tell which of the table's totals stand above them
@@ -183,7 +195,8 @@ def write_sections(counts, negated, decided, up: dict[str, set[str]], direct: li
     path = ROOT / "taxonomy" / "sections.json"
     path.write_text(json.dumps({"source": "SEC Financial Statement Data Sets, pre tables 2009q3, 2010q2, 2010q4; "
                                           "US-GAAP 2024 calculation linkbase",
-                                "columns": ["lines", [["concept", "lines", "negated"]]],
+                                "columns": ["lines", [["concept", "lines", "negated"]],
+                                            {"balance (D, C) and c for current, of lines without a 2024 name": "lines"}],
                                 "ancestors": {n: sorted(up[n]) for n in sorted(used)},
                                 "direct_method": direct, **out}, indent=0) + "\n")
     print(f"{path.name}: " + ", ".join(f"{k} {len(v)} labels" for k, v in out.items()) + f", {len(used)} concepts")

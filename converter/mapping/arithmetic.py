@@ -148,6 +148,36 @@ def _carries(table: Table, rules: list[Rule | None], i: int, balance: str) -> bo
     return seen
 
 
+def parallel_parts(table: Table, rules: list[Rule | None]) -> dict[int, str]:
+    """Rows printed in parallel parts of a whole: "Total Automotive assets" and "Total Financial
+    Services assets" adding up to "Total assets", each part with its own cash, its own other
+    assets. A concept named in two of the parts is the whole's in neither: every row of such
+    parts is the part's own, {row: the part's label}. Only parts whose totals no standard
+    concept names, and only where two of them name one concept, are taken for parts."""
+    rows = table.rows
+    out: dict[int, str] = {}
+
+    def held(t: int) -> set[int]:
+        inside = set(rows[t].components)
+        for c in rows[t].components:
+            inside |= held(c)
+        return inside
+
+    for t, row in enumerate(rows):
+        if rules[t] is None or not row.components:
+            continue
+        parts = [c for c in row.components if rows[c].components and rules[c] is None and rows[c].label]
+        if len(parts) < 2:
+            continue
+        inside = {p: held(p) for p in parts}
+        names = {p: {rules[i].names[0] for i in inside[p] if rules[i] is not None} for p in parts}
+        shared = [p for p in parts if any(names[p] & names[q] for q in parts if q != p)]
+        for p in shared:
+            for i in inside[p]:
+                out.setdefault(i, rows[p].label)
+    return out
+
+
 def holding_totals(rows) -> dict[int, list[int]]:
     """Each row's totals: the rows that list it among their printed components, in order."""
     holders: dict[int, list[int]] = {}

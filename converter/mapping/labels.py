@@ -130,7 +130,7 @@ def explain(tax: Taxonomy, label: str, context: str, statement: str, period_type
             out.append(f"label map: {name}, {share:.0%} of {lines} filers' lines {text!r}")
         several = tax.sections.get(statement, {}).get(text)
         if several is not None:
-            lines, choices = several
+            lines, choices, _ = several
             out.append(f"label map by section ({lines} filers' lines {text!r}): "
                        + ", ".join(f"{name} {n}" for name, n, _ in choices[:5]))
     return out

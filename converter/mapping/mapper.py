@@ -9,7 +9,8 @@ from decimal import Decimal
 
 from converter.dates import find_dates, parse_month_day, year_end
 from converter.mapping.arithmetic import (
-    assets_by_identity, gross_and_net, holding_totals, infer_totals, share_scale_by_eps, signs_by_difference,
+    assets_by_identity, gross_and_net, holding_totals, infer_totals, parallel_parts, share_scale_by_eps,
+    signs_by_difference,
 )
 from converter.mapping.contexts import ContextSet
 from converter.mapping.cover_facts import cover_facts, document_period_end
@@ -180,6 +181,10 @@ def _map_table(st: _State, t_index: int, table: Table) -> None:
             found = by_section(st.tax, table, rules, sides, lambda r, name: _may_take(st, table, table.rows[r], name, sides[r]))
             for r_index, rule in found.items():
                 rules[r_index] = rule
+        for r_index, part in parallel_parts(table, rules).items():
+            if rules[r_index] is not None:
+                st.rejected[table.rows[r_index].line] = f"extension: a line of the part '{part}', not of the whole"
+                rules[r_index] = None
     signs = signs_by_difference(st.tax, table, rules)
     share_scale = share_scale_by_eps(table, rules)
     if share_scale is not None and share_scale != table.shares_scale:

@@ -80,7 +80,7 @@ def by_section(tax: Taxonomy, table: Table, rules: list[Rule | None], sides: lis
             continue
         # the table's other totals, but not those standing above the row's own (net change in cash)
         beside = {c for c in table_totals - over if not any(c in tax.ancestors.get(o, ()) for o in over)}
-        lines, choices = entry
+        lines, choices, unplaced = entry
         fitting = [(name, n, neg) for name, n, neg in choices
                    if name in tax.concepts and tax.ancestors.get(name, frozenset()) & over
                    and not tax.ancestors.get(name, frozenset()) & beside and name not in beside and allowed(i, name)
@@ -89,12 +89,30 @@ def by_section(tax: Taxonomy, table: Table, rules: list[Rule | None], sides: lis
             continue
         # lines that name no candidate here: tags without a 2024 name, concepts of too few lines,
         # without calculation ancestors or outside the bundled subset; they count against each
-        choice = _choose(tax, fitting, lines - sum(n for _, n, _ in choices), lines)
+        unknown = lines - sum(n for _, n, _ in choices) - _elsewhere(unplaced, sides[i], over, table_totals)
+        choice = _choose(tax, fitting, unknown, lines)
         if choice is not None:
             name, n, neg = choice
             out[i] = Rule.naming(name, f"label map by section: {n} of {lines} filers' lines, under {' / '.join(sorted(over))}",
                                  bool(neg))
     return out
+
+
+_CURRENT = {"D": "AssetsCurrent", "C": "LiabilitiesCurrent"}
+
+
+def _elsewhere(unplaced: dict[str, int], side: str | None, over: set[str], table_totals: set[str]) -> int:
+    """Lines of names without a 2024 successor that cannot be this row's: of the other balance
+    than the side of the balance sheet the row is printed on, or current items when the row is
+    outside the table's current section ("Deferred income taxes" among the noncurrent
+    liabilities is no DeferredTaxAssetsNetCurrent)."""
+    balance = {"debit": "D", "credit": "C"}.get(side or "")
+    if balance is None:
+        return 0
+    current = _CURRENT[balance]
+    noncurrent = current in table_totals and current not in over
+    return sum(n for cls, n in unplaced.items()
+               if cls[0] in "DC" and cls[0] != balance or noncurrent and cls.endswith("c"))
 
 
 def _choose(tax: Taxonomy, fitting: list, unknown: int, lines: int) -> tuple[str, int, int] | None:

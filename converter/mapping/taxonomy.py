@@ -71,7 +71,8 @@ class Taxonomy:
     differences: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = ()
     standard_names: frozenset[str] = frozenset()
     labelmap: dict = field(default_factory=dict)  # statement -> normalised label -> (concept, share, lines, negated)
-    sections: dict = field(default_factory=dict)  # statement -> normalised label -> (lines, ((concept, lines, negated), ...))
+    # statement -> normalised label -> (lines, ((concept, lines, negated), ...), {class: lines without a 2024 name})
+    sections: dict = field(default_factory=dict)
     ancestors: dict = field(default_factory=dict)  # concept -> frozenset of its US-GAAP calculation ancestors
     direct_method: frozenset = frozenset()  # operating cash flows of the direct method only
     loss_words: tuple[re.Pattern, re.Pattern] | None = None  # a label that names a loss only, and the words that undo it
@@ -193,8 +194,8 @@ def load_taxonomy() -> Taxonomy:
     net_of = tuple((n["net"], n["gross"], frozenset(n["less"])) for n in raw.get("net_of", []))
     sections_path = root / "sections.json"
     raw_sections = json.loads(sections_path.read_text()) if sections_path.exists() else {}
-    sections = {k: {label: (lines, tuple(tuple(c) for c in choices if c[0] in concepts))
-                    for label, (lines, choices) in raw_sections.get(k, {}).items()}
+    sections = {k: {label: (lines, tuple(tuple(c) for c in choices if c[0] in concepts), unplaced)
+                    for label, (lines, choices, unplaced) in raw_sections.get(k, {}).items()}
                 for k in ("balance", "income", "cashflow", "equity")}
     ancestors = {n: frozenset(up) for n, up in raw_sections.get("ancestors", {}).items()}
     return Taxonomy(concepts, frozenset(signed), calcs, tuple(rules), parens, totals, differences, names, labelmap,
