@@ -49,9 +49,13 @@ def test_titles_split_over_two_lines_misspelt_or_wrong_are_read_by_content():
     assert [t.kind for t in tables] == [StatementKind.EQUITY, StatementKind.BALANCE, StatementKind.CASHFLOW]
     assert [c.period.key() for c in tables[2].columns] == ["D1996-01-01_1996-12-31", "D1995-01-01_1995-12-31"]
     assert [c.period.key() for c in tables[1].columns] == ["I1996-12-31", "I1995-12-31"]
-    assert tables[2].kind_evidence[0] == "content"
+    assert tables[2].kind_evidence[0] == "content over title"
     by = facts("split_and_mistitled.txt")
     assert by[("NetCashProvidedByUsedInOperatingActivities", "D19960101_19961231")] == 174200000
+    # its role names what it is, then the title it was printed under
+    model = map_filing(parsed("split_and_mistitled.txt"), cik="1")
+    assert any("Statement - Statement of Cash Flows (printed as " in n.definition
+               and n.definition.endswith("STATEMENT OF RETAINED EARNINGS)") for n in model.networks)
 
 
 def test_tables_that_look_like_statements_stay_notes():
@@ -578,3 +582,12 @@ def test_deferred_income_taxes_by_where_the_balance_sheet_prints_them():
     assert by[("DeferredIncomeTaxAssetsNet", "I19981231")] == 1340000
     assert by[("DeferredIncomeTaxLiabilitiesNet", "I19981231")] == 7612000
     assert by[("DeferredIncomeTaxes", "I19981231")] == 2210000
+
+
+def test_retained_earnings_dated_by_the_day_the_label_prints():
+    """'Retained Earnings, January 1' opens each year's column, '..., December 31' closes it."""
+    by = facts("retained_earnings_dated.txt")
+    assert by[("RetainedEarningsAccumulatedDeficit", "I19941231")] == 8412000
+    assert by[("RetainedEarningsAccumulatedDeficit", "I19921231")] == 7566000
+    assert by[("RetainedEarningsAccumulatedDeficit", "I19951231")] == 9002000
+    assert by[("NetIncomeLoss", "D19950101_19951231")] == 1310000

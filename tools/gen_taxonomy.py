@@ -251,7 +251,7 @@ def main(argv=None) -> int:
     mapped = {e[0] for k in ("balance", "income", "cashflow", "equity") for e in labelmap.get(k, {}).values()}
     # and the concepts filers chose for labels of several meanings (taxonomy/sections.json)
     sections = json.loads((TAX / "sections.json").read_text()) if (TAX / "sections.json").exists() else {}
-    mapped |= {c[0] for k in ("balance", "income", "cashflow", "equity") for _, choices in sections.get(k, {}).values()
+    mapped |= {c[0] for k in ("balance", "income", "cashflow", "equity") for _, choices, _ in sections.get(k, {}).values()
                for c in choices}
     mapped = sorted(mapped - set(gaap))
     gaap.update(concept_attrs(mapped, fsds, post2010, deprecated, signs))

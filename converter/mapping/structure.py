@@ -90,7 +90,15 @@ def _own_title(table: Table, registrant: str) -> str:
     if table.kind is StatementKind.NOTE and (not title[:1].isupper() or title.endswith((".", ",", ";", ":"))
                                              or len(title.split()) > 12 or "PURSUANT TO" in title.upper()):
         title = ""
+    if table.kind_evidence[0] == "content over title":
+        # a cash-flow statement printed under "Statement of Retained Earnings": the role names
+        # what the statement is, the printed title follows
+        return f"{_KIND_TITLES[table.kind]} (printed as {_display(title)})"
     return _display(title) if title else f"Table at line {table.first_line}"
+
+
+_KIND_TITLES = {StatementKind.BALANCE: "Balance Sheet", StatementKind.INCOME: "Statement of Income",
+                StatementKind.CASHFLOW: "Statement of Cash Flows", StatementKind.EQUITY: "Statement of Stockholders Equity"}
 
 
 def _display(title: str) -> str:

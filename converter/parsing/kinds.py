@@ -22,7 +22,7 @@ from converter.resources import load_toml
 @dataclass(frozen=True)
 class KindEvidence:
     kind: StatementKind
-    by: str  # "title", "content", "title+content"
+    by: str  # "title", "content", "title+content", "content over title" (a statement mistitled)
     score: float  # the vocabulary score of the chosen kind (0 for a note)
     runner_up: str  # the next kind by vocabulary, with its score: "income 0.21"
 
@@ -91,7 +91,7 @@ def decide_kind(title_kind: StatementKind | None, qualified: bool, rows: list[Ro
 
     if title_kind is not None and not qualified:
         if content is not None and content != title_kind and title_kind not in anchored:
-            return evidence(content, "content")  # the title names a statement the rows are not
+            return evidence(content, "content over title")  # the title names a statement the rows are not
         return evidence(title_kind, "title+content" if content == title_kind else "title")
     if content is not None and content not in titled_elsewhere and not under_note:
         return evidence(content, "title+content" if content == title_kind else "content")
