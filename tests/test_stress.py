@@ -591,3 +591,57 @@ def test_retained_earnings_dated_by_the_day_the_label_prints():
     assert by[("RetainedEarningsAccumulatedDeficit", "I19921231")] == 7566000
     assert by[("RetainedEarningsAccumulatedDeficit", "I19951231")] == 9002000
     assert by[("NetIncomeLoss", "D19950101_19951231")] == 1310000
+
+
+def test_an_untitled_statement_of_retained_earnings_under_the_income_statement():
+    """Printed under the statement of earnings without a title of its own, the retained
+    earnings roll-forward over the years is an equity statement by its lines (its words read
+    like a balance sheet's, but its columns are years, not dates)."""
+    tables = parsed("untitled_retained_earnings.txt").tables
+    assert [t.kind for t in tables] == [StatementKind.INCOME, StatementKind.EQUITY]
+    by = facts("untitled_retained_earnings.txt")
+    assert by[("RetainedEarningsAccumulatedDeficit", "I19951231")] == 9002000
+    assert by[("RetainedEarningsAccumulatedDeficit", "I19921231")] == 7566000
+
+
+def test_a_scale_stated_in_the_text_for_the_tables_after_it():
+    """'(Tabular information: Dollars in millions, except per share amounts)' at the end of a
+    paragraph, broken over two lines, is the scale of every table of dollars that follows; a
+    'Percentage of net sales' line printed without its percent signs is still percents, and a
+    change printed '(24%)' is a percent cell, not the end of a label."""
+    tables = parsed("tabular_scale_in_prose.txt").tables
+    assert [t.scale for t in tables] == [1000000, 1000000]
+    by = facts("tabular_scale_in_prose.txt")
+    assert by[("Revenues", "D19961229_19970329")] == 1512000000  # "Net sales  $ 1,512  $ 1,987  (24%)"
+    assert by[("Revenues", "D19960929_19970329")] == 3180000000
+    percents = {v for (name, ctx), v in by.items() if name.startswith("PercentageOfNetSales")}
+    assert Decimal("0.087") in percents and not any(v > 1 for v in percents)
+
+
+def test_a_note_of_an_annual_report_over_bare_years_reads_flows_as_years():
+    """Bare years over a note table of sales and expenses are those years' flows; over accrued
+    liabilities 'at December 31', the years' closing balances. A ratio among the dollar lines
+    ('Ratio of earnings to fixed charges 4.73') is no amount of money: left out."""
+    flows, balances = parsed("annual_note_flows.txt").tables
+    assert [c.period.key() for c in flows.columns] == ["D1997-01-01_1997-12-31", "D1996-01-01_1996-12-31",
+                                                       "D1995-01-01_1995-12-31"]
+    assert [c.period.key() for c in balances.columns] == ["I1997-12-31", "I1996-12-31"]
+    by = facts("annual_note_flows.txt")
+    assert by[("ResearchAndDevelopment", "D19970101_19971231")] == 37500000
+    assert not any(name.startswith("Ratio") for name, _ in by)
+
+
+def test_income_statement_lines_in_the_wording_of_the_era():
+    """'Advertising and product promotion', 'Provision for restructuring', 'Minority interests in
+    net income of subsidiaries' (a deduction printed in parentheses: the owners' share is
+    positive) and 'Common stock equivalents' under the weighted shares. 'Interest and other
+    income (expense), net' printed among the expenses, where a negative amount is income, is
+    left an extension rather than given the nonoperating concept with the expense's sign."""
+    by = facts("income_lines_of_the_era.txt")
+    year = "D19950101_19951231"
+    assert by[("MarketingAndAdvertisingExpense", year)] == 14870000
+    assert by[("RestructuringCharges", year)] == 1900000
+    assert by[("NetIncomeLossAttributableToNoncontrollingInterest", year)] == 96000
+    assert by[("WeightedAverageNumberDilutedSharesOutstandingAdjustment", year)] == 74
+    assert ("NonoperatingIncomeExpense", year) not in by
+    assert by[("InterestAndOtherIncomeExpenseNet", year)] == -515000

@@ -353,10 +353,12 @@ def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None
             kept.append((col, cell))
     cells = kept
     label = row.label or f"Subtotal (line {row.line})"
-    if cells and _UNIT_COUNT.search(row.label):
-        # "Macintosh CPU unit sales 827,000" under "(dollars in millions)": a count, not money
+    if cells and (_UNIT_COUNT.search(row.label) or _RATIO.search(row.label)) and not all(c.percent for _, c in cells):
+        # "Macintosh CPU unit sales 827,000" or "Ratio of earnings to fixed charges 4.73" under
+        # "(dollars in millions)": a count or a ratio, not money
+        what = "counts units" if _UNIT_COUNT.search(row.label) else "is a ratio"
         for _, cell in cells:
-            st.unmapped.append(Unmapped(cell.line, row.label, f"value {cell.text!r} counts units, not money: "
+            st.unmapped.append(Unmapped(cell.line, row.label, f"value {cell.text!r} {what}, not money: "
                                                               f"no unit is declared for it (left out)"))
         return None
     if others:
@@ -434,6 +436,7 @@ def _extension_facts(st: _State, t_index: int, table: Table, row: Row, cells, gr
 
 
 # lines that count things other than shares: units sold or shipped, stores, employees
+_RATIO = re.compile(r"^ratios? of\b|\bratio\s*$|\bcoverage ratio\b|\btimes interest earned\b", re.I)
 _UNIT_COUNT = re.compile(r"\bunit (?:sales|shipments|volume)\b|\bunits? (?:sold|shipped|delivered)\b|"
                          r"\bnumber of (?:units|employees|stores|customers|locations|vehicles)\b", re.I)
 # lines of a per-share block that count shares rather than dollars per share

@@ -79,11 +79,18 @@ def decide_kind(title_kind: StatementKind | None, qualified: bool, rows: list[Ro
     """
     scores = table_scores([r.label for r in rows if r.label])
     ranked = sorted(scores, key=scores.get, reverse=True)
-    best = StatementKind(ranked[0])
-    anchored = anchored_kinds(rows, (best,) if title_kind in (None, best) else (best, title_kind))
-    content = best if best in anchored and scores[ranked[0]] > 0 and not _repeats(rows) else None
+    # "Average balances" over quarters are amounts over periods, not at dates: no balance sheet.
+    # An untitled table in a balance sheet's words over years is a balance's roll-forward (a
+    # statement of retained earnings): of the kinds next in vocabulary, the one whose anchor lines
+    # its rows print. Otherwise only the best vocabulary's kind, if its anchor lines are printed.
+    balance_over_periods = durations and ranked[0] == StatementKind.BALANCE.value
+    ranked = [k for k in ranked if not (durations and k == StatementKind.BALANCE.value)] or ranked
+    kinds = tuple(StatementKind(k) for k in ranked if scores[k] > 0)
+    kinds = kinds[:None if title_kind is None and balance_over_periods else 1]
+    anchored = anchored_kinds(rows, kinds if title_kind in (None, *kinds) else (*kinds, title_kind))
+    content = next((k for k in kinds if k in anchored), None) if not _repeats(rows) else None
     if content is StatementKind.BALANCE and durations:
-        content = None  # "Average balances" for quarters: amounts over periods, not at dates
+        content = None
 
     def evidence(kind: StatementKind, by: str) -> KindEvidence:
         other = next((k for k in ranked if k != kind.value), ranked[1])

@@ -14,14 +14,14 @@ from converter.parsing.cover import read_cover
 from converter.dates import FULL_DATE, YEAR, duration_months, find_dates, make_date, month_number, start_of, year_end
 from converter.parsing.heading_grammar import unread
 from converter.parsing.headers import read_head
-from converter.parsing.kinds import decide_kind
-from converter.parsing.lines import classify_all
+from converter.parsing.kinds import decide_kind, table_scores
+from converter.parsing.lines import Kind, classify_all
 from converter.parsing.periods import PeriodContext, align_periods, column_period, intro_period, rejoin_months
 from converter.parsing.prose import sentences
 from converter.parsing.roll_forward import roll_forward
 from converter.parsing.rows import build_rows
 from converter.companies import names_registrant
-from converter.parsing.titles import is_title_line, quantity_of
+from converter.parsing.titles import is_title_line, quantity_of, scale_of
 
 
 def parse_filing(filing: Filing, prose: bool = True) -> ParsedFiling:
@@ -67,8 +67,12 @@ def _read_blocks(lines, tabular: set[int], skipped: list[SkippedTable]):
     """Each table block with numbers: its head, column spans, rows, row problems and lines."""
     floor = 0
     prev_intro, prev_last, prev_scale = "", -100, (None, "")
+    tabular_scale: tuple[int, str] | None = None
     for block in find_blocks(lines):
         block, columns = drop_label_zone_columns(lines, block, find_columns(lines, block))
+        before = " ".join(ln.stripped for ln in lines[floor:block.first] if ln.kind is Kind.TEXT)
+        if (declared := _TABULAR_SCALE.search(before)) is not None and (factor := scale_of(declared.group(0))):
+            tabular_scale = (factor, declared.group(0))
         head = read_head(lines, block, columns, floor)
         tabular.update(range(min(head.head_start, block.first), block.last + 1))
         floor = block.last + 1
@@ -81,6 +85,10 @@ def _read_blocks(lines, tabular: set[int], skipped: list[SkippedTable]):
             if (head.scale is None and prev_scale[0] is not None and not quantity_of(prev_scale[1])
                     and not any(map(is_title_line, head.title_lines)) and _dollars_only(head, rows)):
                 head.scale, head.scale_text = prev_scale
+        if head.scale is None and tabular_scale is not None and _prints_dollars(rows):
+            # "(Tabular information: Dollars in millions, except per share amounts)" in the text:
+            # the scale of every table of dollars after it
+            head.scale, head.scale_text = tabular_scale
         first_line, last_line = lines[head.body_start].number, lines[block.last].number
         if not any(c is not None and c.value is not None for r in rows for c in r.cells):
             skipped.append(SkippedTable(first_line, last_line, "no numbers in the table"))
@@ -92,6 +100,25 @@ def _read_blocks(lines, tabular: set[int], skipped: list[SkippedTable]):
 # words of rows and headings that are no dollar amounts in a scale: prices, rates, counts
 _NOT_DOLLARS = re.compile(r"per (?:common )?share|price|%|percent|ratio|rate|number of|"
                           r"units?|shares|employees|in dollars|yield|days|times", re.I)
+
+
+_TABULAR_SCALE = re.compile(r"\(\s*tabular (?:information|amounts|data)\s*:?\s*(?:(?:dollars|amounts) )?in\s+"
+                            r"(?:thousands|millions|billions)\b[^)]*\)", re.I)
+
+
+def _flows(rows) -> bool:
+    """Lines an income or cash-flow statement prints more than a balance sheet does."""
+    scores = table_scores([r.label for r in rows if r.label])
+    best = max(scores, key=scores.get)
+    return best in (StatementKind.INCOME.value, StatementKind.CASHFLOW.value) and scores[best] > 0.5
+
+
+def _prints_dollars(rows) -> bool:
+    """Rows of money among others: amounts printed with dollar signs, a third of the rows or
+    more no price, rate or count (per-share and percentage lines keep their own units)."""
+    money = [r for r in rows if not _NOT_DOLLARS.search(r.label)]
+    return len(money) * 3 >= len(rows) and any(c.text.startswith(("$", "($")) for r in money for c in r.cells
+                                                if c is not None and c.value is not None and not c.percent)
 
 
 def _dollars_only(head, rows) -> bool:
@@ -139,7 +166,8 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
             # a release's schedules under one "(In thousands, except per share data)"; a note
             # table's counts and prices are not read in a statement's scale
             head.scale, head.scale_text = scope
-        cols, reason = _columns(head, columns, ctx)
+        flows = head.kind is StatementKind.NOTE and ctx.annual and _flows(rows)
+        cols, reason = _columns(head, columns, ctx, flows)
         combination = (head.not_own and head.title_kind is not None and not reason and any(c.member for c in cols)
                        and any(not c.member and c.period is not None and names_registrant(_group_name(c), ctx.registrant)
                                for c in cols))
@@ -326,7 +354,10 @@ def _sibling_dates(headings: list[str]) -> tuple[dt.date, ...]:
     return tuple(d for y in sorted(years) if (d := make_date(y, month, day)) is not None)
 
 
-def _columns(head, spans, ctx: PeriodContext) -> tuple[list[Column], str]:
+def _columns(head, spans, ctx: PeriodContext, flows: bool = False) -> tuple[list[Column], str]:
+    """The table's columns with their periods. flows: a note table of an annual report whose
+    lines are those of an income or cash-flow statement ("Net sales", "Research and
+    development"): a bare year heads the year's flows, not its closing balances."""
     cols = []
     stub = " ".join(f"{head.title_text} {head.stub_text}".split())
     stub_dates = tuple(d for _, d in find_dates(stub)) + _listed_years(stub)
@@ -337,7 +368,8 @@ def _columns(head, spans, ctx: PeriodContext) -> tuple[list[Column], str]:
         if len(dates) > 2:
             # one column under the dates of several: the columns do not line up (or were merged)
             return [], f"the heading of one column names {len(dates)} dates ({heading[:80]!r}): columns do not line up"
-        period = column_period(heading, head.kind, f"{head.title} {head.stub_text}", ctx, stub_dates, head.period_text)
+        kind = StatementKind.INCOME if flows and not dates else head.kind
+        period = column_period(heading, kind, f"{head.title} {head.stub_text}", ctx, stub_dates, head.period_text)
         cols.append(Column(k, left, right, heading, period))
     cols = _shared_duration(cols, head.kind)
     cols = _paired_duration(cols, head.kind)

@@ -29,6 +29,7 @@ _BLOCK_HEADING = re.compile(r"(?:basic|diluted|primary|fully diluted|assuming (?
 _NET_AT_END = re.compile(r",\s*net$", re.I)
 # one or two words, then underlines only: "Activities                    -------    ------"
 _TAIL_AND_RULE = re.compile(r"^\s*([A-Za-z][\w'.,()]*(?: [\w'.,()]+)?)\s{3,}[-=_]{3,}(?:\s+[-=_]{3,})*\s*$")
+_PERCENT_ROW = re.compile(r"^(?:percentage|percent|as a (?:percentage|percent)) (?:of|to)\b|^%\s+of\b", re.I)
 _CLOSES_SECTION = re.compile(r"^(?:total|net cash|net (?:increase|decrease)|net change)\b", re.I)
 
 
@@ -204,6 +205,10 @@ class RowBuilder:
                 self.sections.pop()
         elif re.match(r"^total\b", label, re.I):
             kind = RowKind.TOTAL
+        if _PERCENT_ROW.search(label):
+            # "Percentage of net sales   23.4   ---": percents, printed with or without the sign
+            cells = [dataclasses.replace(c, percent=True) if c is not None and c.value is not None else c
+                     for c in cells]
         context = " / ".join(s.text for s in self.sections)
         own_scale = scale_of(label) or (scale_of(self.sections[-1].text) if self.sections else None)
         self.rows.append(Row(label, context, indent, tuple(cells), ln.number, kind, components, self.rule_before,

@@ -6,12 +6,12 @@ from typing import NamedTuple
 from decimal import Decimal
 
 # One printed amount: optional ( and $ in either order, digits with thousands commas or a
-# decimal point, optional ) and %, and footnote marks glued on the right: 3,000(5), 250(7)(8),
+# decimal point, optional ) and % in either order, and footnote marks glued on the right: 3,000(5), 250(7)(8),
 # 3,400(A), (1,690)(B)(J).
 _AMOUNT = re.compile(
     r"""^(?P<open>\()?\s*(?P<dollar>\$)?\s*(?P<open2>\()?\s*(?P<minus>-)?
         (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
-        \s*(?P<close>\))?(?P<pct>%)?(?P<fn>(?:\([0-9a-zA-Z]\))+|\*+)?$""",
+        (?P<pct0>%)?\s*(?P<close>\))?(?P<pct>%)?(?P<fn>(?:\([0-9a-zA-Z]\))+|\*+)?$""",
     re.VERBOSE,
 )
 _DASH = re.compile(r"^\(?\$?\s*(?:-{1,3}|\u2014|\u2013|_{1,3})\s*\)?%?$")
@@ -53,7 +53,7 @@ def parse_amount(text: str) -> tuple[Decimal, int, bool, bool] | None:
     negative = opened or bool(m.group("minus"))
     if negative:
         value = -value
-    return value, decimals, negative, bool(m.group("pct"))
+    return value, decimals, negative, bool(m.group("pct") or m.group("pct0"))  # "(24)%" and "(24%)"
 
 
 def is_dash(text: str) -> bool:
