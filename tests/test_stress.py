@@ -645,3 +645,22 @@ def test_income_statement_lines_in_the_wording_of_the_era():
     assert by[("WeightedAverageNumberDilutedSharesOutstandingAdjustment", year)] == 74
     assert ("NonoperatingIncomeExpense", year) not in by
     assert by[("InterestAndOtherIncomeExpenseNet", year)] == -515000
+
+
+def test_cash_flow_lines_in_the_wording_of_the_era():
+    """A loss on a sale added back is a negative gain-or-loss, a gain deducted a positive one;
+    'Decrease in notes payable to banks (950)' is a net repayment of short-term debt; payments
+    and proceeds are magnitudes."""
+    by = facts("cash_flow_wordings.txt")
+    y97, y96 = "D19970101_19971231", "D19960101_19961231"
+    assert by[("GainLossOnSaleOfPropertyPlantEquipment", y97)] == -310000
+    assert by[("GainLossOnSaleOfPropertyPlantEquipment", y96)] == 185000
+    assert by[("RestructuringCharges", y97)] == 1500000
+    assert by[("PaymentsToAcquireBusinessesNetOfCashAcquired", y97)] == 4200000
+    assert by[("ProceedsFromDivestitureOfBusinesses", y96)] == 2600000
+    assert by[("PaymentsToAcquireMarketableSecurities", y97)] == 3000000
+    assert by[("ProceedsFromSaleAndMaturityOfMarketableSecurities", y97)] == 2500000
+    assert by[("ProceedsFromRepaymentsOfShortTermDebt", y97)] == -950000
+    assert by[("ProceedsFromIssuanceOfLongTermDebt", y97)] == 3000000
+    assert by[("ProceedsFromStockPlans", y97)] == 414000
+    assert by[("PaymentsForRepurchaseOfCommonStock", y97)] == 1800000
