@@ -544,6 +544,13 @@ def test_a_banks_interest_by_source_and_noninterest_lines_read_with_their_headin
         "OccupancyNet": 644000, "AdvertisingExpense": 187000, "OtherNoninterestExpense": 1090000,
     }
     assert {name: by.get((name, year)) for name in expected} == expected
+    # and its balance sheet: deposits by kind under "Deposits:", the allowance as a positive amount
+    at = "I19971231"
+    expected = {"InterestBearingDepositsInBanks": 2115000, "FederalHomeLoanBankStock": 2260000,
+                "LoansAndLeasesReceivableAllowance": 2310000, "InterestReceivable": 1422000,
+                "NoninterestBearingDepositLiabilities": 18411000, "InterestBearingDepositLiabilities": 168530000,
+                "Deposits": 186941000}
+    assert {name: by.get((name, at)) for name in expected} == expected
 
 
 def test_bank_lines_are_a_banks_only():
