@@ -305,6 +305,11 @@ def _veto_by_totals(st: _State, table: Table, rules: list[Rule | None]) -> None:
     rows = table.rows
     holders = holding_totals(rows)
     for i, rule in enumerate(rules):
+        if rule is not None and len(rule.names) == 1 and _signed_against(st, rows, rules, holders, i):
+            # "Interest and other income (expense), net  (700)" added into "Total costs and
+            # expenses": printed with an expense's sign, not the income-or-expense concept's
+            rules[i] = None
+            continue
         if rule is None or not rule.origin.startswith("label map:") or len(rule.names) != 1:
             continue
         total = next((t for t in holders.get(i, ()) if t > i and rules[t] is not None and len(rules[t].names) == 1), None)
@@ -327,6 +332,25 @@ def _veto_by_totals(st: _State, table: Table, rules: list[Rule | None]) -> None:
             st.rejected[rows[i].line] = (f"extension: the label map's {mine.name} ({mine.balance}) is added into "
                                          f"{theirs.name} ({theirs.balance})")
             rules[i] = None
+
+
+def _signed_against(st: _State, rows, rules: list[Rule | None], holders: dict, i: int) -> bool:
+    """A signed income-or-expense concept of one balance ("NonoperatingIncomeExpense", a credit)
+    on a row that a total of the other balance (costs and expenses, a debit) adds as printed: its
+    printed sign is the total's, not the concept's. Recorded in st.rejected."""
+    mine = st.tax.concepts.get(rules[i].names[0])
+    if mine is None or mine.name not in st.tax.signed or not mine.balance or mine.type != MONETARY:
+        return False
+    for t in holders.get(i, ()):
+        if t <= i or rules[t] is None or len(rules[t].names) != 1:
+            continue
+        theirs = st.tax.concepts.get(rules[t].names[0])
+        if theirs is not None and theirs.balance and theirs.balance != mine.balance \
+                and theirs.name not in st.tax.signed and component_sign(rows[t], i, rows[i]) > 0:
+            st.rejected[rows[i].line] = (f"extension: {mine.name} ({mine.balance}) is added into {theirs.name} "
+                                         f"({theirs.balance}) as printed: its sign is the total's")
+            return True
+    return False
 
 
 def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None, group: str, pro_forma: bool,
@@ -505,13 +529,18 @@ def _section_member(st: _State, table: Table, row: Row):
 
 def _dated_instant(label: str, period: Period) -> Period | None:
     """'Cash ... at January 1' in a column of 2001: the instant before the period starts; 'at
-    December 31': its end; a day that is neither: no fact."""
+    December 31': its end, or else the day before the start ('Retained earnings, December 31'
+    opening a half year to June 30); a day that is none of these gives no fact (a 52-53 week
+    year's 'December 31' neither opens nor closes the column ended December 28)."""
     md = parse_month_day(label)
     if md is None or period.start is None:
         return None
-    if md == (period.start.month, period.start.day):
-        return Period(period.start - dt.timedelta(days=1))
-    return Period(period.end) if md == (period.end.month, period.end.day) else None
+    if md == (period.end.month, period.end.day):
+        return Period(period.end)
+    before = period.start - dt.timedelta(days=1)
+    if md == (before.month, before.day) or md == (period.start.month, period.start.day) == (period.start.month, 1):
+        return Period(before)
+    return None
 
 
 def _scaled(table: Table, concept: Concept, cell: Cell, own: int | None = None) -> tuple[Decimal, int]:

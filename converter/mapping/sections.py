@@ -23,6 +23,7 @@ MIN_SHARE = 0.5  # of the lines of the candidates that fit and of lines no candi
 MIN_OF_ALL = 0.15  # of all the label's lines, whatever their concept
 MIN_LINES = 5
 _NET_INCOME = {"NetIncomeLoss", "ProfitLoss", "IncomeLossFromContinuingOperations"}
+_OPERATING = "NetCashProvidedByUsedInOperatingActivities"
 
 
 def by_section(tax: Taxonomy, table: Table, rules: list[Rule | None], sides: list[str | None],
@@ -60,9 +61,11 @@ def by_section(tax: Taxonomy, table: Table, rules: list[Rule | None], sides: lis
         return inside[t]
 
     table_totals = {named[t] for t in totals}
-    # a cash-flow statement that starts from net income (the indirect method) prints no
-    # receipts and payments of the direct method: "Income taxes" there is a change in taxes payable
-    indirect = bool(set(named.values()) & _NET_INCOME)
+    # a cash-flow statement whose operating section starts from net income (the indirect method)
+    # prints no receipts and payments of the direct method: "Income taxes" there is a change in
+    # taxes payable (a direct statement's reconciliation below its total does not make it indirect)
+    indirect = any(name in _NET_INCOME and any(named.get(t) == _OPERATING for t in under(i))
+                   for i, name in named.items())
     out: dict[int, Rule] = {}
     for i, row in enumerate(rows):
         if rules[i] is not None or row.components and not row.label:

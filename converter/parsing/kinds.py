@@ -53,6 +53,18 @@ def anchored_kinds(rows: list[Row] | tuple[Row, ...], only: tuple[StatementKind,
     return tuple(out)
 
 
+_BALANCE_LINE = re.compile(r"^(?:balances?\b|(?:retained earnings|reinvested earnings|earnings (?:retained|reinvested)|"
+                           r"accumulated deficit)\b.*\b(?:beginning|end|january|february|march|april|may|june|july|"
+                           r"august|september|october|november|december)\b)", re.I)
+
+
+def _rolls_a_balance(rows) -> bool:
+    """The first and the last line a balance: 'Retained Earnings, January 1' ... 'Retained
+    Earnings, December 31' (a table that only prints balances among other lines is no roll-forward)."""
+    labelled = [r.label for r in rows if r.label]
+    return len(labelled) >= 3 and bool(_BALANCE_LINE.match(labelled[0])) and bool(_BALANCE_LINE.match(labelled[-1]))
+
+
 def _repeats(rows) -> bool:
     """The same lines printed for several entities or segments ("Alabama Power - / Operating
     Revenues / Net Income ..." under each subsidiary): a segment table, not a statement."""
@@ -85,8 +97,9 @@ def decide_kind(title_kind: StatementKind | None, qualified: bool, rows: list[Ro
     # its rows print. Otherwise only the best vocabulary's kind, if its anchor lines are printed.
     balance_over_periods = durations and ranked[0] == StatementKind.BALANCE.value
     ranked = [k for k in ranked if not (durations and k == StatementKind.BALANCE.value)] or ranked
-    kinds = tuple(StatementKind(k) for k in ranked if scores[k] > 0)
-    kinds = kinds[:None if title_kind is None and balance_over_periods else 1]
+    kinds = tuple(StatementKind(k) for k in ranked if scores[k] > 0)[:1]
+    if title_kind is None and balance_over_periods and _rolls_a_balance(rows):
+        kinds = (StatementKind.EQUITY,)  # opened and closed by the balance it rolls forward
     anchored = anchored_kinds(rows, kinds if title_kind in (None, *kinds) else (*kinds, title_kind))
     content = next((k for k in kinds if k in anchored), None) if not _repeats(rows) else None
     if content is StatementKind.BALANCE and durations:

@@ -14,7 +14,7 @@ from converter.parsing.cover import read_cover
 from converter.dates import FULL_DATE, YEAR, duration_months, find_dates, make_date, month_number, start_of, year_end
 from converter.parsing.heading_grammar import unread
 from converter.parsing.headers import read_head
-from converter.parsing.kinds import decide_kind, table_scores
+from converter.parsing.kinds import anchored_kinds, decide_kind, table_scores
 from converter.parsing.lines import Kind, classify_all
 from converter.parsing.periods import PeriodContext, align_periods, column_period, intro_period, rejoin_months
 from converter.parsing.prose import sentences
@@ -85,7 +85,7 @@ def _read_blocks(lines, tabular: set[int], skipped: list[SkippedTable]):
             if (head.scale is None and prev_scale[0] is not None and not quantity_of(prev_scale[1])
                     and not any(map(is_title_line, head.title_lines)) and _dollars_only(head, rows)):
                 head.scale, head.scale_text = prev_scale
-        if head.scale is None and tabular_scale is not None and _prints_dollars(rows):
+        if head.scale is None and tabular_scale is not None and _prints_dollars(head, rows):
             # "(Tabular information: Dollars in millions, except per share amounts)" in the text:
             # the scale of every table of dollars after it
             head.scale, head.scale_text = tabular_scale
@@ -106,19 +106,36 @@ _TABULAR_SCALE = re.compile(r"\(\s*tabular (?:information|amounts|data)\s*:?\s*(
                             r"(?:thousands|millions|billions)\b[^)]*\)", re.I)
 
 
-def _flows(rows) -> bool:
-    """Lines an income or cash-flow statement prints more than a balance sheet does."""
+def _flows(head, rows) -> bool:
+    """The lines of an income or cash-flow statement: its vocabulary the best, and its anchor lines
+    printed (sales, costs and net income), and no date the amounts are "at" in the words above."""
+    if _AT_DATE.search(f"{head.intro} {head.title_text}"):
+        return False  # "Accrued liabilities at December 31 consisted of:"
     scores = table_scores([r.label for r in rows if r.label])
-    best = max(scores, key=scores.get)
-    return best in (StatementKind.INCOME.value, StatementKind.CASHFLOW.value) and scores[best] > 0.5
+    best = StatementKind(max(scores, key=scores.get))
+    return (best in (StatementKind.INCOME, StatementKind.CASHFLOW) and scores[best.value] > 0.5
+            and best in anchored_kinds(rows, (best,)))
 
 
-def _prints_dollars(rows) -> bool:
-    """Rows of money among others: amounts printed with dollar signs, a third of the rows or
-    more no price, rate or count (per-share and percentage lines keep their own units)."""
+_AT_DATE = re.compile(r"(?:at|as of)\s+(?:the end of\s+)?(?:january|february|march|april|may|june|july|august|"
+                      r"september|october|november|december|year[- ]end|fiscal year[- ]end)", re.I)
+
+
+def _prints_dollars(head, rows) -> bool:
+    """Rows of money among others: headings that name no price, rate or count ("High  Low"),
+    amounts printed with dollar signs and mostly without cents, a third of the rows or more no
+    price, rate or count (per-share and percentage lines keep their own units)."""
+    if _NOT_DOLLARS.search(" ".join([head.title_text, head.stub_text, *head.headings]).replace("%", "")) \
+            or _PRICE_HEADINGS.search(" ".join(head.headings)):
+        return False
     money = [r for r in rows if not _NOT_DOLLARS.search(r.label)]
-    return len(money) * 3 >= len(rows) and any(c.text.startswith(("$", "($")) for r in money for c in r.cells
-                                                if c is not None and c.value is not None and not c.percent)
+    cells = [c for r in money for c in r.cells if c is not None and c.value is not None and not c.percent]
+    cents = sum(c.decimals >= 2 for c in cells)
+    return len(money) * 3 >= len(rows) and any(c.text.startswith(("$", "($")) for c in cells) \
+        and cents * 2 < len(cells)
+
+
+_PRICE_HEADINGS = re.compile(r"(?:high|low|close|closing|bid|ask)", re.I)
 
 
 def _dollars_only(head, rows) -> bool:
@@ -166,7 +183,7 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
             # a release's schedules under one "(In thousands, except per share data)"; a note
             # table's counts and prices are not read in a statement's scale
             head.scale, head.scale_text = scope
-        flows = head.kind is StatementKind.NOTE and ctx.annual and _flows(rows)
+        flows = head.kind is StatementKind.NOTE and ctx.annual and _flows(head, rows)
         cols, reason = _columns(head, columns, ctx, flows)
         combination = (head.not_own and head.title_kind is not None and not reason and any(c.member for c in cols)
                        and any(not c.member and c.period is not None and names_registrant(_group_name(c), ctx.registrant)

@@ -30,6 +30,7 @@ _NET_AT_END = re.compile(r",\s*net$", re.I)
 # one or two words, then underlines only: "Activities                    -------    ------"
 _TAIL_AND_RULE = re.compile(r"^\s*([A-Za-z][\w'.,()]*(?: [\w'.,()]+)?)\s{3,}[-=_]{3,}(?:\s+[-=_]{3,})*\s*$")
 _PERCENT_ROW = re.compile(r"^(?:percentage|percent|as a (?:percentage|percent)) (?:of|to)\b|^%\s+of\b", re.I)
+_COMPLETION = re.compile(r"\bpercentage[- ]of[- ]completion\b", re.I)
 _CLOSES_SECTION = re.compile(r"^(?:total|net cash|net (?:increase|decrease)|net change)\b", re.I)
 
 
@@ -205,7 +206,8 @@ class RowBuilder:
                 self.sections.pop()
         elif re.match(r"^total\b", label, re.I):
             kind = RowKind.TOTAL
-        if _PERCENT_ROW.search(label):
+        if _PERCENT_ROW.search(label) and not _COMPLETION.search(label) \
+                and not any(c is not None and "$" in c.text for c in cells):
             # "Percentage of net sales   23.4   ---": percents, printed with or without the sign
             cells = [dataclasses.replace(c, percent=True) if c is not None and c.value is not None else c
                      for c in cells]

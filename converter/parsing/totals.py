@@ -92,7 +92,10 @@ def find_totals(rows: list[Row]) -> list[Row]:
                 comps, _ = components_of(out, k, starts, difference=True)
                 subtracted = comps[1:]
             if not comps and _NAMED_TOTAL.search(row.label) and _numbered_columns(row) >= 2 \
+                    and (row.kind is not RowKind.DATA or row.after_rule or _TOTAL_WORDS.match(row.label)) \
                     and not any(c is not None and c.percent for c in row.cells):
+                # (a line that is a total only by its words, printed without a rule, must add up in
+                # every column: "Cash used in investing activities of discontinued operations")
                 comps, misprints = components_of(out, k, starts, tolerant=True)
         if comps:
             starts[k] = min(starts[c] for c in comps)
