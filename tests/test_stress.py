@@ -751,3 +751,17 @@ def test_retained_earnings_dated_in_52_53_week_years_and_half_years():
 def test_highlights_with_balances_over_half_years_are_no_equity_statement():
     (table,) = parsed("highlights_balances_over_periods.txt").tables
     assert table.kind is StatementKind.NOTE
+
+
+def test_equity_movements_in_the_wording_of_the_era():
+    """'Issuance of 400,000 common shares', '... for acquisitions', '... under the employee stock
+    purchase plan', 'Repurchase of 50,000 common shares' (the amount repurchased, positive) and
+    'Conversion of 30,000 shares of preferred stock', each in every component's column."""
+    by = facts("equity_movements_wording.txt")
+    year = "D19960101_19961231"
+    assert by[("StockIssuedDuringPeriodValueNewIssues", year)] == 8000000
+    assert by[("StockIssuedDuringPeriodValueAcquisitions", year)] == 2400000
+    assert by[("StockIssuedDuringPeriodValueEmployeeStockPurchasePlan", year)] == 300000
+    assert by[("StockRepurchasedDuringPeriodValue", year)] == 1000000
+    assert by[("StockRepurchasedDuringPeriodValue", year + "_AdditionalPaidInCapitalMember")] == 950000
+    assert by[("StockIssuedDuringPeriodValueConversionOfConvertibleSecurities", year)] == 600000
