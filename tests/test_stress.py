@@ -589,6 +589,10 @@ def test_deferred_income_taxes_by_where_the_balance_sheet_prints_them():
     assert by[("DeferredIncomeTaxAssetsNet", "I19981231")] == 1340000
     assert by[("DeferredIncomeTaxLiabilitiesNet", "I19981231")] == 7612000
     assert by[("DeferredIncomeTaxes", "I19981231")] == 2210000
+    # and the era's words for goodwill, warranty accruals and the minority interest
+    assert by[("Goodwill", "I19981231")] == 2000000
+    assert by[("ProductWarrantyAccrualClassifiedCurrent", "I19981231")] == 1150000
+    assert by[("MinorityInterest", "I19981231")] == 900000
 
 
 def test_retained_earnings_dated_by_the_day_the_label_prints():
