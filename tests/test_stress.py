@@ -661,8 +661,8 @@ def test_income_statement_lines_in_the_wording_of_the_era():
 
 def test_cash_flow_lines_in_the_wording_of_the_era():
     """A loss on a sale added back is a negative gain-or-loss, a gain deducted a positive one;
-    'Decrease in notes payable to banks (950)' is a net repayment of short-term debt; payments
-    and proceeds are magnitudes."""
+    'Decrease in notes payable to banks (950)' among the financing flows is a repayment of
+    short-term debt; payments and proceeds are magnitudes."""
     by = facts("cash_flow_wordings.txt")
     y97, y96 = "D19970101_19971231", "D19960101_19961231"
     assert by[("GainLossOnSaleOfPropertyPlantEquipment", y97)] == -310000
@@ -672,7 +672,7 @@ def test_cash_flow_lines_in_the_wording_of_the_era():
     assert by[("ProceedsFromDivestitureOfBusinesses", y96)] == 2600000
     assert by[("PaymentsToAcquireMarketableSecurities", y97)] == 3000000
     assert by[("ProceedsFromSaleAndMaturityOfMarketableSecurities", y97)] == 2500000
-    assert by[("ProceedsFromRepaymentsOfShortTermDebt", y97)] == -950000
+    assert by[("RepaymentsOfShortTermDebt", y97)] == 950000
     assert by[("ProceedsFromIssuanceOfLongTermDebt", y97)] == 3000000
     assert by[("ProceedsFromStockPlans", y97)] == 414000
     assert by[("PaymentsForRepurchaseOfCommonStock", y97)] == 1800000
@@ -770,3 +770,67 @@ def test_equity_movements_in_the_wording_of_the_era():
     assert by[("StockRepurchasedDuringPeriodValue", year)] == 1000000
     assert by[("StockRepurchasedDuringPeriodValue", year + "_AdditionalPaidInCapitalMember")] == 950000
     assert by[("StockIssuedDuringPeriodValueConversionOfConvertibleSecurities", year)] == 600000
+
+
+# Inputs written by a second independent review, each to break one of the rules above.
+
+def test_cash_flow_words_in_other_sections_or_printed_against_their_direction():
+    """Trade notes among the operating changes are no short-term borrowing; 'Increase in
+    long-term borrowings (300)' and 'Acquisitions, net of cash acquired 640' added as printed into
+    their section's total go against the concept's direction: extensions, not wrong magnitudes."""
+    names = {name for name, _ in facts("cash_flow_lookalikes_in_other_sections.txt")}
+    assert not names & {"ProceedsFromRepaymentsOfShortTermDebt", "ProceedsFromShortTermDebt", "RepaymentsOfShortTermDebt",
+                        "ProceedsFromIssuanceOfLongTermDebt", "PaymentsToAcquireBusinessesNetOfCashAcquired"}
+
+
+def test_cash_flow_directions_named_by_words_when_printed_unsigned():
+    """'Decrease in notes payable to banks 950' printed unsigned is a repayment of 950."""
+    by = facts("cash_flow_directions_printed_unsigned.txt")
+    assert by[("RepaymentsOfShortTermDebt", "D19970101_19971231")] == 950000
+    assert by[("GainLossOnSaleOfPropertyPlantEquipment", "D19970101_19971231")] == -85000  # "Net loss (gain)" 85
+
+
+def test_a_noncash_schedule_is_no_cash_flow():
+    """'Supplemental schedule of noncash investing and financing activities' and 'Common stock
+    issued for: / Business acquisitions': no proceeds or payments; restructuring cash spent among
+    the operating changes is no restructuring charge."""
+    by = facts("cash_flow_noncash_schedule.txt")
+    names = {name for name, _ in by}
+    assert not names & {"ProceedsFromIssuanceOfLongTermDebt", "PaymentsToAcquireBusinessesNetOfCashAcquired"}
+    assert ("RestructuringCharges", "D19970701_19980630") not in by
+
+
+def test_a_gain_printed_unsigned_is_a_gain():
+    by = facts("gain_printed_unsigned.txt")
+    assert by[("GainLossOnSaleOfPropertyPlantEquipment", "D19941001_19950930")] == 140000
+
+
+def test_a_movement_in_an_equity_section_that_names_no_component_is_no_movement_of_equity():
+    """'Class B common stock: / Conversion of class B common stock (40)' in a statement printed
+    with a section per component: no plain fact saying the whole equity fell by 40."""
+    by = facts("equity_section_without_component.txt")
+    assert ("StockIssuedDuringPeriodValueConversionOfConvertibleSecurities", "D19970101_19971231") not in by
+
+
+def test_warranty_accruals_outside_the_current_liabilities_are_not_current():
+    for name in ("warranty_noncurrent_heading.txt", "warranty_after_current_total.txt"):
+        names = {n for n, _ in facts(name)}
+        assert "ProductWarrantyAccrualClassifiedCurrent" not in names, name
+
+
+def test_a_minority_interest_deficit_keeps_its_sign():
+    by = facts("minority_interest_deficit.txt")
+    assert by[("MinorityInterest", "I19971231")] == -412000
+
+
+def test_bank_deposit_kinds_only_among_the_deposit_liabilities():
+    """'Deposits in other banks: / Interest-bearing' among the assets is no deposit liability;
+    'Deposits: / Domestic offices: / Interest-bearing' is the domestic part, not all interest-bearing
+    deposits; 'Real estate owned: / Less allowance for losses' is no loan-loss allowance."""
+    by = facts("bank_deposits_in_other_banks.txt")  # (its deposit liabilities are by office too)
+    assert not {n for n, _ in by} & {"NoninterestBearingDepositLiabilities", "InterestBearingDepositLiabilities"}
+    by = facts("bank_deposits_by_office.txt")
+    assert not {n for n, _ in by} & {"NoninterestBearingDepositLiabilities", "InterestBearingDepositLiabilities"}
+    assert by[("Deposits", "I19971231")] == 29029000000
+    by = facts("thrift_real_estate_allowance.txt")
+    assert "LoansAndLeasesReceivableAllowance" not in {n for n, _ in by}

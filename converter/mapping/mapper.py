@@ -71,6 +71,7 @@ class _State:
     evidence: list[tuple[int, str, tuple[str, ...], str]] = field(default_factory=list)  # line, label, concepts, why
     excluded: frozenset[str] = frozenset()  # concepts of other industries' statements (mapping/dialects.py)
     rejected: dict[int, str] = field(default_factory=dict)  # line -> why the label map's concept was not taken
+    sectioned: dict[int, bool] = field(default_factory=dict)  # id(table) -> printed with a section per component
 
 
 def map_filing(parsed: ParsedFiling, cik: str | None = None, narrative: bool = True) -> XbrlModel:
@@ -176,12 +177,14 @@ def _map_table(st: _State, t_index: int, table: Table) -> None:
         gross_and_net(st.tax, table, rules)
         infer_totals(st.tax, table, rules)
         assets_by_identity(table, rules)
+        parts = parallel_parts(table, rules)  # before the vetoes take away the concepts the parts share
         _veto_by_totals(st, table, rules)
         if not table.roll_forward and not any(c.measure for c in table.columns):
             found = by_section(st.tax, table, rules, sides, lambda r, name: _may_take(st, table, table.rows[r], name, sides[r]))
             for r_index, rule in found.items():
                 rules[r_index] = rule
-        for r_index, part in parallel_parts(table, rules).items():
+        parts.update(parallel_parts(table, rules))  # and after the section choice adds some
+        for r_index, part in parts.items():
             if rules[r_index] is not None:
                 st.rejected[table.rows[r_index].line] = f"extension: a line of the part '{part}', not of the whole"
                 rules[r_index] = None
@@ -236,6 +239,8 @@ def _may_take(st: _State, table: Table, row: Row, name: str, side: str | None) -
             and concept.type == _row_unit_type(row.label, row.context, cells, table.kind))
 
 
+# a cash-flow statement's schedule of transactions that moved no cash
+_NONCASH = re.compile(r"\bnon-?cash\b|\bissued (?:for|in)\b|\bnot involving cash\b", re.I)
 # cash-flow concepts of one direction (magnitudes): the printed sign must say the same
 _DIRECTION = re.compile(r"^(Proceeds|Payments|Repayments)(?!FromPayments|ForProceeds|FromRepayments)")
 
@@ -254,6 +259,22 @@ def _rule_for(st: _State, table: Table, row: Row, pro_forma_table: bool, side: s
     rule = match(st.tax, row.label, context, table.kind.value, ptype, st.excluded)
     if rule is not None and rule.needs_member and _section_member(st, table, row) is None:
         return None  # "Balance at beginning of year" of no component: not the statement's equity
+    if rule is not None and row.context and _section_member(st, table, row) is None and _sectioned(st, table) \
+            and not rule.names[0].startswith("OtherComprehensiveIncome"):  # (only that component moves)
+        # an equity statement with a section per component: a line of a section that names no
+        # component ("Class B common stock: Conversion ...") is no movement of the whole equity
+        st.rejected[row.line] = "extension: a line of an equity section that names no component"
+        return None
+    if rule is not None and table.kind is StatementKind.CASHFLOW and _NONCASH.search(row.context) \
+            and any(_DIRECTION.match(n) for n in rule.names):
+        # "Supplemental schedule of noncash investing and financing activities", "Common stock
+        # issued for:": no cash was paid or received
+        st.rejected[row.line] = "extension: a noncash transaction, no cash proceeds or payment"
+        return None
+    if rule is not None and len(rule.names) == 1 and _wrong_side(st.tax.concept(rule.names[0]), side):
+        # "Deposits in other banks: / Interest-bearing" among the assets is no deposit liability
+        st.rejected[row.line] = f"extension: {rule.names[0]} is of the other side of the balance sheet"
+        return None
     if rule is None and (rule := lookup(st.tax, row.label, row.context, table.kind.value, ptype, st.excluded)) is not None:
         # filers' most frequent concept for the words, taken only in the unit the row is printed in
         # ("dividends declared" is per share in most income statements, money in this one)
@@ -264,7 +285,19 @@ def _rule_for(st: _State, table: Table, row: Row, pro_forma_table: bool, side: s
             # "Deferred income taxes noncurrent" among the assets is no liability
             st.rejected[row.line] = f"extension: the label map's {rule.names[0]} is of the other side of the balance sheet"
             return None
+    if rule is not None and _PART_HEADING.search(row.context.split(" / ")[-1]) and not re.match(r"total\b", row.label, re.I) \
+            and not any(_PART_CONCEPT.search(n) for n in rule.names):
+        # "Deposits: / Domestic offices: / Interest-bearing": a part of the whole the words name
+        st.rejected[row.line] = f"extension: printed under {row.context.split(' / ')[-1]!r}, a part of {rule.names[0]}"
+        return None
     return rule
+
+
+# headings that name a part by place ("Domestic offices:", "Foreign:"): the lines under them are
+# that part's, not the whole's a concept of the bare words would be
+_PART_HEADING = re.compile(r"^\s*(?:domestic|foreign|u\.?\s?s\.?|united states|international|non-?u\.?\s?s\.?|overseas)"
+                           r"(?:\s+(?:offices?|operations|subsidiaries|companies))?\s*:?\s*$", re.I)
+_PART_CONCEPT = re.compile(r"Domestic|Foreign", re.I)
 
 
 def _row_period(table: Table, row: Row | None = None) -> Period | None:
@@ -304,7 +337,15 @@ def _veto_by_totals(st: _State, table: Table, rules: list[Rule | None]) -> None:
     whatever most filers' 'Interest' lines were. The row is left to the section choice."""
     rows = table.rows
     holders = holding_totals(rows)
+    currents = {rules[k].names[0]: k for k in range(len(rows)) if rules[k] is not None and len(rules[k].names) == 1
+                and rules[k].names[0] in ("AssetsCurrent", "LiabilitiesCurrent")} if table.kind is StatementKind.BALANCE else {}
     for i, rule in enumerate(rules):
+        if rule is not None and len(rule.names) == 1 and currents and _below_current_total(st, rows, rules, currents, i):
+            rules[i] = None
+            continue
+        if rule is not None and len(rule.names) == 1 and _against_the_flow(st, rows, rules, holders, i):
+            rules[i] = None
+            continue
         if rule is not None and len(rule.names) == 1 and _signed_against(st, rows, rules, holders, i):
             # "Interest and other income (expense), net  (700)" added into "Total costs and
             # expenses": printed with an expense's sign, not the income-or-expense concept's
@@ -332,6 +373,37 @@ def _veto_by_totals(st: _State, table: Table, rules: list[Rule | None]) -> None:
             st.rejected[rows[i].line] = (f"extension: the label map's {mine.name} ({mine.balance}) is added into "
                                          f"{theirs.name} ({theirs.balance})")
             rules[i] = None
+
+
+def _below_current_total(st: _State, rows, rules: list[Rule | None], currents: dict[str, int], i: int) -> bool:
+    """A current item's concept on a row printed below its side's "Total current ..." line:
+    "Accrued warranty" after "Total current liabilities" is no current accrual."""
+    name = rules[i].names[0]
+    concept = st.tax.concepts.get(name)
+    if concept is None or not name.endswith("Current") or name.endswith("Noncurrent") or name in currents:
+        return False
+    total = currents.get({"debit": "AssetsCurrent", "credit": "LiabilitiesCurrent"}.get(concept.balance or "", ""))
+    if total is None or i < total:
+        return False
+    st.rejected[rows[i].line] = f"extension: {name} is a current item, printed below {rows[total].label!r}"
+    return True
+
+
+def _against_the_flow(st: _State, rows, rules: list[Rule | None], holders: dict, i: int) -> bool:
+    """A proceeds or payments concept on a row a net-cash total adds as printed, printed with the
+    other direction's sign: "Increase in long-term borrowings (300)" is no proceeds, "Acquisitions,
+    net of cash acquired 640" added into the investing total no payment. Recorded in st.rejected."""
+    direction = _DIRECTION.match(rules[i].names[0])
+    if direction is None:
+        return False
+    for t in holders.get(i, ()):
+        if t > i and rules[t] is not None and rules[t].names[0] in _CASH_SECTIONS and component_sign(rows[t], i, rows[i]) > 0:
+            printed = [c.value for c in rows[i].cells if c is not None and c.value]
+            if any((v < 0) == (direction.group(1) == "Proceeds") for v in printed):
+                st.rejected[rows[i].line] = (f"extension: {rules[i].names[0]} printed with the other direction's "
+                                             f"sign in {rules[t].names[0]}")
+                return True
+    return False
 
 
 def _signed_against(st: _State, rows, rules: list[Rule | None], holders: dict, i: int) -> bool:
@@ -514,6 +586,14 @@ def _facts_for(st: _State, t_index: int, table: Table, row: Row, concept: Concep
         out.append(Fact(concept, context, value, unit, decimals,
                         SourceRef(cell.line, cell.col, cell.text), row.label, t_index, group))
     return out
+
+
+def _sectioned(st: _State, table: Table) -> bool:
+    """An equity statement printed with a section per component: some row's section names one."""
+    key = id(table)
+    if key not in st.sectioned:
+        st.sectioned[key] = any(_section_member(st, table, r) is not None for r in table.rows if r.context)
+    return st.sectioned[key]
 
 
 def _section_member(st: _State, table: Table, row: Row):
