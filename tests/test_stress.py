@@ -798,6 +798,7 @@ def test_a_noncash_schedule_is_no_cash_flow():
     names = {name for name, _ in by}
     assert not names & {"ProceedsFromIssuanceOfLongTermDebt", "PaymentsToAcquireBusinessesNetOfCashAcquired"}
     assert ("RestructuringCharges", "D19970701_19980630") not in by
+    assert by[("IncreaseDecreaseInRestructuringReserve", "D19970701_19980630")] == -880000  # the reserve spent
 
 
 def test_a_gain_printed_unsigned_is_a_gain():
