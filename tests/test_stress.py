@@ -552,6 +552,7 @@ def test_a_banks_interest_by_source_and_noninterest_lines_read_with_their_headin
                 "NoninterestBearingDepositLiabilities": 18411000, "InterestBearingDepositLiabilities": 168530000,
                 "Deposits": 186941000}
     assert {name: by.get((name, at)) for name in expected} == expected
+    assert by[("IncreaseDecreaseInDeposits", year)] == 5961000  # "Deposits, net" among the financing flows
 
 
 def test_bank_lines_are_a_banks_only():
@@ -676,6 +677,7 @@ def test_cash_flow_lines_in_the_wording_of_the_era():
     assert by[("ProceedsFromIssuanceOfLongTermDebt", y97)] == 3000000
     assert by[("ProceedsFromStockPlans", y97)] == 414000
     assert by[("PaymentsForRepurchaseOfCommonStock", y97)] == 1800000
+    assert by[("ProceedsFromIssuanceOfPreferredStockAndPreferenceStock", y97)] == 500000
 
 
 # Inputs written by an independent review of this session's rules, each to break one of them.
