@@ -709,6 +709,8 @@ def test_an_accrued_liabilities_note_over_bare_years_stays_at_the_year_ends():
     accrued liabilities: the bare years are the balances' dates, not years of flows."""
     (table,) = parsed("accrued_note_bare_years.txt").tables
     assert all(c.period is not None and c.period.is_instant for c in table.columns)
+    # a 10-K that prints no statement: its cover facts still cover the fiscal year
+    assert ("DocumentType", "D19970101_19971231") in facts("accrued_note_bare_years.txt")
 
 
 def test_a_price_table_after_a_tabular_scale_keeps_its_prices():

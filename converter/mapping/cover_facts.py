@@ -5,7 +5,7 @@ import datetime as dt
 import re
 from decimal import Decimal
 
-from converter.dates import year_end
+from converter.dates import start_of, year_end
 from converter.errors import NoStatementsError
 from converter.mapping.contexts import ContextSet
 from converter.mapping.taxonomy import Taxonomy
@@ -35,14 +35,20 @@ def document_period_end(parsed: ParsedFiling) -> dt.date:
 
 
 def document_period(parsed: ParsedFiling, end: dt.date) -> Period:
-    """The context of the cover facts: the longest statement duration ending at the period end."""
+    """The context of the cover facts: the longest statement duration ending at the period end;
+    without one, the year an annual report covers or the quarter of a quarterly one (an 8-K's
+    event date stands alone)."""
     best = None
     for t in parsed.tables:
         for c in t.columns:
             p = c.period
             if p and p.start and p.end == end and (best is None or p.start < best.start):
                 best = p
-    return best or Period(end, end)
+    if best is not None:
+        return best
+    form = parsed.cover.form_type or ""
+    months = 12 if form.startswith(("10-K", "20-F", "40-F")) else 3 if form.startswith("10-Q") else None
+    return Period(end, start_of(end, months)) if months else Period(end, end)
 
 
 def fiscal_focus(end: dt.date, fye: str | None, form: str | None) -> tuple[str | None, str | None]:
