@@ -541,7 +541,8 @@ def test_a_banks_interest_by_source_and_noninterest_lines_read_with_their_headin
         "InterestIncomeDepositsWithFinancialInstitutions": 64000, "InterestExpenseDeposits": 7845000,
         "InterestExpenseShortTermBorrowings": 911000, "InterestExpenseLongTermDebt": 420000,
         "InterestIncomeExpenseAfterProvisionForLoanLoss": 7424000, "NoninterestIncomeOther": 233000,
-        "OccupancyNet": 644000, "AdvertisingExpense": 187000, "OtherNoninterestExpense": 1090000,
+        "OccupancyNet": 644000, "AdvertisingExpense": 187000, "OtherNoninterestExpense": 1038000,
+        "ForeclosedRealEstateExpense": 52000,
         "GainLossOnSalesOfLoansNet": 141000,
     }
     assert {name: by.get((name, year)) for name in expected} == expected
