@@ -71,7 +71,6 @@ class _State:
     evidence: list[tuple[int, str, tuple[str, ...], str]] = field(default_factory=list)  # line, label, concepts, why
     excluded: frozenset[str] = frozenset()  # concepts of other industries' statements (mapping/dialects.py)
     rejected: dict[int, str] = field(default_factory=dict)  # line -> why the label map's concept was not taken
-    sectioned: dict[int, bool] = field(default_factory=dict)  # id(table) -> printed with a section per component
 
 
 def map_filing(parsed: ParsedFiling, cik: str | None = None, narrative: bool = True) -> XbrlModel:
@@ -171,8 +170,9 @@ def _map_table(st: _State, t_index: int, table: Table) -> None:
                                                or (table.kind is StatementKind.NOTE and PRO_FORMA.search(table.intro)))
     rules: list[Rule | None] = []
     sides = _balance_sides(table)
+    sectioned = any(_section_member(st, table, r) is not None for r in table.rows if r.context)
     for r_index, row in enumerate(table.rows):
-        rules.append(_rule_for(st, table, row, pro_forma_table, sides[r_index]))
+        rules.append(_rule_for(st, table, row, pro_forma_table, sides[r_index], sectioned))
     if not pro_forma_table:
         gross_and_net(st.tax, table, rules)
         infer_totals(st.tax, table, rules)
@@ -245,7 +245,10 @@ _NONCASH = re.compile(r"\bnon-?cash\b|\bissued (?:for|in)\b|\bnot involving cash
 _DIRECTION = re.compile(r"^(Proceeds|Payments|Repayments)(?!FromPayments|ForProceeds|FromRepayments)")
 
 
-def _rule_for(st: _State, table: Table, row: Row, pro_forma_table: bool, side: str | None = None) -> Rule | None:
+def _rule_for(st: _State, table: Table, row: Row, pro_forma_table: bool, side: str | None = None,
+              sectioned: bool = False) -> Rule | None:
+    """The row's rule: concepts.toml's, else the label map's; None where the row's place says the
+    concept is not its (sectioned: an equity statement printed with a section per component)."""
     if pro_forma_table and not re.search(r"\bas reported\b", row.label, re.I):
         return None
     period = _row_period(table, row)
@@ -259,7 +262,7 @@ def _rule_for(st: _State, table: Table, row: Row, pro_forma_table: bool, side: s
     rule = match(st.tax, row.label, context, table.kind.value, ptype, st.excluded)
     if rule is not None and rule.needs_member and _section_member(st, table, row) is None:
         return None  # "Balance at beginning of year" of no component: not the statement's equity
-    if rule is not None and row.context and _section_member(st, table, row) is None and _sectioned(st, table) \
+    if rule is not None and row.context and sectioned and _section_member(st, table, row) is None \
             and not rule.names[0].startswith("OtherComprehensiveIncome"):  # (only that component moves)
         # an equity statement with a section per component: a line of a section that names no
         # component ("Class B common stock: Conversion ...") is no movement of the whole equity
@@ -271,20 +274,18 @@ def _rule_for(st: _State, table: Table, row: Row, pro_forma_table: bool, side: s
         # issued for:": no cash was paid or received
         st.rejected[row.line] = "extension: a noncash transaction, no cash proceeds or payment"
         return None
-    if rule is not None and len(rule.names) == 1 and _wrong_side(st.tax.concept(rule.names[0]), side):
-        # "Deposits in other banks: / Interest-bearing" among the assets is no deposit liability
-        st.rejected[row.line] = f"extension: {rule.names[0]} is of the other side of the balance sheet"
-        return None
     if rule is None and (rule := lookup(st.tax, row.label, row.context, table.kind.value, ptype, st.excluded)) is not None:
         # filers' most frequent concept for the words, taken only in the unit the row is printed in
         # ("dividends declared" is per share in most income statements, money in this one)
         cells = tuple(c for c in row.cells if c is not None and c.value is not None)
         if st.tax.concept(rule.names[0]).type != _row_unit_type(row.label, row.context, cells, table.kind):
             return None
-        if _wrong_side(st.tax.concept(rule.names[0]), side):
-            # "Deferred income taxes noncurrent" among the assets is no liability
-            st.rejected[row.line] = f"extension: the label map's {rule.names[0]} is of the other side of the balance sheet"
-            return None
+    if rule is not None and len(rule.names) == 1 and _wrong_side(st.tax.concept(rule.names[0]), side):
+        # "Deferred income taxes noncurrent" among the assets is no liability; "Deposits in other
+        # banks: / Interest-bearing" no deposit liability
+        whose = "the label map's " if rule.origin.startswith("label map:") else ""
+        st.rejected[row.line] = f"extension: {whose}{rule.names[0]} is of the other side of the balance sheet"
+        return None
     if rule is not None and _PART_HEADING.search(row.context.split(" / ")[-1]) and not re.match(r"total\b", row.label, re.I) \
             and not any(_PART_CONCEPT.search(n) for n in rule.names):
         # "Deposits: / Domestic offices: / Interest-bearing": a part of the whole the words name
@@ -332,26 +333,24 @@ _CASH_SECTIONS = frozenset({"NetCashProvidedByUsedInOperatingActivities", "NetCa
 
 
 def _veto_by_totals(st: _State, table: Table, rules: list[Rule | None]) -> None:
-    """A label-map concept whose balance contradicts the total that adds the row: 'Interest'
-    under 'REVENUES' added into 'Total revenues' (a credit) is no interest expense (a debit),
-    whatever most filers' 'Interest' lines were. The row is left to the section choice."""
+    """Concepts the totals that hold a row contradict: a current item below its side's current
+    total, proceeds or payments printed against their direction, a signed concept added as
+    printed into a total of the other balance (any rule); and a label-map concept whose balance
+    contradicts the total that adds the row: 'Interest' under 'REVENUES' added into 'Total
+    revenues' (a credit) is no interest expense (a debit), whatever most filers' 'Interest' lines
+    were. The rows are left to the section choice; each veto is recorded in st.rejected."""
     rows = table.rows
     holders = holding_totals(rows)
     currents = {rules[k].names[0]: k for k in range(len(rows)) if rules[k] is not None and len(rules[k].names) == 1
                 and rules[k].names[0] in ("AssetsCurrent", "LiabilitiesCurrent")} if table.kind is StatementKind.BALANCE else {}
     for i, rule in enumerate(rules):
-        if rule is not None and len(rule.names) == 1 and currents and _below_current_total(st, rows, rules, currents, i):
+        if rule is None or len(rule.names) != 1:
+            continue
+        if (currents and _below_current_total(st, rows, rules, currents, i) or _against_the_flow(st, rows, rules, holders, i)
+                or _signed_against(st, rows, rules, holders, i)):
             rules[i] = None
             continue
-        if rule is not None and len(rule.names) == 1 and _against_the_flow(st, rows, rules, holders, i):
-            rules[i] = None
-            continue
-        if rule is not None and len(rule.names) == 1 and _signed_against(st, rows, rules, holders, i):
-            # "Interest and other income (expense), net  (700)" added into "Total costs and
-            # expenses": printed with an expense's sign, not the income-or-expense concept's
-            rules[i] = None
-            continue
-        if rule is None or not rule.origin.startswith("label map:") or len(rule.names) != 1:
+        if not rule.origin.startswith("label map:"):
             continue
         total = next((t for t in holders.get(i, ()) if t > i and rules[t] is not None and len(rules[t].names) == 1), None)
         if total is None:
@@ -586,14 +585,6 @@ def _facts_for(st: _State, t_index: int, table: Table, row: Row, concept: Concep
         out.append(Fact(concept, context, value, unit, decimals,
                         SourceRef(cell.line, cell.col, cell.text), row.label, t_index, group))
     return out
-
-
-def _sectioned(st: _State, table: Table) -> bool:
-    """An equity statement printed with a section per component: some row's section names one."""
-    key = id(table)
-    if key not in st.sectioned:
-        st.sectioned[key] = any(_section_member(st, table, r) is not None for r in table.rows if r.context)
-    return st.sectioned[key]
 
 
 def _section_member(st: _State, table: Table, row: Row):

@@ -91,19 +91,18 @@ def decide_kind(title_kind: StatementKind | None, qualified: bool, rows: list[Ro
     """
     scores = table_scores([r.label for r in rows if r.label])
     ranked = sorted(scores, key=scores.get, reverse=True)
-    # "Average balances" over quarters are amounts over periods, not at dates: no balance sheet.
-    # An untitled table in a balance sheet's words over years is a balance's roll-forward (a
-    # statement of retained earnings): of the kinds next in vocabulary, the one whose anchor lines
-    # its rows print. Otherwise only the best vocabulary's kind, if its anchor lines are printed.
+    # The kind of the best vocabulary, if the rows print all its anchor lines. "Average balances"
+    # over quarters are amounts over periods, not at dates: no balance sheet. An untitled table in
+    # a balance sheet's words over years, opened and closed by the balance it rolls forward, is a
+    # statement of retained earnings.
     balance_over_periods = durations and ranked[0] == StatementKind.BALANCE.value
-    ranked = [k for k in ranked if not (durations and k == StatementKind.BALANCE.value)] or ranked
-    kinds = tuple(StatementKind(k) for k in ranked if scores[k] > 0)[:1]
+    if durations:
+        ranked.remove(StatementKind.BALANCE.value)
+    best = StatementKind(ranked[0]) if scores[ranked[0]] > 0 else None
     if title_kind is None and balance_over_periods and _rolls_a_balance(rows):
-        kinds = (StatementKind.EQUITY,)  # opened and closed by the balance it rolls forward
-    anchored = anchored_kinds(rows, kinds if title_kind in (None, *kinds) else (*kinds, title_kind))
-    content = next((k for k in kinds if k in anchored), None) if not _repeats(rows) else None
-    if content is StatementKind.BALANCE and durations:
-        content = None
+        best = StatementKind.EQUITY
+    anchored = anchored_kinds(rows, tuple(dict.fromkeys(k for k in (best, title_kind) if k is not None)))
+    content = best if best in anchored and not _repeats(rows) else None
 
     def evidence(kind: StatementKind, by: str) -> KindEvidence:
         other = next((k for k in ranked if k != kind.value), ranked[1])

@@ -85,7 +85,7 @@ def _read_blocks(lines, tabular: set[int], skipped: list[SkippedTable]):
             if (head.scale is None and prev_scale[0] is not None and not quantity_of(prev_scale[1])
                     and not any(map(is_title_line, head.title_lines)) and _dollars_only(head, rows)):
                 head.scale, head.scale_text = prev_scale
-        if head.scale is None and tabular_scale is not None and _prints_dollars(head, rows):
+        if head.scale is None and tabular_scale is not None and _dollars_only(head, rows, 3, price_headings=True):
             # "(Tabular information: Dollars in millions, except per share amounts)" in the text:
             # the scale of every table of dollars after it
             head.scale, head.scale_text = tabular_scale
@@ -121,33 +121,23 @@ _AT_DATE = re.compile(r"(?:at|as of)\s+(?:the end of\s+)?(?:january|february|ma
                       r"september|october|november|december|year[- ]end|fiscal year[- ]end)", re.I)
 
 
-def _prints_dollars(head, rows) -> bool:
-    """Rows of money among others: headings that name no price, rate or count ("High  Low"),
-    amounts printed with dollar signs and mostly without cents, a third of the rows or more no
-    price, rate or count (per-share and percentage lines keep their own units)."""
-    if _NOT_DOLLARS.search(" ".join([head.title_text, head.stub_text, *head.headings]).replace("%", "")) \
-            or _PRICE_HEADINGS.search(" ".join(head.headings)):
+def _dollars_only(head, rows, money_share: int = 2, price_headings: bool = False) -> bool:
+    """A table of dollar amounts: headings that name no price, rate or count (nor, with
+    price_headings, "High  Low"); 1/money_share of the rows or more money (per-share and
+    percentage lines keep their own units), printing dollar signs, mostly without cents (a table
+    in thousands prints none: "$ 23.50  $ 25.25" are prices)."""
+    if _NOT_DOLLARS.search(" ".join([head.title_text, head.stub_text, *head.headings]).replace("%", "")):
+        return False  # ("% Change" beside the amounts is no price)
+    if price_headings and _PRICE_HEADINGS.search(" ".join(head.headings)):
         return False
     money = [r for r in rows if not _NOT_DOLLARS.search(r.label)]
     cells = [c for r in money for c in r.cells if c is not None and c.value is not None and not c.percent]
     cents = sum(c.decimals >= 2 for c in cells)
-    return len(money) * 3 >= len(rows) and any(c.text.startswith(("$", "($")) for c in cells) \
+    return len(money) * money_share >= len(rows) and any(c.text.startswith(("$", "($")) for c in cells) \
         and cents * 2 < len(cells)
 
 
 _PRICE_HEADINGS = re.compile(r"(?:high|low|close|closing|bid|ask)", re.I)
-
-
-def _dollars_only(head, rows) -> bool:
-    """A table of dollar amounts: headings that name no price, rate or count; most rows money
-    (a per-share line among them keeps its own unit), printing dollar signs, mostly without
-    cents (a table in thousands prints none: "$ 23.50  $ 25.25" are prices)."""
-    if _NOT_DOLLARS.search(" ".join([head.title_text, head.stub_text, *head.headings]).replace("%", "")):
-        return False  # ("% Change" beside the amounts is no price)
-    money = [r for r in rows if not _NOT_DOLLARS.search(r.label)]
-    cells = [c for r in money for c in r.cells if c is not None and c.value is not None and not c.percent]
-    cents = sum(c.decimals >= 2 for c in cells)
-    return len(money) * 2 >= len(rows) and any(c.text.startswith(("$", "($")) for c in cells) and cents * 2 < len(cells)
 
 
 def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) -> tuple[
