@@ -840,3 +840,22 @@ def test_bank_deposit_kinds_only_among_the_deposit_liabilities():
     assert by[("Deposits", "I19971231")] == 29029000000
     by = facts("thrift_real_estate_allowance.txt")
     assert "LoansAndLeasesReceivableAllowance" not in {n for n, _ in by}
+
+
+def test_selected_data_maturities_and_a_note_heading_between_tables():
+    """A five-year summary over bare years is the years' flows although a paragraph further up
+    says "As of January 31"; a note of accrued liabilities "at December 31" is at the year ends;
+    a swap table's "Maturity" column of years gives no amounts, and its note heading ends the
+    table above instead of joining it; under a tabular scale in the text, dollars are scaled and
+    counts of employees and units are not."""
+    tables = parsed("selected_data_and_maturities.txt").tables
+    summary, accrued = tables[0], tables[2]
+    assert summary.kind is StatementKind.NOTE and tables[1].kind is StatementKind.INCOME
+    assert [c.period.key() for c in summary.columns][:2] == ["D1996-01-01_1996-12-31", "D1995-01-01_1995-12-31"]
+    assert [c.period.key() for c in accrued.columns] == ["I1996-12-31", "I1995-12-31"]
+    assert [r.label for r in accrued.rows if r.label][-1] == "Compensation and benefits"
+    by = facts("selected_data_and_maturities.txt")
+    values = set(by.values())
+    assert not values & {1997, 1999, 1997000, 1999000, 5000000, 2500000}  # no maturity, no swap amount
+    assert 84210000 in values and 3920000 in values
+    assert 1140000 not in values and 9870000 not in values

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from converter.parsing.lines import Kind, Line, is_prose
-from converter.parsing.titles import is_title_line, scale_of
+from converter.parsing.titles import is_note_heading, is_title_line, scale_of
 
 _LONE_YEAR = re.compile(r"(?:19|20)\d\d")
 _WIDE = re.compile(r"\s{3,}")
@@ -78,6 +78,7 @@ def _breaks(lines: list[Line], start: int, end: int) -> bool:
             underlined = True
         if ln.kind is Kind.TEXT:
             if is_title_line(ln.stripped) or _is_heading_text(ln.text) or is_title_line(_WIDE.split(ln.stripped)[0]) \
+                    or (ln.indent < 4 and is_note_heading(ln.stripped, titled=True)) \
                     or (underlined and ln.indent > _LABEL_ZONE and ln.stripped.startswith("(") and scale_of(ln.stripped)) \
                     or (above and ln.stripped[:1].isupper() and not ln.stripped.endswith(":")
                         and is_title_line(f"{above} {ln.stripped}")):

@@ -10,7 +10,7 @@ from converter.parsing.column_headings import assign_headings, heading_chunks, s
 from converter.dates import find_dates
 from converter.parsing.lines import Kind, Line, is_prose
 from converter.parsing.titles import (
-    company_of, is_company_line, is_not_own, is_qualified, is_title_line, scale_of, statement_kind,
+    company_of, is_company_line, is_not_own, is_note_heading, is_qualified, is_title_line, scale_of, statement_kind,
 )
 from converter.parsing.values import chunks
 
@@ -261,15 +261,19 @@ _ANOTHER_PERIOD = re.compile(r"\b(?:and|from|through|to)\b", re.I)  # "YEAR ENDE
 _ONE_PERIOD = re.compile(r"\b(?:months?|weeks?|quarter|year)\s+(?:ended|ending)\b", re.I)
 _INTRO_SCALE = re.compile(r"\((?:dollars |amounts )?in (?:thousands|millions|billions)[^)]*\)\s*:\s*$", re.I)
 _PERIOD_WORD = re.compile(r"\b(?:ended|ending|months?|weeks?|quarters?|years?|(?:19|20)\d\d)\b", re.I)
-_NOTE_HEADING = re.compile(r"^\s*(?:note|notes)\s+\d+[a-z]?\b", re.I)
+
+
+_ITEM = re.compile(r"^item\s+\d+[a-z]?\b", re.I)
 
 
 def _note_heading(lines: list[Line], i: int, reach: int = 120) -> str:
     """The 'Note 6 - Earnings Per Share' heading a note table sits under, if one is near above."""
     for k in range(i, max(-1, i - reach), -1):
         ln = lines[k]
-        if ln.kind is Kind.TEXT and len(ln.stripped) < 90 and _NOTE_HEADING.match(ln.stripped):
+        if ln.kind is Kind.TEXT and len(ln.stripped) < 90 and is_note_heading(ln.stripped):
             return ln.stripped
+        if ln.kind is Kind.TEXT and _ITEM.match(ln.stripped):
+            return ""  # "Item 7. Management's Discussion": the notes ended above
     return ""
 
 

@@ -60,3 +60,15 @@ def _unread(heading: str) -> tuple[str, ...]:
         if _NOTATION.search(bare):
             out.append(token)
     return tuple(out)
+
+
+@functools.cache
+def _attribute() -> re.Pattern:
+    words = load_toml("headings.toml")["words"]["attribute"]
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, sorted(words, key=len, reverse=True))) + r")\b", re.I)
+
+
+def names_attribute(heading: str) -> bool:
+    """A column of an attribute of each row ("Maturity 1997-2003", "Expiration"): its years are
+    no period and its numbers no amounts."""
+    return bool(_attribute().search(heading))

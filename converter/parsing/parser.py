@@ -12,7 +12,7 @@ from converter.model import (
 from converter.parsing.blocks import drop_label_zone_columns, find_blocks, find_columns
 from converter.parsing.cover import read_cover
 from converter.dates import FULL_DATE, YEAR, duration_months, find_dates, make_date, month_number, start_of, year_end
-from converter.parsing.heading_grammar import unread
+from converter.parsing.heading_grammar import names_attribute, unread
 from converter.parsing.headers import read_head
 from converter.parsing.kinds import anchored_kinds, decide_kind, table_scores
 from converter.parsing.lines import Kind, classify_all
@@ -98,8 +98,8 @@ def _read_blocks(lines, tabular: set[int], skipped: list[SkippedTable]):
 
 
 # words of rows and headings that are no dollar amounts in a scale: prices, rates, counts
-_NOT_DOLLARS = re.compile(r"per (?:common )?share|price|%|percent|ratio|rate|number of|"
-                          r"units?|shares|employees|in dollars|yield|days|times", re.I)
+_NOT_DOLLARS = re.compile(r"\bper (?:common )?share\b|\bprice\b|%|\bpercent|\bratio\b|\brate\b|\bnumber of\b|"
+                          r"\bunits?\b|\bshares\b|\bemployees\b|\bin dollars\b|\byield\b|\bdays\b|\btimes\b", re.I)
 
 
 _TABULAR_SCALE = re.compile(r"\(\s*tabular (?:information|amounts|data)\s*:?\s*(?:(?:dollars|amounts) )?in\s+"
@@ -109,7 +109,8 @@ _TABULAR_SCALE = re.compile(r"\(\s*tabular (?:information|amounts|data)\s*:?\s*(
 def _flows(head, rows) -> bool:
     """The lines of an income or cash-flow statement: its vocabulary the best, and its anchor lines
     printed (sales, costs and net income), and no date the amounts are "at" in the words above."""
-    if _AT_DATE.search(f"{head.intro} {head.title_text}"):
+    lead_in = re.split(r"(?<=[.!?])\s+", head.intro.strip())[-1]  # the sentence right above, not the paragraph
+    if _AT_DATE.search(" ".join([lead_in, *head.title_lines])):
         return False  # "Accrued liabilities at December 31 consisted of:"
     scores = table_scores([r.label for r in rows if r.label])
     best = StatementKind(max(scores, key=scores.get))
@@ -117,8 +118,8 @@ def _flows(head, rows) -> bool:
             and best in anchored_kinds(rows, (best,)))
 
 
-_AT_DATE = re.compile(r"(?:at|as of)\s+(?:the end of\s+)?(?:january|february|march|april|may|june|july|august|"
-                      r"september|october|november|december|year[- ]end|fiscal year[- ]end)", re.I)
+_AT_DATE = re.compile(r"\b(?:at|as of)\s+(?:the end of\s+)?(?:january|february|march|april|may|june|july|august|"
+                      r"september|october|november|december|year[- ]end|fiscal year[- ]end)\b", re.I)
 
 
 def _dollars_only(head, rows, money_share: int = 2, price_headings: bool = False) -> bool:
@@ -126,7 +127,8 @@ def _dollars_only(head, rows, money_share: int = 2, price_headings: bool = False
     price_headings, "High  Low"); 1/money_share of the rows or more money (per-share and
     percentage lines keep their own units), printing dollar signs, mostly without cents (a table
     in thousands prints none: "$ 23.50  $ 25.25" are prices)."""
-    if _NOT_DOLLARS.search(" ".join([head.title_text, head.stub_text, *head.headings]).replace("%", "")):
+    words = _EXCEPT.sub("", " ".join([*head.title_lines, head.stub_text, *head.headings]))
+    if _NOT_DOLLARS.search(words.replace("%", "")):
         return False  # ("% Change" beside the amounts is no price)
     if price_headings and _PRICE_HEADINGS.search(" ".join(head.headings)):
         return False
@@ -137,7 +139,9 @@ def _dollars_only(head, rows, money_share: int = 2, price_headings: bool = False
         and cents * 2 < len(cells)
 
 
-_PRICE_HEADINGS = re.compile(r"(?:high|low|close|closing|bid|ask)", re.I)
+# a scale phrase's exception ("in millions, except per share amounts") names no price of the table
+_EXCEPT = re.compile(r"\bexcept\b[^)]*", re.I)
+_PRICE_HEADINGS = re.compile(r"\b(?:high|low|close|closing|bid|ask)\b", re.I)
 
 
 def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) -> tuple[
@@ -376,7 +380,8 @@ def _columns(head, spans, ctx: PeriodContext, flows: bool = False) -> tuple[list
             # one column under the dates of several: the columns do not line up (or were merged)
             return [], f"the heading of one column names {len(dates)} dates ({heading[:80]!r}): columns do not line up"
         kind = StatementKind.INCOME if flows and not dates else head.kind
-        period = column_period(heading, kind, f"{head.title} {head.stub_text}", ctx, stub_dates, head.period_text)
+        period = None if names_attribute(heading) else column_period(heading, kind, f"{head.title} {head.stub_text}", ctx,
+                                                                    stub_dates, head.period_text)
         cols.append(Column(k, left, right, heading, period))
     cols = _shared_duration(cols, head.kind)
     cols = _paired_duration(cols, head.kind)

@@ -115,3 +115,15 @@ def quantity_of(text: str) -> str:
     """The non-money unit a scale phrase counts ("(In Millions of KWHs)" -> "millions of kwhs"), or ""."""
     m = _quantity().search(" ".join(text.lower().split()))
     return m.group(0) if m else ""
+
+
+_NOTE_HEADING = re.compile(r"^\s*(?:note|notes)\s+\d+[a-z]?\b", re.I)
+
+
+_NOTE_TITLED = re.compile(r"^\s*notes?\s+\d+[a-z]?\s*(?:[.:\-\u2013\u2014]+\s*)?[A-Z][A-Za-z]{2,}", re.I)
+
+
+def is_note_heading(text: str, titled: bool = False) -> bool:
+    """'NOTE 9 - FINANCIAL INSTRUMENTS', 'Note 6. Earnings per Share': a note begins (titled: its
+    title on the same line, not a reference wrapped to a line start: "Note 2):")."""
+    return len(text.strip()) < 90 and bool((_NOTE_TITLED if titled else _NOTE_HEADING).match(text))

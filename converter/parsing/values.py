@@ -20,6 +20,8 @@ _NA = re.compile(r"^(?:N/?A|n/?a|NM|nm|N\.M\.|Nil|nil)$")
 LAST_CHARS = frozenset("0123456789)-%*_\u2014\u2013AaMmLl$")
 _LETTER = re.compile(r"[A-Za-z]")
 _FOOTNOTE_TAIL = re.compile(r"(?:\([a-zA-Z]\))+$")  # "(a)", "(B)(J)": footnote marks glued to an amount
+_YEAR_RANGE = re.compile(r"\s{2,}((?:19|20)\d\d\s*-\s*(?:19|20)?\d\d)$")
+_BARE_YEAR = re.compile(r"(?:19|20)\d\d")
 _CHUNK_SPLIT = re.compile(r"\s{2,}|(?<=\S)\.{2,}\s*|\s\.{3,}\s*")
 
 
@@ -101,6 +103,12 @@ def split_values(line: str) -> tuple[str, int, list[Token]]:
     end = line.rstrip()
     if not end or end[-1] not in LAST_CHARS:
         return end.strip(), len(end) - len(end.lstrip()), []
+    if (years := _YEAR_RANGE.search(end)) is not None:
+        # "$ 5,000   $ 40   1997-2001": a maturity printed as years ends a row of amounts; a cell,
+        # never an amount (alone on its line, "1996-97" is a heading)
+        label, indent, tokens = split_values(end[:years.start()])
+        if any(t.value is not None and not _BARE_YEAR.fullmatch(t.text) for t in tokens):
+            return label, indent, tokens + [Token(years.group(1), years.start(1), years.end(1), None, 0, False)]
     if ".." not in end and "\t" not in end:
         # a sentence ending in a digit or ")": its last chunk has words, so it holds no values;
         # the same test the loop below makes first, without chunking the whole line
