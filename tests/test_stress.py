@@ -859,3 +859,13 @@ def test_selected_data_maturities_and_a_note_heading_between_tables():
     assert not values & {1997, 1999, 1997000, 1999000, 5000000, 2500000}  # no maturity, no swap amount
     assert 84210000 in values and 3920000 in values
     assert 1140000 not in values and 9870000 not in values
+
+
+def test_a_share_count_listed_by_year_under_the_statement():
+    """"Average number of common shares outstanding:" over "1995 - 94,915,254; 1994 - ..." under
+    an income statement in millions is the statement's weighted average, whole shares, each in
+    its year's column; a list of years no column is headed by stays out."""
+    by = facts("shares_listed_below.txt")
+    assert by[("WeightedAverageNumberOfSharesOutstandingBasic", "D19950101_19951231")] == 94915254
+    assert by[("WeightedAverageNumberOfSharesOutstandingBasic", "D19930101_19931231")] == 98395722
+    assert not any(name == "InterestPaid" or "1992" in context for name, context in by)

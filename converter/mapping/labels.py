@@ -7,7 +7,7 @@ import re
 from converter.mapping.taxonomy import Rule, Taxonomy
 
 NOTE_REF = re.compile(r"\((?:note|notes|see note)s?\s*[\w ,&-]*\)|\bnotes?\s+\d+[a-z]?\b", re.I)
-_AS_REPORTED = re.compile(r"\bas reported\b|\(in (?:thousands|millions|billions)\)|\bin (?:thousands|millions)\b", re.I)
+_AS_REPORTED = re.compile(r"\bas reported\b|\((?:in )?(?:thousands|millions|billions)\)|\bin (?:thousands|millions)\b", re.I)
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _LEADING = re.compile(r"^(?:less|add|deduct|plus)\s+")
 # words printed apart or hyphenated: "share-owners", "stock holders"

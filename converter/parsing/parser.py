@@ -16,6 +16,7 @@ from converter.parsing.heading_grammar import names_attribute, unread
 from converter.parsing.headers import read_head
 from converter.parsing.kinds import anchored_kinds, decide_kind, table_scores
 from converter.parsing.lines import Kind, classify_all
+from converter.parsing.listed_below import listed_below
 from converter.parsing.periods import PeriodContext, align_periods, column_period, intro_period, rejoin_months
 from converter.parsing.prose import sentences
 from converter.parsing.roll_forward import roll_forward
@@ -77,6 +78,11 @@ def _read_blocks(lines, tabular: set[int], skipped: list[SkippedTable]):
         tabular.update(range(min(head.head_start, block.first), block.last + 1))
         floor = block.last + 1
         rows, problems = build_rows(lines, head.body_start, block.last, columns)
+        below, below_last = listed_below(lines, block.last, head.headings)
+        if below is not None:
+            rows.append(below)
+            tabular.update(range(block.last + 1, below_last + 1))
+            floor = below_last + 1
         if head.head_start - prev_last <= 8:
             # a second table right under the first shares its introduction; untitled, and printing
             # dollar amounts only (no prices, rates or counts), its money scale
