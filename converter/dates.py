@@ -38,6 +38,9 @@ _YEAR_WORD = _alternatives(_G["duration"]["year_words"])
 _QUARTER_WORD = _alternatives(_G["duration"]["quarter_words"])
 YEAR_WORDS = re.compile(r"\b(?:fiscal\s+)?(?:" + _YEAR_WORD + r")\s+(?:ended|ending)\b", re.I)
 QUARTER_WORDS = re.compile(r"\b(?:" + _QUARTER_WORD + r")(?![a-z])", re.I)
+FIRST_HALF = re.compile(r"\b(?:" + _alternatives(_G["duration"]["first_half"]) + r")(?![a-z])", re.I)
+YEAR_TO_DATE = re.compile(r"\b(?:" + _alternatives(_G["duration"]["year_to_date"]) + r")(?![a-z])", re.I)
+SECOND_HALF = re.compile(r"\b(?:" + _alternatives(_G["duration"]["second_half"]) + r")(?![a-z])", re.I)
 _ORDINALS = {k.lower(): v for k, v in _G["quarter"]["ordinals"].items()}
 _SHORT_YEAR = r"(?:(?:19|20)\d\d|'?\d\d)"
 # "4Q94", "Q4 1994", "1st Qtr. 1998", "Fourth Quarter 1997", "4th Qtr. FY99", "Q2 '03"
@@ -141,6 +144,8 @@ def duration_months(text: str) -> int | None:
         return n if 1 <= n <= 12 else None
     if YEAR_WORDS.search(text):
         return 12
+    if FIRST_HALF.search(text) or SECOND_HALF.search(text):
+        return 6
     if QUARTER_WORDS.search(text):
         return 3
     return None

@@ -869,3 +869,17 @@ def test_a_share_count_listed_by_year_under_the_statement():
     assert by[("WeightedAverageNumberOfSharesOutstandingBasic", "D19950101_19951231")] == 94915254
     assert by[("WeightedAverageNumberOfSharesOutstandingBasic", "D19930101_19931231")] == 98395722
     assert not any(name == "InterestPaid" or "1992" in context for name, context in by)
+
+
+def test_release_durations_over_bare_years():
+    """An 8-K's "Second Quarter / Six Months", "Three Months / First Half" and "Three Months
+    Ended / Year to Date" over bare years (the older year first in one of them): the year to date
+    runs from the fiscal year's start to the end of the quarter the release reports, which the
+    8-K's date places; never to the fiscal year end."""
+    tables = parsed("release_durations_over_bare_years.txt").tables
+    keys = [[c.period.key() if c.period else None for c in t.columns] for t in tables]
+    q97, q96, h97, h96 = "D1997-04-01_1997-06-30", "D1996-04-01_1996-06-30", "D1997-01-01_1997-06-30", "D1996-01-01_1996-06-30"
+    assert keys == [[q97, q96, h97, h96], [q97, q96, h97, h96], [q96, q97, h96, h97]]
+    by = facts("release_durations_over_bare_years.txt")
+    assert by[("NetIncomeLoss", "D19970101_19970630")] == 44600000
+    assert by[("NetCashProvidedByUsedInOperatingActivities", "D19970101_19970630")] == 57300000

@@ -11,7 +11,7 @@ from converter.model import (
 )
 from converter.parsing.blocks import drop_label_zone_columns, find_blocks, find_columns
 from converter.parsing.cover import read_cover
-from converter.dates import FULL_DATE, YEAR, duration_months, find_dates, make_date, month_number, start_of, year_end
+from converter.dates import FULL_DATE, YEAR, YEAR_TO_DATE, duration_months, find_dates, make_date, month_number, start_of, year_end
 from converter.parsing.heading_grammar import names_attribute, unread
 from converter.parsing.headers import read_head
 from converter.parsing.kinds import anchored_kinds, decide_kind, table_scores
@@ -35,6 +35,7 @@ def parse_filing(filing: Filing, prose: bool = True) -> ParsedFiling:
         # an 8-K's date is an event, not the end of a fiscal period
         period_end=cover.period_end if cover.form_type and cover.form_type.startswith(("10-", "20-")) else None,
         registrant=cover.registrant or "",
+        report_date=cover.period_end,
     )
     tables: list[Table] = []
     skipped: list[SkippedTable] = []
@@ -257,6 +258,44 @@ def _shared_duration(cols: list[Column], kind: StatementKind) -> list[Column]:
     return out
 
 
+def _quarter_of_year_to_date(cols: list[Column], kind: StatementKind) -> list[Column]:
+    """"Three Months" over a bare year that no date places, beside "Six Months" of the same year
+    that the fiscal year places: the quarter ends where the year to date does."""
+    if kind not in (StatementKind.INCOME, StatementKind.CASHFLOW):
+        return cols
+    ends = {c.period.end.year: c.period.end for c in cols
+            if c.period is not None and c.period.start is not None and (duration_months(c.heading) or 0) > 3}
+    out = []
+    for c in cols:
+        years = [int(m.group("year")) for m in YEAR.finditer(c.heading)]
+        if (c.period is None and duration_months(c.heading) == 3 and not find_dates(c.heading) and len(years) == 1
+                and years[0] in ends):
+            end = ends[years[0]]
+            c = dataclasses.replace(c, period=Period(end, start_of(end, 3)))
+        out.append(c)
+    return out
+
+
+def _year_to_date(cols: list[Column], kind: StatementKind, fye: tuple[int, int] | None) -> list[Column]:
+    """"Year to Date 2004" beside "Fourth Quarter 2004": from the fiscal year's start to the end
+    of that year's quarter column (one end for the year: else the column stays unplaced)."""
+    if kind not in (StatementKind.INCOME, StatementKind.CASHFLOW) or fye is None:
+        return cols
+    ends: dict[int, set] = {}
+    for c in cols:
+        if c.period is not None and c.period.start is not None and not YEAR_TO_DATE.search(c.heading):
+            ends.setdefault(c.period.end.year, set()).add(c.period.end)
+    out = []
+    for c in cols:
+        years = {int(m.group("year")) for m in YEAR.finditer(c.heading)}
+        if c.period is None and YEAR_TO_DATE.search(c.heading) and len(years) == 1 and len(ends.get(min(years), ())) == 1:
+            end = next(iter(ends[min(years)]))
+            months = (end.month - fye[0]) % 12 or 12
+            c = dataclasses.replace(c, period=Period(end, start_of(end, months)))
+        out.append(c)
+    return out
+
+
 def _paired_duration(cols: list[Column], kind: StatementKind) -> list[Column]:
     """A year column without duration words right of a column that has them ("Six Months Ended
     June 30," printed over 2000 only, 1999 beside it) takes that column's duration: a group
@@ -391,6 +430,8 @@ def _columns(head, spans, ctx: PeriodContext, flows: bool = False) -> tuple[list
         cols.append(Column(k, left, right, heading, period))
     cols = _shared_duration(cols, head.kind)
     cols = _paired_duration(cols, head.kind)
+    cols = _quarter_of_year_to_date(cols, head.kind)
+    cols = _year_to_date(cols, head.kind, ctx.fiscal_year_end)
     # only a statement titled as not the filer's own (pro forma) can hold its own column by name
     cols, reason = _column_groups(cols, head.kind, ctx.registrant if head.not_own else "")
     if reason:

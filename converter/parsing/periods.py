@@ -1,6 +1,7 @@
 """Column headings to periods: instants for balance sheets, durations (both days inclusive) for flows."""
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -8,7 +9,7 @@ from dataclasses import dataclass
 from converter.model import Period, StatementKind
 from converter.dates import (
     FULL_DATE, MONTH_NAME, YEAR, duration_months, duration_weeks, find_dates, fiscal_year_of, is_month_end, make_date,
-    parse_month_day, quarter_end, quarter_of_year, start_of,
+    MONTH_YEAR, SECOND_HALF, YEAR_TO_DATE, month_number, parse_month_day, quarter_end, quarter_of_year, start_of,
 )
 
 _AT = re.compile(r"\b(?:at|as of|as at)\s*$", re.I)
@@ -22,6 +23,7 @@ class PeriodContext:
     annual: bool = False  # a 10-K: flow columns without words are years
     period_end: dt.date | None = None
     registrant: str = ""  # the filer's name: its column in a pro forma combination holds its own figures
+    report_date: dt.date | None = None  # the cover's date, an 8-K's too: the quarter a release reports ended before it
 
 
 def column_period(heading: str, kind: StatementKind, title: str, ctx: PeriodContext,
@@ -55,7 +57,26 @@ def column_period(heading: str, kind: StatementKind, title: str, ctx: PeriodCont
         year = years[-1]
         same_year = [d for d in stub_dates if d.year == year]
         md = parse_month_day(text) or ((same_year[-1].month, same_year[-1].day) if same_year else None)
-        if md is None and ctx.period_end is not None and not is_month_end(ctx.period_end):
+        flows = kind is not StatementKind.BALANCE
+        within = _within_year(text) if flows else None
+        month = MONTH_YEAR.search(text) if flows and duration_months(text) else None
+        if md is None and flows and YEAR_TO_DATE.search(text) and not duration_months(text):
+            return None  # "Year to Date 2004": it ends with the quarter beside it (parser._year_to_date)
+        if md is None and month is not None and int(month.group("year")) == year:
+            md = (month_number(month.group("month")), 31)  # "3 Months Ended December 2004": that month's end
+            end = make_date(year, md[0], calendar.monthrange(year, md[0])[1])
+            if ctx.period_end is not None and not is_month_end(ctx.period_end):
+                end = _weekday_like(end, ctx.period_end)  # a 52/53-week calendar's day near the month's end
+        elif md is None and within == 6 and SECOND_HALF.search(text) and ctx.fiscal_year_end is not None:
+            end = make_date(year, *ctx.fiscal_year_end)  # "Second Half 1997": the six months to the year end
+            if end is None:
+                return None
+        elif md is None and within is not None and parse_month_day(title) is None:
+            # "Six Months / 1997" with no day printed: the months count from the fiscal year's start
+            end = _part_of_year_end(year, within, ctx)
+            if end is None:
+                return None  # a quarter of the year that no date of the filing places: not guessed
+        elif md is None and ctx.period_end is not None and not is_month_end(ctx.period_end):
             end = same_weekday_near(year, ctx.period_end)  # a 52/53-week year: "last Friday of September"
         else:
             md = md or parse_month_day(title) or ctx.fiscal_year_end
@@ -86,6 +107,42 @@ def column_period(heading: str, kind: StatementKind, title: str, ctx: PeriodCont
         else:
             return None  # a later quarter's date alone does not say quarter or year to date
     return Period(end, start_of(end, months))
+
+
+def _within_year(text: str) -> int | None:
+    """Months of a flow column shorter than a year, by its heading: "Six Months"."""
+    months = duration_months(text)
+    return months if months is not None and months < 12 and not duration_weeks(text) else None
+
+
+def _part_of_year_end(year: int, months: int, ctx: PeriodContext) -> dt.date | None:
+    """The end, in calendar year `year`, of the first `months` of a fiscal year (a year to date
+    ends one of its quarters); a lone quarter ("Three Months") is the quarter the filing reports:
+    the last quarter end on or before the report's date, no more than four months before it,
+    and the same quarter in other years. None when no date of the filing says which."""
+    fye = ctx.fiscal_year_end
+    if fye is None or months % 3:
+        return None
+    quarter = months // 3
+    if months == 3:
+        if ctx.report_date is None:
+            return None
+        reported = [(q, e) for fy in range(ctx.report_date.year - 1, ctx.report_date.year + 2) for q in range(1, 5)
+                    if (e := quarter_end(q, fy, fye)) is not None
+                    and dt.timedelta(days=-7) <= ctx.report_date - e <= dt.timedelta(days=125)]
+        if not reported:
+            return None
+        quarter = max(reported, key=lambda qe: qe[1])[0]
+    end = next((e for fy in (year, year + 1) if (e := quarter_end(quarter, fy, fye)) is not None and e.year == year), None)
+    if end is not None and ctx.period_end is not None and not is_month_end(ctx.period_end):
+        end = _weekday_like(end, ctx.period_end)
+    return end
+
+
+def _weekday_like(end: dt.date, anchor: dt.date) -> dt.date:
+    """A 52/53-week calendar: the day nearest `end` on the weekday its periods end on."""
+    shift = (anchor.weekday() - end.weekday()) % 7
+    return end + dt.timedelta(days=shift if shift <= 3 else shift - 7)
 
 
 def _first_quarter(end: dt.date, ctx: PeriodContext) -> bool:
