@@ -883,3 +883,28 @@ def test_release_durations_over_bare_years():
     by = facts("release_durations_over_bare_years.txt")
     assert by[("NetIncomeLoss", "D19970101_19970630")] == 44600000
     assert by[("NetCashProvidedByUsedInOperatingActivities", "D19970101_19970630")] == 57300000
+
+
+def test_retail_fiscal_years_named_for_the_year_they_began():
+    """"Fiscal Year / 2000 1999 1998" in a 10-K for the year ended February 3, 2001: fiscal 2000
+    ends then (53 weeks), each year a year on from the calendar reading; the cash-flow heading's
+    underline reaching one place into the next column does not give "1998" to two columns."""
+    tables = parsed("retail_fiscal_years_named_by_start.txt").tables
+    years = ["D2000-01-30_2001-02-03", "D1999-01-31_2000-01-29", "D1998-02-01_1999-01-30"]
+    assert [c.period.key() for c in tables[0].columns] == years
+    assert [c.period.key() for c in tables[2].columns] == years
+    by = facts("retail_fiscal_years_named_by_start.txt")
+    assert by[("NetIncomeLoss", "D20000130_20010203")] == 14370000
+    assert by[("NetCashProvidedByUsedInOperatingActivities", "D19980201_19990130")] == 10953000
+
+
+def test_a_release_fiscal_year_table_untitled_under_the_quarter():
+    """"Fiscal 2007  Fiscal 2006" headings under the quarter's statement start a table of their
+    own, which is the same statement over the fiscal years; a retailer's fiscal 2007 ends
+    February 2, 2008, the year end before the release's date."""
+    tables = parsed("release_fiscal_year_table_untitled.txt").tables
+    assert [t.kind for t in tables] == [StatementKind.INCOME, StatementKind.INCOME]
+    assert [c.period.key() for c in tables[1].columns if c.period] == ["D2007-02-04_2008-02-02", "D2006-01-29_2007-02-03"]
+    by = facts("release_fiscal_year_table_untitled.txt")
+    assert by[("NetIncomeLoss", "D20070204_20080202")] == 19810000
+    assert by[("NetIncomeLoss", "D20071104_20080202")] == 8890000

@@ -102,7 +102,13 @@ def _is_heading_text(text: str) -> bool:
     or years standing apart over the columns beside other headings ('2006   Change   2005')."""
     from converter.dates import FULL_DATE, NUMERIC_DATE
 
-    if sum(bool(_LONE_YEAR.fullmatch(piece)) for piece in _WIDE.split(text.strip())) >= 2:
+    from converter.dates import FISCAL_YEAR, QUARTER_OF_YEAR
+
+    pieces = _WIDE.split(text.strip())
+    if sum(bool(_LONE_YEAR.fullmatch(piece)) for piece in pieces) >= 2:
+        return True
+    # "Fiscal 2007    Fiscal 2006", "4Q01   1Q02   2Q02": a period notation heading each of two columns
+    if sum(bool(FISCAL_YEAR.fullmatch(p) or QUARTER_OF_YEAR.fullmatch(p)) for p in pieces) >= 2:
         return True
     text = text.strip()
     dates = len(FULL_DATE.findall(text)) + len(NUMERIC_DATE.findall(text))

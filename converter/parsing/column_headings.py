@@ -46,7 +46,12 @@ def assign_headings(rows: list[Line], columns: list[tuple[int, int]], value_left
         below = _rule_below(rows, ln)
         for s, e, text in parts:
             s, e = _widen_by_rule(s, e, below, parts)
-            hit = [k for k, (cs, ce) in enumerate(columns) if min(e, ce) - max(s, cs) > 0]
+            overlap = {k: min(e, ce) - max(s, cs) for k, (cs, ce) in enumerate(columns)}
+            hit = [k for k, o in overlap.items() if o > 0]
+            if len(hit) > 1:
+                # an underline widened the piece into the edge of its neighbour (a parenthesised
+                # amount's ")" one place right of the rule): the columns it truly stands over
+                hit = [k for k in hit if overlap[k] >= 3 or overlap[k] == max(overlap.values())]
             if not hit:
                 near = min(range(len(columns)), key=lambda k: min(abs(columns[k][0] - e), abs(columns[k][1] - s)))
                 cs, ce = columns[near]

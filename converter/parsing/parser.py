@@ -17,7 +17,7 @@ from converter.parsing.headers import read_head
 from converter.parsing.kinds import anchored_kinds, decide_kind, table_scores
 from converter.parsing.lines import Kind, classify_all
 from converter.parsing.listed_below import listed_below
-from converter.parsing.periods import PeriodContext, align_periods, column_period, intro_period, rejoin_months
+from converter.parsing.periods import PeriodContext, align_periods, column_period, fiscal_years_named_by_start, intro_period, rejoin_months
 from converter.parsing.prose import sentences
 from converter.parsing.roll_forward import roll_forward
 from converter.parsing.rows import build_rows
@@ -164,6 +164,7 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
     titled = frozenset(head.kind for head, *_ in found if head.kind is not StatementKind.NOTE)
     company = ""  # the company of the last statement: its notes follow it
     scope = (None, "")  # the scale last stated in this document and its phrase: it holds until replaced
+    statement = None  # the kind, last line, title and own-ness of the last statement table
     for head, columns, rows, problems, first_line, last_line in found:
         for heading in head.headings:
             if (tokens := unread(heading)):
@@ -173,6 +174,13 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
         evidence = decide_kind(head.title_kind, head.qualified, rows, titled, durations, head.under_note)
         if head.not_own:
             evidence = dataclasses.replace(evidence, kind=StatementKind.NOTE, by="title")
+        elif (evidence.kind is StatementKind.NOTE and statement is not None and statement[3] and first_line - statement[1] <= 15
+              and not any(map(is_title_line, head.title_lines)) and not head.under_note
+              and decide_kind(None, False, rows, frozenset(), durations).kind is statement[0]):
+            # an untitled table right under a statement, with that statement's lines over other
+            # periods ("Fiscal 2007  Fiscal 2006" under the quarter's columns): the statement goes on
+            evidence = dataclasses.replace(evidence, kind=statement[0], by="content under the statement")
+            head.title = statement[2]
         if evidence.kind is not head.kind:
             if head.kind is StatementKind.NOTE:  # a statement by its content: its whole title zone names it
                 head.title = " ".join(head.title_lines) or head.title
@@ -213,6 +221,8 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
         ))
         if head.kind is not StatementKind.NOTE and head.company:
             company = head.company
+        if head.kind is not StatementKind.NOTE:
+            statement = (head.kind, last_line, head.title, not (head.not_own or combination))  # own: not pro forma
         for line, message in problems:
             skipped.append(SkippedTable(line, line, message))
     if not prose:
@@ -428,6 +438,7 @@ def _columns(head, spans, ctx: PeriodContext, flows: bool = False) -> tuple[list
         period = None if names_attribute(heading) else column_period(heading, kind, f"{head.title} {head.stub_text}", ctx,
                                                                     stub_dates, head.period_text)
         cols.append(Column(k, left, right, heading, period))
+    cols = fiscal_years_named_by_start(cols, ctx)
     cols = _shared_duration(cols, head.kind)
     cols = _paired_duration(cols, head.kind)
     cols = _quarter_of_year_to_date(cols, head.kind)

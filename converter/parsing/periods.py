@@ -266,3 +266,49 @@ def align_periods(columns_by_table: list[list], printed: set[dt.date]) -> list[l
             fixed.append(dataclasses.replace(c, period=Period(end, start)))
         out.append(fixed)
     return out
+
+
+def fiscal_years_named_by_start(cols: list, ctx: PeriodContext) -> list:
+    """A fiscal year that ends early in January or February is often named for the year it began
+    in: a retailer's "Fiscal 2000" ends February 3, 2001. Columns headed by such years alone (no
+    date printed) are moved a year on when the latest of them would otherwise end a year before
+    the fiscal year the filing reports: the period of an annual report, or the last year end
+    before a release's date."""
+    import dataclasses
+
+    fye = ctx.fiscal_year_end
+    if fye is None or fye[0] > 2:
+        return cols
+    bare = [c for c in cols if c.period is not None and not find_dates(c.heading)
+            and (YEAR.search(c.heading) or fiscal_year_of(c.heading))]
+    if not bare:
+        return cols
+    if ctx.annual and ctx.period_end is not None:
+        expected = ctx.period_end
+    elif not ctx.annual and ctx.period_end is None and ctx.report_date is not None:
+        this_year = make_date(ctx.report_date.year, *fye)
+        expected = this_year if this_year is not None and this_year <= ctx.report_date else make_date(ctx.report_date.year - 1, *fye)
+    else:
+        return cols
+    latest = max(c.period.end for c in bare)
+    if expected is None or not 350 <= (expected - latest).days <= 380:
+        return cols
+    moved = {id(c) for c in bare}
+    out = []
+    for c in cols:
+        if id(c) in moved:
+            end = _a_year_on(c.period.end, expected)
+            start = None if c.period.start is None else _a_year_on(c.period.start - dt.timedelta(days=1), expected) + dt.timedelta(days=1)
+            c = dataclasses.replace(c, period=Period(end, start))
+        out.append(c)
+    return out
+
+
+def _a_year_on(day: dt.date, anchor: dt.date) -> dt.date:
+    """The same point of the next fiscal year: in a calendar of weeks (the anchor not at a month
+    end) the day of the anchor's weekday nearest a year on, else the same month and day."""
+    return _next_year(day) if is_month_end(anchor) else _weekday_like(_next_year(day), anchor)
+
+
+def _next_year(day: dt.date) -> dt.date:
+    return make_date(day.year + 1, day.month, min(day.day, calendar.monthrange(day.year + 1, day.month)[1])) or day
