@@ -161,8 +161,8 @@ def test_wording_variants_of_the_era():
     assert by[("WeightedAverageNumberOfDilutedSharesOutstanding", "D19960101_19961231")] == 95000000
     assert by[("WeightedAverageNumberOfSharesOutstandingBasic", "D19960101_19961231")] == 93000000
     # the primary earnings per share of APB 15 is per share, not millions
-    eps = {v for (name, ctx), v in by.items() if ctx == "D19960101_19961231" and "CommonEquivalentShare" in name}
-    assert eps == {Decimal("2.02")}
+    assert by[("EarningsPerShareBasic", "D19960101_19961231")] == Decimal("2.02")
+    assert 2020000 not in set(by.values())
     # "Balance at beginning of year" under "Cash and cash equivalents:": the label map's cash
     # balance, at the start of the column's year
     assert by[("CashAndCashEquivalentsAtCarryingValue", "I19921231")] == 28000000
@@ -908,3 +908,21 @@ def test_a_release_fiscal_year_table_untitled_under_the_quarter():
     by = facts("release_fiscal_year_table_untitled.txt")
     assert by[("NetIncomeLoss", "D20070204_20080202")] == 19810000
     assert by[("NetIncomeLoss", "D20071104_20080202")] == 8890000
+
+
+def test_share_counts_and_earnings_per_share_in_the_wordings_of_the_era():
+    """"Weighted average common shares / outstanding (000's):" and "Average shares outstanding:"
+    over Basic and Diluted are share counts (thousands, then whole), never dollars or per-share
+    amounts; "per average common share" and "per common and common equivalent share: Primary /
+    Fully diluted" are earnings per share, not scaled as dollars; a utility's "Common stock
+    equity" is its common equity, not the stock's par; a footnote above the next title that ends
+    in another company's name does not make that company the balance sheet's entity."""
+    model = map_filing(parsed("share_counts_and_eps_wordings.txt"), cik="1")
+    by = {(f.concept.name, f.context.id): (f.value, f.unit.id if f.unit else None) for f in model.facts}
+    assert by[("EarningsPerShareBasic", "D19970701_19970930")] == (Decimal("1.34"), "USD_per_share")
+    assert by[("EarningsPerShareDiluted", "D19970701_19970930")] == (Decimal("1.32"), "USD_per_share")
+    assert by[("WeightedAverageNumberOfSharesOutstandingBasic", "D19970701_19970930")] == (18740000, "shares")
+    assert by[("WeightedAverageNumberOfDilutedSharesOutstanding", "D19960701_19960930")] == (18450000, "shares")
+    assert by[("StockholdersEquity", "I19970930")] == (356600000, "USD")
+    assert "CommonStockValue" not in {name for name, _ in by}
+    assert {f.context.entity.name for f in model.facts} == {"CORMORANT ELECTRIC & GAS CO"}

@@ -7,12 +7,16 @@ import re
 from converter.mapping.taxonomy import Rule, Taxonomy
 
 NOTE_REF = re.compile(r"\((?:note|notes|see note)s?\s*[\w ,&-]*\)|\bnotes?\s+\d+[a-z]?\b", re.I)
-_AS_REPORTED = re.compile(r"\bas reported\b|\((?:in )?(?:thousands|millions|billions)\)|\bin (?:thousands|millions)\b", re.I)
+_AS_REPORTED = re.compile(r"\bas reported\b|\((?:in )?(?:thousands|millions|billions)\)|\bin (?:thousands|millions)\b|"
+                          r"\((?:in )?\$?000'?s?(?: omitted)?\)", re.I)
 _NON_WORD = re.compile(r"[^a-z0-9]+")
 _LEADING = re.compile(r"^(?:less|add|deduct|plus)\s+")
 # words printed apart or hyphenated: "share-owners", "stock holders"
 _SPLIT_WORDS = re.compile(r"\b(share|stock)\s+(owners|holders)\b")
 PRO_FORMA = re.compile(r"\bpro\s*-?\s*forma\b", re.I)
+# the era's names of the share earnings are divided by: "per common and common equivalent
+# share" (APB 15's primary), "per average common share" (utilities): per common share
+_PER_SHARE_WORDS = re.compile(r"\bper (?:average )?(common )?(?:and common equivalent )?(?:average )?share\b")
 _AT_EDGE = re.compile(r"\b(beginning|start|opening|end|ending|closing) of (?:the )?(?:period|year|quarter)\b")
 _EDGE = {"beginning": "start", "start": "start", "opening": "start", "end": "end", "ending": "end", "closing": "end"}
 
@@ -24,6 +28,7 @@ def normalise(label: str) -> str:
     text = text.lower().replace("&", " and ").replace("'", "")
     text = _NON_WORD.sub(" ", text).strip()
     text = _SPLIT_WORDS.sub(lambda m: m.group(1) + m.group(2), text)
+    text = _PER_SHARE_WORDS.sub(lambda m: f"per {m.group(1) or ''}share", text)
     return _LEADING.sub("", text)
 
 

@@ -35,9 +35,11 @@ FALLBACK_SCHEME = "http://txt2xbrl.invalid/entity-name-no-cik"
 NAMED_SCHEME = "http://txt2xbrl.invalid/entity-name"  # a company the filing reports on that has no CIK here
 # "per share", "per common share", "per common and common equivalent share" (the primary
 # earnings per share of APB 15), "per unit"
-_PER_SHARE = re.compile(r"\bper (?:(?:common|ordinary)(?: and common equivalent)? )?share\b|\beps\b|\bper unit\b", re.I)
+_PER_SHARE = re.compile(r"\bper (?:average )?(?:(?:common|ordinary)(?: and common equivalent)? )?(?:average )?share\b|\beps\b|"
+                        r"\bper unit\b", re.I)
 # "Shares used in computing ... per share", "Weighted average shares": counts, not per-share amounts
-_SHARE_COUNT = re.compile(r"^(?:(?:basic|diluted)\s+)?(?:weighted[- ]average\s+(?:number\s+of\s+)?(?:common\s+)?shares|"
+_SHARE_COUNT = re.compile(r"^(?:(?:basic|diluted)\s+)?(?:(?:weighted[- ])?average\s+(?:number\s+of\s+)?(?:common\s+)?"
+                          r"(?:and\s+common\s+equivalent\s+)?shares|"
                           r"(?:common\s+)?shares\s+(?:used|outstanding)|number\s+of\s+(?:common\s+)?shares|"
                           r"denominator\b)", re.I)
 
@@ -191,8 +193,10 @@ def _map_table(st: _State, t_index: int, table: Table) -> None:
     signs = signs_by_difference(st.tax, table, rules)
     share_scale = share_scale_by_eps(table, rules)
     if share_scale is not None and share_scale != table.shares_scale:
-        table = dataclasses.replace(table, shares_scale=share_scale,
-                                    rows=tuple(dataclasses.replace(r, scale=None) for r in table.rows))
+        # the share counts follow the scale the EPS proves; a row of money keeps its own
+        table = dataclasses.replace(table, shares_scale=share_scale, rows=tuple(
+            dataclasses.replace(r, scale=None) if _row_unit_type(r.label, r.context, r.cells, table.kind) == SHARES else r
+            for r in table.rows))
     for r_index, row in enumerate(table.rows):
         mapped = _map_row(st, t_index, table, row, rules[r_index], group, pro_forma_table, signs.get(r_index),
                           combination)

@@ -109,16 +109,25 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
     seen = 0
     j = i
     blanks = 0
+    run = 0  # lines taken since the last blank: a footnote's own when its marker line comes next
     while j >= floor and seen < 6 and blanks < 10:
         ln = lines[j]
+        if ln.kind is Kind.TEXT and _FOOTNOTE.match(ln.text):
+            # "(b) ... related to the acquisition of / Meridian RF Ltd.": the lines right under a
+            # footnote end it, they are no title
+            del title_lines[:run]
+            j += run
+            break
         if ln.kind in (Kind.VALUES, Kind.YEARS) or is_prose(ln):
             break
         if ln.kind is Kind.TEXT:
             title_lines.insert(0, ln.stripped)
             seen += 1
             blanks = 0
+            run += 1
         else:
             blanks += 1
+            run = 0
         j -= 1
     head.head_start = j + 1
     title_lines += captions
@@ -204,6 +213,7 @@ def _join_split_title(title_lines: list[str]) -> list[str]:
     return title_lines
 
 
+_FOOTNOTE = re.compile(r"^\s{0,4}(?:\([a-z0-9]{1,2}\)|\*{1,3}|[a-z0-9]\))\s+\S+(?:\s+\S+){3}", re.I)
 _FURNITURE = re.compile(r"\(.*\)|page \d+|-.*-|exhibit [\w.()-]+|.*(?:https?://|www\.).*", re.I)
 
 

@@ -22,6 +22,7 @@ _DASHES = "-\u2013\u2014"
 _NOTE_LETTER = re.compile(r"\s{6,}[A-Z]{1,2}\d?$")
 # A heading that names one item, its terms following on the next line: not a section.
 _ITEM_HEADING = re.compile(r"[\d$]|\bpar value\b|\bseries\b", re.I)
+_SCALE_NOTE = re.compile(r"\((?:in\s+)?\$?000'?s?(?:\s+omitted)?\)", re.I)  # "(000's)" heads a block: no item's digits
 # A word alone on its line over a per-share block: "Basic", "Diluted", "Primary", "Fully diluted"
 _BLOCK_HEADING = re.compile(r"(?:basic|diluted|primary|fully diluted|assuming (?:full )?dilution|basic and diluted)\s*:?",
                             re.I)
@@ -84,13 +85,13 @@ class RowBuilder:
                 self.pending.append(ln)  # "Non-interest" / "income:"
                 joined, indent = _join(self.pending), self.pending[0].indent
                 self.pending = []
-                if _ITEM_HEADING.search(joined):
+                if _ITEM_HEADING.search(_SCALE_NOTE.sub("", joined)):
                     self.item = joined[:-1].strip()
                 else:
                     self._push(joined[:-1].strip(), indent)
                 return
             self._flush_headings()
-            if _ITEM_HEADING.search(text):
+            if _ITEM_HEADING.search(_SCALE_NOTE.sub("", text)):
                 self.item = text[:-1].strip()
                 return
             self._push(text[:-1].strip(), ln.indent)

@@ -93,12 +93,15 @@ def scale_of(text: str) -> int | None:
 _SUFFIX = re.compile(r"\b(?:inc|incorporated|corp|corporation|company|co|ltd|limited|llc|l\.?p|plc|n\.?v)\.?(?:\s+and\s+(?:consolidated\s+)?(?:subsidiaries|subsidiary companies|affiliates|consolidated affiliates))?\s*$", re.I)
 
 
+_GROUP_TAIL = re.compile(r"^(?:and\s+)?(?:its\s+)?(?:consolidated\s+)?(?:subsidiaries|subsidiary companies|affiliates)\b", re.I)
+
+
 def company_of(lines: list[str]) -> str:
     """The company a statement's title block names: 'NEW LINE CINEMA CORPORATION AND SUBSIDIARIES'."""
     for text in lines:
         text = " ".join(text.split())
-        if not text or len(text) > 90 or statement_kind(text) is not None:
-            continue
+        if not text or len(text) > 90 or statement_kind(text) is not None or _GROUP_TAIL.match(text):
+            continue  # "and Subsidiary Companies" under the name ends it, names none
         if is_company_line(text) or _SUFFIX.search(text):
             return re.sub(r"\s+and\s+(?:consolidated\s+)?(?:subsidiaries|subsidiary companies|(?:consolidated\s+)?affiliates)\s*$", "",
                           text, flags=re.I).strip(" ,")
