@@ -926,3 +926,14 @@ def test_share_counts_and_earnings_per_share_in_the_wordings_of_the_era():
     assert by[("StockholdersEquity", "I19970930")] == (356600000, "USD")
     assert "CommonStockValue" not in {name for name, _ in by}
     assert {f.context.entity.name for f in model.facts} == {"CORMORANT ELECTRIC & GAS CO"}
+
+
+def test_dates_one_blank_apart_under_groups_whose_underline_touches_the_next_column():
+    """"October 28, October 30, October 28, October 30," one blank apart is a date per column,
+    not a sentence; "Thirteen Weeks Ended" whose underline reaches the dollar sign of the first
+    thirty-nine-week column does not head that column."""
+    (table,) = parsed("headings_one_blank_apart.txt").tables
+    assert [c.period.key() for c in table.columns] == [
+        "D2000-07-30_2000-10-28", "D1999-08-01_1999-10-30", "D2000-01-30_2000-10-28", "D1999-01-31_1999-10-30"]
+    assert not any(c.member for c in table.columns) and all("October" in c.heading for c in table.columns)
+    assert facts("headings_one_blank_apart.txt")[("NetIncomeLoss", "D20000130_20001028")] == 111630000

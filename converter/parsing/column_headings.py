@@ -37,7 +37,10 @@ def assign_headings(rows: list[Line], columns: list[tuple[int, int]], value_left
             parts = [(*_widen_by_rule(ps, pe, below, parts), pt) for ps, pe, pt in parts]
             lone = len(parts) == 1 and not any(min(parts[0][1], ce) - max(parts[0][0], cs) > 0 for cs, ce in reach)
             for k, (cs, ce) in enumerate(reach):
-                over = [pt for ps, pe, pt in parts if min(pe, ce) - max(ps, cs) > 0]
+                # the group piece the column stands under most ("Thirteen Weeks Ended" whose
+                # underline reaches the next column's dollar sign heads that column not)
+                over = [pt for ps, pe, pt in sorted(parts, key=lambda p: -(min(p[1], ce) - max(p[0], cs)))
+                        if min(pe, ce) - max(ps, cs) > 0]
                 if not over and lone and parts[0][0] < reach[-1][1] and parts[0][1] > reach[0][0]:
                     over = [parts[0][2]]  # one piece centred between the columns heads them all
                 for text in over[:1]:

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from converter.model import StatementKind
 from converter.parsing.blocks import Block
 from converter.parsing.column_headings import assign_headings, heading_chunks, split_dates
-from converter.dates import find_dates
+from converter.dates import MONTH_DAY, find_dates
 from converter.parsing.lines import Kind, Line, is_prose
 from converter.parsing.titles import (
     company_of, is_company_line, is_not_own, is_note_heading, is_qualified, is_title_line, scale_of, statement_kind,
@@ -92,7 +92,8 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
             heading_rows.append(moved)
             i -= 1
             continue
-        if not parts or any(_sentence(t) for _, _, t in parts):
+        # "October 28, October 30, October 28, October 30," one blank apart: a date per column
+        if not parts or any(_sentence(t) and not _dates_only(t) for _, _, t in parts):
             if _headings_above(lines, i, floor, value_left):
                 captions.insert(0, ln.stripped)  # a caption between the column headings and the body
                 i -= 1
@@ -253,6 +254,15 @@ def _body_heading(ln: Line, value_left: int) -> bool:
     if is_title_line(text) or is_company_line(text) or scale_of(text) or find_dates(text) or not text[0].isupper():
         return False
     return all(e <= value_left - 1 for _, e, _ in chunks(ln.text))
+
+
+def _dates_only(text: str) -> bool:
+    """'October 28, October 30, October 28, October 30,': dates and nothing else."""
+    pieces = split_dates((0, len(text), text))
+    return len(pieces) > 1 and all(_MONTH_DAY_ONLY.fullmatch(t) for _, _, t in pieces)
+
+
+_MONTH_DAY_ONLY = re.compile(MONTH_DAY.pattern + r"\s*,?(?:\s*(?:19|20)\d\d)?\s*,?", re.I)
 
 
 def _sentence(text: str) -> bool:
