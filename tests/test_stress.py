@@ -937,3 +937,12 @@ def test_dates_one_blank_apart_under_groups_whose_underline_touches_the_next_col
         "D2000-07-30_2000-10-28", "D1999-08-01_1999-10-30", "D2000-01-30_2000-10-28", "D1999-01-31_1999-10-30"]
     assert not any(c.member for c in table.columns) and all("October" in c.heading for c in table.columns)
     assert facts("headings_one_blank_apart.txt")[("NetIncomeLoss", "D20000130_20001028")] == 111630000
+
+
+def test_balance_dates_listed_in_the_title_over_bare_years():
+    """"AS OF DECEMBER 31, 2000 AND JANUARY 2, 2000" over "2000  1999": fiscal 1999 of a 52/53-week
+    calendar ended January 2, 2000; the 2000 column is December 31, 2000, not that day too."""
+    (table,) = parsed("balance_dates_in_the_title.txt").tables
+    assert [c.period.key() for c in table.columns] == ["I2000-12-31", "I2000-01-02"]
+    by = facts("balance_dates_in_the_title.txt")
+    assert by[("Assets", "I20001231")] == 242309000 and by[("Assets", "I20000102")] == 236405000

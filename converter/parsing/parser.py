@@ -268,6 +268,26 @@ def _shared_duration(cols: list[Column], kind: StatementKind) -> list[Column]:
     return out
 
 
+def _ending(period: Period, end: dt.date) -> Period:
+    """The period moved to end on the day the filing prints for it, its length kept."""
+    if period.start is None:
+        return Period(end)
+    months = round(((period.end - period.start).days + 1) / 30.44)
+    return Period(end, start_of(end, months))
+
+
+def _dates_in_column_order(dates: tuple[dt.date, ...], headings: list[str]) -> tuple[dt.date, ...]:
+    """"AS OF DECEMBER 31, 2000 AND JANUARY 2, 2000" over "2000  1999": one date per bare-year
+    column, in the columns' order, each within a year of its column's year (fiscal 1999 ended
+    January 2, 2000); else none."""
+    years = [[int(m.group("year")) for m in YEAR.finditer(h)] for h in headings]
+    if len(dates) < 2 or len(dates) != len(headings) or any(len(y) != 1 or find_dates(h) for y, h in zip(years, headings)):
+        return ()
+    if all(0 <= d.year - y[0] <= 1 for d, y in zip(dates, years)) and any(d.year != y[0] for d, y in zip(dates, years)):
+        return dates
+    return ()
+
+
 def _quarter_of_year_to_date(cols: list[Column], kind: StatementKind) -> list[Column]:
     """"Three Months" over a bare year that no date places, beside "Six Months" of the same year
     that the fiscal year places: the quarter ends where the year to date does."""
@@ -428,6 +448,10 @@ def _columns(head, spans, ctx: PeriodContext, flows: bool = False) -> tuple[list
     stub = " ".join(f"{head.title_text} {head.stub_text}".split())
     stub_dates = tuple(d for _, d in find_dates(stub)) + _listed_years(stub)
     stub_dates += _sibling_dates(head.headings)
+    # one line of the title zone listing a full date per column: "AS OF DECEMBER 31, 2000 AND JANUARY 2, 2000"
+    listed = [dates for t in [*head.title_lines, head.stub_text] if len(dates := tuple(d for _, d in find_dates(t))) > 1
+              and len(FULL_DATE.findall(t)) == len(dates)]
+    in_order = _dates_in_column_order(listed[-1], head.headings) if len(listed) == 1 else ()
     for k, (left, right) in enumerate(spans):
         heading = head.headings[k]
         dates = find_dates(heading)
@@ -437,6 +461,8 @@ def _columns(head, spans, ctx: PeriodContext, flows: bool = False) -> tuple[list
         kind = StatementKind.INCOME if flows and not dates else head.kind
         period = None if names_attribute(heading) else column_period(heading, kind, f"{head.title} {head.stub_text}", ctx,
                                                                     stub_dates, head.period_text)
+        if in_order and period is not None:
+            period = _ending(period, in_order[k])
         cols.append(Column(k, left, right, heading, period))
     cols = fiscal_years_named_by_start(cols, ctx)
     cols = _shared_duration(cols, head.kind)
