@@ -946,3 +946,16 @@ def test_balance_dates_listed_in_the_title_over_bare_years():
     assert [c.period.key() for c in table.columns] == ["I2000-12-31", "I2000-01-02"]
     by = facts("balance_dates_in_the_title.txt")
     assert by[("Assets", "I20001231")] == 242309000 and by[("Assets", "I20000102")] == 236405000
+
+
+def test_equity_component_headings_two_blanks_apart():
+    """"Retained  Translation  Treasury" / "Earnings   Adjustment     Stock": words two blanks
+    apart, each over a column of its own, head their own columns; the retained earnings balance
+    is never the treasury stock's."""
+    (table,) = parsed("equity_headings_two_blanks_apart.txt").tables
+    assert [c.member for c in table.columns][2:5] == ["Retained Earnings", "Cumulative Translation Adjustment",
+                                                      "Treasury Stock"]
+    model = map_filing(parsed("equity_headings_two_blanks_apart.txt"), cik="1")
+    members = {(f.context.id, f.value) for f in model.facts if f.concept.name == "StockholdersEquity"}
+    assert ("I19951231_RetainedEarningsMember", 47950000) in members
+    assert ("I19951231_TreasuryStockCommonMember", -1059000) in members

@@ -19,7 +19,7 @@ def assign_headings(rows: list[Line], columns: list[tuple[int, int]], value_left
     """
     headings = [""] * len(columns)
     # a scale phrase centred over the columns ("(In millions)") heads none of them
-    lines = [(ln, [p for p in _pieces(ln, len(columns)) if p[1] > value_left - 2 and not scale_of(p[2])])
+    lines = [(ln, [p for p in _pieces(ln, columns) if p[1] > value_left - 2 and not scale_of(p[2])])
              for ln in rows if ln.kind is not Kind.RULE]
     lines = [(ln, parts) for ln, parts in lines if parts]
     group = [len(parts) < len(columns) and _group_line(parts, columns) for _, parts in lines]
@@ -65,12 +65,24 @@ def assign_headings(rows: list[Line], columns: list[tuple[int, int]], value_left
     return headings
 
 
-def _pieces(ln: Line, ncols: int) -> list[tuple[int, int, str]]:
-    # a piece per column when two blanks part them ("Jun 30,  Mar 31,"), else words two
-    # blanks apart belong together ("NINE  MONTHS")
+def _pieces(ln: Line, columns: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    # a piece per column when two blanks part them ("Jun 30,  Mar 31,"; "Retained  Translation"
+    # each over a column of its own), else words two blanks apart belong together ("NINE  MONTHS")
     parts = chunks(ln.text)
-    parts = parts if len(parts) >= ncols else heading_chunks(ln.text)
+    if len(parts) < len(columns) and not _one_column_each(parts, columns):
+        parts = heading_chunks(ln.text)
     return [p for part in parts for p in split_dates(part)]
+
+
+def _one_column_each(parts, columns) -> bool:
+    """Every piece over one column of its own, and more than one piece."""
+    owners = []
+    for ps, pe, _ in parts:
+        over = [k for k, (cs, ce) in enumerate(columns) if min(pe, ce) - max(ps, cs) > 0]
+        if len(over) != 1:
+            return False
+        owners.append(over[0])
+    return len(owners) > 1 and len(set(owners)) == len(owners)
 
 
 def split_dates(part: tuple[int, int, str]) -> list[tuple[int, int, str]]:
