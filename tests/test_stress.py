@@ -959,3 +959,15 @@ def test_equity_component_headings_two_blanks_apart():
     members = {(f.context.id, f.value) for f in model.facts if f.concept.name == "StockholdersEquity"}
     assert ("I19951231_RetainedEarningsMember", 47950000) in members
     assert ("I19951231_TreasuryStockCommonMember", -1059000) in members
+
+
+def test_negatives_with_a_trailing_minus_and_zero_marks():
+    """"722,250-" is a negative (a mainframe's print), "-0-" a zero mark with no amount: the rows
+    stay whole and every column keeps its own figures; "$ 4.25- $ 9.00" is a range, no negative."""
+    by = facts("trailing_minus_and_zero_marks.txt")
+    assert by[("NetIncomeLoss", "D19910101_19911231")] == -722250
+    assert by[("NetIncomeLoss", "D19930101_19931231")] == 1054114
+    assert not {v for v in by.values() if isinstance(v, Decimal) and abs(v) in (Decimal("4.25"), 9, 4250, 9000)}
+    table = parsed("trailing_minus_and_zero_marks.txt").tables[0]  # "$ 4.25- $ 9.00" below is a range of prices
+    gain = next(r for r in table.rows if r.label == "Gain on sale of property")
+    assert [c.value if c else None for c in gain.cells] == [None, 250000, None]

@@ -6,15 +6,15 @@ from typing import NamedTuple
 from decimal import Decimal
 
 # One printed amount: optional ( and $ in either order, digits with thousands commas or a
-# decimal point, optional ) and % in either order, and footnote marks glued on the right: 3,000(5), 250(7)(8),
+# decimal point, a trailing minus, optional ) and % in either order, and footnote marks glued on the right: 3,000(5), 250(7)(8),
 # 3,400(A), (1,690)(B)(J).
 _AMOUNT = re.compile(
     r"""^(?P<open>\()?\s*(?P<dollar>\$)?\s*(?P<open2>\()?\s*(?P<minus>-)?
-        (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)
+        (?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)(?P<trailing>-)?
         (?P<pct0>%)?\s*(?P<close>\))?(?P<pct>%)?(?P<fn>(?:\([0-9a-zA-Z]\))+|\*+)?$""",
     re.VERBOSE,
 )
-_DASH = re.compile(r"^\(?\$?\s*(?:-{1,3}|\u2014|\u2013|_{1,3})\s*\)?%?$")
+_DASH = re.compile(r"^\(?\$?\s*(?:-{1,3}|\u2014|\u2013|_{1,3}|-0-)\s*\)?%?$")  # "-0-": nothing, printed as zero
 _NA = re.compile(r"^(?:N/?A|n/?a|NM|nm|N\.M\.|Nil|nil)$")
 # Where the label ends: two spaces, a tab's worth of blanks, or a dot leader.
 LAST_CHARS = frozenset("0123456789)-%*_\u2014\u2013AaMmLl$")
@@ -49,10 +49,12 @@ def parse_amount(text: str) -> tuple[Decimal, int, bool, bool] | None:
         # `(5)` alone is a footnote reference or a note number only when unbalanced; a lone
         # open or close paren means the cell was cut by a column boundary.
         return None
+    if m.group("minus") and m.group("trailing"):
+        return None  # "-0-": a zero marker, read as a dash
     num = m.group("num").replace(",", "")
     value = Decimal(num)
     decimals = len(num.split(".", 1)[1]) if "." in num else 0
-    negative = opened or bool(m.group("minus"))
+    negative = opened or bool(m.group("minus")) or bool(m.group("trailing"))  # "1,052,250-": a mainframe's negative
     if negative:
         value = -value
     return value, decimals, negative, bool(m.group("pct") or m.group("pct0"))  # "(24)%" and "(24%)"
@@ -130,6 +132,8 @@ def split_values(line: str) -> tuple[str, int, list[Token]]:
             tokens[0] = Token(pt + first.text, first.start, first.end, first.value, first.decimals,
                               first.negative, first.percent, first.dash)
         toks = [value_token(ps, pe, pt) for ps, pe, pt in pieces]
+        if any(t is not None and t.text.endswith("-") and t.value is not None for t in toks[:-1]):
+            break  # "$ 7.50- $ 68.00": a range of prices, not a negative beside an amount
         if any(tok is None for tok in toks):
             # `$ 1,234` split as `$` + `1,234`: glue a trailing dollar chunk to what follows
             if t in ("$", "($", "$(") and tokens:
