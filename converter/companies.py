@@ -7,16 +7,24 @@ _NAME_NOISE = {"the", "inc", "incorporated", "corp", "corporation", "company", "
                "plc", "and", "subsidiaries", "consolidated", "affiliates", "group", "holdings", "of", "com"}
 
 
+def _words(name: str) -> list[str]:
+    return [w for w in re.split(r"[^a-z0-9]+", name.lower()) if w and w not in _NAME_NOISE and len(w) > 1]
+
+
 def significant_words(name: str) -> set[str]:
     """The words of a company name that tell it apart: not "Inc", "Corp", "and Subsidiaries"."""
-    return {w for w in re.split(r"[^a-z0-9]+", name.lower()) if w and w not in _NAME_NOISE and len(w) > 1}
+    return set(_words(name))
 
 
 def same_company(a: str, b: str) -> bool:
-    """Whether two printed company names share a significant word ("BRISTOL-MYERS SQUIBB COMPANY",
-    "BRISTOL MYERS SQUIBB CO"); a name with no significant word cannot be told apart."""
-    wa, wb = significant_words(a), significant_words(b)
-    return not wa or not wb or bool(wa & wb)
+    """Whether two printed company names name one company ("BRISTOL-MYERS SQUIBB COMPANY",
+    "BRISTOL MYERS SQUIBB CO"): the same first significant word, or one name's words all in the
+    other's. A word of the trade alone ("Healthcare" in "Lakeside Home Healthcare" and "Northstar
+    Healthcare Services") is no match. A name with no significant word cannot be told apart."""
+    wa, wb = _words(a), _words(b)
+    if not wa or not wb:
+        return True
+    return wa[0] == wb[0] or set(wa) <= set(wb) or set(wb) <= set(wa)
 
 
 _NOT_AS_REPORTED = re.compile(r"\bpro ?-?forma\b|\bcombined\b|\badjust|\bas adjusted\b|\bhistorical\b", re.I)

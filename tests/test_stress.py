@@ -971,3 +971,14 @@ def test_negatives_with_a_trailing_minus_and_zero_marks():
     table = parsed("trailing_minus_and_zero_marks.txt").tables[0]  # "$ 4.25- $ 9.00" below is a range of prices
     gain = next(r for r in table.rows if r.label == "Gain on sale of property")
     assert [c.value if c else None for c in gain.cells] == [None, 250000, None]
+
+
+def test_a_target_companys_statements_and_the_parent_company_alone_are_not_the_registrants():
+    """The statements of a company to be acquired whose name shares only a word of the trade
+    with the registrant's ("Healthcare"), under its auditors' report whose signer stands above
+    the title, are that company's; the registrant's Schedule I "(PARENT COMPANY)" balance sheet
+    is no consolidated balance sheet: neither gives the registrant plain US-GAAP facts."""
+    model = map_filing(parsed("target_statements_and_parent_only.txt"), cik="999981")
+    own = [f for f in model.facts if f.context.entity.identifier == "0000999981" and f.concept.prefix == "us-gaap"]
+    assert not [f for f in own if f.value in (1073801, 15331280, 48410000, 103010000)]
+    assert {f.context.entity.name for f in model.facts if f.value == 1073801} == {"LARKSPUR HOME HEALTHCARE, INC."}

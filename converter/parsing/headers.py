@@ -10,7 +10,7 @@ from converter.parsing.column_headings import assign_headings, heading_chunks, s
 from converter.dates import MONTH_DAY, find_dates
 from converter.parsing.lines import Kind, Line, is_prose
 from converter.parsing.titles import (
-    company_of, is_company_line, is_not_own, is_note_heading, is_qualified, is_title_line, scale_of, statement_kind,
+    company_of, is_company_line, is_not_own, is_note_heading, is_parent_only, is_qualified, is_title_line, scale_of, statement_kind,
 )
 from converter.parsing.values import chunks
 
@@ -121,6 +121,8 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
             break
         if ln.kind in (Kind.VALUES, Kind.YEARS) or is_prose(ln):
             break
+        if ln.kind is Kind.TEXT and _DATE_ALONE.match(ln.stripped) and any(map(is_title_line, title_lines)):
+            break  # "August 21, 1998" above the title: the date of the auditors' report, whose signer is no title
         if ln.kind is Kind.TEXT:
             title_lines.insert(0, ln.stripped)
             seen += 1
@@ -152,7 +154,7 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
     kinds = [k for k in kinds if k is not None]
     titled = " ".join(t for t in title_lines if is_title_line(t))
     head.title_kind = kinds[-1] if kinds else None
-    head.qualified, head.not_own = is_qualified(titled), is_not_own(titled)
+    head.qualified, head.not_own = is_qualified(titled), is_not_own(titled) or is_parent_only(title_lines)
     head.title_lines = [t for t in title_lines if not scale_of(t) and not _prose_end(t)]
     # the lines under the statement's title: "SIX MONTH PERIODS ENDED JUNE 30, 1998 AND 1997"
     last = max((k for k, t in enumerate(head.title_lines) if is_title_line(t)), default=None)
@@ -165,7 +167,8 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
         # a note's table is a statement only by its title: only where the title leaves the kind to
         # the content does its note heading count
         head.under_note = bool(note) and (not kinds or head.qualified)
-        head.title = note or (title_lines[-1] if title_lines else "")
+        named = [t for t in title_lines if is_title_line(t) or is_company_line(t)] if head.not_own else []
+        head.title = note or " ".join(named) or (title_lines[-1] if title_lines else "")
     head.intro = _intro(lines, i, floor)
     said = _INTRO_SCALE.search(head.intro[-160:]) if head.scale is None else None
     if said is not None and (factor := scale_of(said.group(0))):
@@ -214,6 +217,7 @@ def _join_split_title(title_lines: list[str]) -> list[str]:
     return title_lines
 
 
+_DATE_ALONE = re.compile(r"^[A-Z][a-z]+\.?\s+\d{1,2},\s+(?:19|20)\d\d$")
 _FOOTNOTE = re.compile(r"^\s{0,4}(?:\([a-z0-9]{1,2}\)|\*{1,3}|[a-z0-9]\))\s+\S+(?:\s+\S+){3}", re.I)
 _FURNITURE = re.compile(r"\(.*\)|page \d+|-.*-|exhibit [\w.()-]+|.*(?:https?://|www\.).*", re.I)
 

@@ -74,6 +74,11 @@ def is_not_own(text: str) -> bool:
     return bool(_title_words("not_own").search(" ".join(text.lower().split())))
 
 
+def is_parent_only(lines: list[str]) -> bool:
+    """A title block naming the parent company's statements alone ("(PARENT COMPANY)")."""
+    return any(_title_words("parent_only").search(" ".join(t.lower().split())) for t in lines)
+
+
 def is_qualified(text: str) -> bool:
     """Titles whose qualifying word keeps a table a note unless its content says it is the statement."""
     return bool(_title_words("qualified").search(" ".join(text.lower().split())))
