@@ -982,3 +982,18 @@ def test_a_target_companys_statements_and_the_parent_company_alone_are_not_the_r
     own = [f for f in model.facts if f.context.entity.identifier == "0000999981" and f.concept.prefix == "us-gaap"]
     assert not [f for f in own if f.value in (1073801, 15331280, 48410000, 103010000)]
     assert {f.context.entity.name for f in model.facts if f.value == 1073801} == {"LARKSPUR HOME HEALTHCARE, INC."}
+
+
+def test_per_share_blocks_losses_and_a_page_index():
+    """Under "Per share:" of a selected-data table, "Total assets 194,013" printed after the
+    per-share lines is money (in the table's thousands), not an amount per share; a statement
+    printed in whole dollars after it takes no scale from that note table; "Discontinued
+    operations .02" under "Loss per share:" is per share, never dollars; "Net loss per share
+    $ 1.02" is a loss; the index of the report's pages gives no facts."""
+    model = map_filing(parsed("per_share_blocks_and_losses.txt"), cik="1")
+    by = {(f.concept.name, f.context.id): (f.value, f.unit.id if f.unit else None) for f in model.facts}
+    assert (194013000, "USD") in by.values()
+    assert by[("Revenues", "D19960101_19961231")] == (812400, "USD")
+    assert by[("EarningsPerShareBasic", "D19960101_19961231")] == (Decimal("-1.02"), "USD_per_share")
+    assert by[("IncomeLossFromDiscontinuedOperationsNetOfTaxPerBasicShare", "D19960101_19961231")][1] == "USD_per_share"
+    assert not any(v in (23, 24, 23000, 24000) for v, _ in by.values())

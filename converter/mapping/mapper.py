@@ -264,6 +264,12 @@ def _rule_for(st: _State, table: Table, row: Row, pro_forma_table: bool, side: s
     # a dated balance of a roll-forward is the statement's own line, whatever heading is above it
     context = "" if row.period is not None and row.period.is_instant else row.context
     rule = match(st.tax, row.label, context, table.kind.value, ptype, st.excluded)
+    if rule is not None and all(st.tax.concept(n).type == MONETARY for n in rule.names):
+        unit = _row_unit_type(row.label, row.context, tuple(c for c in row.cells if c is not None), table.kind)
+        if unit in (PER_SHARE, SHARES):
+            # "Discontinued operations (.16)" under "Earnings (loss) per share:": no dollars
+            st.rejected[row.line] = f"extension: {'an amount per share' if unit == PER_SHARE else 'a count of shares'}, not money"
+            return None
     if rule is not None and rule.needs_member and _section_member(st, table, row) is None:
         return None  # "Balance at beginning of year" of no component: not the statement's equity
     if rule is not None and row.context and sectioned and _section_member(st, table, row) is None \
@@ -323,13 +329,21 @@ def _row_unit_type(label: str, context: str, cells: tuple[Cell | None, ...], kin
     short = len(label.split()) <= 3  # "Basic", "Diluted": read with their heading
     if _SHARE_COUNT.match(label) or (short and _SHARE_COUNT.match(context) and not _PER_SHARE.search(label)):
         return SHARES
-    if _PER_SHARE.search(label) or (short and _PER_SHARE.search(context)):
+    # "Cash dividends ($.20 per share)": the rate in parentheses describes an amount of money
+    if _PER_SHARE.search(re.sub(r"\([^)]*\)", " ", label)) or (short and _PER_SHARE.search(context) and _sized_per_share(cells)):
         return PER_SHARE
-    if _PER_SHARE.search(context) and not _COUNT_WORDS.search(label):
+    if _PER_SHARE.search(context) and not _COUNT_WORDS.search(label) and _sized_per_share(cells):
         return PER_SHARE  # every line of a per-share block: "Earnings before extraordinary loss" under it
     if re.search(r"\bnumber of\b.*\bshares\b|\bshares\b.*\boutstanding\b", label, re.I):
         return SHARES
     return MONETARY
+
+
+def _sized_per_share(cells) -> bool:
+    """Amounts a share's: cents printed, or all under a thousand ("Total assets 194,013" printed
+    on under a "Per share:" block is money, not a figure of the block)."""
+    values = [c for c in cells if c is not None and c.value is not None]
+    return not values or any(c.decimals > 0 for c in values) or all(abs(c.value) < 1000 for c in values)
 
 
 _CASH_SECTIONS = frozenset({"NetCashProvidedByUsedInOperatingActivities", "NetCashProvidedByUsedInInvestingActivities",
@@ -579,7 +593,8 @@ def _facts_for(st: _State, t_index: int, table: Table, row: Row, concept: Concep
             if concept.name in st.tax.signed and not rule.magnitude:
                 if rule.negate:
                     value = -value
-                elif value > 0 and "Loss" in concept.name and st.tax.names_a_loss(row.label):
+                elif value > 0 and ("Loss" in concept.name or concept.name.startswith("EarningsPerShare")) \
+                        and st.tax.names_a_loss(row.label):  # "Net loss per share  $ 1.02"
                     value = -value
             else:
                 value = abs(value)

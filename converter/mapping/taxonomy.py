@@ -88,7 +88,10 @@ class Taxonomy:
         if self.loss_words is None:
             return False
         loss, undo = self.loss_words
-        return bool(loss.search(label)) and not undo.search(label)
+        # "(loss) per share", "Net (loss)": a loss in parentheses is the other half of "earnings
+        # (loss)" (a label broken over lines): the row prints its own sign
+        bare = re.sub(r"\(\s*loss(?:es)?\s*\)", " ", label, flags=re.I)
+        return bool(loss.search(bare)) and not undo.search(label)
 
     def rules_for(self, statement: str, excluded: frozenset[str] = frozenset()) -> tuple[Rule, ...]:
         """The rules that apply to one kind of statement, in their order, without those naming an

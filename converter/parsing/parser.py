@@ -187,7 +187,9 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
             head.kind = evidence.kind
         counted = quantity_of(head.scale_text)  # "(In Millions of KWHs)": not money
         if head.scale is not None and not counted:
-            scope = (head.scale, head.scale_text)
+            # a statement's scale holds for the statements after it; a note's (selected data "in
+            # thousands" above statements printed in whole dollars) for none
+            scope = (head.scale, head.scale_text) if head.kind is not StatementKind.NOTE else (None, "")
         elif scope[0] is not None and head.kind is not StatementKind.NOTE:
             # a release's schedules under one "(In thousands, except per share data)"; a note
             # table's counts and prices are not read in a statement's scale
@@ -207,6 +209,12 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
         rolled = _components(head, columns, rows) if head.kind is StatementKind.EQUITY else None
         if rolled is not None:
             (cols, rows), reason = rolled, ""
+        if not reason and (_INDEX.search(head.title_text)
+                           or (any(head.headings) and all(_PAGE.match(h) for h in head.headings if h))):
+            reason = "an index of the report's pages, no amounts"
+        if not reason and head.kind is not StatementKind.NOTE and \
+                sum(any(c is not None and c.value is not None for c in r.cells) for r in rows) < 2:
+            reason = "one line under a statement's title (an index entry, a page reference): no statement"
         if not reason and counted:
             reason = f"amounts in {counted}, not money: no unit is declared for them"
         if reason:
@@ -231,6 +239,8 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
     return tables, skipped, sentences(lines, tabular), numbers
 
 
+_PAGE = re.compile(r"^\s*pages?(?:\s+no\.?|\s+number)?\s*$", re.I)
+_INDEX = re.compile(r"\bindex to (?:the )?(?:consolidated )?financial statements\b|\btable of contents\b", re.I)
 _EXCEPT_SHARES = re.compile(r"except\s+(?:for\s+)?(?:the\s+)?(?:number\s+of\s+)?(?:common\s+)?shares?\b|"
                             r"\band\s+shares?\b|\bshares?\s+and\s+per\s+share\b|\bdollars\b", re.I)
 
