@@ -997,3 +997,25 @@ def test_per_share_blocks_losses_and_a_page_index():
     assert by[("EarningsPerShareBasic", "D19960101_19961231")] == (Decimal("-1.02"), "USD_per_share")
     assert by[("IncomeLossFromDiscontinuedOperationsNetOfTaxPerBasicShare", "D19960101_19961231")][1] == "USD_per_share"
     assert not any(v in (23, 24, 23000, 24000) for v, _ in by.values())
+
+
+def test_acquired_stations_and_a_pro_forma_with_footnote_letters():
+    """Statements titled by stations "(Owned by Thrush Broadcasting Partners, L.P.)" are the
+    owner's, not the registrant's; in the pro forma balance sheet after them, "890 (a)" keeps
+    its row whole, the column under the registrant's short name is the registrant's own, and
+    "Pro Forma Consolidated" is never the consolidated figure."""
+    model = map_filing(parsed("acquired_stations_and_pro_forma.txt"), cik="999983")
+    own = {(f.concept.name, f.context.id): f.value for f in model.facts if f.context.entity.identifier == "0000999983"}
+    assert own[("Assets", "I19970630")] == 16630000
+    assert not {19882000, 17472000, 1707665} & set(own.values())
+    stations = {f.value for f in model.facts if f.context.entity.name == "Thrush Broadcasting Partners, L.P."}
+    assert 1707665 in stations
+
+
+def test_rates_with_the_percent_sign_on_the_first_line_only():
+    """"Discount rate 8.5%" over "Compensation increases 5.5" and "Health care cost trend
+    9.5 (b)": rates, as fractions, not dollars; the footnote letter printed apart is no cell."""
+    (table,) = parsed("rates_percent_sign_once.txt").tables
+    assert all(c.percent for r in table.rows for c in r.cells if c is not None and c.value is not None)
+    by = facts("rates_percent_sign_once.txt")
+    assert by[("CompensationIncreases", "I19931231")] == Decimal("0.055")

@@ -223,7 +223,8 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
         tables.append(Table(
             title=head.title, kind=head.kind, columns=tuple(cols), rows=tuple(rows),
             scale=head.scale or 1, first_line=first_line, last_line=last_line, intro=head.intro,
-            shares_scale=shares_scale(head.scale or 1, head.scale_text), company=head.company or company,
+            shares_scale=shares_scale(head.scale or 1, head.scale_text), company=head.company or ("" if head.kind is not StatementKind.NOTE and _PRO_FORMA_ZONE.search(head.title_text)
+                                     else company),
             kind_evidence=(evidence.by, evidence.score, evidence.runner_up), roll_forward=rolled is not None,
             combination=combination,
         ))
@@ -239,6 +240,8 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
     return tables, skipped, sentences(lines, tabular), numbers
 
 
+# pro forma information follows an acquired business's statements: the registrant's figures again
+_PRO_FORMA_ZONE = re.compile(r"\bpro\s*-?\s*forma\b", re.I)
 _PAGE = re.compile(r"^\s*pages?(?:\s+no\.?|\s+number)?\s*$", re.I)
 _INDEX = re.compile(r"\bindex to (?:the )?(?:consolidated )?financial statements\b|\btable of contents\b", re.I)
 _EXCEPT_SHARES = re.compile(r"except\s+(?:for\s+)?(?:the\s+)?(?:number\s+of\s+)?(?:common\s+)?shares?\b|"
@@ -257,6 +260,8 @@ _PERIOD_WORDS = re.compile(r"\b(?:(?:three|six|nine|twelve|\d+)\s+months?|years?
                            r"fiscal|for the|as of|at|unaudited|audited)\b|\([^)]*\)|[\d,]+", re.I)
 # the group that holds the company's figures as now reported: "Consolidated", "Total", and
 # "As Restated" beside "As Previously Reported"
+_NOT_ACTUAL = re.compile(r"\bpro\s*-?\s*forma\b|\badjust|\bcombined\b|\beliminat", re.I)
+_COMBINING = re.compile(r"\bpro\s*-?\s*forma\b|\badjust|\bcombined\b", re.I)
 _PRIMARY_GROUP = re.compile(r"\bconsolidated\b|\btotal\b|^(?:as )?restated$", re.I)
 
 
@@ -368,8 +373,11 @@ def _column_groups(cols: list[Column], kind: StatementKind, registrant: str = ""
     if len(periods) == len(set(periods)):
         return cols, ""
     names = {_group_key(c): _group_name(c) for c in cols if c.period is not None}
-    primary = [g for g in names if _PRIMARY_GROUP.search(g)]
-    if not primary and registrant:
+    # "Pro Forma Consolidated", "Combined Total": a presentation, never the company's own figures
+    primary = [g for g in names if _PRIMARY_GROUP.search(g) and not _NOT_ACTUAL.search(g)]
+    if registrant and (not primary or any(_COMBINING.search(g) for g in names)):
+        # a pro forma combination: only the column under the registrant's own name is its own
+        # figures ("TOTAL SIX MONTHS" beside "TOTAL ADJUSTED" may be either company's)
         primary = [g for g in names if names_registrant(names[g], registrant)]
         primary = primary if len(primary) == 1 else []
     repeated = {p for p in periods if periods.count(p) > 1}

@@ -277,7 +277,28 @@ def build_rows(lines: list[Line], start: int, end: int, columns: list[tuple[int,
     builder = RowBuilder(columns, narrow=_narrow(lines[start:end + 1]))
     for ln in lines[start:end + 1]:
         builder.feed(ln)
-    return _unname_inner_subtotals(_name_by_reach(find_totals(builder.rows))), builder.problems
+    rows = _unname_inner_subtotals(_name_by_reach(find_totals(builder.rows)))
+    return _percent_signs_once(rows), builder.problems
+
+
+def _percent_signs_once(rows: list[Row]) -> list[Row]:
+    """Rates printed with the percent sign on the first line only ("Discount rate 8.5%" over
+    "Compensation increases 5.5"): the lines after it are percents too, while they print no
+    dollar sign and stay under a hundred; the first line of money ends the run."""
+    out = list(rows)
+    run = False
+    for k, row in enumerate(rows):
+        cells = [c for c in row.cells if c is not None and c.value is not None]
+        if not cells:
+            continue
+        if all(c.percent for c in cells):
+            run = True
+        elif run and all("$" not in c.text and abs(c.value) < 100 for c in cells) and any(c.decimals for c in cells):
+            out[k] = dataclasses.replace(row, cells=tuple(
+                dataclasses.replace(c, percent=True) if c is not None and c.value is not None else c for c in row.cells))
+        else:
+            run = False
+    return out
 
 
 # Sections whose total is what is left after the deductions printed under their subtotal:

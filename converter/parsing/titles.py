@@ -98,6 +98,7 @@ def scale_of(text: str) -> int | None:
 _SUFFIX = re.compile(r"\b(?:inc|incorporated|corp|corporation|company|co|ltd|limited|llc|l\.?p|plc|n\.?v)\.?(?:\s+and\s+(?:consolidated\s+)?(?:subsidiaries|subsidiary companies|affiliates|consolidated affiliates))?\s*$", re.I)
 
 
+_OWNED_BY = re.compile(r"^.*\b(?:owned|operated)\s+by\s+(?:the\s+)?", re.I)
 _GROUP_TAIL = re.compile(r"^(?:and\s+)?(?:its\s+)?(?:consolidated\s+)?(?:subsidiaries|subsidiary companies|affiliates)\b", re.I)
 
 
@@ -105,6 +106,12 @@ def company_of(lines: list[str]) -> str:
     """The company a statement's title block names: 'NEW LINE CINEMA CORPORATION AND SUBSIDIARIES'."""
     for text in lines:
         text = " ".join(text.split())
+        if text.startswith("(") and text.endswith(")"):
+            # "(Stations Owned by Carlson Broadcasting Partners, L.P.)": the owner a business's
+            # statements name; "(A Development Stage Company)" names none
+            if not _OWNED_BY.match(text[1:-1]):
+                continue
+            text = _OWNED_BY.sub("", text[1:-1]).strip()
         if not text or len(text) > 90 or statement_kind(text) is not None or _GROUP_TAIL.match(text):
             continue  # "and Subsidiary Companies" under the name ends it, names none
         if is_company_line(text) or _SUFFIX.search(text):

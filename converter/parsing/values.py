@@ -19,6 +19,7 @@ _NA = re.compile(r"^(?:N/?A|n/?a|NM|nm|N\.M\.|Nil|nil)$")
 # Where the label ends: two spaces, a tab's worth of blanks, or a dot leader.
 LAST_CHARS = frozenset("0123456789)-%*_\u2014\u2013AaMmLl$")
 _LETTER = re.compile(r"[A-Za-z]")
+_LETTER_MARK = re.compile(r"(?:\([a-zA-Z]\))+")  # "(a)", "(b)(c)": footnote letters, no amount
 _FOOTNOTE_TAIL = re.compile(r"(?:\([a-zA-Z]\))+$")  # "(a)", "(B)(J)": footnote marks glued to an amount
 _YEAR_RANGE = re.compile(r"\s{2,}((?:19|20)\d\d\s*-\s*(?:19|20)?\d\d)$")
 _BARE_YEAR = re.compile(r"(?:19|20)\d\d")
@@ -124,7 +125,12 @@ def split_values(line: str) -> tuple[str, int, list[Token]]:
         s, e, t = parts[i]
         if _LETTER.search(_FOOTNOTE_TAIL.sub("", t)) and not _NA.match(t):
             break
-        pieces = _single_space_pieces(s, t)
+        if _LETTER_MARK.fullmatch(t) and i > 0:
+            i -= 1  # "890 (a)", "$ 1,000   (b)": an adjustment's footnote letter printed apart from it
+            continue
+        pieces = [p for p in _single_space_pieces(s, t) if not _LETTER_MARK.fullmatch(p[2])]
+        if not pieces:
+            break
         if len(pieces) > 1 and pieces[-1][2] in ("$", "($", "$(") and tokens:
             # "(8.29) $" + "(6.59)": the dollar sign two blanks before its amount, one after the last
             _, _, pt = pieces.pop()
