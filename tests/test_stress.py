@@ -1019,3 +1019,12 @@ def test_rates_with_the_percent_sign_on_the_first_line_only():
     assert all(c.percent for r in table.rows for c in r.cells if c is not None and c.value is not None)
     by = facts("rates_percent_sign_once.txt")
     assert by[("CompensationIncreases", "I19931231")] == Decimal("0.055")
+
+
+def test_pro_forma_figures_named_only_by_a_heading_or_the_sentence_above():
+    """Lines under "Pro forma data (unaudited)(1):" and a table of results "as though the
+    acquisition had occurred" are no figures of the company: no US-GAAP concept takes them."""
+    model = map_filing(parsed("pro_forma_without_the_title.txt"), cik="1")
+    standard = {f.value for f in model.facts if f.concept.prefix == "us-gaap"}
+    assert 6625000 in standard and Decimal(".81") in standard
+    assert not standard & {5398000, Decimal(".59"), 157025000, 8603000, Decimal(".86")}

@@ -158,6 +158,11 @@ def _slug(name: str) -> str:
 # ---------------------------------------------------------------- tables and rows
 
 
+# "...as though the acquisition had occurred on January 1, 1997": results that are not the company's
+_AS_IF = re.compile(r"\bas (?:if|though) the (?:acquisitions?|mergers?|transactions?|combination|offering|purchase)\b"
+                    r"[^.]{0,60}\b(?:had|have|were|was) (?:occurred|been (?:completed|consummated|made))", re.I)
+
+
 def _map_table(st: _State, t_index: int, table: Table) -> None:
     group = "notes" if table.kind is StatementKind.NOTE else "primary"
     st.entity = None
@@ -168,7 +173,7 @@ def _map_table(st: _State, t_index: int, table: Table) -> None:
     # a pro forma combination that prints the registrant's own column is its statement for that
     # column, the other entities' and the adjustments' columns left out
     combination = table.combination
-    pro_forma_table = not combination and bool(PRO_FORMA.search(table.title)
+    pro_forma_table = not combination and bool(PRO_FORMA.search(table.title) or _AS_IF.search(table.intro[-300:])
                                                or (table.kind is StatementKind.NOTE and PRO_FORMA.search(table.intro)))
     rules: list[Rule | None] = []
     sides = _balance_sides(table)
@@ -253,8 +258,8 @@ def _rule_for(st: _State, table: Table, row: Row, pro_forma_table: bool, side: s
               sectioned: bool = False) -> Rule | None:
     """The row's rule: concepts.toml's, else the label map's; None where the row's place says the
     concept is not its (sectioned: an equity statement printed with a section per component)."""
-    if pro_forma_table and not re.search(r"\bas reported\b", row.label, re.I):
-        return None
+    if (pro_forma_table or PRO_FORMA.search(row.context)) and not re.search(r"\bas reported\b", row.label, re.I):
+        return None  # also the lines under "Pro forma data (unaudited):" in a statement or summary
     period = _row_period(table, row)
     if period is None:
         return None

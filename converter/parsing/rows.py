@@ -22,7 +22,8 @@ _DASHES = "-\u2013\u2014"
 _NOTE_LETTER = re.compile(r"\s{6,}[A-Z]{1,2}\d?$")
 # A heading that names one item, its terms following on the next line: not a section.
 _ITEM_HEADING = re.compile(r"[\d$]|\bpar value\b|\bseries\b", re.I)
-_SCALE_NOTE = re.compile(r"\((?:in\s+)?\$?000'?s?(?:\s+omitted)?\)", re.I)  # "(000's)" heads a block: no item's digits
+# "(000's)", a footnote mark "(1)": a block's heading, not an item's digits ("Common stock, $1 par value:")
+_SCALE_NOTE = re.compile(r"\((?:in\s+)?\$?000'?s?(?:\s+omitted)?\)|\(\d\)", re.I)
 # A word alone on its line over a per-share block: "Basic", "Diluted", "Primary", "Fully diluted"
 _BLOCK_HEADING = re.compile(r"(?:basic|diluted|primary|fully diluted|assuming (?:full )?dilution|basic and diluted)\s*:?",
                             re.I)
