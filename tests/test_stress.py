@@ -1028,3 +1028,11 @@ def test_pro_forma_figures_named_only_by_a_heading_or_the_sentence_above():
     standard = {f.value for f in model.facts if f.concept.prefix == "us-gaap"}
     assert 6625000 in standard and Decimal(".81") in standard
     assert not standard & {5398000, Decimal(".59"), 157025000, 8603000, Decimal(".86")}
+
+
+def test_a_utilitys_unlabelled_total_of_capitalization_and_liabilities():
+    """The unlabelled total under "CAPITALIZATION AND LIABILITIES" adds the capitalization
+    (common equity within it) to the liabilities: the whole side, never the liabilities."""
+    by = facts("utility_capitalization_and_liabilities.txt")
+    assert by[("LiabilitiesAndStockholdersEquity", "I19961231")] == 4383000000
+    assert ("Liabilities", "I19961231") not in by
