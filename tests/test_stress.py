@@ -1036,3 +1036,16 @@ def test_a_utilitys_unlabelled_total_of_capitalization_and_liabilities():
     by = facts("utility_capitalization_and_liabilities.txt")
     assert by[("LiabilitiesAndStockholdersEquity", "I19961231")] == 4383000000
     assert ("Liabilities", "I19961231") not in by
+
+
+def test_a_development_stage_companys_column_since_inception():
+    """"Period from inception (March 3, 1988) to December 31, 1996" beside three years under
+    "Year ended December 31," printed on the line of its underline: the years are plain years
+    (no member named after the underline), the cumulative column runs from inception, and the
+    "(A Development Stage Company)" line names no other company."""
+    (table,) = parsed("development_stage_inception_column.txt").tables
+    assert [c.period.key() for c in table.columns] == [
+        "D1996-01-01_1996-12-31", "D1995-01-01_1995-12-31", "D1994-01-01_1994-12-31", "D1988-03-03_1996-12-31"]
+    assert not any(c.member for c in table.columns)
+    by = facts("development_stage_inception_column.txt")
+    assert by[("NetIncomeLoss", "D19880303_19961231")] == -30698817

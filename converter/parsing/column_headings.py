@@ -19,7 +19,7 @@ def assign_headings(rows: list[Line], columns: list[tuple[int, int]], value_left
     """
     headings = [""] * len(columns)
     # a scale phrase centred over the columns ("(In millions)") heads none of them
-    lines = [(ln, [p for p in _pieces(ln, columns) if p[1] > value_left - 2 and not scale_of(p[2])])
+    lines = [(ln, _without_rule([p for p in _pieces(ln, columns) if p[1] > value_left - 2 and not scale_of(p[2])]))
              for ln in rows if ln.kind is not Kind.RULE]
     lines = [(ln, parts) for ln, parts in lines if parts]
     group = [len(parts) < len(columns) and _group_line(parts, columns) for _, parts in lines]
@@ -74,6 +74,13 @@ def _pieces(ln: Line, columns: list[tuple[int, int]]) -> list[tuple[int, int, st
     return [p for part in parts for p in split_dates(part)]
 
 
+def _without_rule(parts):
+    """An underline printed on the line of one heading ("------------   December 31,") heads
+    nothing; on a line of several headings it is left as printed (their layout is not clear)."""
+    words = [p for p in parts if not _DASHES.fullmatch(p[2])]
+    return words if len(words) == 1 else parts
+
+
 def _one_column_each(parts, columns) -> bool:
     """Every piece over one column of its own, and more than one piece."""
     owners = []
@@ -114,6 +121,7 @@ def _group_line(parts, columns) -> bool:
     return False
 
 
+_DASHES = re.compile(r"[-=_]{3,}")
 _HEADING_GAP = re.compile(r"\s{3,}")
 
 

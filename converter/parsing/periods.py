@@ -90,7 +90,9 @@ def column_period(heading: str, kind: StatementKind, title: str, ctx: PeriodCont
     # the lines under the title say how long the columns' periods are, not which day they end:
     # "SIX MONTH PERIODS ENDED JUNE 30, 1998 AND 1997", "PERIOD FROM JUNE 3, 1996 (INCEPTION)"
     title = f"{title} {period_text}" if period_text else title
-    since = _from_date(f"{text} {title}", end)
+    # the column's own heading may reach back to an inception years before; the title, shared by
+    # all columns, only within the year ("YEAR ENDED ... 1997 AND PERIOD FROM JUNE 3, 1996 (INCEPTION)")
+    since = _from_date(text, end, inception=True) or _from_date(f"{text} {title}", end)
     if since is not None:
         return Period(end, since)  # "the period from June 4, 1996 (inception) to December 31, 1996"
     weeks = duration_weeks(text) or (None if duration_months(text) else duration_weeks(title))
@@ -183,13 +185,19 @@ def _designated(text: str, title: str, ctx: PeriodContext) -> tuple[dt.date, int
 
 
 _FROM = re.compile(r"\bfrom\s+$", re.I)
+_INCEPTION = re.compile(r"\binception\)?\s*\(?\s*$", re.I)
 
 
-def _from_date(text: str, end: dt.date) -> dt.date | None:
+def _from_date(text: str, end: dt.date, inception: bool = False) -> dt.date | None:
     """A start printed as 'from <date>' less than a year before the end."""
     text = " ".join(text.split())
+    # "period from inception (March 3, 1988) to December 31, 1996": a development stage
+    # company's cumulative column runs from its inception, years before the end
+    since_inception = inception and "inception" in text.lower()
     for offset, d in find_dates(text):
-        if _FROM.search(text[max(0, offset - 8):offset]) and end - dt.timedelta(days=366) < d < end:
+        before = text[max(0, offset - 8):offset]
+        if (_FROM.search(before) or (since_inception and _INCEPTION.search(text[max(0, offset - 24):offset]))) \
+                and (since_inception or end - dt.timedelta(days=366) < d) and d < end:
             return d
     return None
 
