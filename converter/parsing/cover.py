@@ -16,6 +16,7 @@ _FILE_NO = re.compile(r"commission\s+file\s+(?:number|no\.?)\s*:?\s*([0-9]{1,3}-
 _TAX_ID = re.compile(r"(?<![\d-])(\d{2}-\d{7})(?![\d-])")
 _EXACT_NAME = re.compile(r"\(\s*exact\s+name\s+of", re.I)
 _STATE_LABEL = re.compile(r"\(\s*state\s+(?:or\s+other\s+jurisdiction|of\s+incorporation)", re.I)
+_TRANSACTION = re.compile(r"\bvalued at\b|\bin exchange for\b|\bpurchase price\b|\bconsideration\b|\bissued (?:to|in)\b", re.I)
 _SHARES = re.compile(r"(?<![\d,.])(\d{1,3}(?:,\d{3})+)\s+shares\b", re.I)
 _TICKER = re.compile(r"\(\s*(?:OTCBB|OTC|NASDAQ|Nasdaq|NYSE|AMEX|Amex|OTC\s*BB)\s*:", re.I)
 _NAME_TOKEN = re.compile(r"^(?:[A-Za-z][A-Za-z0-9&'.,-]*|&|of|and)$")
@@ -62,7 +63,8 @@ def read_cover(filing: Filing) -> CoverInfo:
         fye = f"--{h.fiscal_year_end[:2]}-{h.fiscal_year_end[2:]}"
     else:
         fye = _fiscal_year_end(filing.documents, form, period)
-    shares = _shares_outstanding(doc, period)
+    # an 8-K's cover states no shares outstanding: its counts are a transaction's ("400,000 shares ... valued at")
+    shares = None if form and form.startswith("8-K") else _shares_outstanding(doc, period)
     return CoverInfo(
         registrant=registrant, form_type=form, period_end=period, fiscal_year_end=fye,
         file_number=file_number, tax_id=tax_id, state=state, amendment=amendment,
@@ -165,7 +167,7 @@ def _shares_outstanding(doc: TextDocument, period: dt.date | None) -> tuple[Deci
             break
         for m in _SHARES.finditer(line):
             window = " ".join(doc.lines[max(0, i - 4):i + 4])
-            if "outstanding" not in window.lower():
+            if "outstanding" not in window.lower() or _TRANSACTION.search(" ".join(doc.lines[max(0, i - 1):i + 2])):
                 continue
             after = " ".join(" ".join(doc.lines[i:i + 3]).split())
             dates = find_dates(after)
