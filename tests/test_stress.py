@@ -1051,3 +1051,10 @@ def test_a_development_stage_companys_column_since_inception():
     assert not any(c.member for c in table.columns)
     by = facts("development_stage_inception_column.txt")
     assert by[("NetIncomeLoss", "D19880303_19961231")] == -30698817
+
+
+def test_a_release_scale_holds_across_an_untitled_reconciliation():
+    """"(In thousands, except per share data)" over the first statement of a release holds for
+    its balance sheet after an untitled reconciliation table printed between them."""
+    by = facts("release_scale_over_a_reconciliation.txt")
+    assert by[("Assets", "I20000630")] == 120110000

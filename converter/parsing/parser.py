@@ -188,8 +188,9 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
         counted = quantity_of(head.scale_text)  # "(In Millions of KWHs)": not money
         if head.scale is not None and not counted:
             # a statement's scale holds for the statements after it; a note's (selected data "in
-            # thousands" above statements printed in whole dollars) for none
-            scope = (head.scale, head.scale_text) if head.kind is not StatementKind.NOTE else (None, "")
+            # thousands" above statements printed in whole dollars) for none, nor does it end one
+            if head.kind is not StatementKind.NOTE:
+                scope = (head.scale, head.scale_text)
         elif scope[0] is not None and head.kind is not StatementKind.NOTE:
             # a release's schedules under one "(In thousands, except per share data)"; a note
             # table's counts and prices are not read in a statement's scale

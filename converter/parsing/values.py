@@ -106,7 +106,7 @@ def split_values(line: str) -> tuple[str, int, list[Token]]:
     end = line.rstrip()
     if not end or end[-1] not in LAST_CHARS:
         return end.strip(), len(end) - len(end.lstrip()), []
-    if (years := _YEAR_RANGE.search(end)) is not None:
+    if "-" in end[-12:] and end[-1].isdigit() and (years := _YEAR_RANGE.search(end)) is not None:
         # "$ 5,000   $ 40   1997-2001": a maturity printed as years ends a row of amounts; a cell,
         # never an amount (alone on its line, "1996-97" is a heading)
         label, indent, tokens = split_values(end[:years.start()])
