@@ -1058,3 +1058,14 @@ def test_a_release_scale_holds_across_an_untitled_reconciliation():
     its balance sheet after an untitled reconciliation table printed between them."""
     by = facts("release_scale_over_a_reconciliation.txt")
     assert by[("Assets", "I20000630")] == 120110000
+
+
+def test_a_release_with_gaap_adjustments_and_non_gaap_columns():
+    """"GAAP | Adjustments | Non-GAAP (Pro Forma)" under one quarter beside the prior year's
+    quarter: the GAAP column and the prior year are the company's own figures; the adjustments
+    and the non-GAAP figures never take a US-GAAP concept, plain or with a member."""
+    model = map_filing(parsed("release_gaap_adjustments_non_gaap.txt"), cik="1")
+    standard = {(f.concept.name, f.context.id): f.value for f in model.facts if f.concept.prefix == "us-gaap"}
+    assert standard[("NetIncomeLoss", "D20030701_20030930")] == 3207000
+    assert standard[("NetIncomeLoss", "D20020701_20020930")] == 1743000
+    assert not {5317000, 2110000, 22248000, 18982000} & set(standard.values())

@@ -263,7 +263,9 @@ _PERIOD_WORDS = re.compile(r"\b(?:(?:three|six|nine|twelve|\d+)\s+months?|years?
 # "As Restated" beside "As Previously Reported"
 _NOT_ACTUAL = re.compile(r"\bpro\s*-?\s*forma\b|\badjust|\bcombined\b|\beliminat", re.I)
 _COMBINING = re.compile(r"\bpro\s*-?\s*forma\b|\badjust|\bcombined\b", re.I)
-_PRIMARY_GROUP = re.compile(r"\bconsolidated\b|\btotal\b|^(?:as )?restated$", re.I)
+# "GAAP" and "As Reported" beside "Adjustments" and "Non-GAAP (Pro Forma)": the figures as reported
+_AS_REPORTED_GROUP = re.compile(r"gaap|reported", re.I)
+_PRIMARY_GROUP = re.compile(r"\bconsolidated\b|\btotal\b|^(?:as )?restated$|^(?:u\.?s\.? )?gaap$|^(?:gaap )?as reported$", re.I)
 
 
 def _shared_duration(cols: list[Column], kind: StatementKind) -> list[Column]:
@@ -375,7 +377,8 @@ def _column_groups(cols: list[Column], kind: StatementKind, registrant: str = ""
         return cols, ""
     names = {_group_key(c): _group_name(c) for c in cols if c.period is not None}
     # "Pro Forma Consolidated", "Combined Total": a presentation, never the company's own figures
-    primary = [g for g in names if _PRIMARY_GROUP.search(g) and not _NOT_ACTUAL.search(g)]
+    primary = [g for g in names if _PRIMARY_GROUP.search(g) and not _NOT_ACTUAL.search(g)
+               and (kind is not StatementKind.NOTE or not _AS_REPORTED_GROUP.search(g))]  # a note's "As Reported" beside its pro forma: both left out
     if registrant and (not primary or any(_COMBINING.search(g) for g in names)):
         # a pro forma combination: only the column under the registrant's own name is its own
         # figures ("TOTAL SIX MONTHS" beside "TOTAL ADJUSTED" may be either company's)
@@ -389,9 +392,14 @@ def _column_groups(cols: list[Column], kind: StatementKind, registrant: str = ""
         # Q1'98", "Adjustments During Q1'98"); the balances keep their dates, the movements,
         # several measures of one period, are left out
         return [dataclasses.replace(c, period=None) if c.period in repeated else c for c in cols], ""
+    # an unnamed column of a period printed once ("Three Months Ended September 30, 2002" beside
+    # "GAAP / Adjustments / Non-GAAP" of 2003) is the company's own figures, as the named one is
+    if len(primary) == 1 and "" in names and all(c.period not in repeated for c in cols
+                                                    if c.period is not None and _group_key(c) == ""):
+        primary = primary + [""]
     others = [g for g in names if g not in primary]
     statement = kind is not StatementKind.NOTE
-    if len(primary) > 1 or not others or not all(others) or not (primary or statement):
+    if len([g for g in primary if g]) > 1 or not others or not all(others) or not (primary or statement):
         listed = ", ".join(sorted(repr(g) for g in names if g)) or "unnamed groups"
         return [], f"columns repeat periods for several entities or presentations ({listed}); none is the consolidated one"
     return [c if c.period is None or _group_key(c) in primary else dataclasses.replace(c, member=names[_group_key(c)])
