@@ -1069,3 +1069,10 @@ def test_a_release_with_gaap_adjustments_and_non_gaap_columns():
     assert standard[("NetIncomeLoss", "D20030701_20030930")] == 3207000
     assert standard[("NetIncomeLoss", "D20020701_20020930")] == 1743000
     assert not {5317000, 2110000, 22248000, 18982000} & set(standard.values())
+
+
+def test_weeks_counted_in_one_statement_date_the_same_year_in_another():
+    """The income statement counts the 53 weeks of the year ended February 3, 1996; the cash-flow
+    statement's column ending that day, printed without the count, is the same 53 weeks."""
+    income, cash = parsed("weeks_counted_in_one_statement.txt").tables
+    assert income.columns[2].period.key() == cash.columns[2].period.key() == "D1995-01-29_1996-02-03"

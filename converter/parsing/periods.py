@@ -250,8 +250,17 @@ def align_periods(columns_by_table: list[list], printed: set[dt.date]) -> list[l
         close = [p for p in printed if abs((p - d).days) <= days]
         return min(close, key=lambda p: abs((p - d).days)) if close else None
 
+    # a period whose weeks the filing counts ("Fiscal Year Ended February 3, 1996 (53 weeks)"):
+    # another column ending that day without the count ("Fiscal Year Ended February 3, 1996" over
+    # the cash flows) is the same period
+    counted = {c.period.end: c.period.start for columns in columns_by_table for c in columns
+               if c.period is not None and c.period.start is not None and duration_weeks(c.heading)}
     out = []
     for columns in columns_by_table:
+        columns = [dataclasses.replace(c, period=Period(c.period.end, counted[c.period.end]))
+                   if c.period is not None and c.period.start is not None and c.period.end in counted
+                   and not duration_weeks(c.heading) and abs((counted[c.period.end] - c.period.start).days) <= 7 else c
+                   for c in columns]
         fixed = []
         for c in columns:
             p = c.period
