@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from converter.parsing.lines import Kind, Line, is_prose
-from converter.parsing.titles import is_note_heading, is_title_line, scale_of
+from converter.parsing.titles import is_item_heading, is_note_heading, is_title_line, scale_of
 
 _LONE_YEAR = re.compile(r"(?:19|20)\d\d")
 _WIDE = re.compile(r"\s{3,}")
@@ -18,7 +18,6 @@ _WIDE = re.compile(r"\s{3,}")
 # part ("(DOLLARS IN THOUSANDS)" under "PRO FORMA ADJUSTMENTS"); not a label's last line, not a
 # page's running head
 _LABEL_ZONE = 20
-_ITEM = re.compile(r"^item\s+\d+[a-z]?\.?\s+[A-Z]", re.I)  # "ITEM 8. FINANCIAL STATEMENTS": a part of the report begins
 MAX_GAP = 14  # non-value lines a table may hold between two value rows (wrapped labels, headings)
 
 
@@ -79,7 +78,7 @@ def _breaks(lines: list[Line], start: int, end: int) -> bool:
             underlined = True
         if ln.kind is Kind.TEXT:
             if is_title_line(ln.stripped) or _is_heading_text(ln.text) or is_title_line(_WIDE.split(ln.stripped)[0]) \
-                    or (ln.indent < 4 and (is_note_heading(ln.stripped, titled=True) or _ITEM.match(ln.stripped))) \
+                    or (ln.indent < 4 and (is_note_heading(ln.stripped, titled=True) or is_item_heading(ln.stripped, titled=True))) \
                     or (underlined and ln.indent > _LABEL_ZONE and ln.stripped.startswith("(") and scale_of(ln.stripped)) \
                     or (above and ln.stripped[:1].isupper() and not ln.stripped.endswith(":")
                         and is_title_line(f"{above} {ln.stripped}")):

@@ -28,14 +28,14 @@ def assign_headings(rows: list[Line], columns: list[tuple[int, int]], value_left
         if is_group:
             continue
         for s, e, _ in parts:
-            over = [k for k, (cs, ce) in enumerate(columns) if min(e, ce) - max(s, cs) > 0]
+            over = _under(s, e, columns)
             if len(over) == 1:
                 reach[over[0]] = [min(reach[over[0]][0], s), max(reach[over[0]][1], e)]
     for r, ((ln, parts), is_group) in enumerate(zip(lines, group)):
         if is_group:
             below = _rule_below(rows, ln)
             parts = [(*_widen_by_rule(ps, pe, below, parts), pt) for ps, pe, pt in parts]
-            lone = len(parts) == 1 and not any(min(parts[0][1], ce) - max(parts[0][0], cs) > 0 for cs, ce in reach)
+            lone = len(parts) == 1 and not _under(parts[0][0], parts[0][1], reach)
             for k, (cs, ce) in enumerate(reach):
                 # the group piece the column stands under most ("Thirteen Weeks Ended" whose
                 # underline reaches the next column's dollar sign heads that column not)
@@ -74,6 +74,11 @@ def _pieces(ln: Line, columns: list[tuple[int, int]]) -> list[tuple[int, int, st
     return [p for part in parts for p in split_dates(part)]
 
 
+def _under(start: int, end: int, columns: list[tuple[int, int]]) -> list[int]:
+    """The columns a piece printed over [start, end) overlaps."""
+    return [k for k, (cs, ce) in enumerate(columns) if min(end, ce) - max(start, cs) > 0]
+
+
 def _without_rule(parts):
     """An underline printed on the line of one heading ("------------   December 31,") heads
     nothing; on a line of several headings it is left as printed (their layout is not clear)."""
@@ -85,7 +90,7 @@ def _one_column_each(parts, columns) -> bool:
     """Every piece over one column of its own, and more than one piece."""
     owners = []
     for ps, pe, _ in parts:
-        over = [k for k, (cs, ce) in enumerate(columns) if min(pe, ce) - max(ps, cs) > 0]
+        over = _under(ps, pe, columns)
         if len(over) != 1:
             return False
         owners.append(over[0])
@@ -115,8 +120,8 @@ def _rule_below(rows: list[Line], ln: Line) -> Line | None:
 def _group_line(parts, columns) -> bool:
     """Pieces that sit over no column, over several, or are wider than their column: group headings."""
     for ps, pe, _ in parts:
-        over = [(cs, ce) for cs, ce in columns if min(pe, ce) - max(ps, cs) > 0]
-        if len(over) != 1 or pe - ps > over[0][1] - over[0][0] + 4:
+        over = _under(ps, pe, columns)
+        if len(over) != 1 or pe - ps > columns[over[0]][1] - columns[over[0]][0] + 4:
             return True
     return False
 

@@ -10,7 +10,8 @@ from converter.parsing.column_headings import assign_headings, heading_chunks, s
 from converter.dates import MONTH_DAY, find_dates
 from converter.parsing.lines import Kind, Line, is_prose
 from converter.parsing.titles import (
-    company_of, is_company_line, is_not_own, is_note_heading, is_parent_only, is_qualified, is_title_line, scale_of, statement_kind,
+    company_of, is_company_line, is_item_heading, is_not_own, is_note_heading, is_parent_only, is_qualified, is_title_line,
+    scale_of, statement_kind,
 )
 from converter.parsing.values import chunks
 
@@ -287,9 +288,6 @@ _INTRO_SCALE = re.compile(r"\((?:dollars |amounts )?in (?:thousands|millions|bil
 _PERIOD_WORD = re.compile(r"\b(?:ended|ending|months?|weeks?|quarters?|years?|(?:19|20)\d\d)\b", re.I)
 
 
-_ITEM = re.compile(r"^item\s+\d+[a-z]?\b", re.I)
-
-
 def _note_heading(lines: list[Line], i: int, reach: int = 120) -> str:
     """The 'Note 6 - Earnings Per Share' heading a note table sits under, if one is near above."""
     for k in range(i, max(-1, i - reach), -1):
@@ -298,7 +296,7 @@ def _note_heading(lines: list[Line], i: int, reach: int = 120) -> str:
             continue
         if len(ln.stripped) < 90 and is_note_heading(ln.stripped):
             return ln.stripped
-        if _ITEM.match(ln.stripped):
+        if is_item_heading(ln.stripped):
             return ""  # "Item 7. Management's Discussion": the notes ended above
     return ""
 

@@ -16,8 +16,8 @@ from converter.model import Cell, Row
 from converter.parsing.lines import Kind, Line
 from converter.parsing.values import parse_amount
 
-_ITEM = re.compile(r"((?:19|20)\d\d)\s*[-\u2013\u2014:=]\s*(\(?\$?\s*[\d,.]+\)?\**)")
-_LIST = re.compile(r"^\s*(?:" + _ITEM.pattern + r"\s*[;,]?\s*)+$")
+_PAIR = re.compile(r"((?:19|20)\d\d)\s*[-\u2013\u2014:=]\s*(\(?\$?\s*[\d,.]+\)?\**)")
+_LIST = re.compile(r"^\s*(?:" + _PAIR.pattern + r"\s*[;,]?\s*)+$")
 _SHARES = re.compile(r"\bshares\b", re.I)
 _MAX_AWAY = 4  # lines between the table's last row and the caption (a rule, "</TABLE>", blanks)
 
@@ -35,7 +35,7 @@ def listed_below(lines: list[Line], last: int, headings: list[str]) -> tuple[Row
     if listed.kind is not Kind.TEXT or not _LIST.match(listed.text):
         return None, last
     cells: list[Cell | None] = [None] * len(headings)
-    for m in _ITEM.finditer(listed.text):
+    for m in _PAIR.finditer(listed.text):
         year, text = m.group(1), m.group(2)
         owners = [i for i, h in enumerate(headings) if re.search(rf"(?<!\d){year}(?!\d)", h)]
         parsed = parse_amount(text)

@@ -5,6 +5,7 @@ import dataclasses
 import datetime as dt
 import re
 from decimal import Decimal
+from typing import NamedTuple
 
 from converter.model import (
     Column, Filing, ParsedFiling, Period, Sentence, SkippedTable, StatementKind, Table, TextDocument,
@@ -63,6 +64,14 @@ _CHANGE = re.compile(r"\bchange\b|%", re.I)  # "Three Month Change": a compariso
 
 def _names_duration(heading: str) -> bool:
     return bool(duration_months(heading)) and not _CHANGE.search(heading)
+
+
+class _Statement(NamedTuple):
+    """The last statement table of a document: an untitled table right under it may continue it."""
+    kind: StatementKind
+    last_line: int
+    title: str
+    own: bool  # the filer's own figures, not a pro forma or consolidating presentation
 
 
 def _read_blocks(lines, tabular: set[int], skipped: list[SkippedTable]):
@@ -164,7 +173,7 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
     titled = frozenset(head.kind for head, *_ in found if head.kind is not StatementKind.NOTE)
     company = ""  # the company of the last statement: its notes follow it
     scope = (None, "")  # the scale last stated in this document and its phrase: it holds until replaced
-    statement = None  # the kind, last line, title and own-ness of the last statement table
+    statement: _Statement | None = None  # the last statement table
     for head, columns, rows, problems, first_line, last_line in found:
         for heading in head.headings:
             if (tokens := unread(heading)):
@@ -174,13 +183,14 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
         evidence = decide_kind(head.title_kind, head.qualified, rows, titled, durations, head.under_note)
         if head.not_own:
             evidence = dataclasses.replace(evidence, kind=StatementKind.NOTE, by="title")
-        elif (evidence.kind is StatementKind.NOTE and statement is not None and statement[3] and first_line - statement[1] <= 15
+        elif (evidence.kind is StatementKind.NOTE and statement is not None and statement.own
+              and first_line - statement.last_line <= 15
               and not any(map(is_title_line, head.title_lines)) and not head.under_note
-              and decide_kind(None, False, rows, frozenset(), durations).kind is statement[0]):
+              and decide_kind(None, False, rows, frozenset(), durations).kind is statement.kind):
             # an untitled table right under a statement, with that statement's lines over other
             # periods ("Fiscal 2007  Fiscal 2006" under the quarter's columns): the statement goes on
-            evidence = dataclasses.replace(evidence, kind=statement[0], by="content under the statement")
-            head.title = statement[2]
+            evidence = dataclasses.replace(evidence, kind=statement.kind, by="content under the statement")
+            head.title = statement.title
         if evidence.kind is not head.kind:
             if head.kind is StatementKind.NOTE:  # a statement by its content: its whole title zone names it
                 head.title = " ".join(head.title_lines) or head.title
@@ -221,18 +231,20 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
         if reason:
             skipped.append(SkippedTable(first_line, last_line, reason))
             continue
+        # a table without a company line is the last statement's company's (an acquired business's
+        # notes follow its statements); pro forma statements after them are the registrant's again
+        inherited = "" if head.kind is not StatementKind.NOTE and _PRO_FORMA.search(head.title_text) else company
         tables.append(Table(
             title=head.title, kind=head.kind, columns=tuple(cols), rows=tuple(rows),
             scale=head.scale or 1, first_line=first_line, last_line=last_line, intro=head.intro,
-            shares_scale=shares_scale(head.scale or 1, head.scale_text), company=head.company or ("" if head.kind is not StatementKind.NOTE and _PRO_FORMA_ZONE.search(head.title_text)
-                                     else company),
+            shares_scale=shares_scale(head.scale or 1, head.scale_text), company=head.company or inherited,
             kind_evidence=(evidence.by, evidence.score, evidence.runner_up), roll_forward=rolled is not None,
             combination=combination,
         ))
         if head.kind is not StatementKind.NOTE and head.company:
             company = head.company
         if head.kind is not StatementKind.NOTE:
-            statement = (head.kind, last_line, head.title, not (head.not_own or combination))  # own: not pro forma
+            statement = _Statement(head.kind, last_line, head.title, own=not (head.not_own or combination))
         for line, message in problems:
             skipped.append(SkippedTable(line, line, message))
     if not prose:
@@ -241,8 +253,6 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
     return tables, skipped, sentences(lines, tabular), numbers
 
 
-# pro forma information follows an acquired business's statements: the registrant's figures again
-_PRO_FORMA_ZONE = re.compile(r"\bpro\s*-?\s*forma\b", re.I)
 _PAGE = re.compile(r"^\s*pages?(?:\s+no\.?|\s+number)?\s*$", re.I)
 _INDEX = re.compile(r"\bindex to (?:the )?(?:consolidated )?financial statements\b|\btable of contents\b", re.I)
 _EXCEPT_SHARES = re.compile(r"except\s+(?:for\s+)?(?:the\s+)?(?:number\s+of\s+)?(?:common\s+)?shares?\b|"
@@ -261,8 +271,9 @@ _PERIOD_WORDS = re.compile(r"\b(?:(?:three|six|nine|twelve|\d+)\s+months?|years?
                            r"fiscal|for the|as of|at|unaudited|audited)\b|\([^)]*\)|[\d,]+", re.I)
 # the group that holds the company's figures as now reported: "Consolidated", "Total", and
 # "As Restated" beside "As Previously Reported"
-_NOT_ACTUAL = re.compile(r"\bpro\s*-?\s*forma\b|\badjust|\bcombined\b|\beliminat", re.I)
-_COMBINING = re.compile(r"\bpro\s*-?\s*forma\b|\badjust|\bcombined\b", re.I)
+_PRO_FORMA = re.compile(r"\bpro\s*-?\s*forma\b", re.I)
+_COMBINING = re.compile(_PRO_FORMA.pattern + r"|\badjust|\bcombined\b", re.I)  # a pro forma combination's groups
+_NOT_ACTUAL = re.compile(_COMBINING.pattern + r"|\beliminat", re.I)  # groups that are no company's own figures
 # "GAAP" and "As Reported" beside "Adjustments" and "Non-GAAP (Pro Forma)": the figures as reported
 _AS_REPORTED_GROUP = re.compile(r"gaap|reported", re.I)
 _PRIMARY_GROUP = re.compile(r"\bconsolidated\b|\btotal\b|^(?:as )?restated$|^(?:u\.?s\.? )?gaap$|^(?:gaap )?as reported$", re.I)

@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import calendar
+import dataclasses
 import datetime as dt
 import re
 from dataclasses import dataclass
@@ -207,9 +208,7 @@ def same_weekday_near(year: int, anchor: dt.date) -> dt.date | None:
     base = make_date(year, anchor.month, min(anchor.day, 28))
     if base is None:
         return None
-    base = base + dt.timedelta(days=anchor.day - base.day)
-    shift = (anchor.weekday() - base.weekday()) % 7
-    return base + dt.timedelta(days=shift if shift <= 3 else shift - 7)
+    return _weekday_like(base + dt.timedelta(days=anchor.day - base.day), anchor)
 
 
 def intro_period(intro: str) -> Period | None:
@@ -244,8 +243,6 @@ def align_periods(columns_by_table: list[list], printed: set[dt.date]) -> list[l
     balance sheet), and a duration whose previous period end is printed starts the day after
     it (52/53-week years).
     """
-    import dataclasses
-
     def near(d: dt.date, days: int = 7) -> dt.date | None:
         close = [p for p in printed if abs((p - d).days) <= days]
         return min(close, key=lambda p: abs((p - d).days)) if close else None
@@ -291,8 +288,6 @@ def fiscal_years_named_by_start(cols: list, ctx: PeriodContext) -> list:
     date printed) are moved a year on when the latest of them would otherwise end a year before
     the fiscal year the filing reports: the period of an annual report, or the last year end
     before a release's date."""
-    import dataclasses
-
     fye = ctx.fiscal_year_end
     if fye is None or fye[0] > 2:
         return cols

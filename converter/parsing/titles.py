@@ -133,8 +133,6 @@ def quantity_of(text: str) -> str:
 
 
 _NOTE_HEADING = re.compile(r"^\s*(?:note|notes)\s+\d+[a-z]?\b", re.I)
-
-
 _NOTE_TITLED = re.compile(r"^\s*notes?\s+\d+[a-z]?\s*(?:[.:\-\u2013\u2014]+\s*)?[A-Z][A-Za-z]{2,}", re.I)
 
 
@@ -142,3 +140,12 @@ def is_note_heading(text: str, titled: bool = False) -> bool:
     """'NOTE 9 - FINANCIAL INSTRUMENTS', 'Note 6. Earnings per Share': a note begins (titled: its
     title on the same line, not a reference wrapped to a line start: "Note 2):")."""
     return len(text.strip()) < 90 and bool((_NOTE_TITLED if titled else _NOTE_HEADING).match(text))
+
+
+_ITEM = re.compile(r"^item\s+\d+[a-z]?\b", re.I)
+_ITEM_TITLED = re.compile(r"^item\s+\d+[a-z]?\.?\s+[A-Z]", re.I)
+
+
+def is_item_heading(text: str, titled: bool = False) -> bool:
+    """'ITEM 8. FINANCIAL STATEMENTS': a part of the report begins (titled: its title follows)."""
+    return bool((_ITEM_TITLED if titled else _ITEM).match(text))
