@@ -1076,3 +1076,22 @@ def test_weeks_counted_in_one_statement_date_the_same_year_in_another():
     statement's column ending that day, printed without the count, is the same 53 weeks."""
     income, cash = parsed("weeks_counted_in_one_statement.txt").tables
     assert income.columns[2].period.key() == cash.columns[2].period.key() == "D1995-01-29_1996-02-03"
+
+
+def test_cover_page_fields_and_exhibits_without_statements_give_no_facts():
+    """The cover's 'KANSAS  481177302' and 'Salina, Kansas  67401' under 'COMMISSION FILE NUMBER'
+    are fields, not amounts of the fiscal year; a lease (EX-10) and a consent (EX-23) hold no
+    financial statements: their rent schedule is not the registrant's. The statements are read."""
+    filing = read_filing(STRESS / "cover_block_and_contract_exhibit.txt")
+    assert [d.type for d in filing.documents] == ["10-K"]
+    assert [(d.type, d.reason) for d in filing.skipped] == [
+        ("EX-10.4", "exhibit 10: material contract, no financial statements"),
+        ("EX-23", "exhibit 23: consent of experts or counsel, no financial statements")]
+    p = parse_filing(filing)
+    assert [t.kind for t in p.tables] == [StatementKind.BALANCE, StatementKind.INCOME]
+    assert any("cover page" in s.reason for s in p.skipped_tables)
+    model = map_filing(p, cik="1")
+    sourced = [f for f in model.facts if f.source]
+    assert all(60 < f.source.line < 110 for f in sourced)
+    assert {f.value for f in sourced} >= {Decimal(70260000), Decimal(5850000)}
+    assert not {f.value for f in sourced} & {Decimal(481177302), Decimal(67401), Decimal(250000), Decimal(240000)}

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import re
 from decimal import Decimal
 from typing import NamedTuple
@@ -24,6 +25,7 @@ from converter.parsing.roll_forward import roll_forward
 from converter.parsing.rows import build_rows
 from converter.companies import names_registrant
 from converter.parsing.titles import is_title_line, quantity_of, scale_of
+from converter.resources import load_toml
 
 
 def parse_filing(filing: Filing, prose: bool = True) -> ParsedFiling:
@@ -52,7 +54,8 @@ def parse_filing(filing: Filing, prose: bool = True) -> ParsedFiling:
     if cover.period_end:
         printed.add(cover.period_end)
     # period ends the running text states: "the fiscal year ended September 27, 1991"
-    printed |= {d for s in said_all for m in _ENDED.finditer(s.text) for _, d in find_dates(m.group(1))}
+    printed |= {d for s in said_all if " ended " in s.text for m in _ENDED.finditer(s.text)
+                for _, d in find_dates(m.group(1))}
     aligned = align_periods([list(t.columns) for t in tables], printed)
     tables = [dataclasses.replace(t, columns=tuple(cols)) for t, cols in zip(tables, aligned)]
     return ParsedFiling(filing, cover, tuple(tables), tuple(skipped), tuple(said_all), tuple(numbers))
@@ -60,6 +63,11 @@ def parse_filing(filing: Filing, prose: bool = True) -> ParsedFiling:
 
 _ENDED = re.compile(r"\b(?:years?|quarters?|periods?|months|weeks)\s+ended\s+((?:[A-Z][a-z]+\.?)\s+\d{1,2},\s+(?:19|20)\d\d)")
 _CHANGE = re.compile(r"\bchange\b|%", re.I)  # "Three Month Change": a comparison column, not a period
+
+
+@functools.cache
+def _cover_captions() -> re.Pattern:
+    return re.compile("|".join(load_toml("statements.toml")["cover"]["captions"]), re.I)
 
 
 def _names_duration(heading: str) -> bool:
@@ -220,6 +228,9 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
         rolled = _components(head, columns, rows) if head.kind is StatementKind.EQUITY else None
         if rolled is not None:
             (cols, rows), reason = rolled, ""
+        if not reason and _cover_captions().search(" ".join([head.title_text, head.stub_text, *head.headings,
+                                                              *(r.label for r in rows)])):
+            reason = "the form's cover page (its fields: state, I.R.S. number, address), no amounts"
         if not reason and (_INDEX.search(head.title_text)
                            or (any(head.headings) and all(_PAGE.match(h) for h in head.headings if h))):
             reason = "an index of the report's pages, no amounts"

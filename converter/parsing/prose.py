@@ -16,7 +16,8 @@ _WORD = re.compile(r"[A-Za-z][A-Za-z'-]+")
 _DIGIT = re.compile(r"\d")
 _BULLET = re.compile(r"^\s*(?:o|\*|-|\u2022|\d{1,2}\.)\s{1,4}(?=\S)")
 # a full stop ends a sentence unless it ends an abbreviation or sits inside a number ($1.9)
-_END = re.compile(r"(?<=[.!?])[\"')]?\s+(?=[\"'(]?[A-Z0-9$])")
+# (its match starts at the stop itself, not after it: a pattern that begins with a character set is scanned faster)
+_END = re.compile(r"[.!?][\"')]?\s+(?=[\"'(]?[A-Z0-9$])")
 _ABBREVIATION = re.compile(r"(?:\b(?:Inc|Corp|Co|Ltd|No|Nos|Mr|Mrs|Ms|Dr|St|Jr|Sr|vs|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|"
                            r"Sept|Oct|Nov|Dec|U\.S|U\.K|L\.P|N\.A|approx|e\.g|i\.e)|\b[A-Z])\.$")
 
@@ -88,9 +89,10 @@ def _split(para: list[Line]) -> list[Sentence]:
     out: list[Sentence] = []
     begin = 0
     for m in _END.finditer(text):
-        if _ABBREVIATION.search(text[max(0, m.start() - 8):m.start()]):
+        stop = m.start() + 1
+        if _ABBREVIATION.search(text[max(0, stop - 8):stop]):
             continue
-        out.append(_sentence(text, begin, m.start(), starts))
+        out.append(_sentence(text, begin, stop, starts))
         begin = m.end()
     out.append(_sentence(text, begin, len(text), starts))
     return [s for s in out if s.text]

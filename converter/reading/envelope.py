@@ -5,6 +5,7 @@ import datetime as dt
 import re
 
 from converter.model import FilingHeader, SkippedDocument, TextDocument
+from converter.resources import load_toml
 
 _HEADER_KEYS = {
     "CENTRAL INDEX KEY": "cik", "CIK": "cik",
@@ -26,7 +27,7 @@ _MARKUP = re.compile(r"</?(?:PAGE|TABLE|CAPTION|S|C|FN|F\d+|R)>|<PAGE>\S*", re.I
 _ONLY_MARKUP = re.compile(r"^\s*(?:</?(?:PAGE|TABLE|CAPTION|S|C|FN|F\d+|R)>\s*)+\S{0,12}\s*$", re.IGNORECASE)
 _HTML_TAG = re.compile(r"<(?:p|div|td|tr|font|br|b|i|center)[\s>/]", re.IGNORECASE)
 _UUENCODE = re.compile(r"^begin [0-7]{3} \S+")
-_SKIP_TYPES = ("EX-27", "GRAPHIC", "ZIP", "PDF", "XML", "EXCEL", "JPG", "GIF")
+_EXHIBIT_NUMBER = re.compile(r"^EX-(\d+)")
 
 
 def parse_header(lines: list[str]) -> tuple[FilingHeader, int]:
@@ -153,10 +154,22 @@ def _take_document(lines, first, last, docs, skipped) -> None:
     _add_text(lines, text_start, text_end, doc_type, description, docs, skipped)
 
 
+def not_read(doc_type: str) -> str | None:
+    """Why a document of this type is not read for statements (taxonomy/documents.toml), else None."""
+    rules = load_toml("documents.toml")["not_read"]
+    up_type = doc_type.strip().upper()
+    for prefix, reason in rules["prefix"].items():
+        if up_type.startswith(prefix):
+            return reason
+    m = _EXHIBIT_NUMBER.match(up_type)
+    if m and (reason := rules["exhibit"].get(str(int(m.group(1))))):
+        return f"exhibit {m.group(1)}: {reason}, no financial statements"
+    return None
+
+
 def _add_text(lines, first, last, doc_type, description, docs, skipped) -> None:
-    up_type = doc_type.upper()
-    if any(up_type.startswith(t) for t in _SKIP_TYPES):
-        skipped.append(SkippedDocument(doc_type, first + 1, "not a statement document (data schedule or binary)"))
+    if (reason := not_read(doc_type)) is not None:
+        skipped.append(SkippedDocument(doc_type, first + 1, reason))
         return
     head = "\n".join(lines[first:min(last, first + 40)]).lower()
     if "<html" in head or "<body" in head or len(_HTML_TAG.findall(head)) > 5:
