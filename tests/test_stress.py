@@ -1095,3 +1095,27 @@ def test_cover_page_fields_and_exhibits_without_statements_give_no_facts():
     assert all(60 < f.source.line < 110 for f in sourced)
     assert {f.value for f in sourced} >= {Decimal(70260000), Decimal(5850000)}
     assert not {f.value for f in sourced} & {Decimal(481177302), Decimal(67401), Decimal(250000), Decimal(240000)}
+
+
+def test_statement_of_consolidated_equity_of_52_week_years():
+    """'STATEMENT OF CONSOLIDATED SHAREHOLDERS' EQUITY' is a title (it was read as more balance
+    sheet lines); a balance 'February 1, 2003' closes a 52-week year, not the day before it."""
+    name = "equity_statement_of_consolidated_52_weeks.txt"
+    assert [t.kind for t in parsed(name).tables] == [StatementKind.BALANCE, StatementKind.EQUITY]
+    by = facts(name)
+    assert by[("StockholdersEquity", "I20030201")] == 62610000
+    assert by[("StockholdersEquity", "I20010203")] == 48955000
+    assert by[("NetIncomeLoss", "D20020203_20030201")] == 9310000
+    assert by[("Assets", "I20020202")] == 101830000
+    assert not any(ctx.startswith(("I20030131", "D20030201")) for _, ctx in by)
+    assert by[("DocumentType", "D20020203_20030201")] == "10-K"
+
+
+def test_balances_of_a_statement_of_retained_earnings_are_retained_earnings():
+    """'Balance at beginning of year' under 'STATEMENTS OF RETAINED EARNINGS' is retained
+    earnings at the close of the year before (it was an extension over the year)."""
+    by = facts("retained_earnings_statement_balances.txt")
+    assert by[("RetainedEarningsAccumulatedDeficit", "I19931231")] == 26810000
+    assert by[("RetainedEarningsAccumulatedDeficit", "I19961231")] == 35035000
+    assert by[("NetIncomeLoss", "D19960101_19961231")] == 5215000
+    assert not any(ctx.startswith("D") and "Balance" in name for name, ctx in by)

@@ -40,8 +40,8 @@ def document_period(parsed: ParsedFiling, end: dt.date) -> Period:
     event date stands alone)."""
     best = None
     for t in parsed.tables:
-        for c in t.columns:
-            p = c.period
+        # a roll-forward's periods are its rows' (an equity statement of a 52-week year)
+        for p in [c.period for c in t.columns] + [r.period for r in t.rows]:
             if p and p.start and p.end == end and (best is None or p.start < best.start):
                 best = p
     if best is not None:

@@ -268,6 +268,10 @@ def _rule_for(st: _State, table: Table, row: Row, pro_forma_table: bool, side: s
     ptype = "instant" if period.is_instant else "duration"
     # a dated balance of a roll-forward is the statement's own line, whatever heading is above it
     context = "" if row.period is not None and row.period.is_instant else row.context
+    if not context and _BALANCE_ROW.match(row.label) and _RETAINED_ONLY.search(table.title) \
+            and not _OTHER_COMPONENTS.search(table.title):
+        # "Statements of (Income and) Retained Earnings": its unheaded balances are retained earnings'
+        context = "Retained earnings"
     rule = match(st.tax, row.label, context, table.kind.value, ptype, st.excluded)
     if rule is not None and all(st.tax.concept(n).type == MONETARY for n in rule.names):
         unit = _row_unit_type(row.label, row.context, tuple(c for c in row.cells if c is not None), table.kind)
@@ -609,6 +613,12 @@ def _facts_for(st: _State, t_index: int, table: Table, row: Row, concept: Concep
         out.append(Fact(concept, context, value, unit, decimals,
                         SourceRef(cell.line, cell.col, cell.text), row.label, t_index, group))
     return out
+
+
+_RETAINED_ONLY = re.compile(r"\bretained earnings|\bearnings (?:retained|reinvested)|\breinvested earnings|"
+                            r"\baccumulated deficit", re.I)
+_BALANCE_ROW = re.compile(r"balances?\b", re.I)
+_OTHER_COMPONENTS = re.compile(r"\b(?:stockholders|shareholders|shareowners|equity|capital|investment)", re.I)
 
 
 def _section_member(st: _State, table: Table, row: Row):

@@ -525,8 +525,9 @@ def _related_companies(sentences: tuple[Sentence, ...], registrant: str) -> dict
             short = m.group(1).split()[0]
             if not same_company(full, registrant) and short.lower() not in _GENERIC_NAMES:
                 names.setdefault(short, full)
+    relating = [s.text for s in sentences if _RELATED.search(s.text)]  # sentences that say how a company is related
     return {short: full for short, full in names.items()
-            if any(re.search(rf"\b{re.escape(short)}\b", s.text) and _RELATED.search(s.text) for s in sentences)}
+            if any(re.search(rf"\b{re.escape(short)}\b", text) for text in relating)}
 
 
 _GENERIC_NAMES = {"international", "american", "national", "general", "united", "first", "new", "southern",

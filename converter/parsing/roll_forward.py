@@ -7,7 +7,8 @@ movement, and dated balance rows between the periods.
     Net income                              --            --     8,941,792     8,941,792
 
 The periods are the rows' own: a balance row is an instant (a balance "January 1" is the
-previous day's close), and each movement belongs to the span from the balance above it to the
+previous day's close where the table's other balances fall on month ends; a retailer's 52-week
+year may end on "February 1"), and each movement belongs to the span from the balance above it to the
 balance below it. Each column becomes the component it is headed with (its member), a "Total"
 column the plain figures.
 """
@@ -25,21 +26,27 @@ _TOTAL = re.compile(r"^\s*total\b", re.I)
 
 
 def balance_date(label: str) -> dt.date | None:
-    """The instant of a dated balance row: 'Balance, December 31, 1990'; 'BALANCE, JANUARY 1,
-    1991' is the close of December 31, 1990."""
+    """The date of a dated balance row: 'Balance, December 31, 1990', 'BALANCE, JANUARY 1, 1991'."""
     if not _BALANCE.match(label):
         return None
     dates = find_dates(" ".join(label.split()))
-    if len(dates) != 1:
-        return None
-    day = dates[0][1]
-    return day - dt.timedelta(days=1) if day.day == 1 else day
+    return dates[0][1] if len(dates) == 1 else None
+
+
+def _closes(dates: list[dt.date]) -> list[dt.date]:
+    """The instants the balances stand for: a balance on the 1st is the previous day's close
+    when the others fall on month ends ('December 31, 1990' then 'January 1, 1992'), not in a
+    table of 52-53 week years ('February 2, 2002', 'February 1, 2003', 'January 31, 2004')."""
+    if not all((d + dt.timedelta(days=1)).day == 1 for d in dates if d.day != 1):
+        return dates
+    return [d - dt.timedelta(days=1) if d.day == 1 else d for d in dates]
 
 
 def roll_forward(columns: list[Column], rows: list[Row]) -> tuple[list[Column], list[Row]] | None:
     """Columns as components and rows with their own periods, or None when the table is not a
     dated roll-forward (fewer than two dated balances, or balances out of order)."""
-    dates = [(i, d) for i, r in enumerate(rows) if (d := balance_date(r.label)) is not None]
+    dated = [(i, d) for i, r in enumerate(rows) if (d := balance_date(r.label)) is not None]
+    dates = list(zip([i for i, _ in dated], _closes([d for _, d in dated])))
     if len(dates) < 2 or any(b <= a for (_, a), (_, b) in zip(dates, dates[1:])):
         return None
     out_rows = list(rows)
