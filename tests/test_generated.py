@@ -25,3 +25,19 @@ def test_generated_taxonomy_files_are_current(tmp_path):
              and "__pycache__" not in p.parts
              and p.read_bytes() != (repo / "taxonomy" / p.relative_to(ROOT / "taxonomy")).read_bytes()]
     assert stale == [], f"regenerate with tools/gen_labelmap.py and tools/gen_taxonomy.py: {stale}"
+
+
+def test_no_concept_the_converter_may_emit_was_removed_from_us_gaap_before_2024():
+    """A name deprecated in 2009-2015 (the SEC's tag table labels it '(Deprecated 2012-01-31)')
+    is gone from the 2024 taxonomy: a fact of it is undeclared for anyone validating against
+    the real one. Neither the rules nor the label map may name one."""
+    import json
+
+    concepts = json.loads((ROOT / "taxonomy" / "concepts.json").read_text())["us-gaap"]
+    removed = sorted(n for n, c in concepts.items() if "(Deprecated" in (c.get("label") or ""))
+    assert removed == []
+    labelmap = json.loads((ROOT / "taxonomy" / "labelmap.json").read_text())
+    named = {e[0] for table in labelmap.values() if isinstance(table, dict)
+             for e in table.values() if isinstance(e, list) and e and isinstance(e[0], str)}
+    assert "OtherComprehensiveIncomeLossNetOfTaxPeriodIncreaseDecrease" not in named
+    assert "OtherComprehensiveIncomeLossNetOfTax" in named

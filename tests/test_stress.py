@@ -1119,3 +1119,19 @@ def test_balances_of_a_statement_of_retained_earnings_are_retained_earnings():
     assert by[("RetainedEarningsAccumulatedDeficit", "I19961231")] == 35035000
     assert by[("NetIncomeLoss", "D19960101_19961231")] == 5215000
     assert not any(ctx.startswith("D") and "Balance" in name for name, ctx in by)
+
+
+def test_inception_dated_before_its_word_and_dollar_signs_typed_after_the_parenthesis():
+    """'June 14, 2004 (Inception) to Sept. 30, 2007' without 'Period from' runs from the
+    inception (it was read as nine months); '$(128,125)$  (110,245)': a dollar sign typed right
+    after the closing parenthesis opens the next cell (the row's values became its label)."""
+    name = "inception_date_first_and_dollar_after_paren.txt"
+    cols = parsed(name).tables[0].columns
+    assert cols[4].period.key() == "D2004-06-14_2007-09-30"
+    by = facts(name)
+    assert by[("NetIncomeLoss", "D20040614_20070930")] == -1316045
+    assert by[("NetIncomeLoss", "D20060701_20060930")] == -110245
+    assert by[("NetIncomeLoss", "D20070101_20070930")] == -357415
+    assert by[("EarningsPerShareBasic", "D20070101_20070930")] == Decimal("-0.03")
+    assert by[("ResearchAndDevelopmentExpense", "D20040614_20070930")] == 912440
+    assert by[("DocumentType", "D20070101_20070930")] == "10-QSB"  # the report's period, not since inception

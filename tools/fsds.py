@@ -27,3 +27,19 @@ def pre_rows(sources: Path):
     table = pq.read_table(parquet, columns=list(COLUMNS)).to_pydict()
     for values in zip(*(table[c] for c in COLUMNS)):
         yield {c: ("" if v is None else str(v)) for c, v in zip(COLUMNS, values)}
+
+
+def deprecated_names(taxonomy_sources: Path) -> dict[str, str]:
+    """US-GAAP name -> the year it was deprecated: the FASB's list of the 2025 release, and the
+    names the SEC's 2010 tag table labels '(Deprecated 2012-01-31)' (deprecated and since removed,
+    which the FASB's list no longer names: OtherComprehensiveIncomeLossNetOfTaxPeriodIncreaseDecrease)."""
+    import json
+    import re
+
+    out: dict[str, str] = {}
+    with open(taxonomy_sources / "fsds-2010q1-tag.txt", encoding="latin-1", newline="") as fh:
+        for r in csv.DictReader(fh, delimiter="\t"):
+            if r["custom"] == "0" and (m := re.search(r"\(Deprecated (\d{4})", r["tlabel"])):
+                out[r["tag"]] = m.group(1)
+    out.update(json.loads((taxonomy_sources / "us-gaap-deprecated-concepts.json").read_text()))
+    return out

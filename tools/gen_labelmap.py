@@ -29,7 +29,7 @@ sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
 from converter.mapping.labels import normalise  # noqa: E402
-from fsds import pre_rows  # noqa: E402
+from fsds import deprecated_names, pre_rows  # noqa: E402
 
 STMT = {"BS": "balance", "IS": "income", "CF": "cashflow", "EQ": "equity"}
 TYPES = {"monetary", "perShare", "shares"}
@@ -56,7 +56,7 @@ def main(argv=None) -> int:
     ap.add_argument("--sources", type=Path, default=ROOT.parent / "shared" / "labelmap-sources")
     ap.add_argument("--taxonomy", type=Path, default=ROOT.parent / "shared" / "taxonomy-sources")
     args = ap.parse_args(argv)
-    deprecated = json.loads((args.taxonomy / "us-gaap-deprecated-concepts.json").read_text())
+    deprecated = deprecated_names(args.taxonomy)
     replaced = {**tomllib.loads((ROOT / "taxonomy" / "replacements.toml").read_text())["replaced"],
                 **replacements(args.taxonomy)}
     with open(args.taxonomy / "fsds-2010q1-tag.txt", encoding="latin-1", newline="") as fh:

@@ -28,6 +28,9 @@ from pathlib import Path
 from xml.sax.saxutils import escape
 
 ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT / "tools"))
+from fsds import deprecated_names  # noqa: E402
+
 TAX = ROOT / "taxonomy"
 USGAAP_NS = "http://fasb.org/us-gaap/2024"
 DEI_NS = "http://xbrl.sec.gov/dei/2024"
@@ -240,7 +243,7 @@ def main(argv=None) -> int:
     rules = tomllib.loads((TAX / "concepts.toml").read_text())
     post2010 = tomllib.loads((TAX / "post2010.toml").read_text())["concept"]
     signs = tomllib.loads((TAX / "signs.toml").read_text())
-    deprecated = json.loads((src / "us-gaap-deprecated-concepts.json").read_text())
+    deprecated = deprecated_names(src)
     names = rule_concepts(rules)
     fsds = load_fsds(src)
     gaap = concept_attrs(names, fsds, post2010, deprecated, signs)

@@ -42,7 +42,8 @@ def document_period(parsed: ParsedFiling, end: dt.date) -> Period:
     for t in parsed.tables:
         # a roll-forward's periods are its rows' (an equity statement of a 52-week year)
         for p in [c.period for c in t.columns] + [r.period for r in t.rows]:
-            if p and p.start and p.end == end and (best is None or p.start < best.start):
+            # (a development stage company's cumulative column since its inception is no report period)
+            if p and p.start and p.end == end and (end - p.start).days < 372 and (best is None or p.start < best.start):
                 best = p
     if best is not None:
         return best

@@ -187,6 +187,8 @@ def _designated(text: str, title: str, ctx: PeriodContext) -> tuple[dt.date, int
 
 _FROM = re.compile(r"\bfrom\s+$", re.I)
 _INCEPTION = re.compile(r"\binception\)?\s*\(?\s*$", re.I)
+# "May 2, 2005 (Inception) to September 30, 2007": the date first, then the word
+_INCEPTION_AFTER = re.compile(r"[^()]{4,20}?\((?:date of )?inception\)", re.I)
 
 
 def _from_date(text: str, end: dt.date, inception: bool = False) -> dt.date | None:
@@ -197,7 +199,8 @@ def _from_date(text: str, end: dt.date, inception: bool = False) -> dt.date | No
     since_inception = inception and "inception" in text.lower()
     for offset, d in find_dates(text):
         before = text[max(0, offset - 8):offset]
-        if (_FROM.search(before) or (since_inception and _INCEPTION.search(text[max(0, offset - 24):offset]))) \
+        if (_FROM.search(before) or (since_inception and (_INCEPTION.search(text[max(0, offset - 24):offset])
+                                                          or _INCEPTION_AFTER.match(text, offset)))) \
                 and (since_inception or end - dt.timedelta(days=366) < d) and d < end:
             return d
     return None

@@ -23,7 +23,8 @@ _LETTER_MARK = re.compile(r"(?:\([a-zA-Z]\))+")  # "(a)", "(b)(c)": footnote let
 _FOOTNOTE_TAIL = re.compile(r"(?:\([a-zA-Z]\))+$")  # "(a)", "(B)(J)": footnote marks glued to an amount
 _YEAR_RANGE = re.compile(r"\s{2,}((?:19|20)\d\d\s*-\s*(?:19|20)?\d\d)$")
 _BARE_YEAR = re.compile(r"(?:19|20)\d\d")
-_CHUNK_SPLIT = re.compile(r"\s{2,}|(?<=\S)\.{2,}\s*|\s\.{3,}\s*")
+# (and between a closing parenthesis and the dollar sign typed right after it: "(887,247)$   (802,450)")
+_CHUNK_SPLIT = re.compile(r"\s{2,}|(?<=\S)\.{2,}\s*|\s\.{3,}\s*|(?<=\))(?=\$)")
 
 
 class Token(NamedTuple):
