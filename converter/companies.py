@@ -18,13 +18,15 @@ def significant_words(name: str) -> set[str]:
 
 def same_company(a: str, b: str) -> bool:
     """Whether two printed company names name one company ("BRISTOL-MYERS SQUIBB COMPANY",
-    "BRISTOL MYERS SQUIBB CO"): the same first significant word, or one name's words all in the
-    other's. A word of the trade alone ("Healthcare" in "Lakeside Home Healthcare" and "Northstar
-    Healthcare Services") is no match. A name with no significant word cannot be told apart."""
-    wa, wb = _words(a), _words(b)
+    "BRISTOL MYERS SQUIBB CO"): one name's words all in the other's. Names that each have a word
+    the other lacks are two companies, also when they begin alike ("Prairie Crest Energy" and its
+    subsidiary "Prairie Crest Electric", "Sable Bay Hotel Trust" and its lessee "Sable Bay Hotel
+    Lessee"), or share a word of the trade ("Lakeside Home Healthcare", "Northstar Healthcare
+    Services"). A name with no significant word cannot be told apart."""
+    wa, wb = set(_words(a)), set(_words(b))
     if not wa or not wb:
         return True
-    return wa[0] == wb[0] or set(wa) <= set(wb) or set(wb) <= set(wa)
+    return wa <= wb or wb <= wa
 
 
 _NOT_AS_REPORTED = re.compile(r"\bpro ?-?forma\b|\bcombined\b|\badjust|\bas adjusted\b|\bhistorical\b", re.I)

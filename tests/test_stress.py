@@ -1135,3 +1135,16 @@ def test_inception_dated_before_its_word_and_dollar_signs_typed_after_the_parent
     assert by[("EarningsPerShareBasic", "D20070101_20070930")] == Decimal("-0.03")
     assert by[("ResearchAndDevelopmentExpense", "D20040614_20070930")] == 912440
     assert by[("DocumentType", "D20070101_20070930")] == "10-QSB"  # the report's period, not since inception
+
+
+def test_a_subsidiary_whose_name_begins_like_the_registrants_is_another_company():
+    """'CEDAR POINT ELECTRIC COMPANY' printed after 'CEDAR POINT ENERGY CORPORATION AND
+    SUBSIDIARIES' is a subsidiary filing with it: its statements are its own entity's, never
+    the registrant's plain facts (its total assets became the registrant's)."""
+    model = map_filing(parsed("subsidiary_registrant_same_first_words.txt"), cik="1")
+    own = {(f.concept.name, f.context.period.key()): f.value for f in model.facts
+           if f.context.entity.scheme == "http://www.sec.gov/CIK" and not f.context.dims}
+    assert own[("Assets", "I1997-12-31")] == 675615000
+    assert 619325000 not in own.values() and 41870000 not in own.values()
+    other = [f for f in model.facts if f.value == 619325000]
+    assert other and all(f.context.entity.name == "CEDAR POINT ELECTRIC COMPANY" for f in other)
