@@ -1148,3 +1148,18 @@ def test_a_subsidiary_whose_name_begins_like_the_registrants_is_another_company(
     assert 619325000 not in own.values() and 41870000 not in own.values()
     other = [f for f in model.facts if f.value == 619325000]
     assert other and all(f.context.entity.name == "CEDAR POINT ELECTRIC COMPANY" for f in other)
+
+
+def test_fiscal_years_that_end_on_the_first_days_of_january_and_parts_of_a_total():
+    """'Fiscal 1999' of a report for the year ended January 1, 2000 (header year end 1231) ends
+    then, not on January 2, 1999; 'Restaurant sales' added with royalties into 'Total revenues'
+    is a part of the revenues, not Revenues (it took them, and the total became an extension);
+    restaurants open and square feet under '(Dollars in millions)' are no money."""
+    tables = parsed("fiscal_year_ending_january_first.txt").tables
+    income = next(t for t in tables if t.kind is StatementKind.INCOME)
+    assert [c.period.key() for c in income.columns] == ["D1999-01-03_2000-01-01", "D1998-01-04_1999-01-02"]
+    by = facts("fiscal_year_ending_january_first.txt")
+    assert by[("Revenues", "D19990103_20000101")] == 421000000
+    assert by[("NetIncomeLoss", "D19990103_20000101")] == 27200000
+    assert 402600000 not in [v for (name, _), v in by.items() if name == "Revenues"]
+    assert not {214000000, 214, 1305000000} & set(by.values())

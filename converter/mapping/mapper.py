@@ -377,6 +377,13 @@ def _veto_by_totals(st: _State, table: Table, rules: list[Rule | None]) -> None:
                 or _signed_against(st, rows, rules, holders, i)):
             rules[i] = None
             continue
+        if table.kind in (StatementKind.INCOME, StatementKind.BALANCE) and rule.at is None and rows[i].period is None \
+                and any(t > i and rules[t] is not None and rules[t].names == rule.names
+                        and sum(t in held for held in holders.values()) > 1 for t in holders.get(i, ())):
+            # "Net sales" added with "Finance revenues" into "Total revenues": a part, not the revenues
+            st.rejected[rows[i].line] = f"extension: a part of the total below it that is {rule.names[0]}"
+            rules[i] = None
+            continue
         if not rule.origin.startswith("label map:"):
             continue
         total = next((t for t in holders.get(i, ()) if t > i and rules[t] is not None and len(rules[t].names) == 1), None)
@@ -559,8 +566,14 @@ def _extension_facts(st: _State, t_index: int, table: Table, row: Row, cells, gr
 
 # lines that count things other than shares: units sold or shipped, stores, employees
 _RATIO = re.compile(r"^ratios? of\b|\bratio\s*$|\bcoverage ratio\b|\btimes interest earned\b", re.I)
-_UNIT_COUNT = re.compile(r"\bunit (?:sales|shipments|volume)\b|\bunits? (?:sold|shipped|delivered)\b|"
-                         r"\bnumber of (?:units|employees|stores|customers|locations|vehicles)\b", re.I)
+_UNIT_COUNT = re.compile(
+    r"\bunit (?:sales|shipments|volume)\b|\bunits? (?:sold|shipped|delivered)\b|"
+    r"\bnumber of (?:units|employees|stores|customers|locations|vehicles|properties|restaurants|hotels|branches|"
+    r"offices|outlets|accounts|subscribers|rooms|wells)\b|"
+    # "Restaurants open at year end 342", "Rentable square feet" under "(Dollars in millions)"
+    r"\b(?:stores|restaurants|hotels|properties|locations|outlets|branches|offices|theat(?:re|er)s|clubs|units)\s+"
+    r"(?:open|opened|closed|in operation|operated|owned|leased)\b|\bsquare (?:feet|footage)\b|"
+    r"\bemployees at (?:year|period)[- ]end\b", re.I)
 # lines of a per-share block that count shares rather than dollars per share
 _COUNT_WORDS = re.compile(r"\b(?:shares|options|warrants|number|weighted|average|outstanding)\b|\bin (?:thousands|millions)\b",
                           re.I)

@@ -292,7 +292,9 @@ def fiscal_years_named_by_start(cols: list, ctx: PeriodContext) -> list:
     the fiscal year the filing reports: the period of an annual report, or the last year end
     before a release's date."""
     fye = ctx.fiscal_year_end
-    if fye is None or fye[0] > 2:
+    # (a 52-53 week year "ending December 31" in the header may end January 1, 2000: the report's own end says so)
+    early = ctx.annual and ctx.period_end is not None and ctx.period_end.month <= 2
+    if (fye is None or fye[0] > 2) and not early:
         return cols
     bare = [c for c in cols if c.period is not None and not find_dates(c.heading)
             and (YEAR.search(c.heading) or fiscal_year_of(c.heading))]
