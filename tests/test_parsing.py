@@ -78,3 +78,11 @@ def test_every_title_and_scale_pattern_contains_a_prefilter_word():
         for entry in data[section]:
             for pattern in entry["patterns"]:
                 assert any(w in pattern for w in words), (section, pattern)
+
+
+def test_parent_only_titles_of_schedule_i():
+    from converter.parsing.titles import is_parent_only
+
+    assert is_parent_only(["CONDENSED FINANCIAL INFORMATION", "(Holding Company Only)", "BALANCE SHEETS"])
+    assert is_parent_only(["ACME CORP. (PARENT COMPANY)"])
+    assert not is_parent_only(["CONSOLIDATED BALANCE SHEETS", "ACME HOLDING COMPANY AND SUBSIDIARIES"])

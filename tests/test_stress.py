@@ -982,6 +982,9 @@ def test_a_target_companys_statements_and_the_parent_company_alone_are_not_the_r
     own = [f for f in model.facts if f.context.entity.identifier == "0000999981" and f.concept.prefix == "us-gaap"]
     assert not [f for f in own if f.value in (1073801, 15331280, 48410000, 103010000)]
     assert {f.context.entity.name for f in model.facts if f.value == 1073801} == {"LARKSPUR HOME HEALTHCARE, INC."}
+    # the parent's figures are the parent's: in its member of the legal entity axis, no plain fact
+    parent = [f for f in model.facts if f.value == 103010000]
+    assert parent and all([m.name for _, m in f.context.dims] == ["ParentCompanyOnlyMember"] for f in parent)
     # the shares issued for the acquisition are no count of the shares outstanding
     assert not [f for f in model.facts if f.concept.name == "EntityCommonStockSharesOutstanding"]
 

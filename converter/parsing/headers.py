@@ -20,6 +20,7 @@ from converter.parsing.values import chunks
 class Head:
     title: str = ""
     kind: StatementKind = StatementKind.NOTE
+    parent_only: bool = False  # the parent company's statements alone (Schedule I)
     scale: int | None = None
     headings: list[str] = field(default_factory=list)  # per column, top to bottom
     body_start: int = 0
@@ -155,7 +156,8 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
     kinds = [k for k in kinds if k is not None]
     titled = " ".join(t for t in title_lines if is_title_line(t))
     head.title_kind = kinds[-1] if kinds else None
-    head.qualified, head.not_own = is_qualified(titled), is_not_own(titled) or is_parent_only(title_lines)
+    head.parent_only = is_parent_only(title_lines)
+    head.qualified, head.not_own = is_qualified(titled), is_not_own(titled) or head.parent_only
     head.title_lines = [t for t in title_lines if not scale_of(t) and not _prose_end(t)]
     # the lines under the statement's title: "SIX MONTH PERIODS ENDED JUNE 30, 1998 AND 1997"
     last = max((k for k, t in enumerate(head.title_lines) if is_title_line(t)), default=None)

@@ -242,6 +242,10 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
         if reason:
             skipped.append(SkippedTable(first_line, last_line, reason))
             continue
+        if head.parent_only:
+            # Schedule I, the parent company alone: its figures in the parent's member, never the
+            # consolidated plain facts
+            cols = [dataclasses.replace(c, member=c.member or "Parent company only") for c in cols]
         # a table without a company line is the last statement's company's (an acquired business's
         # notes follow its statements); pro forma statements after them are the registrant's again
         inherited = "" if head.kind is not StatementKind.NOTE and _PRO_FORMA.search(head.title_text) else company
