@@ -1166,3 +1166,14 @@ def test_fiscal_years_that_end_on_the_first_days_of_january_and_parts_of_a_total
     assert by[("NetIncomeLoss", "D19990103_20000101")] == 27200000
     assert 402600000 not in [v for (name, _), v in by.items() if name == "Revenues"]
     assert not {214000000, 214, 1305000000} & set(by.values())
+
+
+def test_a_heading_with_a_note_reference_and_cash_with_a_comma():
+    """'PROVISION FOR INCOME TAXES (Note 4):' heads the lines under it (its note number was read
+    as an item's digits and glued onto 'Current'); 'CASH, BEGINNING OF YEAR' is the cash at the
+    close of the year before, which no single-year balance sheet prints."""
+    by = facts("note_reference_headings_and_cash_comma.txt")
+    assert by[("IncomeTaxExpenseBenefit", "D19940101_19941231")] == 189800
+    assert by[("CurrentIncomeTaxExpenseBenefit", "D19940101_19941231")] == 171600
+    assert by[("CashAndCashEquivalentsAtCarryingValue", "I19921231")] == 121445
+    assert by[("CashAndCashEquivalentsAtCarryingValue", "I19941231")] == 166185

@@ -22,8 +22,10 @@ _DASHES = "-\u2013\u2014"
 _NOTE_LETTER = re.compile(r"\s{6,}[A-Z]{1,2}\d?$")
 # A heading that names one item, its terms following on the next line: not a section.
 _ITEM_HEADING = re.compile(r"[\d$]|\bpar value\b|\bseries\b", re.I)
-# "(000's)", a footnote mark "(1)": a block's heading, not an item's digits ("Common stock, $1 par value:")
-_SCALE_NOTE = re.compile(r"\((?:in\s+)?\$?000'?s?(?:\s+omitted)?\)|\(\d\)", re.I)
+# "(000's)", a footnote mark "(1)", a note reference "(Note 5)": a block's heading, not an item's
+# digits ("Common stock, $1 par value:")
+_SCALE_NOTE = re.compile(r"\((?:in\s+)?\$?000'?s?(?:\s+omitted)?\)|\(\d\)|"
+                         r"\((?:see\s+)?notes?\s+\w{1,3}(?:\s*(?:,|and|&)\s*\w{1,3})*\)", re.I)
 # A word alone on its line over a per-share block: "Basic", "Diluted", "Primary", "Fully diluted"
 _BLOCK_HEADING = re.compile(r"(?:basic|diluted|primary|fully diluted|assuming (?:full )?dilution|basic and diluted)\s*:?",
                             re.I)
