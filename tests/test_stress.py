@@ -1177,3 +1177,19 @@ def test_a_heading_with_a_note_reference_and_cash_with_a_comma():
     assert by[("CurrentIncomeTaxExpenseBenefit", "D19940101_19941231")] == 171600
     assert by[("CashAndCashEquivalentsAtCarryingValue", "I19921231")] == 121445
     assert by[("CashAndCashEquivalentsAtCarryingValue", "I19941231")] == 166185
+
+
+def test_an_equity_statement_under_its_period_line_with_a_group_underline_beside_headings():
+    """'Years Ended December 31, 1996 and 1995' a blank above the component headings is the
+    title's period line, not a column heading (the balances were dated as the year 1996), and
+    the underline of 'Common Stock' printed beside 'Paid-in' spans 'Shares' and 'Amount' (it
+    was read into both headings and the statement was left out)."""
+    tables = parsed("equity_group_underline_and_period_line.txt").tables
+    assert [t.kind for t in tables] == [StatementKind.EQUITY] and tables[0].roll_forward
+    assert [c.member for c in tables[0].columns][1:] == ["Common Stock Amount", "Additional Paid-in Capital",
+                                                        "Accumulated Deficit", ""]
+    model = map_filing(parsed("equity_group_underline_and_period_line.txt"), cik="1")
+    by = {(f.concept.name, f.context.id): f.value for f in model.facts}
+    assert by[("StockholdersEquity", "I19941231")] == 306060
+    assert by[("StockholdersEquity", "I19961231_CommonStockMember")] == 18700
+    assert by[("NetIncomeLoss", "D19960101_19961231")] == 58340

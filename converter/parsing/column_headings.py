@@ -19,7 +19,8 @@ def assign_headings(rows: list[Line], columns: list[tuple[int, int]], value_left
     """
     headings = [""] * len(columns)
     # a scale phrase centred over the columns ("(In millions)") heads none of them
-    lines = [(ln, _without_rule([p for p in _pieces(ln, columns) if p[1] > value_left - 2 and not scale_of(p[2])]))
+    lines = [(ln, _without_rule([p for p in _pieces(ln, columns) if p[1] > value_left - 2 and not scale_of(p[2])],
+                                columns))
              for ln in rows if ln.kind is not Kind.RULE]
     lines = [(ln, parts) for ln, parts in lines if parts]
     group = [len(parts) < len(columns) and _group_line(parts, columns) for _, parts in lines]
@@ -79,11 +80,15 @@ def _under(start: int, end: int, columns: list[tuple[int, int]]) -> list[int]:
     return [k for k, (cs, ce) in enumerate(columns) if min(end, ce) - max(start, cs) > 0]
 
 
-def _without_rule(parts):
+def _without_rule(parts, columns):
     """An underline printed on the line of one heading ("------------   December 31,") heads
-    nothing; on a line of several headings it is left as printed (their layout is not clear)."""
+    nothing, nor does one under a group that spans several columns ("Common Stock" over
+    "Shares  Amount", its rule beside "Paid-in"); a one-column rule on a line of several headings
+    is left as printed (their layout is not clear)."""
     words = [p for p in parts if not _DASHES.fullmatch(p[2])]
-    return words if len(words) == 1 else parts
+    if len(words) == 1:
+        return words
+    return [p for p in parts if not (_DASHES.fullmatch(p[2]) and len(_under(p[0], p[1], columns)) > 1)]
 
 
 def _one_column_each(parts, columns) -> bool:
@@ -113,8 +118,11 @@ def split_dates(part: tuple[int, int, str]) -> list[tuple[int, int, str]]:
 
 
 def _rule_below(rows: list[Line], ln: Line) -> Line | None:
+    """The rule line right under a heading line, or a heading line with an underline in it
+    ("------------   Paid-in": the underline of the group above, beside the next headings)."""
     i = rows.index(ln)
-    return rows[i + 1] if i + 1 < len(rows) and rows[i + 1].kind is Kind.RULE else None
+    below = rows[i + 1] if i + 1 < len(rows) else None
+    return below if below is not None and (below.kind is Kind.RULE or _DASHES.search(below.text)) else None
 
 
 def _group_line(parts, columns) -> bool:

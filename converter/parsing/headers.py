@@ -16,6 +16,9 @@ from converter.parsing.titles import (
 from converter.parsing.values import chunks
 
 
+_YEARS_IN = re.compile(r"\b(?:19|20)\d\d\b")
+
+
 @dataclass
 class Head:
     title: str = ""
@@ -85,6 +88,9 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
             break  # the scale line of a title block, a blank line above the column headings
         # a stub text at the left ("(in 000s,", a title) may share a heading line with the headings
         every = chunks(ln.text)
+        if gap and heading_rows and len(every) == 1 and len(set(_YEARS_IN.findall(ln.stripped))) >= 2 \
+                and any(r.kind is Kind.TEXT for r in heading_rows):
+            break  # "Years Ended December 31, 1996 and 1995" a blank above the headings: the title's period line
         parts = [p for p in every if p[1] > value_left - 2]
         if (is_title_line(ln.stripped) or is_company_line(ln.stripped)) and (
                 len(every) == 1 or not parts or len(parts) == len(every)

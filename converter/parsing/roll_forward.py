@@ -22,7 +22,9 @@ from converter.dates import find_dates
 from converter.model import Column, Period, Row
 
 _BALANCE = re.compile(r"^\s*balances?\b", re.I)
-_TOTAL = re.compile(r"^\s*total\b", re.I)
+# the column of the whole: "Total", "Total Stockholders' Equity"; not "Total Retained Earnings"
+_TOTAL = re.compile(r"^\s*total(?:\s+(?:(?:stock|share)(?:holders|owners)'?\s+)?(?:equity|investment|deficit|"
+                    r"\(deficit\)|equity \(deficit\)))?\s*$", re.I)
 
 
 def balance_date(label: str) -> dt.date | None:
