@@ -128,7 +128,9 @@ def test_equity_statement_with_a_section_per_component():
     assert got[("I1995-12-31", "us-gaap:AdditionalPaidInCapitalMember")] == "428000000"
     assert got[("I1992-12-31", "us-gaap:RetainedEarningsMember")] == "1640000000"
     assert got[("I1995-12-31", "us-gaap:RetainedEarningsMember")] == "2074000000"
-    assert not any(member == "" for _, member in got)  # no component balance as the statement's equity
+    # no component balance as the statement's equity: the plain equity is the printed total's
+    assert {k: v for k, v in got.items() if k[1] == ""} == {
+        ("I1995-12-31", ""): "2502000000", ("I1994-12-31", ""): "2317000000", ("I1993-12-31", ""): "2158000000"}
     assert _facts(model, "us-gaap:NetIncomeLoss") == {
         ("D1995-01-01_1995-12-31", "us-gaap:RetainedEarningsMember"): "260000000",
         ("D1994-01-01_1994-12-31", "us-gaap:RetainedEarningsMember"): "231000000",

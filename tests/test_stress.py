@@ -1193,3 +1193,16 @@ def test_an_equity_statement_under_its_period_line_with_a_group_underline_beside
     assert by[("StockholdersEquity", "I19941231")] == 306060
     assert by[("StockholdersEquity", "I19961231_CommonStockMember")] == 18700
     assert by[("NetIncomeLoss", "D19960101_19961231")] == 58340
+
+
+def test_the_whole_equity_under_component_sections_and_in_a_one_column_note():
+    """'Total stockholders' equity' printed under a section per component is the whole equity at
+    each year's end (it was an extension over the year); a note's one unheaded column from
+    'Balance, December 31, 1995' to 'Balance, June 30, 1996' dates its balances (they were
+    extensions over the half year)."""
+    by = facts("equity_sections_and_note_rollforward.txt")
+    assert by[("StockholdersEquity", "I19961231")] == 72720000
+    assert by[("StockholdersEquity", "I19941231")] == 59290000
+    assert by[("NetIncomeLoss", "D19960101_19960630")] == 4310000
+    assert not any(name.startswith("TotalStockholders") for name, _ in by)
+    assert {ctx for (name, ctx), v in by.items() if v in (65420000, 68900000)} == {"I19951231", "I19960630"}

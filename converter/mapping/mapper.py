@@ -282,7 +282,9 @@ def _rule_for(st: _State, table: Table, row: Row, pro_forma_table: bool, side: s
     if rule is not None and rule.needs_member and _section_member(st, table, row) is None:
         return None  # "Balance at beginning of year" of no component: not the statement's equity
     if rule is not None and row.context and sectioned and _section_member(st, table, row) is None \
-            and not rule.names[0].startswith("OtherComprehensiveIncome"):  # (only that component moves)
+            and not rule.names[0].startswith("OtherComprehensiveIncome") \
+            and not (rule.names == ("StockholdersEquity",) and re.match(r"total\b", row.label, re.I)):
+        # (only that component moves; "Total stockholders' equity" under the last section is the whole)
         # an equity statement with a section per component: a line of a section that names no
         # component ("Class B common stock: Conversion ...") is no movement of the whole equity
         st.rejected[row.line] = "extension: a line of an equity section that names no component"

@@ -225,7 +225,9 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
             head.title = " ".join(t for t in head.title_lines if is_title_line(t)) or head.title
             cols, reason = _columns(head, columns, ctx)
             combination = not reason
-        rolled = _components(head, columns, rows) if head.kind is StatementKind.EQUITY else None
+        # (a note's one unheaded column from "Balance, December 31, 1995" to "Balance, June 30, 1996" too)
+        rolled = _components(head, columns, rows) if head.kind is StatementKind.EQUITY or (
+            head.kind is StatementKind.NOTE and len(columns) == 1 and not head.headings[0].strip()) else None
         if rolled is not None:
             (cols, rows), reason = rolled, ""
         if not reason and _cover_captions().search(" ".join([head.title_text, head.stub_text, *head.headings,
@@ -452,6 +454,8 @@ def _components(head, spans, rows):
     """An equity statement whose every column is headed by a component ("Common Stock",
     "Retained Earnings", "Total") and whose rows hold dated balances: its roll-forward."""
     cols = [Column(k, left, right, head.headings[k]) for k, (left, right) in enumerate(spans)]
+    if len(cols) == 1 and not cols[0].heading.strip():
+        return roll_forward(cols, rows)  # one unheaded column: the whole equity ("Balance, June 30, 2001")
     if not cols or not all(_group_name(c) for c in cols) or any(_RULED.search(c.heading) for c in cols):
         return None  # a heading that took in a rule was not told apart from its neighbours
     return roll_forward(cols, rows)
