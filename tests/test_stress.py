@@ -1206,3 +1206,12 @@ def test_the_whole_equity_under_component_sections_and_in_a_one_column_note():
     assert by[("NetIncomeLoss", "D19960101_19960630")] == 4310000
     assert not any(name.startswith("TotalStockholders") for name, _ in by)
     assert {ctx for (name, ctx), v in by.items() if v in (65420000, 68900000)} == {"I19951231", "I19960630"}
+
+
+def test_a_continued_page_without_column_headings_goes_on_with_the_statement():
+    """'CONSOLIDATED BALANCE SHEETS (Continued)' on the next page prints no column headings: its
+    columns are the first page's (the whole liabilities side was left out)."""
+    by = facts("balance_sheet_continued_without_headings.txt")
+    assert by[("LiabilitiesCurrent", "I19980131")] == 43623000
+    assert by[("LiabilitiesAndStockholdersEquity", "I19970201")] == 115142000
+    assert by[("Assets", "I19980131")] == 126360000

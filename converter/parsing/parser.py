@@ -80,6 +80,7 @@ class _Statement(NamedTuple):
     last_line: int
     title: str
     own: bool  # the filer's own figures, not a pro forma or consolidating presentation
+    columns: tuple = ()  # its columns: a "(Continued)" page printed without headings takes them
 
 
 def _read_blocks(lines, tabular: set[int], skipped: list[SkippedTable]):
@@ -215,6 +216,8 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
             head.scale, head.scale_text = scope
         flows = head.kind is StatementKind.NOTE and ctx.annual and _flows(head, rows)
         cols, reason = _columns(head, columns, ctx, flows)
+        if reason and (carried := _carried_columns(head, columns, statement)) is not None:
+            cols, reason = carried, ""  # "CONSOLIDATED BALANCE SHEETS (Continued)" without its column headings
         combination = (head.not_own and head.title_kind is not None and not reason and any(c.member for c in cols)
                        and any(not c.member and c.period is not None and names_registrant(_group_name(c), ctx.registrant)
                                for c in cols))
@@ -261,7 +264,8 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
         if head.kind is not StatementKind.NOTE and head.company:
             company = head.company
         if head.kind is not StatementKind.NOTE:
-            statement = _Statement(head.kind, last_line, head.title, own=not (head.not_own or combination))
+            statement = _Statement(head.kind, last_line, head.title, own=not (head.not_own or combination),
+                                   columns=tuple(cols))
         for line, message in problems:
             skipped.append(SkippedTable(line, line, message))
     if not prose:
@@ -448,6 +452,18 @@ def _between_balances(cols: list[Column], kind: StatementKind) -> list[Column]:
 
 
 _RULED = re.compile(r"--|__|==")
+
+
+def _carried_columns(head, spans, statement: _Statement | None) -> list[Column] | None:
+    """The columns of the statement a "(Continued)" page goes on with, where the page prints no
+    column headings of its own and its value columns stand under the statement's."""
+    if statement is None or not statement.own or not head.continued or any(h.strip() for h in head.headings) \
+            or head.kind is not statement.kind or len(spans) != len(statement.columns):
+        return None
+    if any(min(r, c.right) - max(left, c.left) <= 0 for (left, r), c in zip(spans, statement.columns)):
+        return None
+    return [dataclasses.replace(c, index=k, left=left, right=r)
+            for k, ((left, r), c) in enumerate(zip(spans, statement.columns))]
 
 
 def _components(head, spans, rows):
