@@ -1215,3 +1215,17 @@ def test_a_continued_page_without_column_headings_goes_on_with_the_statement():
     assert by[("LiabilitiesCurrent", "I19980131")] == 43623000
     assert by[("LiabilitiesAndStockholdersEquity", "I19970201")] == 115142000
     assert by[("Assets", "I19980131")] == 126360000
+
+
+def test_a_scale_on_the_next_page_opens_a_new_table_and_quarters_of_13_weeks():
+    """A statement followed, after a page mark, by '(Dollars in millions)' and a four-amount row
+    is no longer one table with it (its columns collapsed and the statement was lost); 'Second
+    Quarter 1998' of a 52-53 week year reported to June 26, 1998 ends 13 weeks earlier, March 27,
+    not on the Friday nearest March 31 (April 3)."""
+    tables = parsed("statement_then_schedule_on_next_page.txt").tables
+    income = tables[0]
+    assert income.kind is StatementKind.INCOME and income.last_line < 45
+    by = facts("statement_then_schedule_on_next_page.txt")
+    assert by[("NetIncomeLoss", "D19970927_19980626")] == 101200000
+    quarters = next(t for t in tables if "Second Quarter" in " ".join(c.heading for c in t.columns))
+    assert [c.period.key() for c in quarters.columns] == ["D1998-03-28_1998-06-26", "D1997-12-27_1998-03-27"]

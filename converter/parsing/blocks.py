@@ -71,7 +71,9 @@ def _breaks(lines: list[Line], start: int, end: int) -> bool:
     blanks = 0
     above = ""  # the text line just above: a title may be broken over two lines
     underlined = False  # text then an underline: column headings printed anew
+    paged = False  # a page mark: a scale stated on the new page opens a table of its own
     for ln in gap:
+        paged = paged or ln.kind is Kind.PAGE
         if ln.kind is Kind.YEARS:
             return True
         if ln.kind is Kind.RULE and any(g.kind is Kind.TEXT for g in gap[:gap.index(ln)]):
@@ -79,7 +81,8 @@ def _breaks(lines: list[Line], start: int, end: int) -> bool:
         if ln.kind is Kind.TEXT:
             if is_title_line(ln.stripped) or _is_heading_text(ln.text) or is_title_line(_WIDE.split(ln.stripped)[0]) \
                     or (ln.indent < 4 and (is_note_heading(ln.stripped, titled=True) or is_item_heading(ln.stripped, titled=True))) \
-                    or (underlined and ln.indent > _LABEL_ZONE and ln.stripped.startswith("(") and scale_of(ln.stripped)) \
+                    or ((underlined and ln.indent > _LABEL_ZONE or paged) and ln.stripped.startswith("(")
+                        and scale_of(ln.stripped)) \
                     or (above and ln.stripped[:1].isupper() and not ln.stripped.endswith(":")
                         and is_title_line(f"{above} {ln.stripped}")):
                 return True

@@ -179,9 +179,16 @@ def _designated(text: str, title: str, ctx: PeriodContext) -> tuple[dt.date, int
     if end is not None and ctx.period_end is not None and abs((ctx.period_end - end).days) <= 7:
         end = ctx.period_end  # the quarter the filing reports: its own end date
     elif end is not None and ctx.period_end is not None and not is_month_end(ctx.period_end):
-        # a 52/53-week year: the quarter ends on the weekday its periods end on, near that date
-        shift = (ctx.period_end.weekday() - end.weekday()) % 7
-        end = end + dt.timedelta(days=shift if shift <= 3 else shift - 7)
+        # a 52/53-week year: a quarter of the year reported ends 13 weeks (or a multiple) before the
+        # report's own end ("Second Quarter 1998" of a report to June 26, 1998: March 27, not April 3);
+        # else on the weekday its periods end on, near that date
+        steps = round((ctx.period_end - end).days / 91)
+        back = ctx.period_end - dt.timedelta(weeks=13 * steps)
+        if 0 < steps <= 3 and abs((back - end).days) <= 7:
+            end = back
+        else:
+            shift = (ctx.period_end.weekday() - end.weekday()) % 7
+            end = end + dt.timedelta(days=shift if shift <= 3 else shift - 7)
     return (end, 3) if end is not None else None
 
 
