@@ -1229,3 +1229,17 @@ def test_a_scale_on_the_next_page_opens_a_new_table_and_quarters_of_13_weeks():
     assert by[("NetIncomeLoss", "D19970927_19980626")] == 101200000
     quarters = next(t for t in tables if "Second Quarter" in " ".join(c.heading for c in t.columns))
     assert [c.period.key() for c in quarters.columns] == ["D1998-03-28_1998-06-26", "D1997-12-27_1998-03-27"]
+
+
+def test_hyphenated_component_headings_and_other_comprehensive_income_lines():
+    """'Comprehen-' over 'sive Income' is one word: the accumulated other comprehensive income
+    column is that component (it was a member of its own, 'Comprehen Sive Income'); the
+    unrealized change on securities available for sale and the minimum pension liability are
+    the US-GAAP items of other comprehensive income."""
+    model = map_filing(parsed("comprehensive_income_hyphenated_headings.txt"), cik="1")
+    by = {(f.concept.name, f.context.id): f.value for f in model.facts}
+    assert by[("StockholdersEquity", "I19991231_AccumulatedOtherComprehensiveIncomeMember")] == -1443000
+    assert by[("OtherComprehensiveIncomeLossAvailableForSaleSecuritiesAdjustmentNetOfTax", "D19990101_19991231")] == -1845000
+    assert by[("OtherComprehensiveIncomeLossPensionAndOtherPostretirementBenefitPlansAdjustmentNetOfTax",
+               "D19990101_19991231")] == -210000
+    assert by[("StockholdersEquity", "I19991231")] == 50997000

@@ -63,7 +63,11 @@ def assign_headings(rows: list[Line], columns: list[tuple[int, int]], value_left
                     hit = [near]
             for k in hit:
                 headings[k] = (headings[k] + " " + text).strip()
-    return headings
+    # a word hyphenated over two heading lines ("Comprehen-" over "sive Income") made whole again
+    return [_BROKEN_WORD.sub(r"\1\2", h) for h in headings]
+
+
+_BROKEN_WORD = re.compile(r"\b([A-Za-z]{3,})- ([a-z]{2,})\b")
 
 
 def _pieces(ln: Line, columns: list[tuple[int, int]]) -> list[tuple[int, int, str]]:

@@ -285,7 +285,7 @@ def align_periods(columns_by_table: list[list], printed: set[dt.date]) -> list[l
                     else start + (end - p.end)
                 # within a week: a 14-week quarter after a 53-week year starts 7 days before 13 weeks
                 prev = near(start - dt.timedelta(days=1), 7)
-                if prev and prev < end:
+                if prev and prev < end and not duration_weeks(c.heading):  # (weeks it counts itself are exact)
                     start = prev + dt.timedelta(days=1)
             fixed.append(dataclasses.replace(c, period=Period(end, start)))
         out.append(fixed)
