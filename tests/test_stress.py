@@ -1121,6 +1121,8 @@ def test_balances_of_a_statement_of_retained_earnings_are_retained_earnings():
     assert by[("RetainedEarningsAccumulatedDeficit", "I19931231")] == 26810000
     assert by[("RetainedEarningsAccumulatedDeficit", "I19961231")] == 35035000
     assert by[("NetIncomeLoss", "D19960101_19961231")] == 5215000
+    # a rate per year column in the label ("($.44, $.41 and $.39 per share)") names no other concept
+    assert by[("DividendsCommonStockCash", "D19940101_19941231")] == 1650000
     assert not any(ctx.startswith("D") and "Balance" in name for name, ctx in by)
 
 
