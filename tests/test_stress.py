@@ -1245,3 +1245,13 @@ def test_hyphenated_component_headings_and_other_comprehensive_income_lines():
     assert by[("OtherComprehensiveIncomeLossPensionAndOtherPostretirementBenefitPlansAdjustmentNetOfTax",
                "D19990101_19991231")] == -210000
     assert by[("StockholdersEquity", "I19991231")] == 50997000
+
+
+def test_a_title_period_line_wrapped_near_the_margin_is_part_of_the_title():
+    """'For the years ended September 30, 2002 and 2001 and for the period' printed near the
+    margin reads as prose; under a statement's title it is the title's period line, and the title
+    above it names the statement (the table was a note: no statement found)."""
+    tables = parsed("development_stage_period_line_at_margin.txt").tables
+    assert [t.kind for t in tables] == [StatementKind.INCOME]
+    by = facts("development_stage_period_line_at_margin.txt")
+    assert by[("NetIncomeLoss", "D20011001_20020930")] == -727230

@@ -16,6 +16,8 @@ from converter.parsing.titles import (
 from converter.parsing.values import chunks
 
 
+_PERIOD_LINE = re.compile(r"^for\s+the\s+(?:(?:fiscal\s+)?years?|periods?|quarters?|(?:three|six|nine|twelve)\s+months|"
+                          r"\d+\s+weeks)\s+(?:ended|ending|from)\b", re.I)
 _YEARS_IN = re.compile(r"\b(?:19|20)\d\d\b")
 
 
@@ -127,8 +129,8 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
             del title_lines[:run]
             j += run
             break
-        if ln.kind in (Kind.VALUES, Kind.YEARS) or is_prose(ln):
-            break
+        if ln.kind in (Kind.VALUES, Kind.YEARS) or (is_prose(ln) and not _PERIOD_LINE.match(ln.stripped)):
+            break  # (a title's period line wrapped near the margin reads as prose: "For the years ended ... and for the period")
         if ln.kind is Kind.TEXT and _DATE_ALONE.match(ln.stripped) and any(map(is_title_line, title_lines)):
             break  # "August 21, 1998" above the title: the date of the auditors' report, whose signer is no title
         if ln.kind is Kind.TEXT:
