@@ -1255,3 +1255,13 @@ def test_a_title_period_line_wrapped_near_the_margin_is_part_of_the_title():
     assert [t.kind for t in tables] == [StatementKind.INCOME]
     by = facts("development_stage_period_line_at_margin.txt")
     assert by[("NetIncomeLoss", "D20011001_20020930")] == -727230
+
+
+def test_a_brokers_total_revenues_before_net_revenues_and_columns_that_count():
+    """A broker-dealer's 'Total revenues' less interest expense is 'Net revenues': the printed
+    total is the revenues (the net figure took them); a column of 'Rentable Square Feet' or
+    'Number of Offices' counts, it is no money."""
+    by = facts("broker_net_revenues_and_property_counts.txt")
+    assert by[("Revenues", "D19970927_19980925")] == 146804000
+    assert 136899000 not in [v for (name, _), v in by.items() if name == "Revenues"]
+    assert not {184500, 245700, 22, 31} & {v for v in by.values() if isinstance(v, Decimal)}

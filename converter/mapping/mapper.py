@@ -379,9 +379,15 @@ def _veto_by_totals(st: _State, table: Table, rules: list[Rule | None]) -> None:
                 or _signed_against(st, rows, rules, holders, i)):
             rules[i] = None
             continue
-        if table.kind in (StatementKind.INCOME, StatementKind.BALANCE) and rule.at is None and rows[i].period is None \
-                and any(t > i and rules[t] is not None and rules[t].names == rule.names
-                        and sum(t in held for held in holders.values()) > 1 for t in holders.get(i, ())):
+        same = [t for t in holders.get(i, ()) if t > i and rules[t] is not None and rules[t].names == rule.names
+                and sum(t in held for held in holders.values()) > 1] \
+            if table.kind in (StatementKind.INCOME, StatementKind.BALANCE) and rule.at is None and rows[i].period is None else []
+        if same and _TOTAL_LABEL.match(rows[i].label) and not _TOTAL_LABEL.match(rows[same[0]].label):
+            # "Total revenues" less interest expense is "Net revenues": the printed total is the
+            # revenues, the line below it another measure
+            st.rejected[rows[same[0]].line] = f"extension: the total above it is {rule.names[0]}"
+            rules[same[0]] = None
+        elif same:
             # "Net sales" added with "Finance revenues" into "Total revenues": a part, not the revenues
             st.rejected[rows[i].line] = f"extension: a part of the total below it that is {rule.names[0]}"
             rules[i] = None
@@ -548,6 +554,12 @@ def _extension_facts(st: _State, t_index: int, table: Table, row: Row, cells, gr
         by_measure.setdefault(col.measure, []).append((col, cell))
     made: list[Concept] = []
     for measure, group_cells in by_measure.items():
+        if measure and _UNIT_COUNT.search(measure):
+            # a column of "Rentable Square Feet" or "Number of Properties": counts, not money
+            for _, cell in group_cells:
+                st.unmapped.append(Unmapped(cell.line, row.label, f"value {cell.text!r} in a column of {measure!r} "
+                                                                  f"counts units, not money: no unit is declared for it (left out)"))
+            continue
         text = f"{base_label} {measure}".strip()
         # a column of rates ("Weighted Average Interest Rate", "% of sales") holds percentages
         # even where only its first cell prints the % sign
@@ -630,6 +642,7 @@ def _facts_for(st: _State, t_index: int, table: Table, row: Row, concept: Concep
     return out
 
 
+_TOTAL_LABEL = re.compile(r"total\b", re.I)
 _RETAINED_ONLY = re.compile(r"\bretained earnings|\bearnings (?:retained|reinvested)|\breinvested earnings|"
                             r"\baccumulated deficit", re.I)
 _BALANCE_ROW = re.compile(r"balances?\b", re.I)
