@@ -233,8 +233,9 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
             head.kind is StatementKind.NOTE and len(columns) == 1 and not head.headings[0].strip()) else None
         if rolled is not None:
             (cols, rows), reason = rolled, ""
-        if not reason and _cover_captions().search(" ".join([head.title_text, head.stub_text, *head.headings,
-                                                              *(r.label for r in rows)])):
+        # (its rows and headings, not the title zone: a statement printed right under the cover page
+        # has the cover's last captions above its title)
+        if not reason and _cover_captions().search(" ".join([*head.headings, *(r.label for r in rows)])):
             reason = "the form's cover page (its fields: state, I.R.S. number, address), no amounts"
         if not reason and (_INDEX.search(head.title_text)
                            or (any(head.headings) and all(_PAGE.match(h) for h in head.headings if h))):
