@@ -283,7 +283,7 @@ def _rule_for(st: _State, table: Table, row: Row, pro_forma_table: bool, side: s
         return None  # "Balance at beginning of year" of no component: not the statement's equity
     if rule is not None and row.context and sectioned and _section_member(st, table, row) is None \
             and not rule.names[0].startswith("OtherComprehensiveIncome") \
-            and not (rule.names == ("StockholdersEquity",) and re.match(r"total\b", row.label, re.I)):
+            and not (rule.names == ("StockholdersEquity",) and _TOTAL_LABEL.match(row.label)):
         # (only that component moves; "Total stockholders' equity" under the last section is the whole)
         # an equity statement with a section per component: a line of a section that names no
         # component ("Class B common stock: Conversion ...") is no movement of the whole equity
@@ -379,15 +379,13 @@ def _veto_by_totals(st: _State, table: Table, rules: list[Rule | None]) -> None:
                 or _signed_against(st, rows, rules, holders, i)):
             rules[i] = None
             continue
-        same = [t for t in holders.get(i, ()) if t > i and rules[t] is not None and rules[t].names == rule.names
-                and sum(t in held for held in holders.values()) > 1] \
-            if table.kind in (StatementKind.INCOME, StatementKind.BALANCE) and rule.at is None and rows[i].period is None else []
-        if same and _TOTAL_LABEL.match(rows[i].label) and not _TOTAL_LABEL.match(rows[same[0]].label):
+        total = _total_of_the_same(table, rows, rules, holders, i)
+        if total is not None and _TOTAL_LABEL.match(rows[i].label) and not _TOTAL_LABEL.match(rows[total].label):
             # "Total revenues" less interest expense is "Net revenues": the printed total is the
             # revenues, the line below it another measure
-            st.rejected[rows[same[0]].line] = f"extension: the total above it is {rule.names[0]}"
-            rules[same[0]] = None
-        elif same:
+            st.rejected[rows[total].line] = f"extension: the total above it is {rule.names[0]}"
+            rules[total] = None
+        elif total is not None:
             # "Net sales" added with "Finance revenues" into "Total revenues": a part, not the revenues
             st.rejected[rows[i].line] = f"extension: a part of the total below it that is {rule.names[0]}"
             rules[i] = None
@@ -649,13 +647,23 @@ _BALANCE_ROW = re.compile(r"balances?\b", re.I)
 _OTHER_COMPONENTS = re.compile(r"\b(?:stockholders|shareholders|shareowners|equity|capital|investment)", re.I)
 
 
+def _total_of_the_same(table: Table, rows, rules: list[Rule | None], holders, i: int) -> int | None:
+    """The total below row i that adds it with other rows and takes the same concept (an income
+    statement's or balance sheet's own lines; balances of a roll-forward hold the next one)."""
+    rule = rules[i]
+    if table.kind not in (StatementKind.INCOME, StatementKind.BALANCE) or rule.at is not None or rows[i].period is not None:
+        return None
+    return next((t for t in holders.get(i, ()) if t > i and rules[t] is not None and rules[t].names == rule.names
+                 and sum(t in held for held in holders.values()) > 1), None)
+
+
 def _section_member(st: _State, table: Table, row: Row):
     """An equity statement printed with a section per component (year columns; "Common Stock",
     "Capital in excess of par value", "Earnings retained" over their balances and movements): the
     component of the row's section, or None."""
     if table.kind is not StatementKind.EQUITY or table.roll_forward or any(c.member for c in table.columns):
         return None
-    if re.match(r"total\b", row.label, re.I):
+    if _TOTAL_LABEL.match(row.label):
         return None  # "Total stockholders' equity" under the last section is the whole, not its part
     return st.dims.section_member(row.context, table.kind.value)
 
