@@ -1265,3 +1265,13 @@ def test_a_brokers_total_revenues_before_net_revenues_and_columns_that_count():
     assert by[("Revenues", "D19970927_19980925")] == 146804000
     assert 136899000 not in [v for (name, _), v in by.items() if name == "Revenues"]
     assert not {184500, 245700, 22, 31} & {v for v in by.values() if isinstance(v, Decimal)}
+
+
+def test_a_small_filers_plain_lines_take_their_concepts():
+    """'Equipment, net of accumulated depreciation of $41,380', 'Sales taxes payable',
+    'Derivative liability', 'Selling' and 'Advertising' are US-GAAP items (they were extensions)."""
+    by = facts("small_filer_lines.txt")
+    expected = {("PropertyPlantAndEquipmentNet", "I20051231"): 126904, ("SalesAndExciseTaxPayableCurrent", "I20051231"): 6905,
+                ("DerivativeLiabilities", "I20051231"): 95000, ("SellingExpense", "D20050101_20051231"): 141875,
+                ("AdvertisingExpense", "D20040101_20041231"): 47005}
+    assert {key: by.get(key) for key in expected} == expected
