@@ -484,6 +484,10 @@ def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None
         elif col.member and not placed(col.member, statement):
             st.unmapped.append(Unmapped(cell.line, row.label, f"value {cell.text!r} is in a column of {col.member!r}, "
                                                               f"not the consolidated figures (left out)"))
+        elif _UNIT_COUNT.search(col.heading) and not col.measure:
+            # "Number of Hotels" under a heading that also names the year: counts, not money
+            st.unmapped.append(Unmapped(cell.line, row.label, f"value {cell.text!r} in a column headed "
+                                                              f"{col.heading!r} counts units, not money (left out)"))
         else:
             kept.append((col, cell))
     cells = kept
