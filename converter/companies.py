@@ -7,13 +7,9 @@ _NAME_NOISE = {"the", "inc", "incorporated", "corp", "corporation", "company", "
                "plc", "and", "subsidiaries", "consolidated", "affiliates", "group", "holdings", "of", "com"}
 
 
-def _words(name: str) -> list[str]:
-    return [w for w in re.split(r"[^a-z0-9]+", name.lower()) if w and w not in _NAME_NOISE and len(w) > 1]
-
-
 def significant_words(name: str) -> set[str]:
     """The words of a company name that tell it apart: not "Inc", "Corp", "and Subsidiaries"."""
-    return set(_words(name))
+    return {w for w in re.split(r"[^a-z0-9]+", name.lower()) if w and w not in _NAME_NOISE and len(w) > 1}
 
 
 def same_company(a: str, b: str) -> bool:
@@ -23,7 +19,7 @@ def same_company(a: str, b: str) -> bool:
     subsidiary "Prairie Crest Electric", "Sable Bay Hotel Trust" and its lessee "Sable Bay Hotel
     Lessee"), or share a word of the trade ("Lakeside Home Healthcare", "Northstar Healthcare
     Services"). A name with no significant word cannot be told apart."""
-    wa, wb = set(_words(a)), set(_words(b))
+    wa, wb = significant_words(a), significant_words(b)
     if not wa or not wb:
         return True
     return wa <= wb or wb <= wa

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import csv
 import io
+import json
+import re
 import sys
 import zipfile
 from pathlib import Path
@@ -33,9 +35,6 @@ def deprecated_names(taxonomy_sources: Path) -> dict[str, str]:
     """US-GAAP name -> the year it was deprecated: the FASB's list of the 2025 release, and the
     names the SEC's 2010 tag table labels '(Deprecated 2012-01-31)' (deprecated and since removed,
     which the FASB's list no longer names: OtherComprehensiveIncomeLossNetOfTaxPeriodIncreaseDecrease)."""
-    import json
-    import re
-
     out: dict[str, str] = {}
     with open(taxonomy_sources / "fsds-2010q1-tag.txt", encoding="latin-1", newline="") as fh:
         for r in csv.DictReader(fh, delimiter="\t"):

@@ -484,10 +484,12 @@ def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None
         elif col.member and not placed(col.member, statement):
             st.unmapped.append(Unmapped(cell.line, row.label, f"value {cell.text!r} is in a column of {col.member!r}, "
                                                               f"not the consolidated figures (left out)"))
-        elif _UNIT_COUNT.search(col.heading) and not col.measure:
-            # "Number of Hotels" under a heading that also names the year: counts, not money
-            st.unmapped.append(Unmapped(cell.line, row.label, f"value {cell.text!r} in a column headed "
-                                                              f"{col.heading!r} counts units, not money (left out)"))
+        elif _UNIT_COUNT.search(col.measure or col.heading):
+            # a column of "Rentable Square Feet", or "Number of Hotels" under a heading that also
+            # names the year: counts, not money
+            st.unmapped.append(Unmapped(cell.line, row.label, f"value {cell.text!r} in a column of "
+                                                              f"{col.measure or col.heading!r} counts units, not money: "
+                                                              f"no unit is declared for it (left out)"))
         else:
             kept.append((col, cell))
     cells = kept
@@ -556,12 +558,6 @@ def _extension_facts(st: _State, t_index: int, table: Table, row: Row, cells, gr
         by_measure.setdefault(col.measure, []).append((col, cell))
     made: list[Concept] = []
     for measure, group_cells in by_measure.items():
-        if measure and _UNIT_COUNT.search(measure):
-            # a column of "Rentable Square Feet" or "Number of Properties": counts, not money
-            for _, cell in group_cells:
-                st.unmapped.append(Unmapped(cell.line, row.label, f"value {cell.text!r} in a column of {measure!r} "
-                                                                  f"counts units, not money: no unit is declared for it (left out)"))
-            continue
         text = f"{base_label} {measure}".strip()
         # a column of rates ("Weighted Average Interest Rate", "% of sales") holds percentages
         # even where only its first cell prints the % sign

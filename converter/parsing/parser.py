@@ -228,9 +228,7 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
             head.title = " ".join(t for t in head.title_lines if is_title_line(t)) or head.title
             cols, reason = _columns(head, columns, ctx)
             combination = not reason
-        # (a note's one unheaded column from "Balance, December 31, 1995" to "Balance, June 30, 1996" too)
-        rolled = _components(head, columns, rows) if head.kind is StatementKind.EQUITY or (
-            head.kind is StatementKind.NOTE and len(columns) == 1 and not head.headings[0].strip()) else None
+        rolled = _components(head, columns, rows) if head.kind in (StatementKind.EQUITY, StatementKind.NOTE) else None
         if rolled is not None:
             (cols, rows), reason = rolled, ""
         # (its rows and headings, not the title zone: a statement printed right under the cover page
@@ -469,10 +467,15 @@ def _carried_columns(head, spans, statement: _Statement | None) -> list[Column] 
 
 def _components(head, spans, rows):
     """An equity statement whose every column is headed by a component ("Common Stock",
-    "Retained Earnings", "Total") and whose rows hold dated balances: its roll-forward."""
+    "Retained Earnings", "Total"), or a table of one unheaded column, whose rows hold dated
+    balances: its roll-forward."""
     cols = [Column(k, left, right, head.headings[k]) for k, (left, right) in enumerate(spans)]
     if len(cols) == 1 and not cols[0].heading.strip():
-        return roll_forward(cols, rows)  # one unheaded column: the whole equity ("Balance, June 30, 2001")
+        # one unheaded column, of an equity statement or a note: the whole, from "Balance,
+        # December 31, 2000" to "Balance, June 30, 2001"
+        return roll_forward(cols, rows)
+    if head.kind is not StatementKind.EQUITY:
+        return None
     if not cols or not all(_group_name(c) for c in cols) or any(_RULED.search(c.heading) for c in cols):
         return None  # a heading that took in a rule was not told apart from its neighbours
     return roll_forward(cols, rows)
