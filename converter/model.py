@@ -148,6 +148,7 @@ class Table:
     kind_evidence: tuple[str, float, str] = ("title", 0.0, "")  # decided by, vocabulary score, runner-up
     roll_forward: bool = False  # the periods are the rows' own (an equity statement's components as columns)
     combination: bool = False  # a pro forma combination: its plain column is the registrant's own figures
+    scale_stated: bool = True  # a scale phrase governs it (its own or a statement's above it)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1275,3 +1275,37 @@ def test_a_small_filers_plain_lines_take_their_concepts():
                 ("DerivativeLiabilities", "I20051231"): 95000, ("SellingExpense", "D20050101_20051231"): 141875,
                 ("AdvertisingExpense", "D20040101_20041231"): 47005}
     assert {key: by.get(key) for key in expected} == expected
+
+
+def test_a_disposition_pro_forma_keeps_the_historical_column_as_the_companys_own():
+    """'December 31, 1997 / Pro Forma Adjustments(1) / As Adjusted December 31, 1997': the one
+    column that is no adjustment and no pro forma is the company's own (it was skipped: no group
+    named the registrant); the footnote mark glued to 'Adjustments(1)' keeps the years line a
+    heading. The adjusted column is pro forma, no US-GAAP fact of the company's."""
+    by = facts("pro_forma_disposition_columns.txt")
+    expected = {("Assets", "I19971231"): 36035000, ("StockholdersEquity", "I19971231"): 22120000,
+                ("Revenues", "D19970101_19971231"): 52310000, ("NetIncomeLoss", "D19970101_19971231"): 1625000,
+                ("ProFormaTotalAssetsAsAdjusted", "I19971231"): 37465000}
+    assert {key: by.get(key) for key in expected} == expected
+    assert not {37465000, 32550000, 39370000, 945000} & {v for (name, _), v in by.items() if not name.startswith("ProForma")}
+
+
+def test_a_release_that_states_no_scale_is_read_in_the_scale_its_eps_proves():
+    """No '(in thousands)' anywhere: net income 2,092 / 4,021,380 shares gives the printed $0.52
+    only in thousands, so every table of the release is in thousands (it was read as dollars)."""
+    model = map_filing(parsed("release_without_a_scale.txt"), cik="1")
+    by = {(f.concept.name, f.context.id): f.value for f in model.facts}
+    expected = {("NetIncomeLoss", "D20050701_20050930"): 2092000, ("Assets", "I20050930"): 612155000,
+                ("EarningsPerShareBasic", "D20050701_20050930"): Decimal("0.52"),
+                ("WeightedAverageNumberOfSharesOutstandingBasic", "D20050701_20050930"): 4021380}
+    assert {key: by.get(key) for key in expected} == expected
+    assert any("1,000 by net income / weighted shares" in w for w in model.warnings)
+
+
+def test_tables_without_a_scale_beside_far_larger_amounts_in_the_text_are_left_out():
+    """No scale stated, no EPS to prove one, and the text speaks of $12,615,200 where the tables
+    print at most 62,151: whole dollars or thousands cannot be told, so no fact is made (they
+    were all a thousandth of the truth) and the report says why."""
+    model = map_filing(parsed("schedule_without_a_scale_beside_large_amounts.txt"), cik="1")
+    assert not [f for f in model.facts if f.concept.name in ("Assets", "CashAndCashEquivalentsAtCarryingValue")]
+    assert any("whole dollars or thousands cannot be told" in u.reason for u in model.unmapped)

@@ -24,9 +24,10 @@ from converter.mapping.narrative import Narrative, narrative_facts
 from converter.mapping.sections import by_section
 from converter.mapping.structure import build_structure, narrative_network
 from converter.mapping.taxonomy import ITEM, Rule, Taxonomy, load_taxonomy
+from converter.mapping.unstated_scale import decide
 from converter.printed import component_sign
 from converter.model import (
-    Cell, Concept, Entity, Fact, Label, ParsedFiling, Period, Row, SourceRef, StatementKind, Table,
+    Cell, Concept, Entity, Fact, Label, ParsedFiling, Period, Row, SkippedTable, SourceRef, StatementKind, Table,
     Unmapped, XbrlModel,
 )
 
@@ -95,6 +96,7 @@ def map_filing(parsed: ParsedFiling, cik: str | None = None, narrative: bool = T
     ext = ExtensionSet(prefix, namespace, tax.standard_names)
     st = _State(tax, ContextSet(entity), ext, warnings=warnings, registrant=name, dims=Dimensions(ext),
                 excluded=foreign_concepts(dialect_of(parsed)))
+    parsed = _with_unstated_scale(st, parsed)
     # primary statements first: a note table may not contradict them
     order = sorted(range(len(parsed.tables)), key=lambda i: parsed.tables[i].kind is StatementKind.NOTE)
     for i in order:
@@ -156,6 +158,23 @@ def _slug(name: str) -> str:
 
 
 # ---------------------------------------------------------------- tables and rows
+
+
+def _with_unstated_scale(st: _State, parsed: ParsedFiling) -> ParsedFiling:
+    """A filing that states no scale anywhere: its tables in the scale its numbers prove, whole
+    dollars by default, left out when its text says they are not whole dollars (unstated_scale.py)."""
+    if not parsed.tables or any(t.scale_stated for t in parsed.tables):
+        return parsed
+    scale, why = decide(parsed.tables, parsed.sentences, lambda t: [_rule_for(st, t, r, False) for r in t.rows])
+    if scale == 1:
+        return parsed
+    if scale is None:
+        left_out = tuple(SkippedTable(t.first_line, t.last_line, why) for t in parsed.tables)
+        return dataclasses.replace(parsed, tables=(), skipped_tables=parsed.skipped_tables + left_out)
+    st.warnings.append(why)
+    return dataclasses.replace(parsed, tables=tuple(
+        dataclasses.replace(t, scale=scale, shares_scale=1) for t in parsed.tables))
+
 
 
 # "...as though the acquisition had occurred on January 1, 1997": results that are not the company's

@@ -63,6 +63,7 @@ _DATES = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]
 # a scale beside the years: "(in 000s)", "(000's omitted)", "(in 000s, except share data)"
 _IN_000S = re.compile(r"\((?:in\s+)?\$?000'?s\b[^()]*\)", re.I)
 _STRAY_BLANK = re.compile(r"(?<![\d,])(\d{1,3}(?:,\d{3})*) ,(\d{3})(?![\d,])")
+_MARK = re.compile(r"(?<=[A-Za-z])\(\d{1,2}\)")  # a footnote mark glued to a heading word: "Adjustments(1)"
 _SHORT_WORDS = re.compile(r"^[A-Za-z%().,&' -]{1,30}$")
 
 
@@ -74,7 +75,7 @@ def _years_line(text: str) -> bool:
         return False
     parts = [t for _, _, t in chunks(_IN_000S.sub(" ", text))]
     years = sum(1 for t in parts if _YEAR.fullmatch(t))
-    return years >= 2 and all(_YEAR.fullmatch(t) or _SHORT_WORDS.match(t) for t in parts)
+    return years >= 2 and all(_YEAR.fullmatch(t) or _SHORT_WORDS.match(_MARK.sub("", t)) for t in parts)
 
 
 def classify(index: int, number: int, text: str) -> Line:

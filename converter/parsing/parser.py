@@ -219,7 +219,8 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
         if reason and (carried := _carried_columns(head, columns, statement)) is not None:
             cols, reason = carried, ""  # "CONSOLIDATED BALANCE SHEETS (Continued)" without its column headings
         combination = (head.not_own and head.title_kind is not None and not reason and any(c.member for c in cols)
-                       and any(not c.member and c.period is not None and names_registrant(_group_name(c), ctx.registrant)
+                       and any(not c.member and c.period is not None
+                               and (names_registrant(_group_name(c), ctx.registrant) or [_group_key(c)] == _sole_historical(cols))
                                for c in cols))
         if combination:
             # a pro forma combination that prints the registrant's own column under its name: a
@@ -255,7 +256,7 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
         inherited = "" if head.kind is not StatementKind.NOTE and _PRO_FORMA.search(head.title_text) else company
         tables.append(Table(
             title=head.title, kind=head.kind, columns=tuple(cols), rows=tuple(rows),
-            scale=head.scale or 1, first_line=first_line, last_line=last_line, intro=head.intro,
+            scale=head.scale or 1, scale_stated=head.scale is not None, first_line=first_line, last_line=last_line, intro=head.intro,
             shares_scale=shares_scale(head.scale or 1, head.scale_text), company=head.company or inherited,
             kind_evidence=(evidence.by, evidence.score, evidence.runner_up), roll_forward=rolled is not None,
             combination=combination,
@@ -413,7 +414,7 @@ def _column_groups(cols: list[Column], kind: StatementKind, registrant: str = ""
     if registrant and (not primary or any(_COMBINING.search(g) for g in names)):
         # a pro forma combination: only the column under the registrant's own name is its own
         # figures ("TOTAL SIX MONTHS" beside "TOTAL ADJUSTED" may be either company's)
-        primary = [g for g in names if names_registrant(names[g], registrant)]
+        primary = [g for g in names if names_registrant(names[g], registrant)] or _sole_historical(cols)
         primary = primary if len(primary) == 1 else []
     repeated = {p for p in periods if periods.count(p) > 1}
     dates = sorted(p.end for p in periods if p.is_instant and p not in repeated)
@@ -435,6 +436,18 @@ def _column_groups(cols: list[Column], kind: StatementKind, registrant: str = ""
         return [], f"columns repeat periods for several entities or presentations ({listed}); none is the consolidated one"
     return [c if c.period is None or _group_key(c) in primary else dataclasses.replace(c, member=names[_group_key(c)])
             for c in cols], ""
+
+
+def _sole_historical(cols: list[Column]) -> list[str]:
+    """A pro forma presentation of one company in three columns: its historical figures, the
+    adjustments and the adjusted figures ("July 31, 1999 / Pro Forma Adjustments / Adjusted July
+    31, 1999", a disposition's). The first, no adjustment and no pro forma, is the registrant's
+    own. Beside a second company's column (an acquisition's: four columns or more) it may be
+    either, and a heading split across columns may put "adjustments" over it: none."""
+    if len(cols) != 3 or cols[0].period is None:
+        return []
+    own = _group_key(cols[0])
+    return [own] if not _COMBINING.search(own) and all(_COMBINING.search(c.heading) for c in cols[1:]) else []
 
 
 def _between_balances(cols: list[Column], kind: StatementKind) -> list[Column]:

@@ -1,0 +1,83 @@
+"""A filing that states no scale anywhere: whole dollars, or what its own numbers prove.
+
+Most such filings are a small company's, printed in whole dollars. Some are a larger one's
+release or pro forma schedule that forgot its "(in thousands)": read as dollars, every amount
+would be a thousandth of the truth. Two things tell them apart:
+- the per-share identity: net income / weighted shares = the printed EPS holds only at the
+  statement's real scale (the shares taken as printed);
+- the running text: a filing whose sentences speak of amounts far larger than any its tables
+  print ("a $1.1 billion bank holding company" beside "Total assets 1,083,743") is not in
+  whole dollars, and without the identity no scale can be proven: its tables are left out.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Sequence
+from decimal import Decimal
+
+from converter.mapping.taxonomy import Rule
+from converter.model import Row, Sentence, StatementKind, Table
+
+_SCALES = (1, 1000, 1000000)
+_MONEY = re.compile(r"\$\s?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s+(million|billion)\b)?", re.I)
+_WORDS = {"million": Decimal(10) ** 6, "billion": Decimal(10) ** 9}
+_SHARES = re.compile(r"\bshares?\b|\bper share\b|\beps\b", re.I)
+# the text's amounts this many times the tables' largest: not the same dollars
+_FAR_LARGER = 20
+
+
+def money_scale_by_eps(table: Table, rules: Sequence[Rule | None]) -> int | None:
+    """The money scale at which net income / weighted shares gives the printed EPS in every column
+    that prints all three (None when no column does, or they disagree)."""
+    def row_of(name: str) -> Row | None:
+        i = next((i for i, r in enumerate(rules) if r is not None and r.names == (name,)), None)
+        return table.rows[i] if i is not None else None
+
+    income, eps = row_of("NetIncomeLoss"), row_of("EarningsPerShareBasic")
+    shares = row_of("WeightedAverageNumberOfSharesOutstandingBasic")
+    if income is None or eps is None or shares is None:
+        return None
+    found = set()
+    for ni, e, sh in zip(income.cells, eps.cells, shares.cells):
+        if not (ni and e and sh and ni.value and e.value and sh.value) or ni.percent or e.percent or sh.percent:
+            continue
+        fits = [s for s in _SCALES if abs(abs(ni.value) * s / abs(sh.value) - abs(e.value)) <= _rounding(e)]
+        if len(fits) != 1:
+            return None
+        found.add(fits[0])
+    return found.pop() if len(found) == 1 else None
+
+
+def _rounding(eps) -> Decimal:
+    """What the printed EPS may be off by: half its last digit, and a cent's share rounding."""
+    return Decimal(5) / 10 ** (eps.decimals + 1) + Decimal("0.01")
+
+
+def _text_amounts(sentences: Sequence[Sentence]) -> list[Decimal]:
+    out = []
+    for s in sentences:
+        for m in _MONEY.finditer(s.text):
+            value = Decimal(m.group(1).replace(",", "") + (m.group(2) or ""))
+            out.append(value * _WORDS[m.group(3).lower()] if m.group(3) else value)
+    return out
+
+
+def _largest_amount(tables: Sequence[Table]) -> Decimal:
+    return max((abs(c.value) for t in tables for r in t.rows if not _SHARES.search(f"{r.label} {r.context}")
+                for c in r.cells if c is not None and c.value is not None and not c.percent), default=Decimal(0))
+
+
+def decide(tables: Sequence[Table], sentences: Sequence[Sentence],
+           rules_of: Callable[[Table], Sequence[Rule | None]]) -> tuple[int | None, str]:
+    """(scale, why) for the tables of a filing that states no scale: the identity's scale, else
+    whole dollars; None when the text says they are not whole dollars and nothing proves what."""
+    proven = {s for t in tables if t.kind is StatementKind.INCOME
+              if (s := money_scale_by_eps(t, rules_of(t))) is not None}
+    if len(proven) == 1:
+        scale = proven.pop()
+        return scale, f"no scale stated: {scale:,} by net income / weighted shares = the printed EPS"
+    largest, text = _largest_amount(tables), max(_text_amounts(sentences), default=Decimal(0))
+    if len(proven) > 1 or (largest and text > _FAR_LARGER * largest):
+        return None, (f"no scale stated, and the text speaks of ${text:,.0f} where the tables print at most "
+                      f"{largest:,}: whole dollars or thousands cannot be told")
+    return 1, ""
