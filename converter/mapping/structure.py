@@ -45,8 +45,10 @@ def build_structure(tables: tuple[Table, ...], rows: dict, ext: ExtensionSet, ba
         if not mapped:
             continue
         title = _own_title(table, registrant)
-        role_id = _unique(camel(title, 80), taken)
         kind = "Disclosure" if table.kind is StatementKind.NOTE else "Statement"
+        # a note's role says so, as filers' "...Details" roles do: "ResultsOfOperations" alone
+        # reads as a statement to whoever sorts roles by name
+        role_id = _unique(camel(title, 80) + ("Details" if kind == "Disclosure" else ""), taken)
         presentation = _presentation(table, mapped, ext, title, labels)
         calculation = _calculation(table, mapped)
         networks.append(Network(role_id, f"{base_uri}/role/{role_id}", f"{len(networks) + 2:04d} - {kind} - {title}",
