@@ -192,3 +192,18 @@ def test_another_companys_statements_keep_its_name(tmp_path):
     assert m.networks[0].definition == \
         "0002 - Statement - Other Gadget Corporation and Subsidiaries Consolidated Balance Sheets"
     assert m.networks[1].definition == "0003 - Statement - Consolidated Statements of Operations"
+
+
+def test_a_note_tables_role_says_it_is_a_disclosure(tmp_path):
+    """A note table's role is '...Details': a title like 'Results of Operations' or 'Balances
+    with Affiliates' alone reads as a statement's to whoever sorts roles by name."""
+    note = ("\n\nNOTE 3 - INVENTORIES\n\nInventories at December 31 consisted of the following:\n\n"
+            "                                          1996          1995\n"
+            "Raw materials                           $   120       $   110\n"
+            "Finished goods                              180           170\n"
+            "                                         ------        ------\n"
+            "Total inventories                       $   300       $   280\n")
+    model = _model(STATEMENTS.read_text() + note, tmp_path)
+    roles = {n.role_id: n.definition for n in model.networks}
+    assert [r for r, d in roles.items() if "Disclosure" in d] == ["TableAtLine100Details"]
+    assert all(("Disclosure" in d) == r.endswith("Details") for r, d in roles.items())
