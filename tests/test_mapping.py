@@ -5,7 +5,8 @@ from decimal import Decimal
 import pytest
 
 from conftest import SEEDS
-from converter.mapping.labels import normalise
+from converter.mapping.labels import lookup, normalise, word_key
+from converter.mapping.taxonomy import load_taxonomy
 from converter.mapping.mapper import map_filing
 from converter.parsing.parser import parse_filing
 from converter.reading.reader import read_filing
@@ -123,3 +124,28 @@ def test_without_cik_a_named_fallback_and_a_warning(model):
 ])
 def test_normalise(label, norm):
     assert normalise(label) == norm
+
+
+@pytest.mark.parametrize("label, key", [
+    ("Purchases of stock for treasury", "purchase stock treasury"),
+    ("Purchase of treasury stock", "purchase stock treasury"),
+    ("Net change in borrowings (maturities 90 days or less)", "borrowing change net"),
+    ("Intangibles and other assets", "intangible other-asset"),
+    ("Other intangible assets", "asset other-intangible"),
+])
+def test_word_key(label, key):
+    assert word_key(label) == key
+
+
+@pytest.mark.parametrize("label, statement, period, concept", [
+    # the words of filers' lines in another order or number take their concept
+    ("Purchases of stock for treasury", "cashflow", "duration", "PaymentsForRepurchaseOfCommonStock"),
+    ("Amortization of debt discount and issuance cost", "cashflow", "duration", "AmortizationOfFinancingCostsAndDiscounts"),
+    ("Short-term and current portion of long-term debt", "balance", "instant", "DebtCurrent"),
+    # "and other assets" is no intangible asset; "net" interest is not interest expense
+    ("Intangibles and other assets", "balance", "instant", None),
+    ("Interest expense, net", "income", "duration", None),
+])
+def test_the_label_map_by_words(label, statement, period, concept):
+    rule = lookup(load_taxonomy(), label, "", statement, period)
+    assert (rule.names[0] if rule else None) == concept

@@ -28,12 +28,13 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(ROOT / "tools"))
 
-from converter.mapping.labels import normalise  # noqa: E402
+from converter.mapping.labels import normalise, word_key  # noqa: E402
 from fsds import deprecated_names, pre_rows  # noqa: E402
 
 STMT = {"BS": "balance", "IS": "income", "CF": "cashflow", "EQ": "equity"}
 TYPES = {"monetary", "perShare", "shares"}
 MIN_COUNT, MIN_SHARE, MIN_COUNT_ONE_WORD = 5, 0.6, 20
+MIN_COUNT_WORDS, MIN_SHARE_WORDS = 5, 0.8
 MIN_CANDIDATE = 2  # lines a concept needs to be a candidate in sections.json
 XLINK = "{http://www.w3.org/1999/xlink}"
 
@@ -79,6 +80,8 @@ def main(argv=None) -> int:
     counts: dict[tuple[str, str], Counter] = defaultdict(Counter)
     unplaced: dict[tuple[str, str], Counter] = defaultdict(Counter)  # lines without a 2024 name, by class
     negated: dict[tuple[str, str, str], Counter] = defaultdict(Counter)
+    by_words: dict[tuple[str, str], Counter] = defaultdict(Counter)  # the same, by labels.word_key
+    negated_words: dict[tuple[str, str, str], Counter] = defaultdict(Counter)
     for r in pre_rows(args.sources):
         kind = STMT.get(r["stmt"])
         if kind is None or r["inpth"] not in ("0", "False", "false") or not r["version"].startswith("us-gaap/"):
@@ -90,6 +93,9 @@ def main(argv=None) -> int:
         # a line whose tag has no 2024 name still counts against the label's share: "Deferred
         # income taxes" was a current asset as often as a noncurrent liability
         counts[(kind, label)][name or ""] += 1
+        if (key := word_key(r["plabel"] or "")):
+            by_words[(kind, key)][name or ""] += 1
+            negated_words[(kind, key, name)][r["negating"] in ("1", "True", "true")] += 1
         if not name:
             unplaced[(kind, label)][unplaced_class(r["tag"], balances.get(r["tag"], ""))] += 1
         negated[(kind, label, name)][r["negating"] in ("1", "True", "true")] += 1
@@ -100,13 +106,29 @@ def main(argv=None) -> int:
         if total >= (MIN_COUNT if " " in label else MIN_COUNT_ONE_WORD) and n / total >= MIN_SHARE:
             neg = negated[(kind, label, name)]
             out[kind][label] = [name, round(n / total, 3), total, int(neg[True] > neg[False])]
+    words = words_table(by_words, negated_words)
     path = ROOT / "taxonomy" / "labelmap.json"
     path.write_text(json.dumps({"source": "SEC Financial Statement Data Sets, pre tables 2009q3, 2010q2, 2010q4",
-                                "columns": ["concept", "share", "lines", "negated"], **out}, indent=0) + "\n")
+                                "columns": ["concept", "share", "lines", "negated"], **out, "words": words},
+                               indent=0) + "\n")
     print(f"{path.name}: " + ", ".join(f"{k} {len(v)} labels" for k, v in out.items())
           + f", {len({e[0] for v in out.values() for e in v.values()})} concepts")
     write_sections(counts, negated, unplaced, out, ancestors(args.taxonomy), direct_method(args.taxonomy))
     return 0
+
+
+def words_table(by_words, negated) -> dict[str, dict[str, list]]:
+    """The label map keyed by a label's words (labels.word_key): a key is kept when at least
+    MIN_COUNT_WORDS lines print its words and one concept has MIN_SHARE_WORDS of them, stricter
+    than the printed label's own entry, since more wordings meet under one key."""
+    out: dict[str, dict[str, list]] = {k: {} for k in STMT.values()}
+    for (kind, key), c in sorted(by_words.items()):
+        total = sum(c.values())
+        name, n = next(((k, v) for k, v in c.most_common() if k), ("", 0))
+        if total >= (MIN_COUNT_WORDS if " " in key else MIN_COUNT_ONE_WORD) and n / total >= MIN_SHARE_WORDS:
+            neg = negated[(kind, key, name)]
+            out[kind][key] = [name, round(n / total, 3), total, int(neg[True] > neg[False])]
+    return out
 
 
 def unplaced_class(tag: str, balance: str) -> str:

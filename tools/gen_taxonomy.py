@@ -251,7 +251,8 @@ def main(argv=None) -> int:
     # are named; the label map's concepts (taxonomy/labelmap.json) are declared as well
     calcs = load_calculations(src, set(gaap))
     labelmap = json.loads((TAX / "labelmap.json").read_text()) if (TAX / "labelmap.json").exists() else {}
-    mapped = {e[0] for k in ("balance", "income", "cashflow", "equity") for e in labelmap.get(k, {}).values()}
+    mapped = {e[0] for table in (labelmap, labelmap.get("words", {}))
+              for k in ("balance", "income", "cashflow", "equity") for e in table.get(k, {}).values()}
     # and the concepts filers chose for labels of several meanings (taxonomy/sections.json)
     sections = json.loads((TAX / "sections.json").read_text()) if (TAX / "sections.json").exists() else {}
     mapped |= {c[0] for k in ("balance", "income", "cashflow", "equity") for _, choices, _ in sections.get(k, {}).values()

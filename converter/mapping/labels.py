@@ -32,6 +32,36 @@ def normalise(label: str) -> str:
     return _LEADING.sub("", text)
 
 
+# words that do not tell one line from another: "Purchases of stock for treasury" and "Purchase of
+# treasury stock" are one line; "net", "total", "all" and the direction words do tell
+_GLUE = frozenset("a an and at by for from in its of on our the to with less".split())
+_ASIDE = re.compile(r"\((?:[^()\s]+\s+){2,}[^()]*\)")  # "(maturities 90 days or less)": three words or more
+
+
+def word_key(label: str) -> str:
+    """A printed label as the set of its words: glue words and asides of three words or more left
+    out, plurals singular, in alphabetical order (the label map's second key). "Other" stays with
+    the word it qualifies: "Intangibles and other assets" are not "Other intangible assets"."""
+    words, other = set(), False
+    for w in normalise(_ASIDE.sub(" ", label)).split():
+        if w in _GLUE or w.isdigit():
+            continue
+        if w == "other":
+            other = True
+            continue
+        words.add(("other-" if other else "") + _singular(w))
+        other = False
+    return " ".join(sorted(words | ({"other"} if other else set())))
+
+
+def _singular(word: str) -> str:
+    if len(word) > 4 and word.endswith("ies"):
+        return word[:-3] + "y"
+    if word.endswith("sses"):
+        return word[:-2]
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith(("ss", "us", "is")) else word
+
+
 def candidates(label: str, context: str) -> list[str]:
     """The texts to match, most specific first: a short label is read with its heading."""
     if re.search(r"[a-z]-[a-z]", label):
@@ -114,7 +144,22 @@ def lookup(tax: Taxonomy, label: str, context: str, statement: str, period_type:
             if at is None:
                 return None
         return Rule.naming(name, f"label map: {share:.0%} of {lines} filers' lines {text!r}", bool(negated), at)
-    return None
+    if any(text in tax.sections.get(statement, {}) for text in candidates(label, context)):
+        return None  # filers gave the label several concepts: the section it is printed in chooses
+    return _lookup_words(tax, label, statement, period_type, excluded)
+
+
+def _lookup_words(tax: Taxonomy, label: str, statement: str, period_type: str, excluded: frozenset[str]) -> Rule | None:
+    """The label map by words: the same words as filers' lines in another order or number
+    ("Purchases of stock for treasury", "Dividends paid to share owners", "(note 7)" left out)."""
+    key = word_key(label)
+    entry = tax.labelmap_words.get(statement, {}).get(key) if key else None
+    if entry is None:
+        return None
+    name, share, lines, negated = entry
+    if name in excluded or tax.concepts[name].period_type != period_type:
+        return None
+    return Rule.naming(name, f"label map by words: {share:.0%} of {lines} filers' lines of the words {key!r}", bool(negated))
 
 
 def explain(tax: Taxonomy, label: str, context: str, statement: str, period_type: str) -> list[str]:

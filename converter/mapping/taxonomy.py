@@ -71,6 +71,7 @@ class Taxonomy:
     differences: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = ()
     standard_names: frozenset[str] = frozenset()
     labelmap: dict = field(default_factory=dict)  # statement -> normalised label -> (concept, share, lines, negated)
+    labelmap_words: dict = field(default_factory=dict)  # statement -> word_key of the label -> the same
     # statement -> normalised label -> (lines, ((concept, lines, negated), ...), {class: lines without a 2024 name})
     sections: dict = field(default_factory=dict)
     ancestors: dict = field(default_factory=dict)  # concept -> frozenset of its US-GAAP calculation ancestors
@@ -194,6 +195,8 @@ def load_taxonomy() -> Taxonomy:
     raw_map = json.loads(labelmap_path.read_text()) if labelmap_path.exists() else {}
     labelmap = {k: {label: tuple(e) for label, e in raw_map.get(k, {}).items() if e[0] in concepts}
                 for k in ("balance", "income", "cashflow", "equity")}
+    labelmap_words = {k: {key: tuple(e) for key, e in raw_map.get("words", {}).get(k, {}).items() if e[0] in concepts}
+                      for k in ("balance", "income", "cashflow", "equity")}
     net_of = tuple((n["net"], n["gross"], frozenset(n["less"])) for n in raw.get("net_of", []))
     sections_path = root / "sections.json"
     raw_sections = json.loads(sections_path.read_text()) if sections_path.exists() else {}
@@ -202,5 +205,5 @@ def load_taxonomy() -> Taxonomy:
                 for k in ("balance", "income", "cashflow", "equity")}
     ancestors = {n: frozenset(up) for n, up in raw_sections.get("ancestors", {}).items()}
     return Taxonomy(concepts, frozenset(signed), calcs, tuple(rules), parens, totals, differences, names, labelmap,
-                    loss_words=loss_words, net_of=net_of, sections=sections, ancestors=ancestors,
+                    labelmap_words=labelmap_words, loss_words=loss_words, net_of=net_of, sections=sections, ancestors=ancestors,
                     direct_method=frozenset(raw_sections.get("direct_method", ())))
