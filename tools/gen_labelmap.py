@@ -99,14 +99,9 @@ def main(argv=None) -> int:
         if not name:
             unplaced[(kind, label)][unplaced_class(r["tag"], balances.get(r["tag"], ""))] += 1
         negated[(kind, label, name)][r["negating"] in ("1", "True", "true")] += 1
-    out: dict[str, dict[str, list]] = {k: {} for k in STMT.values()}
-    for (kind, label), c in sorted(counts.items()):
-        total = sum(c.values())
-        name, n = next(((k, v) for k, v in c.most_common() if k), ("", 0))
-        if total >= (MIN_COUNT if " " in label else MIN_COUNT_ONE_WORD) and n / total >= MIN_SHARE:
-            neg = negated[(kind, label, name)]
-            out[kind][label] = [name, round(n / total, 3), total, int(neg[True] > neg[False])]
-    words = words_table(by_words, negated_words)
+    out = dominant(counts, negated, MIN_COUNT, MIN_SHARE)
+    # keyed by a label's words (labels.word_key) as well: stricter, since more wordings meet under one key
+    words = dominant(by_words, negated_words, MIN_COUNT_WORDS, MIN_SHARE_WORDS)
     path = ROOT / "taxonomy" / "labelmap.json"
     path.write_text(json.dumps({"source": "SEC Financial Statement Data Sets, pre tables 2009q3, 2010q2, 2010q4",
                                 "columns": ["concept", "share", "lines", "negated"], **out, "words": words},
@@ -117,15 +112,15 @@ def main(argv=None) -> int:
     return 0
 
 
-def words_table(by_words, negated) -> dict[str, dict[str, list]]:
-    """The label map keyed by a label's words (labels.word_key): a key is kept when at least
-    MIN_COUNT_WORDS lines print its words and one concept has MIN_SHARE_WORDS of them, stricter
-    than the printed label's own entry, since more wordings meet under one key."""
+def dominant(counts, negated, min_count: int, min_share: float) -> dict[str, dict[str, list]]:
+    """Per statement, the keys (labels, or their words) that at least min_count lines print
+    (MIN_COUNT_ONE_WORD for one word) and one concept has min_share of: that concept, its share,
+    the count and whether the line is usually shown negated."""
     out: dict[str, dict[str, list]] = {k: {} for k in STMT.values()}
-    for (kind, key), c in sorted(by_words.items()):
+    for (kind, key), c in sorted(counts.items()):
         total = sum(c.values())
         name, n = next(((k, v) for k, v in c.most_common() if k), ("", 0))
-        if total >= (MIN_COUNT_WORDS if " " in key else MIN_COUNT_ONE_WORD) and n / total >= MIN_SHARE_WORDS:
+        if total >= (min_count if " " in key else MIN_COUNT_ONE_WORD) and n / total >= min_share:
             neg = negated[(kind, key, name)]
             out[kind][key] = [name, round(n / total, 3), total, int(neg[True] > neg[False])]
     return out
