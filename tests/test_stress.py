@@ -1290,10 +1290,12 @@ def test_a_disposition_pro_forma_keeps_the_historical_column_as_the_companys_own
     assert not {37465000, 32550000, 39370000, 945000} & {v for (name, _), v in by.items() if not name.startswith("ProForma")}
 
 
-def test_a_release_that_states_no_scale_is_read_in_the_scale_its_eps_proves():
+@pytest.mark.parametrize("name", ["release_without_a_scale.txt", "release_without_a_scale_basic_and_diluted.txt"])
+def test_a_release_that_states_no_scale_is_read_in_the_scale_its_eps_proves(name):
     """No '(in thousands)' anywhere: net income 2,092 / 4,021,380 shares gives the printed $0.52
-    only in thousands, so every table of the release is in thousands (it was read as dollars)."""
-    model = map_filing(parsed("release_without_a_scale.txt"), cik="1")
+    only in thousands, so every table of the release is in thousands (it was read as dollars);
+    also where one line prints 'basic and diluted' earnings per share and shares."""
+    model = map_filing(parsed(name), cik="1")
     by = {(f.concept.name, f.context.id): f.value for f in model.facts}
     expected = {("NetIncomeLoss", "D20050701_20050930"): 2092000, ("Assets", "I20050930"): 612155000,
                 ("EarningsPerShareBasic", "D20050701_20050930"): Decimal("0.52"),
@@ -1309,3 +1311,37 @@ def test_tables_without_a_scale_beside_far_larger_amounts_in_the_text_are_left_o
     model = map_filing(parsed("schedule_without_a_scale_beside_large_amounts.txt"), cik="1")
     assert not [f for f in model.facts if f.concept.name in ("Assets", "CashAndCashEquivalentsAtCarryingValue")]
     assert any("whole dollars or thousands cannot be told" in u.reason for u in model.unmapped)
+
+
+def test_a_scale_in_the_sentence_above_reaches_the_statements_and_a_note_that_repeats_them():
+    """'All amounts in the following statements are stated in thousands of dollars.' right above
+    the title is the statements' scale; the segment note under them, without a scale of its own,
+    prints their net sales (104,215, 412,604): it is in their scale too. Its stock prices are
+    not (a table of prices is never scaled), and 'Average diluted shares' counts shares."""
+    model = map_filing(parsed("release_scale_in_a_sentence_and_segment_note.txt"), cik="1")
+    by = {(f.concept.name, f.context.id): f for f in model.facts}
+    expected = {("NetIncomeLoss", "D19980701_19980930"): 4537000, ("Assets", "I19980930"): 284733000,
+                ("ApparelFabrics", "D19971001_19980930"): 206880000, ("High", "D19980701_19980930"): Decimal("41.56")}
+    assert {key: by[key].value if key in by else None for key in expected} == expected
+    assert by[("AverageDilutedShares", "D19980701_19980930")].unit.id == "shares"
+
+
+def test_a_pro_forma_dated_by_its_title_with_letters_before_the_adjustments():
+    """'Historical / Pro Forma Adjustments / Pro Forma Combined' under 'AS OF DECEMBER 31, 1998':
+    the historical column is the company's own although only the title dates it, and an
+    adjustment's letter printed before its amount ('(A) (624)') is no part of the label."""
+    by = facts("pro_forma_title_dated_with_letters.txt")
+    expected = {("CashAndCashEquivalentsAtCarryingValue", "I19981231"): 3204000, ("Assets", "I19981231"): 84224000,
+                ("LongTermDebtNoncurrent", "I19981231"): 58000000}
+    assert {key: by.get(key) for key in expected} == expected
+    assert not [name for name, _ in by if "624" in name or "Combined" in name]
+    assert not {122688000, 96464000, 2580000} & set(by.values())
+
+
+def test_an_eps_identity_at_one_does_not_prove_whole_dollars_for_shares_printed_in_thousands():
+    """Net income 5,113 / 4,812 shares = $1.06: money and shares in one scale, not which (4,812
+    shares may be thousands); the text's '$480 million' beside total assets of 478,362 says not
+    whole dollars. Nothing proves the scale: the tables are left out, not read at a thousandth."""
+    model = map_filing(parsed("release_shares_in_thousands_without_a_scale.txt"), cik="1")
+    assert not [f for f in model.facts if f.concept.name in ("Assets", "NetIncomeLoss")]
+    assert any("cannot be told" in u.reason for u in model.unmapped)

@@ -39,7 +39,7 @@ NAMED_SCHEME = "http://txt2xbrl.invalid/entity-name"  # a company the filing rep
 _PER_SHARE = re.compile(r"\bper (?:average )?(?:(?:common|ordinary)(?: and common equivalent)? )?(?:average )?share\b|\beps\b|"
                         r"\bper unit\b", re.I)
 # "Shares used in computing ... per share", "Weighted average shares": counts, not per-share amounts
-_SHARE_COUNT = re.compile(r"^(?:(?:basic|diluted)\s+)?(?:(?:weighted[- ])?average\s+(?:number\s+of\s+)?(?:common\s+)?"
+_SHARE_COUNT = re.compile(r"^(?:(?:basic|diluted)\s+)?(?:(?:weighted[- ])?average\s+(?:number\s+of\s+)?(?:(?:basic|diluted)\s+)?(?:common\s+)?"
                           r"(?:and\s+common\s+equivalent\s+)?shares|"
                           r"(?:common\s+)?shares\s+(?:used|outstanding)|number\s+of\s+(?:common\s+)?shares|"
                           r"denominator\b)", re.I)
@@ -74,6 +74,8 @@ class _State:
     evidence: list[tuple[int, str, tuple[str, ...], str]] = field(default_factory=list)  # line, label, concepts, why
     excluded: frozenset[str] = frozenset()  # concepts of other industries' statements (mapping/dialects.py)
     rejected: dict[int, str] = field(default_factory=dict)  # line -> why the label map's concept was not taken
+    rules_of: dict[int, list] = field(default_factory=dict)  # table index -> the rule each row took
+    scale_warnings: list[str] = field(default_factory=list)  # a scale its numbers proved (unstated_scale.py)
 
 
 def map_filing(parsed: ParsedFiling, cik: str | None = None, narrative: bool = True) -> XbrlModel:
@@ -93,14 +95,23 @@ def map_filing(parsed: ParsedFiling, cik: str | None = None, narrative: bool = T
     period_end = document_period_end(parsed)
     prefix = filer_prefix(cover.registrant)
     namespace = f"http://txt2xbrl.invalid/{prefix}/{period_end:%Y%m%d}"
-    ext = ExtensionSet(prefix, namespace, tax.standard_names)
-    st = _State(tax, ContextSet(entity), ext, warnings=warnings, registrant=name, dims=Dimensions(ext),
-                excluded=foreign_concepts(dialect_of(parsed)))
-    parsed = _with_unstated_scale(st, parsed)
-    # primary statements first: a note table may not contradict them
-    order = sorted(range(len(parsed.tables)), key=lambda i: parsed.tables[i].kind is StatementKind.NOTE)
-    for i in order:
-        _map_table(st, i, parsed.tables[i])
+    excluded = foreign_concepts(dialect_of(parsed))
+
+    def mapped(parsed: ParsedFiling, warnings: list[str]) -> _State:
+        ext = ExtensionSet(prefix, namespace, tax.standard_names)
+        st = _State(tax, ContextSet(entity), ext, warnings=warnings, registrant=name, dims=Dimensions(ext),
+                    excluded=excluded)
+        # primary statements first: a note table may not contradict them
+        for i in sorted(range(len(parsed.tables)), key=lambda i: parsed.tables[i].kind is StatementKind.NOTE):
+            _map_table(st, i, parsed.tables[i])
+        return st
+
+    st = mapped(parsed, list(warnings))
+    rescaled = _with_unstated_scale(st, parsed)
+    if rescaled is not parsed:
+        # the numbers proved another scale, or none: mapped again, from the start
+        parsed = rescaled
+        st = mapped(parsed, warnings + st.scale_warnings)
     cover_list, cover_warnings = cover_facts(parsed, st.contexts, period_end, tax)
     st.warnings.extend(cover_warnings)
     facts = cover_list + st.facts
@@ -161,17 +172,19 @@ def _slug(name: str) -> str:
 
 
 def _with_unstated_scale(st: _State, parsed: ParsedFiling) -> ParsedFiling:
-    """A filing that states no scale anywhere: its tables in the scale its numbers prove, whole
-    dollars by default, left out when its text says they are not whole dollars (unstated_scale.py)."""
+    """A filing that states no scale anywhere: its tables in the scale its numbers prove (by the
+    rules its mapping at whole dollars chose), whole dollars by default, left out when its text
+    says they are not whole dollars (unstated_scale.py). The same filing when nothing changes."""
     if not parsed.tables or any(t.scale_stated for t in parsed.tables):
         return parsed
-    scale, why = decide(parsed.tables, parsed.sentences, lambda t: [_rule_for(st, t, r, False) for r in t.rows])
+    rules = {id(t): st.rules_of.get(i, ()) for i, t in enumerate(parsed.tables)}
+    scale, why = decide(parsed.tables, parsed.sentences, lambda t: rules[id(t)])
     if scale == 1:
         return parsed
     if scale is None:
         left_out = tuple(SkippedTable(t.first_line, t.last_line, why) for t in parsed.tables)
         return dataclasses.replace(parsed, tables=(), skipped_tables=parsed.skipped_tables + left_out)
-    st.warnings.append(why)
+    st.scale_warnings.append(why)
     return dataclasses.replace(parsed, tables=tuple(
         dataclasses.replace(t, scale=scale, shares_scale=1) for t in parsed.tables))
 
@@ -214,6 +227,7 @@ def _map_table(st: _State, t_index: int, table: Table) -> None:
             if rules[r_index] is not None:
                 st.rejected[table.rows[r_index].line] = f"extension: a line of the part '{part}', not of the whole"
                 rules[r_index] = None
+    st.rules_of[t_index] = rules
     signs = signs_by_difference(st.tax, table, rules)
     share_scale = share_scale_by_eps(table, rules)
     if share_scale is not None and share_scale != table.shares_scale:

@@ -19,6 +19,9 @@ from converter.mapping.taxonomy import Rule
 from converter.model import Row, Sentence, StatementKind, Table
 
 _SCALES = (1, 1000, 1000000)
+# a share count printed this large is whole shares (in thousands it would be a billion shares or
+# more, and such a filer states its scale): the identity at 1 then proves whole dollars
+_WHOLE_SHARES = 1000000
 _MONEY = re.compile(r"\$\s?(\d{1,3}(?:,\d{3})+|\d+)(\.\d+)?(?:\s+(million|billion)\b)?", re.I)
 _WORDS = {"million": Decimal(10) ** 6, "billion": Decimal(10) ** 9}
 _SHARES = re.compile(r"\bshares?\b|\bper share\b|\beps\b", re.I)
@@ -26,25 +29,36 @@ _SHARES = re.compile(r"\bshares?\b|\bper share\b|\beps\b", re.I)
 _FAR_LARGER = 20
 
 
+# (EPS, weighted shares) printed together: basic with basic, diluted with diluted
+_PAIRS = ((("EarningsPerShareBasic", "EarningsPerShareBasicAndDiluted"),
+           ("WeightedAverageNumberOfSharesOutstandingBasic", "WeightedAverageNumberOfShareOutstandingBasicAndDiluted")),
+          (("EarningsPerShareDiluted", "EarningsPerShareBasicAndDiluted"),
+           ("WeightedAverageNumberOfDilutedSharesOutstanding", "WeightedAverageNumberOfShareOutstandingBasicAndDiluted")))
+
+
 def money_scale_by_eps(table: Table, rules: Sequence[Rule | None]) -> int | None:
-    """The money scale at which net income / weighted shares gives the printed EPS in every column
-    that prints all three (None when no column does, or they disagree)."""
-    def row_of(name: str) -> Row | None:
-        i = next((i for i, r in enumerate(rules) if r is not None and r.names == (name,)), None)
+    """The money scale at which net income / weighted shares (as printed) gives the printed EPS,
+    basic or diluted, in every column that prints the three (None when none does, or they
+    disagree). A line "basic and diluted" serves both."""
+    def row_of(names: tuple[str, ...]) -> Row | None:
+        i = next((i for i, r in enumerate(rules) if r is not None and set(r.names) & set(names)), None)
         return table.rows[i] if i is not None else None
 
-    income, eps = row_of("NetIncomeLoss"), row_of("EarningsPerShareBasic")
-    shares = row_of("WeightedAverageNumberOfSharesOutstandingBasic")
-    if income is None or eps is None or shares is None:
-        return None
+    income = row_of(("NetIncomeLoss",))
     found = set()
-    for ni, e, sh in zip(income.cells, eps.cells, shares.cells):
-        if not (ni and e and sh and ni.value and e.value and sh.value) or ni.percent or e.percent or sh.percent:
+    for eps_names, share_names in _PAIRS:
+        eps, shares = row_of(eps_names), row_of(share_names)
+        if income is None or eps is None or shares is None:
             continue
-        fits = [s for s in _SCALES if abs(abs(ni.value) * s / abs(sh.value) - abs(e.value)) <= _rounding(e)]
-        if len(fits) != 1:
-            return None
-        found.add(fits[0])
+        for ni, e, sh in zip(income.cells, eps.cells, shares.cells):
+            if not (ni and e and sh and ni.value and e.value and sh.value) or ni.percent or e.percent or sh.percent:
+                continue
+            fits = [s for s in _SCALES if abs(abs(ni.value) * s / abs(sh.value) - abs(e.value)) <= _rounding(e)]
+            if len(fits) != 1:
+                return None
+            if fits == [1] and abs(sh.value) < _WHOLE_SHARES:
+                continue  # money and shares in one scale, but which: 4,812 shares may be thousands
+            found.add(fits[0])
     return found.pop() if len(found) == 1 else None
 
 
@@ -73,9 +87,11 @@ def decide(tables: Sequence[Table], sentences: Sequence[Sentence],
     whole dollars; None when the text says they are not whole dollars and nothing proves what."""
     proven = {s for t in tables if t.kind is StatementKind.INCOME
               if (s := money_scale_by_eps(t, rules_of(t))) is not None}
-    if len(proven) == 1:
+    if len(proven) == 1 and proven != {1}:
         scale = proven.pop()
         return scale, f"no scale stated: {scale:,} by net income / weighted shares = the printed EPS"
+    if proven == {1}:
+        return 1, ""
     largest, text = _largest_amount(tables), max(_text_amounts(sentences), default=Decimal(0))
     if len(proven) > 1 or (largest and text > _FAR_LARGER * largest):
         return None, (f"no scale stated, and the text speaks of ${text:,.0f} where the tables print at most "

@@ -294,7 +294,11 @@ _YEARS = re.compile(r"\b(?:19|20)\d\d\b")
 # one period: "twelve months ended", "13 weeks ended", "quarter ended", "year ended" (not "years")
 _ANOTHER_PERIOD = re.compile(r"\b(?:and|from|through|to)\b", re.I)  # "YEAR ENDED ... 1997 AND PERIOD FROM"
 _ONE_PERIOD = re.compile(r"\b(?:months?|weeks?|quarter|year)\s+(?:ended|ending)\b", re.I)
-_INTRO_SCALE = re.compile(r"\((?:dollars |amounts )?in (?:thousands|millions|billions)[^)]*\)\s*:\s*$", re.I)
+# "...highlights (in millions):", "...set out below (dollars in thousands).", "All amounts in the
+# following statements are stated in thousands of dollars."
+_INTRO_SCALE = re.compile(r"(?:\((?i:dollars |amounts )?(?i:in) (?i:thousands|millions|billions)[^)]*\)|"
+                          r"\b(?i:stated|expressed|presented|shown|reported)\s+(?i:in)\s+(?i:thousands|millions|billions)"
+                          r"(?:\s+of\s+(?:u\.\s?s\.\s+)?dollars)?)\s*[.:]\s*[^a-z]*$")  # (and a title in capitals)
 _PERIOD_WORD = re.compile(r"\b(?:ended|ending|months?|weeks?|quarters?|years?|(?:19|20)\d\d)\b", re.I)
 
 

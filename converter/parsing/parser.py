@@ -183,6 +183,7 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
     company = ""  # the company of the last statement: its notes follow it
     scope = (None, "")  # the scale last stated in this document and its phrase: it holds until replaced
     statement: _Statement | None = None  # the last statement table
+    scaled: set[Decimal] = set()  # the amounts printed in statements under a scale
     for head, columns, rows, problems, first_line, last_line in found:
         for heading in head.headings:
             if (tokens := unread(heading)):
@@ -210,18 +211,20 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
             # thousands" above statements printed in whole dollars) for none, nor does it end one
             if head.kind is not StatementKind.NOTE:
                 scope = (head.scale, head.scale_text)
-        elif scope[0] is not None and head.kind is not StatementKind.NOTE:
+        elif scope[0] is not None and (head.kind is not StatementKind.NOTE or _repeats(rows, scaled)):
             # a release's schedules under one "(In thousands, except per share data)"; a note
-            # table's counts and prices are not read in a statement's scale
+            # table's counts and prices are not read in a statement's scale, unless it prints the
+            # statements' own amounts ("Total net sales 104,215" of segments: the net sales line)
             head.scale, head.scale_text = scope
         flows = head.kind is StatementKind.NOTE and ctx.annual and _flows(head, rows)
         cols, reason = _columns(head, columns, ctx, flows)
         if reason and (carried := _carried_columns(head, columns, statement)) is not None:
             cols, reason = carried, ""  # "CONSOLIDATED BALANCE SHEETS (Continued)" without its column headings
-        combination = (head.not_own and head.title_kind is not None and not reason and any(c.member for c in cols)
-                       and any(not c.member and c.period is not None
-                               and (names_registrant(_group_name(c), ctx.registrant) or [_group_key(c)] == _sole_historical(cols))
-                               for c in cols))
+        # (the adjustments' and adjusted columns of a sole historical one may be dated by the title only)
+        combination = (head.not_own and head.title_kind is not None and not reason
+                       and (bool(_sole_historical(cols)) or any(c.member for c in cols) and any(
+                           not c.member and c.period is not None and names_registrant(_group_name(c), ctx.registrant)
+                           for c in cols)))
         if combination:
             # a pro forma combination that prints the registrant's own column under its name: a
             # statement of its kind for that column, its periods read as that kind's
@@ -263,6 +266,8 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
         ))
         if head.kind is not StatementKind.NOTE and head.company:
             company = head.company
+        if head.kind is not StatementKind.NOTE and (head.scale or 1) > 1:
+            scaled.update(abs(c.value) for r in rows for c in r.cells if c is not None and c.value is not None)
         if head.kind is not StatementKind.NOTE:
             statement = _Statement(head.kind, last_line, head.title, own=not (head.not_own or combination),
                                    columns=tuple(cols))
@@ -448,6 +453,16 @@ def _sole_historical(cols: list[Column]) -> list[str]:
         return []
     own = _group_key(cols[0])
     return [own] if not _COMBINING.search(own) and all(_COMBINING.search(c.heading) for c in cols[1:]) else []
+
+
+def _repeats(rows, amounts: set[Decimal]) -> bool:
+    """Whether a table prints amounts of the statements above it: two of its amounts of five
+    digits or more (no year, no count of a few) are among them, and it prints no prices or
+    amounts per share (cents: "41.56"), which no scale multiplies."""
+    cells = [c for r in rows for c in r.cells if c is not None and c.value is not None]
+    if any(c.decimals == 2 and abs(c.value) < 1000 and not c.percent for c in cells):
+        return False
+    return len({abs(c.value) for c in cells if abs(c.value) >= 10000} & amounts) >= 2
 
 
 def _between_balances(cols: list[Column], kind: StatementKind) -> list[Column]:

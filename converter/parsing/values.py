@@ -20,6 +20,7 @@ _NA = re.compile(r"^(?:N/?A|n/?a|NM|nm|N\.M\.|Nil|nil)$")
 LAST_CHARS = frozenset("0123456789)-%*_\u2014\u2013AaMmLl$")
 _LETTER = re.compile(r"[A-Za-z]")
 _LETTER_MARK = re.compile(r"(?:\([a-zA-Z]\))+")  # "(a)", "(b)(c)": footnote letters, no amount
+_SPACED_MARK = re.compile(r"(?<![^\s$])\([a-zA-Z]\)(?=\s)")  # a letter mark with a blank after it, inside a cell
 _FOOTNOTE_TAIL = re.compile(r"(?:\([a-zA-Z]\))+$")  # "(a)", "(B)(J)": footnote marks glued to an amount
 _YEAR_RANGE = re.compile(r"\s{2,}((?:19|20)\d\d\s*-\s*(?:19|20)?\d\d)$")
 _BARE_YEAR = re.compile(r"(?:19|20)\d\d")
@@ -124,9 +125,11 @@ def split_values(line: str) -> tuple[str, int, list[Token]]:
     i = len(parts) - 1
     while i >= 0:
         s, e, t = parts[i]
+        # "(A) (624)", "$ (B) 38,200": an adjustment's letter printed before its amount
+        t = _SPACED_MARK.sub(lambda m: " " * len(m.group()), t) if "(" in t else t
         if _LETTER.search(_FOOTNOTE_TAIL.sub("", t)) and not _NA.match(t):
             break
-        if _LETTER_MARK.fullmatch(t) and i > 0:
+        if (_LETTER_MARK.fullmatch(parts[i][2]) or not t.strip()) and i > 0:
             i -= 1  # "890 (a)", "$ 1,000   (b)": an adjustment's footnote letter printed apart from it
             continue
         pieces = [p for p in _single_space_pieces(s, t) if not _LETTER_MARK.fullmatch(p[2])]
