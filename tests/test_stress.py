@@ -1345,3 +1345,18 @@ def test_an_eps_identity_at_one_does_not_prove_whole_dollars_for_shares_printed_
     model = map_filing(parsed("release_shares_in_thousands_without_a_scale.txt"), cik="1")
     assert not [f for f in model.facts if f.concept.name in ("Assets", "NetIncomeLoss")]
     assert any("cannot be told" in u.reason for u in model.unmapped)
+
+
+def test_cash_flow_lines_take_the_sign_of_their_concepts_weight_in_net_cash():
+    """'Increase in accounts receivable (4,494)' printed as its effect on cash is an increase of
+    4,494 (IncreaseDecreaseInAccountsReceivable weighs -1 in net cash from operations); 'Gain on
+    sale of equipment (500)' a gain of 500; 'Increase in accounts payable 2,130' (weight +1)
+    stays as printed (the first two were the printed numbers, signs wrong)."""
+    by = facts("cash_flow_lines_worded_one_way.txt")
+    expected = {("IncreaseDecreaseInAccountsReceivable", "D19980101_19981231"): 4494000,
+                ("IncreaseDecreaseInInventories", "D19980101_19981231"): 1218000,
+                ("IncreaseDecreaseInInventories", "D19970101_19971231"): -906000,
+                ("GainLossOnSaleOfPropertyPlantEquipment", "D19980101_19981231"): 500000,
+                ("IncreaseDecreaseInAccountsPayable", "D19980101_19981231"): 2130000,
+                ("NetCashProvidedByUsedInOperatingActivities", "D19980101_19981231"): 14543000}
+    assert {key: by.get(key) for key in expected} == expected

@@ -108,7 +108,8 @@ def main(argv=None) -> int:
                                indent=0) + "\n")
     print(f"{path.name}: " + ", ".join(f"{k} {len(v)} labels" for k, v in out.items())
           + f", {len({e[0] for v in out.values() for e in v.values()})} concepts")
-    write_sections(counts, negated, unplaced, out, ancestors(args.taxonomy), direct_method(args.taxonomy))
+    write_sections(counts, negated, unplaced, out, ancestors(args.taxonomy), direct_method(args.taxonomy),
+                   cash_weights(args.taxonomy))
     return 0
 
 
@@ -143,6 +144,33 @@ def calculation_arcs(path: Path):
             parent, child = locs.get(arc.get(f"{XLINK}from")), locs.get(arc.get(f"{XLINK}to"))
             if parent and child:
                 yield parent, child
+
+
+CASH_TOTALS = ("NetCashProvidedByUsedInOperatingActivities", "NetCashProvidedByUsedInInvestingActivities",
+               "NetCashProvidedByUsedInFinancingActivities")
+
+
+def cash_weights(src: Path) -> dict[str, int]:
+    """Each concept's weight in the cash-flow section total it adds into, through the totals
+    between (the 2025 statement calculation linkbases): -1 for an increase in receivables or a
+    gain on a sale, whose printed cash effect is the fact negated. A concept with two weights
+    (in two networks or sections) is left out."""
+    weights: dict[str, set[int]] = defaultdict(set)
+    for path in sorted((src / "fasb-2025-stm").glob("us-gaap-stm-scf-*-cal-2025.xml")):
+        children: dict[str, list[tuple[str, int]]] = defaultdict(list)
+        root = ET.parse(path).getroot()
+        for link in root.iter("{http://www.xbrl.org/2003/linkbase}calculationLink"):
+            locs = {loc.get(f"{XLINK}label"): loc.get(f"{XLINK}href", "").split("#us-gaap_")[-1]
+                    for loc in link.iter("{http://www.xbrl.org/2003/linkbase}loc")}
+            for arc in link.iter("{http://www.xbrl.org/2003/linkbase}calculationArc"):
+                children[locs[arc.get(f"{XLINK}from")]].append((locs[arc.get(f"{XLINK}to")], round(float(arc.get("weight")))))
+        todo = [(total, 1) for total in CASH_TOTALS]
+        while todo:
+            name, weight = todo.pop()
+            for child, w in children.get(name, ()):
+                weights[child].add(weight * w)
+                todo.append((child, weight * w))
+    return {name: ws.pop() for name, ws in sorted(weights.items()) if len(ws) == 1}
 
 
 def direct_method(src: Path) -> list[str]:
@@ -186,7 +214,8 @@ def ancestors(src: Path) -> dict[str, set[str]]:
     return out
 
 
-def write_sections(counts, negated, unplaced, decided, up: dict[str, set[str]], direct: list[str]) -> None:
+def write_sections(counts, negated, unplaced, decided, up: dict[str, set[str]], direct: list[str],
+                   weights: dict[str, int]) -> None:
     """taxonomy/sections.json: for labels filers tagged with several concepts ("Other, net" is
     other investing, other financing or other operating), every concept of at least
     MIN_CANDIDATE lines with its count, whether shown negated, and its calculation ancestors;
@@ -215,7 +244,7 @@ def write_sections(counts, negated, unplaced, decided, up: dict[str, set[str]], 
                                 "columns": ["lines", [["concept", "lines", "negated"]],
                                             {"balance (D, C) and c for current, of lines without a 2024 name": "lines"}],
                                 "ancestors": {n: sorted(up[n]) for n in sorted(used)},
-                                "direct_method": direct, **out}, indent=0) + "\n")
+                                "direct_method": direct, "cash_weights": weights, **out}, indent=0) + "\n")
     print(f"{path.name}: " + ", ".join(f"{k} {len(v)} labels" for k, v in out.items()) + f", {len(used)} concepts")
 
 

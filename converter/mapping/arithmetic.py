@@ -4,6 +4,7 @@ from __future__ import annotations
 from decimal import Decimal
 
 from converter.mapping.taxonomy import Rule, Taxonomy, TotalRule
+from converter.printed import component_sign
 from converter.model import Row, RowKind, StatementKind, Table
 
 
@@ -30,6 +31,34 @@ def signs_by_difference(tax: Taxonomy, table: Table, rules: list[Rule | None]) -
                 factors.append(1 if diff == cell.value else -1 if diff == -cell.value else None)
             out[i] = factors
     return out
+
+
+_CASH_TOTALS = frozenset({"NetCashProvidedByUsedInOperatingActivities", "NetCashProvidedByUsedInInvestingActivities",
+                          "NetCashProvidedByUsedInFinancingActivities"})
+
+
+def signs_by_cash_effect(tax: Taxonomy, table: Table, rules: list[Rule | None]) -> dict[int, list[int | None]]:
+    """A cash-flow line printed as its cash effect and added as printed, through the totals
+    between, into its section's net cash: its fact is the printed number times the concept's
+    weight in that total (sections.json cash_weights). "Increase in accounts receivable (4,494)"
+    is an increase of 4,494; "Gain on sale of equipment (500)" a gain of 500."""
+    if table.kind is not StatementKind.CASHFLOW:
+        return {}
+    rows = table.rows
+    holders = holding_totals(rows)
+    out: dict[int, list[int | None]] = {}
+    for i, rule in enumerate(rules):
+        weight = tax.cash_weights.get(rule.names[0]) if rule is not None and len(rule.names) == 1 else None
+        if weight is None or rule.at is not None or rule.names[0] not in tax.signed:
+            continue
+        k, sign = i, 1
+        while (t := next((t for t in holders.get(k, ()) if t > k), None)) is not None:
+            sign *= component_sign(rows[t], k, rows[k])
+            if rules[t] is not None and set(rules[t].names) & _CASH_TOTALS:
+                out[i] = [weight * sign] * len(table.columns) if sign > 0 else []
+                break
+            k = t
+    return {i: f for i, f in out.items() if f}
 
 
 def share_scale_by_eps(table: Table, rules: list[Rule | None]) -> int | None:

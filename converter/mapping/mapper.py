@@ -10,7 +10,7 @@ from decimal import Decimal
 from converter.dates import find_dates, parse_month_day, year_end
 from converter.mapping.arithmetic import (
     assets_by_identity, gross_and_net, holding_totals, infer_totals, parallel_parts, share_scale_by_eps,
-    signs_by_difference,
+    signs_by_cash_effect, signs_by_difference,
 )
 from converter.mapping.contexts import ContextSet
 from converter.mapping.cover_facts import cover_facts, document_period_end
@@ -228,7 +228,7 @@ def _map_table(st: _State, t_index: int, table: Table) -> None:
                 st.rejected[table.rows[r_index].line] = f"extension: a line of the part '{part}', not of the whole"
                 rules[r_index] = None
     st.rules_of[t_index] = rules
-    signs = signs_by_difference(st.tax, table, rules)
+    signs = signs_by_cash_effect(st.tax, table, rules) | signs_by_difference(st.tax, table, rules)
     share_scale = share_scale_by_eps(table, rules)
     if share_scale is not None and share_scale != table.shares_scale:
         # the share counts follow the scale the EPS proves; a row of money keeps its own

@@ -76,6 +76,7 @@ class Taxonomy:
     sections: dict = field(default_factory=dict)
     ancestors: dict = field(default_factory=dict)  # concept -> frozenset of its US-GAAP calculation ancestors
     direct_method: frozenset = frozenset()  # operating cash flows of the direct method only
+    cash_weights: dict = field(default_factory=dict)  # concept -> its weight in its cash-flow section's total
     loss_words: tuple[re.Pattern, re.Pattern] | None = None  # a label that names a loss only, and the words that undo it
     net_of: tuple[tuple[str, str, frozenset[str]], ...] = ()  # (net, gross, deductions): concepts.toml [[net_of]]
     _by_statement: dict = field(default_factory=dict, repr=False, compare=False)  # memo of rules_for
@@ -206,4 +207,5 @@ def load_taxonomy() -> Taxonomy:
     ancestors = {n: frozenset(up) for n, up in raw_sections.get("ancestors", {}).items()}
     return Taxonomy(concepts, frozenset(signed), calcs, tuple(rules), parens, totals, differences, names, labelmap,
                     labelmap_words=labelmap_words, loss_words=loss_words, net_of=net_of, sections=sections, ancestors=ancestors,
-                    direct_method=frozenset(raw_sections.get("direct_method", ())))
+                    direct_method=frozenset(raw_sections.get("direct_method", ())),
+                    cash_weights=raw_sections.get("cash_weights", {}))
