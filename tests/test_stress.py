@@ -1360,3 +1360,11 @@ def test_cash_flow_lines_take_the_sign_of_their_concepts_weight_in_net_cash():
                 ("IncreaseDecreaseInAccountsPayable", "D19980101_19981231"): 2130000,
                 ("NetCashProvidedByUsedInOperatingActivities", "D19980101_19981231"): 14543000}
     assert {key: by.get(key) for key in expected} == expected
+
+
+def test_the_last_row_above_a_footnote_is_the_tables():
+    """'Cash paid during the year for income taxes  61  58  50' right above '<FN> The notes to
+    financial statements are an integral part...' is a row of three columns, not the end of a
+    paragraph (it was dropped)."""
+    by = facts("last_row_above_a_footnote.txt")
+    assert by.get(("IncomeTaxesPaid", "D19970101_19971231")) == 61000000

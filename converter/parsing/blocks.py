@@ -55,8 +55,8 @@ def _neighbour(lines: list[Line], i: int, step: int) -> Line | None:
 def _in_paragraph(lines: list[Line], i: int) -> bool:
     """A prose line that happens to end in a number ('...out of Chapter  11', '...million from  1,364')."""
     label = lines[i].label
-    if len(label.split()) < 6:
-        return False
+    if len(label.split()) < 6 or len(lines[i].tokens) >= 2:
+        return False  # (amounts in two columns or more are a table's row, whatever the text below it)
     before, after = _neighbour(lines, i, -1), _neighbour(lines, i, 1)
     if any(n is not None and is_prose(n) for n in (before, after)):
         return True
