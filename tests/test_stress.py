@@ -1368,3 +1368,20 @@ def test_the_last_row_above_a_footnote_is_the_tables():
     paragraph (it was dropped)."""
     by = facts("last_row_above_a_footnote.txt")
     assert by.get(("IncomeTaxesPaid", "D19970101_19971231")) == 61000000
+
+
+def test_an_income_statement_of_the_primary_eps_era_and_a_stock_caption_wrapped_over_three_lines():
+    """'Income taxes (note 6) (133.0)' above 'Minority interest (9.8)': pretax, both and net
+    earnings add up as printed, so the tax is printed as its effect, an expense of 133.0 (it was
+    -133.0); 'Net earnings per share:  Primary' with 'Fully diluted' alone under it is diluted
+    EPS (it was an extension worth 2,410,000); 'common and common equivalent shares' are the
+    primary (basic) count, and 80.0 is millions by the EPS identity. 'Common stock, $1 par
+    value; authorized' / '150,000,000 shares; ...' / '80,012,000 and ... shares  80.0' is one
+    label: retained earnings are no common stock."""
+    by = facts("primary_eps_era_income_and_stock_caption.txt")
+    expected = {("IncomeTaxExpenseBenefit", "D19960101_19961231"): 133000000,
+                ("EarningsPerShareDiluted", "D19960101_19961231"): Decimal("2.41"),
+                ("WeightedAverageNumberOfSharesOutstandingBasic", "D19960101_19961231"): 80000000,
+                ("CommonStockValue", "I19961231"): 80000000,
+                ("RetainedEarningsAccumulatedDeficit", "I19961231"): 324500000}
+    assert {key: by.get(key) for key in expected} == expected

@@ -28,7 +28,14 @@ def signs_by_difference(tax: Taxonomy, table: Table, rules: list[Rule | None]) -
                 mv, sv = (-abs(c.value or 0) if tax.names_a_loss(table.rows[j].label) else (c.value or 0)
                           for c, j in ((mc, m), (sc, s)))
                 diff = mv - sv
-                factors.append(1 if diff == cell.value else -1 if diff == -cell.value else None)
+                factor = 1 if diff == cell.value else -1 if diff == -cell.value else None
+                if factor is None and m < i < s:
+                    # lines printed between as their effects ("Minority interest (9.8)"): the
+                    # difference less them; the row printed as its effect is the concept negated
+                    others = [table.rows[j].cells[k] for j in range(m + 1, s) if j != i]
+                    effect = (sv - mv) - sum((c.value for c in others if c is not None and c.value is not None), Decimal(0))
+                    factor = -1 if effect == cell.value else 1 if effect == -cell.value else None
+                factors.append(factor)
             out[i] = factors
     return out
 
@@ -61,25 +68,39 @@ def signs_by_cash_effect(tax: Taxonomy, table: Table, rules: list[Rule | None]) 
     return {i: f for i, f in out.items() if f}
 
 
+# (EPS, weighted shares) printed together: basic with basic, diluted with diluted
+EPS_PAIRS = ((("EarningsPerShareBasic", "EarningsPerShareBasicAndDiluted"),
+              ("WeightedAverageNumberOfSharesOutstandingBasic", "WeightedAverageNumberOfShareOutstandingBasicAndDiluted")),
+             (("EarningsPerShareDiluted", "EarningsPerShareBasicAndDiluted"),
+              ("WeightedAverageNumberOfDilutedSharesOutstanding", "WeightedAverageNumberOfShareOutstandingBasicAndDiluted")))
+
+
+def eps_columns(table: Table, rules) -> list[tuple]:
+    """(net income, EPS, weighted shares) cells of each column that prints the three, basic or
+    diluted (a line "basic and diluted" serves both)."""
+    def row_of(names: tuple[str, ...]) -> Row | None:
+        i = next((i for i, r in enumerate(rules) if r is not None and set(r.names) & set(names)), None)
+        return table.rows[i] if i is not None else None
+
+    income = row_of(("NetIncomeLoss",))
+    out = []
+    for eps_names, share_names in EPS_PAIRS:
+        eps, shares = row_of(eps_names), row_of(share_names)
+        if income is None or eps is None or shares is None:
+            continue
+        out += [(ni, e, sh) for ni, e, sh in zip(income.cells, eps.cells, shares.cells)
+                if ni and e and sh and ni.value and e.value and sh.value and not (ni.percent or e.percent or sh.percent)]
+    return out
+
+
 def share_scale_by_eps(table: Table, rules: list[Rule | None]) -> int | None:
     """The scale of the share counts that makes net income / shares give the printed EPS.
 
     A table "in thousands, except per share data" may still print whole share counts; the
     statement's own numbers tell which it is.
     """
-    def row_of(name: str) -> Row | None:
-        i = next((i for i, r in enumerate(rules) if r is not None and r.names == (name,)), None)
-        return table.rows[i] if i is not None else None
-
-    income = row_of("NetIncomeLoss")
-    eps = row_of("EarningsPerShareBasic")
-    shares = row_of("WeightedAverageNumberOfSharesOutstandingBasic")
-    if income is None or eps is None or shares is None:
-        return None
-    for ni, e, sh in zip(income.cells, eps.cells, shares.cells):
-        if not (ni and e and sh and ni.value and e.value and sh.value):
-            continue
-        candidates = sorted({1, 1000, 1000000, table.shares_scale, shares.scale or 1})
+    for ni, e, sh in eps_columns(table, rules):
+        candidates = sorted({1, 1000, 1000000, table.shares_scale})
         errors = {s_: abs(ni.value * table.scale / (sh.value * s_) - e.value) / abs(e.value) for s_ in candidates}
         best = min(errors, key=errors.get)
         return best if errors[best] < Decimal("0.15") else None

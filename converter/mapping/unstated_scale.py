@@ -15,8 +15,9 @@ import re
 from collections.abc import Callable, Sequence
 from decimal import Decimal
 
+from converter.mapping.arithmetic import eps_columns
 from converter.mapping.taxonomy import Rule
-from converter.model import Row, Sentence, StatementKind, Table
+from converter.model import Sentence, StatementKind, Table
 
 _SCALES = (1, 1000, 1000000)
 # a share count printed this large is whole shares (in thousands it would be a billion shares or
@@ -29,36 +30,18 @@ _SHARES = re.compile(r"\bshares?\b|\bper share\b|\beps\b", re.I)
 _FAR_LARGER = 20
 
 
-# (EPS, weighted shares) printed together: basic with basic, diluted with diluted
-_PAIRS = ((("EarningsPerShareBasic", "EarningsPerShareBasicAndDiluted"),
-           ("WeightedAverageNumberOfSharesOutstandingBasic", "WeightedAverageNumberOfShareOutstandingBasicAndDiluted")),
-          (("EarningsPerShareDiluted", "EarningsPerShareBasicAndDiluted"),
-           ("WeightedAverageNumberOfDilutedSharesOutstanding", "WeightedAverageNumberOfShareOutstandingBasicAndDiluted")))
-
-
 def money_scale_by_eps(table: Table, rules: Sequence[Rule | None]) -> int | None:
     """The money scale at which net income / weighted shares (as printed) gives the printed EPS,
     basic or diluted, in every column that prints the three (None when none does, or they
-    disagree). A line "basic and diluted" serves both."""
-    def row_of(names: tuple[str, ...]) -> Row | None:
-        i = next((i for i, r in enumerate(rules) if r is not None and set(r.names) & set(names)), None)
-        return table.rows[i] if i is not None else None
-
-    income = row_of(("NetIncomeLoss",))
+    disagree)."""
     found = set()
-    for eps_names, share_names in _PAIRS:
-        eps, shares = row_of(eps_names), row_of(share_names)
-        if income is None or eps is None or shares is None:
-            continue
-        for ni, e, sh in zip(income.cells, eps.cells, shares.cells):
-            if not (ni and e and sh and ni.value and e.value and sh.value) or ni.percent or e.percent or sh.percent:
-                continue
-            fits = [s for s in _SCALES if abs(abs(ni.value) * s / abs(sh.value) - abs(e.value)) <= _rounding(e)]
-            if len(fits) != 1:
-                return None
-            if fits == [1] and abs(sh.value) < _WHOLE_SHARES:
-                continue  # money and shares in one scale, but which: 4,812 shares may be thousands
-            found.add(fits[0])
+    for ni, e, sh in eps_columns(table, rules):
+        fits = [s for s in _SCALES if abs(abs(ni.value) * s / abs(sh.value) - abs(e.value)) <= _rounding(e)]
+        if len(fits) != 1:
+            return None
+        if fits == [1] and abs(sh.value) < _WHOLE_SHARES:
+            continue  # money and shares in one scale, but which: 4,812 shares may be thousands
+        found.add(fits[0])
     return found.pop() if len(found) == 1 else None
 
 

@@ -29,6 +29,8 @@ _SCALE_NOTE = re.compile(r"\((?:in\s+)?\$?000'?s?(?:\s+omitted)?\)|\(\d\)|"
 # A word alone on its line over a per-share block: "Basic", "Diluted", "Primary", "Fully diluted"
 _BLOCK_HEADING = re.compile(r"(?:basic|diluted|primary|fully diluted|assuming (?:full )?dilution|basic and diluted)\s*:?",
                             re.I)
+# "Net income per share:  Basic": a block's heading and its first line printed on one line
+_INLINE_BLOCK = re.compile(r"^(.*\bper\b.*?:?)\s+(?:basic|primary)$", re.I)
 # "(expense), net" ends a label: the net of a word before it, no connector to the next line
 _NET_AT_END = re.compile(r",\s*net$", re.I)
 # one or two words, then underlines only: "Activities                    -------    ------"
@@ -163,7 +165,8 @@ class RowBuilder:
         # stepping in one after the other over a row stepped in further are nested headings
         while len(self.pending) >= 2 and self.pending[0].indent < self.pending[1].indent < ln.indent \
                 and all(a.indent < b.indent for a, b in zip(self.pending, self.pending[1:])) \
-                and not _CONNECTOR.search(self.pending[0].stripped) and not _starts_lower(self.pending[1].stripped):
+                and not _CONNECTOR.search(self.pending[0].stripped) and not _starts_lower(self.pending[1].stripped) \
+                and not self.pending[1].stripped[:1].isdigit():  # "30,000,000 shares; issued": a label goes on
             self._push(self.pending[0].stripped.rstrip(":"), self.pending[0].indent)
             self.pending = self.pending[1:]
         if self.pending:
@@ -196,6 +199,10 @@ class RowBuilder:
                 continue
             cells[col] = Cell(tok.text, tok.value, tok.decimals, ln.number, tok.start, tok.negative, tok.percent)
         label = " ".join(label.rstrip(":").split())
+        if _BLOCK_HEADING.fullmatch(label) and self.rows and self.rows[-1].line == ln.number - 1 \
+                and (m := _INLINE_BLOCK.match(self.rows[-1].label)):
+            # "Net income per share:  Basic  1.41" / "Diluted  1.39" under it: the same line's diluted
+            label = f"{m.group(1)} {label}"
         if self.item:
             label, self.item = f"{self.item}: {label}" if label else self.item, ""
         kind = RowKind.DATA
