@@ -1332,7 +1332,7 @@ def test_a_pro_forma_dated_by_its_title_with_letters_before_the_adjustments():
     adjustment's letter printed before its amount ('(A) (624)') is no part of the label."""
     by = facts("pro_forma_title_dated_with_letters.txt")
     expected = {("CashAndCashEquivalentsAtCarryingValue", "I19981231"): 3204000, ("Assets", "I19981231"): 84224000,
-                ("LongTermDebtNoncurrent", "I19981231"): 58000000}
+                ("LongTermDebt", "I19981231"): 58000000}  # (no current section: the whole debt)
     assert {key: by.get(key) for key in expected} == expected
     assert not [name for name, _ in by if "624" in name or "Combined" in name]
     assert not {122688000, 96464000, 2580000} & set(by.values())
@@ -1385,3 +1385,14 @@ def test_an_income_statement_of_the_primary_eps_era_and_a_stock_caption_wrapped_
                 ("CommonStockValue", "I19961231"): 80000000,
                 ("RetainedEarningsAccumulatedDeficit", "I19961231"): 324500000}
     assert {key: by.get(key) for key in expected} == expected
+
+
+def test_a_balance_sheet_without_a_current_section_holds_whole_items():
+    """An insurer prints no current assets or liabilities: its 'Other assets', 'Accrued
+    expenses and other liabilities' and 'Long-term debt' are the whole items (they were the
+    noncurrent or current parts)."""
+    by = facts("unclassified_balance_sheet.txt")
+    expected = {("OtherAssets", "I19971231"): 14377000, ("AccruedLiabilitiesCurrentAndNoncurrent", "I19971231"): 12380000,
+                ("LongTermDebt", "I19971231"): 25000000}
+    assert {key: by.get(key) for key in expected} == expected
+    assert not [name for name, _ in by if name.endswith(("Current", "Noncurrent")) and "CurrentAnd" not in name]

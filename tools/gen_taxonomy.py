@@ -82,7 +82,7 @@ def rule_concepts(rules: dict) -> list[str]:
         for n in r.get("names", [r.get("name")]):
             if n and n not in names:
                 names.append(n)
-    for n in rules.get("extra", {}).get("names", []):
+    for n in [*rules.get("extra", {}).get("names", []), *rules.get("unclassified", {}).values()]:
         if n not in names:
             names.append(n)
     return names

@@ -227,6 +227,8 @@ def _map_table(st: _State, t_index: int, table: Table) -> None:
             if rules[r_index] is not None:
                 st.rejected[table.rows[r_index].line] = f"extension: a line of the part '{part}', not of the whole"
                 rules[r_index] = None
+    if table.kind is StatementKind.BALANCE and not any(_CURRENT.search(f"{r.label} {r.context}") for r in table.rows):
+        rules = [_whole(st.tax, rule) for rule in rules]
     st.rules_of[t_index] = rules
     signs = signs_by_cash_effect(st.tax, table, rules) | signs_by_difference(st.tax, table, rules)
     share_scale = share_scale_by_eps(table, rules)
@@ -240,6 +242,17 @@ def _map_table(st: _State, t_index: int, table: Table) -> None:
                           combination)
         if mapped is not None:
             st.rows[(t_index, r_index)] = mapped
+
+
+_CURRENT = re.compile(r"\bcurrent\b", re.I)
+
+
+def _whole(tax: Taxonomy, rule: Rule | None) -> Rule | None:
+    """A balance sheet without a current section: the concept of the whole item (concepts.toml [unclassified])."""
+    if rule is None or len(rule.names) != 1 or rule.names[0] not in tax.unclassified:
+        return rule
+    whole = tax.unclassified[rule.names[0]]
+    return dataclasses.replace(rule, names=(whole,), origin=f"{rule.origin}; the balance sheet has no current section: {whole}")
 
 
 _TOTAL_ASSETS = re.compile(r"^\W*total\s+assets\W*$", re.I)

@@ -79,6 +79,7 @@ class Taxonomy:
     cash_weights: dict = field(default_factory=dict)  # concept -> its weight in its cash-flow section's total
     loss_words: tuple[re.Pattern, re.Pattern] | None = None  # a label that names a loss only, and the words that undo it
     net_of: tuple[tuple[str, str, frozenset[str]], ...] = ()  # (net, gross, deductions): concepts.toml [[net_of]]
+    unclassified: dict = field(default_factory=dict)  # a current or noncurrent concept -> the whole's (concepts.toml)
     _by_statement: dict = field(default_factory=dict, repr=False, compare=False)  # memo of rules_for
     _screens: dict = field(default_factory=dict, repr=False, compare=False)  # memo of screen_for
 
@@ -208,4 +209,5 @@ def load_taxonomy() -> Taxonomy:
     return Taxonomy(concepts, frozenset(signed), calcs, tuple(rules), parens, totals, differences, names, labelmap,
                     labelmap_words=labelmap_words, loss_words=loss_words, net_of=net_of, sections=sections, ancestors=ancestors,
                     direct_method=frozenset(raw_sections.get("direct_method", ())),
+                    unclassified={k: v for k, v in raw.get("unclassified", {}).items() if v in concepts},
                     cash_weights=raw_sections.get("cash_weights", {}))
