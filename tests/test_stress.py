@@ -1396,3 +1396,18 @@ def test_a_balance_sheet_without_a_current_section_holds_whole_items():
                 ("LongTermDebt", "I19971231"): 25000000}
     assert {key: by.get(key) for key in expected} == expected
     assert not [name for name, _ in by if name.endswith(("Current", "Noncurrent")) and "CurrentAnd" not in name]
+
+
+def test_commissions_are_a_brokers_only_in_a_brokers_statements(tmp_path):
+    """An insurance agency's 'Commissions' are no brokerage commissions (most filers' lines of
+    that word were brokers'); the same statement printing 'Principal transactions' and
+    'Investment banking' beside them is a broker's, and its commissions are."""
+    agency = {name for name, _ in facts("commissions_of_an_agency_and_of_a_broker.txt")}
+    assert "BrokerageCommissionsRevenue" not in agency and "Revenues" in agency
+    text = (STRESS / "commissions_of_an_agency_and_of_a_broker.txt").read_text()
+    broker = (text.replace("HOLLIS INSURANCE AGENCY GROUP, INC.", "CALLOWAY SECURITIES CORPORATION")
+              .replace("Contingent and override fees", "Principal transactions      ")
+              .replace("Investment income ", "Investment banking"))
+    (tmp_path / "broker.txt").write_text(broker)
+    model = map_filing(parse_filing(read_filing(tmp_path / "broker.txt")), cik="1")
+    assert {"BrokerageCommissionsRevenue", "PrincipalTransactionsRevenue"} <= {f.concept.name for f in model.facts}

@@ -1,6 +1,7 @@
-"""Industry dialects (issue 12, item 2): the concepts only banks' statements print apply only to
-a bank's filing. The dialect comes from the header's SIC code, else from the words of the
-filing's statements; taxonomy/dialects.toml holds both and the concepts of each dialect."""
+"""Industry dialects (issue 12, item 2): the concepts only banks' or brokers' statements print
+apply only to a filing of that industry. The dialect comes from the header's SIC code, else
+from the words of the filing's statements; taxonomy/dialects.toml holds both and the concepts
+of each dialect."""
 from __future__ import annotations
 
 import functools
