@@ -1411,3 +1411,19 @@ def test_commissions_are_a_brokers_only_in_a_brokers_statements(tmp_path):
     (tmp_path / "broker.txt").write_text(broker)
     model = map_filing(parse_filing(read_filing(tmp_path / "broker.txt")), cik="1")
     assert {"BrokerageCommissionsRevenue", "PrincipalTransactionsRevenue"} <= {f.concept.name for f in model.facts}
+
+
+def test_cash_at_the_edges_of_the_year_under_a_heading_that_names_it(tmp_path):
+    """'Cash and temporary investments' over 'Beginning of the year' and 'End of the year': the
+    heading names the balance, the rows its dates (they were extensions of the year's flows)."""
+    text = (STRESS / "cash_flow_lines_worded_one_way.txt").read_text()
+    begin, end = "Cash and cash equivalents at beginning of year", "Cash and cash equivalents at end of year"
+    text = (text.replace(begin, "Cash and temporary investments\n" + "  Beginning of the year".ljust(len(begin)))
+            .replace(end, "  End of the year".ljust(len(end))))
+    (tmp_path / "edges.txt").write_text(text)
+    model = map_filing(parse_filing(read_filing(tmp_path / "edges.txt")), cik="1")
+    by = {(f.concept.name, f.context.id): f.value for f in model.facts}
+    expected = {("CashAndCashEquivalentsAtCarryingValue", "I19971231"): 6402000,
+                ("CashAndCashEquivalentsAtCarryingValue", "I19961231"): 3274000,
+                ("CashAndCashEquivalentsAtCarryingValue", "I19981231"): 7415000}
+    assert {key: by.get(key) for key in expected} == expected

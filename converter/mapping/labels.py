@@ -75,8 +75,8 @@ def candidates_plain(label: str, context: str) -> list[str]:
     own = normalise(label)
     heading = normalise(context.split(" / ")[-1]) if context else ""
     combined = f"{heading} {own}".strip() if heading else own
-    if heading and (len(own.split()) <= 3 or len(heading.split()) <= 2):
-        return [combined, own]
+    if heading and (len(own.split()) <= 3 or len(heading.split()) <= 2 or _AT_EDGE.fullmatch(own)):
+        return [combined, own]  # ("Beginning of the year" under "Cash and temporary investments")
     return [own]
 
 
