@@ -34,8 +34,18 @@ def dialect_of(parsed: ParsedFiling) -> str:
     sic = parsed.filing.header.sic
     if sic is not None:
         return next((d.name for d in dialects() if any(lo <= sic <= hi for lo, hi in d.sic)), "")
-    labels = " | ".join(r.label for t in parsed.tables if t.kind is not StatementKind.NOTE for r in t.rows)
-    return next((d.name for d in dialects() if sum(bool(w.search(labels)) for w in d.words) >= d.min_words), "")
+    labels = " | ".join(r.label for t in parsed.tables if t.kind is not StatementKind.NOTE for r in t.rows).lower()
+    return next((d.name for d in dialects() if sum(_says(w, labels) for w in d.words) >= d.min_words), "")
+
+
+def _says(word: re.Pattern, labels: str) -> bool:
+    """Whether the labels print the pattern: its leading letters first, as plain text (cheap)."""
+    lead = _LEAD.match(word.pattern)
+    text = lead.group(1)[:-1] if lead and word.pattern[lead.end():lead.end() + 1] in ("?", "*", "{") else lead and lead.group(1)
+    return (not text or text in labels) and bool(word.search(labels))
+
+
+_LEAD = re.compile(r"(?:\\b)?([a-z][a-z ]{3,})")  # "\bnet interest income\b": "net interest income"
 
 
 def foreign_concepts(dialect: str) -> frozenset[str]:

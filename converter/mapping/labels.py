@@ -38,6 +38,7 @@ _GLUE = frozenset("a an and at by for from in its of on our the to with less".sp
 _ASIDE = re.compile(r"\((?:[^()\s]+\s+){2,}[^()]*\)")  # "(maturities 90 days or less)": three words or more
 
 
+@functools.lru_cache(maxsize=16384)
 def word_key(label: str) -> str:
     """A printed label as the set of its words: glue words and asides of three words or more left
     out, plurals singular, in alphabetical order (the label map's second key). "Other" stays with
@@ -130,7 +131,8 @@ def lookup(tax: Taxonomy, label: str, context: str, statement: str, period_type:
     table = tax.labelmap.get(statement)
     if not table or PRO_FORMA.search(label):
         return None
-    for text in candidates(label, context):
+    texts = candidates(label, context)
+    for text in texts:
         entry = table.get(text)
         if entry is None:
             continue
@@ -144,7 +146,7 @@ def lookup(tax: Taxonomy, label: str, context: str, statement: str, period_type:
             if at is None:
                 return None
         return Rule.naming(name, f"label map: {share:.0%} of {lines} filers' lines {text!r}", bool(negated), at)
-    if any(text in tax.sections.get(statement, {}) for text in candidates(label, context)):
+    if any(text in tax.sections.get(statement, {}) for text in texts):
         return None  # filers gave the label several concepts: the section it is printed in chooses
     return _lookup_words(tax, label, statement, period_type, excluded)
 

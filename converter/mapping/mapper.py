@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import dataclasses
+import functools
 import datetime as dt
 import re
 from dataclasses import dataclass, field
@@ -530,7 +531,7 @@ def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None
         elif col.member and not placed(col.member, statement):
             st.unmapped.append(Unmapped(cell.line, row.label, f"value {cell.text!r} is in a column of {col.member!r}, "
                                                               f"not the consolidated figures (left out)"))
-        elif _UNIT_COUNT.search(col.measure or col.heading):
+        elif _counts_units(col.measure or col.heading):
             # a column of "Rentable Square Feet", or "Number of Hotels" under a heading that also
             # names the year: counts, not money
             st.unmapped.append(Unmapped(cell.line, row.label, f"value {cell.text!r} in a column of "
@@ -540,10 +541,10 @@ def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None
             kept.append((col, cell))
     cells = kept
     label = row.label or f"Subtotal (line {row.line})"
-    if cells and (_UNIT_COUNT.search(row.label) or _RATIO.search(row.label)) and not all(c.percent for _, c in cells):
+    if cells and (_counts_units(row.label) or _RATIO.search(row.label)) and not all(c.percent for _, c in cells):
         # "Macintosh CPU unit sales 827,000" or "Ratio of earnings to fixed charges 4.73" under
         # "(dollars in millions)": a count or a ratio, not money
-        what = "counts units" if _UNIT_COUNT.search(row.label) else "is a ratio"
+        what = "counts units" if _counts_units(row.label) else "is a ratio"
         for _, cell in cells:
             st.unmapped.append(Unmapped(cell.line, row.label, f"value {cell.text!r} {what}, not money: "
                                                               f"no unit is declared for it (left out)"))
@@ -632,6 +633,13 @@ _UNIT_COUNT = re.compile(
     r"\b(?:stores|restaurants|hotels|properties|locations|outlets|branches|offices|theat(?:re|er)s|clubs|units)\s+"
     r"(?:open|opened|closed|in operation|operated|owned|leased)\b|\bsquare (?:feet|footage)\b|"
     r"\bemployees at (?:year|period)[- ]end\b", re.I)
+
+
+@functools.lru_cache(maxsize=4096)  # asked of every cell's column heading
+def _counts_units(text: str) -> bool:
+    return bool(_UNIT_COUNT.search(text))
+
+
 # lines of a per-share block that count shares rather than dollars per share
 _COUNT_WORDS = re.compile(r"\b(?:shares|options|warrants|number|weighted|average|outstanding)\b|\bin (?:thousands|millions)\b",
                           re.I)
