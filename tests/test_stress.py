@@ -1427,3 +1427,12 @@ def test_cash_at_the_edges_of_the_year_under_a_heading_that_names_it(tmp_path):
                 ("CashAndCashEquivalentsAtCarryingValue", "I19961231"): 3274000,
                 ("CashAndCashEquivalentsAtCarryingValue", "I19981231"): 7415000}
     assert {key: by.get(key) for key in expected} == expected
+
+
+def test_two_lines_of_one_total_that_claim_a_concept_are_parts_of_it():
+    """'Cost of products sold 480' and 'Cost of services 100' in 'Total costs and expenses':
+    each is a part of the cost of revenue, neither the whole (the first was CostOfRevenue)."""
+    by = facts("costs_of_products_and_of_services.txt")
+    assert not [key for key in by if key[0] in ("CostOfRevenue", "CostOfGoodsAndServicesSold")]
+    assert by[("Revenues", "D19960101_19961231")] == 850000000
+    assert by[("CostsAndExpenses", "D19960101_19961231")] == 670000000

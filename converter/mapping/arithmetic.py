@@ -228,6 +228,27 @@ def parallel_parts(table: Table, rules: list[Rule | None]) -> dict[int, str]:
     return out
 
 
+def sibling_claims(table: Table, rules: list[Rule | None]) -> set[int]:
+    """Lines added into one total that claim one concept with different numbers ("Cost of
+    products sold 480" and "Cost of services 100" in "Total costs and expenses"): each is a part
+    of what the concept names, neither the whole. (Income statements only: elsewhere two claims
+    are as often one right line and one wrong match, "Less common stock held in treasury".)"""
+    out: set[int] = set()
+    if table.kind is not StatementKind.INCOME:
+        return out
+    for row in table.rows:
+        by_name: dict[str, list[int]] = {}
+        for c in row.components:
+            rule = rules[c]
+            if rule is not None and len(rule.names) == 1 and rule.at is None and table.rows[c].kind is RowKind.DATA:
+                by_name.setdefault(rule.names[0], []).append(c)
+        for claims in by_name.values():
+            printed = {tuple(cell.value if cell else None for cell in table.rows[c].cells) for c in claims}
+            if len(claims) > 1 and len(printed) > 1:
+                out.update(claims)
+    return out
+
+
 def holding_totals(rows) -> dict[int, list[int]]:
     """Each row's totals: the rows that list it among their printed components, in order."""
     holders: dict[int, list[int]] = {}

@@ -11,7 +11,7 @@ from decimal import Decimal
 from converter.dates import find_dates, parse_month_day, year_end
 from converter.mapping.arithmetic import (
     assets_by_identity, gross_and_net, holding_totals, infer_totals, parallel_parts, share_scale_by_eps,
-    signs_by_cash_effect, signs_by_difference,
+    sibling_claims, signs_by_cash_effect, signs_by_difference,
 )
 from converter.mapping.contexts import ContextSet
 from converter.mapping.cover_facts import cover_facts, document_period_end
@@ -228,6 +228,10 @@ def _map_table(st: _State, t_index: int, table: Table) -> None:
             if rules[r_index] is not None:
                 st.rejected[table.rows[r_index].line] = f"extension: a line of the part '{part}', not of the whole"
                 rules[r_index] = None
+        for r_index in sibling_claims(table, rules):
+            st.rejected[table.rows[r_index].line] = (f"extension: another line of the same total claims "
+                                                     f"{rules[r_index].names[0]}: each is a part, neither the whole")
+            rules[r_index] = None
     if table.kind is StatementKind.BALANCE and not any(_CURRENT.search(f"{r.label} {r.context}") for r in table.rows):
         rules = [_whole(st.tax, rule) for rule in rules]
     st.rules_of[t_index] = rules
