@@ -1436,3 +1436,15 @@ def test_two_lines_of_one_total_that_claim_a_concept_are_parts_of_it():
     assert not [key for key in by if key[0] in ("CostOfRevenue", "CostOfGoodsAndServicesSold")]
     assert by[("Revenues", "D19960101_19961231")] == 850000000
     assert by[("CostsAndExpenses", "D19960101_19961231")] == 670000000
+
+
+def test_a_combination_dated_by_its_title_keeps_the_column_named_by_the_registrant():
+    """'HARWOOD MARINE PRODUCTS / BAYSIDE / PRO FORMA ADJUSTMENTS / PRO FORMA COMBINED' under 'AS
+    OF DECEMBER 31, 1997': the registrant's column is its own figures although only the title
+    dates the table (it was a pro forma extension); the acquired company's, the adjustments'
+    and the combined figures are none of its US-GAAP facts."""
+    by = facts("pro_forma_combination_dated_by_its_title.txt")
+    expected = {("Assets", "I19971231"): 96671000, ("LiabilitiesCurrent", "I19971231"): 26199000}
+    assert {key: by.get(key) for key in expected} == expected
+    standard = {v for (name, _), v in by.items() if not name.startswith("ProForma")}
+    assert not {8411000, 112428000, 7346000, 28516000} & standard

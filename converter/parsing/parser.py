@@ -222,9 +222,10 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
             cols, reason = carried, ""  # "CONSOLIDATED BALANCE SHEETS (Continued)" without its column headings
         # (the adjustments' and adjusted columns of a sole historical one may be dated by the title only)
         combination = (head.not_own and head.title_kind is not None and not reason
-                       and (bool(_sole_historical(cols)) or any(c.member for c in cols) and any(
+                       and (bool(_sole_historical(cols)) or any(
                            not c.member and c.period is not None and names_registrant(_group_name(c), ctx.registrant)
-                           for c in cols)))
+                           for c in cols) and all(c.member or c.period is None or names_registrant(_group_name(c), ctx.registrant)
+                                                  for c in cols)))
         if combination:
             # a pro forma combination that prints the registrant's own column under its name: a
             # statement of its kind for that column, its periods read as that kind's
