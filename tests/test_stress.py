@@ -1448,3 +1448,12 @@ def test_a_combination_dated_by_its_title_keeps_the_column_named_by_the_registra
     assert {key: by.get(key) for key in expected} == expected
     standard = {v for (name, _), v in by.items() if not name.startswith("ProForma")}
     assert not {8411000, 112428000, 7346000, 28516000} & standard
+
+
+def test_historical_and_pro_forma_columns_under_a_dated_title():
+    """'Historical / Pro Forma' under 'JUNE 30, 1997': the title's date is both columns', and the
+    historical one is the company's own (the table was skipped: no period in its headings)."""
+    by = facts("pro_forma_two_columns_under_a_dated_title.txt")
+    expected = {("Assets", "I19970630"): 185887000, ("CashAndCashEquivalentsAtCarryingValue", "I19970630"): 4212000}
+    assert {key: by.get(key) for key in expected} == expected
+    assert not {178666000, 11712000} & {v for (name, _), v in by.items() if not name.startswith("ProForma")}

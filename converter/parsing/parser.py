@@ -445,12 +445,13 @@ def _column_groups(cols: list[Column], kind: StatementKind, registrant: str = ""
 
 
 def _sole_historical(cols: list[Column]) -> list[str]:
-    """A pro forma presentation of one company in three columns: its historical figures, the
-    adjustments and the adjusted figures ("July 31, 1999 / Pro Forma Adjustments / Adjusted July
-    31, 1999", a disposition's). The first, no adjustment and no pro forma, is the registrant's
-    own. Beside a second company's column (an acquisition's: four columns or more) it may be
-    either, and a heading split across columns may put "adjustments" over it: none."""
-    if len(cols) != 3 or cols[0].period is None:
+    """A pro forma presentation of one company in two or three columns: its historical figures,
+    the adjustments and the adjusted figures ("July 31, 1999 / Pro Forma Adjustments / Adjusted
+    July 31, 1999", a disposition's; "Historical / Pro Forma"). The first, no adjustment and no
+    pro forma, is the registrant's own. Beside a second company's column (an acquisition's: four
+    columns or more) it may be either, and a heading split across columns may put "adjustments"
+    over it: none."""
+    if len(cols) not in (2, 3) or cols[0].period is None:
         return []
     own = _group_key(cols[0])
     return [own] if not _COMBINING.search(own) and all(_COMBINING.search(c.heading) for c in cols[1:]) else []
@@ -585,6 +586,12 @@ def _columns(head, spans, ctx: PeriodContext, flows: bool = False) -> tuple[list
         period = column_period(head.title_text, head.kind, head.title, ctx)
         if period is not None:
             return [dataclasses.replace(cols[0], period=period)], ""
+    if all(c.period is None for c in cols) and head.not_own and head.title_kind is not None and head.title_text:
+        # "Historical / Pro Forma" under "JUNE 30, 1997": the title's date is every column's, the
+        # headings name the presentations
+        period = column_period(head.title_text, head.title_kind, head.title, ctx)
+        if period is not None:
+            return _column_groups([dataclasses.replace(c, period=period) for c in cols], head.kind, ctx.registrant)
     if all(c.period is None for c in cols):
         period = intro_period(head.intro)
         if period is None:
