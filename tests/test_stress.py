@@ -1457,3 +1457,13 @@ def test_historical_and_pro_forma_columns_under_a_dated_title():
     expected = {("Assets", "I19970630"): 185887000, ("CashAndCashEquivalentsAtCarryingValue", "I19970630"): 4212000}
     assert {key: by.get(key) for key in expected} == expected
     assert not {178666000, 11712000} & {v for (name, _), v in by.items() if not name.startswith("ProForma")}
+
+
+def test_note_letters_between_labels_and_amounts_are_no_part_of_the_labels():
+    """A 'Notes' column of letters ('C & R', 'G & J') beside the labels: the labels are the
+    debt and the per-share lines ('assuming dilution' is diluted), not 'Short-term debt G & J'."""
+    by = facts("note_letters_beside_labels.txt")
+    expected = {("LongTermDebtNoncurrent", "I19971231"): 1480000000, ("EarningsPerShareBasic", "D19970101_19971231"): Decimal("3.84"),
+                ("EarningsPerShareDiluted", "D19970101_19971231"): Decimal("3.79")}
+    assert {key: by.get(key) for key in expected} == expected
+    assert not [name for name, _ in by if name.endswith(("GJ", "CR"))]

@@ -19,7 +19,7 @@ _STARTS_CONNECTOR = re.compile(r"^(?:of|and|or|in|for|to|from|on|the|by|at|with|
                                r"including|excluding|net of)\b", re.I)
 _DASHES = "-\u2013\u2014"
 # A "Notes" column of letters between label and values: "Rentals and financing        Q"
-_NOTE_LETTER = re.compile(r"\s{6,}[A-Z]{1,2}\d?$")
+_NOTE_LETTER = re.compile(r"\s{6,}[A-Z]{1,2}\d?$|\s{3,}[A-Z]\d?(?:\s*[&,]\s*[A-Z]\d?)+$")  # "Q"; "G & J", "C, R"
 # A heading that names one item, its terms following on the next line: not a section.
 _ITEM_HEADING = re.compile(r"[\d$]|\bpar value\b|\bseries\b", re.I)
 # "(000's)", a footnote mark "(1)", a note reference "(Note 5)": a block's heading, not an item's
