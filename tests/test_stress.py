@@ -1467,3 +1467,13 @@ def test_note_letters_between_labels_and_amounts_are_no_part_of_the_labels():
                 ("EarningsPerShareDiluted", "D19970101_19971231"): Decimal("3.79")}
     assert {key: by.get(key) for key in expected} == expected
     assert not [name for name, _ in by if name.endswith(("GJ", "CR"))]
+
+
+def test_the_net_income_line_of_a_per_share_block_is_its_eps():
+    """'Net income  $1.93' under 'Earnings per common share: / Primary:' is basic EPS, under
+    'Fully diluted:' diluted EPS (they were extensions, 'an amount per share, not money')."""
+    by = facts("eps_blocks_with_net_income_lines.txt")
+    expected = {("EarningsPerShareBasic", "D19940101_19941231"): Decimal("1.93"),
+                ("EarningsPerShareDiluted", "D19940101_19941231"): Decimal("1.88"),
+                ("NetIncomeLoss", "D19940101_19941231"): 38700000}
+    assert {key: by.get(key) for key in expected} == expected

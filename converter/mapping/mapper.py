@@ -326,6 +326,10 @@ def _rule_for(st: _State, table: Table, row: Row, pro_forma_table: bool, side: s
     rule = match(st.tax, row.label, context, table.kind.value, ptype, st.excluded)
     if rule is not None and all(st.tax.concept(n).type == MONETARY for n in rule.names):
         unit = _row_unit_type(row.label, row.context, tuple(c for c in row.cells if c is not None), table.kind)
+        if unit == PER_SHARE and rule.names == ("NetIncomeLoss",):
+            # "Net income  $1.42" under "Earnings per share:" (or its "Diluted" block): that EPS
+            eps = Rule.naming("EarningsPerShareBasic", "a net income line of a per-share block: its EPS")
+            return dataclasses.replace(eps, names=_eps_of(f"{row.context} {row.label}"))
         if unit in (PER_SHARE, SHARES):
             # "Discontinued operations (.16)" under "Earnings (loss) per share:": no dollars
             st.rejected[row.line] = f"extension: {'an amount per share' if unit == PER_SHARE else 'a count of shares'}, not money"
@@ -399,6 +403,16 @@ def _row_unit_type(label: str, context: str, cells: tuple[Cell | None, ...], kin
     if re.search(r"\bnumber of\b.*\bshares\b|\bshares\b.*\boutstanding\b", label, re.I):
         return SHARES
     return MONETARY
+
+
+_DILUTED = re.compile(r"\bdilut(?:ed|ion)\b", re.I)
+_BASIC = re.compile(r"\bbasic\b|\bprimary\b", re.I)
+
+
+def _eps_of(words: str) -> tuple[str, ...]:
+    """The EPS a per-share block's words name: diluted, basic, or both ("basic and diluted")."""
+    diluted, basic = bool(_DILUTED.search(words)), bool(_BASIC.search(words))
+    return (("EarningsPerShareBasic",) if basic or not diluted else ()) + (("EarningsPerShareDiluted",) if diluted else ())
 
 
 def _sized_per_share(cells) -> bool:
