@@ -1477,3 +1477,14 @@ def test_the_net_income_line_of_a_per_share_block_is_its_eps():
                 ("EarningsPerShareDiluted", "D19940101_19941231"): Decimal("1.88"),
                 ("NetIncomeLoss", "D19940101_19941231"): 38700000}
     assert {key: by.get(key) for key in expected} == expected
+
+
+def test_a_notes_fiscal_year_columns_are_the_years_flows_and_a_table_of_shipments_no_money():
+    """'Fourth Quarter / Fiscal Year' over a segment note: 'Fiscal Year 1998' is the year ended
+    September 30, 1998, not an instant (its facts were dropped without a word); a table titled
+    'UNIT SHIPMENTS' counts bolts, no dollars (its amounts were money facts)."""
+    model = map_filing(parsed("fiscal_year_columns_and_unit_tables.txt"), cik="1")
+    by = {(f.concept.name, f.context.id): f.value for f in model.facts}
+    assert by.get(("ApparelFabrics", "D19971001_19980930")) == 206880000
+    assert not {41220, 163880, 41220000, 163880000} & set(by.values())
+    assert any("unit shipments, not money" in u.reason for u in model.unmapped)

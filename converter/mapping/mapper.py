@@ -690,6 +690,8 @@ def _facts_for(st: _State, t_index: int, table: Table, row: Row, concept: Concep
             continue
         if (concept.period_type == "instant") != period.is_instant:
             # an extension concept is made per period type; a standard one must match
+            st.unmapped.append(Unmapped(cell.line, row.label, f"value {cell.text!r}: its column's period "
+                                                              f"({period.key()}) is not the kind {concept.name} takes (left out)"))
             continue
         value, decimals = _scaled(table, concept, cell, row.scale)
         factor = signs[col.index] if signs else None

@@ -24,7 +24,7 @@ from converter.parsing.prose import sentences
 from converter.parsing.roll_forward import roll_forward
 from converter.parsing.rows import build_rows
 from converter.companies import names_registrant
-from converter.parsing.titles import is_title_line, quantity_of, scale_of
+from converter.parsing.titles import is_title_line, money_words, quantity_of, scale_of
 from converter.resources import load_toml
 
 
@@ -205,7 +205,9 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
             if head.kind is StatementKind.NOTE:  # a statement by its content: its whole title zone names it
                 head.title = " ".join(head.title_lines) or head.title
             head.kind = evidence.kind
-        counted = quantity_of(head.scale_text)  # "(In Millions of KWHs)": not money
+        # "(In Millions of KWHs)", "VEHICLE FACTORY SALES": not money (a title only where no row is)
+        lead_in = head.intro[-300:] if head.intro.rstrip().endswith(":") else ""  # "... follow (net sales in millions ...):"
+        counted = quantity_of(head.scale_text, head.title_text if not _prints_money(rows) else "", lead_in)
         if head.scale is not None and not counted:
             # a statement's scale holds for the statements after it; a note's (selected data "in
             # thousands" above statements printed in whole dollars) for none, nor does it end one
@@ -444,6 +446,9 @@ def _column_groups(cols: list[Column], kind: StatementKind, registrant: str = ""
             for c in cols], ""
 
 
+_NAMED_YEAR = re.compile(r"\b(?:fiscal\s+)?year\s+(?:19|20)\d\d\b(?!\s*-?\s*end)", re.I)
+
+
 def _sole_historical(cols: list[Column]) -> list[str]:
     """A pro forma presentation of one company in two or three columns: its historical figures,
     the adjustments and the adjusted figures ("July 31, 1999 / Pro Forma Adjustments / Adjusted
@@ -455,6 +460,12 @@ def _sole_historical(cols: list[Column]) -> list[str]:
         return []
     own = _group_key(cols[0])
     return [own] if not _COMBINING.search(own) and all(_COMBINING.search(c.heading) for c in cols[1:]) else []
+
+
+def _prints_money(rows) -> bool:
+    """Whether a table prints dollars or lines of money ("Sales and revenues (in millions)")."""
+    return any(c is not None and "$" in c.text for r in rows for c in r.cells) or \
+        any(money_words(f"{r.label} {r.context}") for r in rows)
 
 
 def _repeats(rows, amounts: set[Decimal]) -> bool:
@@ -565,7 +576,9 @@ def _columns(head, spans, ctx: PeriodContext, flows: bool = False) -> tuple[list
         if len(dates) > 2:
             # one column under the dates of several: the columns do not line up (or were merged)
             return [], f"the heading of one column names {len(dates)} dates ({heading[:80]!r}): columns do not line up"
-        kind = StatementKind.INCOME if flows and not dates else head.kind
+        # (a note's "Fiscal Year 1998" beside its quarters is the year's flows, not its closing balance)
+        kind = StatementKind.INCOME if (flows or head.kind is StatementKind.NOTE and _NAMED_YEAR.search(heading)) \
+            and not dates else head.kind
         period = None if names_attribute(heading) else column_period(heading, kind, f"{head.title} {head.stub_text}", ctx,
                                                                     stub_dates, head.period_text)
         if in_order and period is not None:

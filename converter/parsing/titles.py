@@ -126,10 +126,26 @@ def _quantity() -> re.Pattern:
     return re.compile(r"\b(?:billions|millions|thousands|hundreds)\s+of\s+(?:" + units + r")\b|\bin\s+(?:" + units + r")\b")
 
 
-def quantity_of(text: str) -> str:
-    """The non-money unit a scale phrase counts ("(In Millions of KWHs)" -> "millions of kwhs"), or ""."""
-    m = _quantity().search(" ".join(text.lower().split()))
-    return m.group(0) if m else ""
+def quantity_of(text: str, title: str = "", intro: str = "") -> str:
+    """The non-money unit a scale phrase counts ("(In Millions of KWHs)" -> "millions of kwhs"),
+    or the goods a title counts ("VEHICLE FACTORY SALES" -> "vehicle factory sales") when
+    neither it nor the sentence above names money too, or ""."""
+    m = _quantity().search(" ".join(text.lower().split())) or (
+        None if _MONEY_TITLE.search(f"{title} {intro}") else _counted_titles().search(title))
+    return m.group(0).lower() if m else ""
+
+
+def money_words(text: str) -> bool:
+    return bool(_MONEY_TITLE.search(text))
+
+
+# a title that names money beside the goods ("Net sales ... and Macintosh unit sales"): its rows say which is which
+_MONEY_TITLE = re.compile(r"\b(?:net sales|revenues?|dollars|income|earnings)\b|\$", re.I)
+
+
+@functools.cache
+def _counted_titles() -> re.Pattern:
+    return re.compile("|".join(load_toml("statements.toml")["quantity"]["titles"]), re.I)
 
 
 _NOTE_HEADING = re.compile(r"^\s*(?:note|notes)\s+\d+[a-z]?\b", re.I)
