@@ -1488,3 +1488,11 @@ def test_a_notes_fiscal_year_columns_are_the_years_flows_and_a_table_of_shipment
     assert by.get(("ApparelFabrics", "D19971001_19980930")) == 206880000
     assert not {41220, 163880, 41220000, 163880000} & set(by.values())
     assert any("unit shipments, not money" in u.reason for u in model.unmapped)
+
+
+def test_each_item_of_a_dashed_list_is_read_with_the_heading_over_the_list():
+    """'Sales and revenues (in millions)' over '-- Equipment' and '-- Financial Services': both
+    items are in millions (the second took the table's thousands: $433 thousand for $433 million)."""
+    by = facts("highlights_with_dashed_lists.txt")
+    services = {v for (name, _), v in by.items() if name.endswith("FinancialServices")}
+    assert {433000000, 1695000000} <= services and not {433000, 1695000} & set(by.values())

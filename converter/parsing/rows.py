@@ -57,6 +57,7 @@ class RowBuilder:
     last_total: int = -1
     narrow: bool = False  # labels wrapped in a narrow stub: a deeper indent continues a label
     item: str = ""  # "Common stock, par value of $.10 per share:": the first part of the next label
+    listed: str = ""  # "Sales and revenues (in millions)" over "- Automotive", "- Financial Services": each one's first part
     last_row_line: int = -10
     problems: list[tuple[int, str]] = field(default_factory=list)
 
@@ -178,10 +179,16 @@ class RowBuilder:
                 label, indent = _glue(joined, label), self.pending[0].indent
             elif label[0] in _DASHES:  # "Weighted average shares" / "- basic and diluted"
                 rest = label.lstrip(_DASHES + " ")
+                self.listed = joined
                 label, indent = f"{joined} - {rest}", self.pending[0].indent
             else:
                 self._push(joined, self.pending[0].indent)
             self.pending = []
+        elif label[:1] in _DASHES and self.listed and self.rows and self.rows[-1].line >= ln.number - 2:
+            # the next item of that list: "Sales and revenues (in millions)" / "- Automotive" / "- Financial Services"
+            label = f"{self.listed} - {label.lstrip(_DASHES + ' ')}"
+        else:
+            self.listed = ""
         label, tokens = _glued_value(ln, label, self.columns)
         cells: list[Cell | None] = [None] * len(self.columns)
         crowded: set[int] = set()
