@@ -143,6 +143,10 @@ def test_the_label_map_by_words():
              ("Amortization of debt discount and issuance cost", "cashflow", "duration"): "AmortizationOfFinancingCostsAndDiscounts",
              ("Short-term and current portion of long-term debt", "balance", "instant"): "DebtCurrent",
              ("Intangibles and other assets", "balance", "instant"): None,
+             # amounts of a deduction printed in the label: the net item, or the item itself
+             ("Accounts receivable, less allowance for doubtful accounts of $1,200 and $1,100", "balance", "instant"):
+                 "AccountsReceivableNetCurrent",
+             ("Interest expense, net of amounts capitalized of $1,250", "income", "duration"): "InterestExpense",
              ("Interest expense, net", "income", "duration"): None}
     got = {case: (rule.names[0] if (rule := lookup(tax, case[0], "", case[1], case[2])) else None) for case in cases}
     assert got == cases

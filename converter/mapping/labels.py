@@ -21,9 +21,25 @@ _AT_EDGE = re.compile(r"\b(beginning|start|opening|end|ending|closing) of (?:the
 _EDGE = {"beginning": "start", "start": "start", "opening": "start", "end": "end", "ending": "end", "closing": "end"}
 
 
+# "net of allowance for loan losses of $5,118 and $4,806", "less allowances of $6.1 and $5.8":
+# the deduction's amounts say what is net, not what the line is
+_NET_OF_AMOUNTS = re.compile(r",?\s*\(?\b(?:net of|less)\b[^()$]*\$\s?[\d,.]+"
+                             r"(?:\s*(?:and|,|;|in \d{4}(?:,| and)?)\s*\$?\s?[\d,.]+)*[^()]*\)?", re.I)
+
+
+def _net_of(m: re.Match) -> str:
+    """An allowance or depreciation taken off leaves the net item ("receivables net"); anything
+    else taken off ("net of amounts capitalized of $1.2") leaves the item itself."""
+    return " net" if _VALUATION.search(m.group(0)) else " "
+
+
+_VALUATION = re.compile(r"\b(?:allowances?|reserves?|accumulated|depreciation|amortization)\b", re.I)
+
+
 @functools.lru_cache(maxsize=16384)  # asked of each label by the rules, the label map and the structure
 def normalise(label: str) -> str:
-    text = NOTE_REF.sub(" ", label)
+    text = _NET_OF_AMOUNTS.sub(_net_of, label) if "$" in label else label
+    text = NOTE_REF.sub(" ", text)
     text = _AS_REPORTED.sub(" ", text)
     text = text.lower().replace("&", " and ").replace("'", "")
     text = _NON_WORD.sub(" ", text).strip()
