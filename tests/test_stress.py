@@ -1496,3 +1496,15 @@ def test_each_item_of_a_dashed_list_is_read_with_the_heading_over_the_list():
     by = facts("highlights_with_dashed_lists.txt")
     services = {v for (name, _), v in by.items() if name.endswith("FinancialServices")}
     assert {433000000, 1695000000} <= services and not {433000, 1695000} & set(by.values())
+
+
+@pytest.mark.parametrize("phrase", ["($000)", "($000 omitted except per share data)", "(in $000s)"])
+def test_a_scale_printed_as_dollar_thousands(tmp_path, phrase):
+    """'($000)' alone under the title (it was read as a zero amount and the title's table cut
+    off), '($000 omitted except per share data)', '(in $000s)': thousands of dollars (the tables
+    were refused as of unknown scale, the text speaking of millions)."""
+    text = (STRESS / "schedule_without_a_scale_beside_large_amounts.txt").read_text()
+    text = text.replace("                                   UNAUDITED\n", f"                                   UNAUDITED\n            {phrase}\n", 1)
+    (tmp_path / "f.txt").write_text(text)
+    model = map_filing(parse_filing(read_filing(tmp_path / "f.txt")), cik="1")
+    assert {f.value for f in model.facts if f.concept.name == "Assets"} == {62151000}

@@ -63,6 +63,7 @@ _DATES = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]
 # a scale beside the years: "(in 000s)", "(000's omitted)", "(in 000s, except share data)"
 _IN_000S = re.compile(r"\((?:in\s+)?\$?000'?s\b[^()]*\)", re.I)
 _STRAY_BLANK = re.compile(r"(?<![\d,])(\d{1,3}(?:,\d{3})*) ,(\d{3})(?![\d,])")
+_SCALE_ALONE = re.compile(r"^\(\$?\s?000'?s?\)$")  # "($000)" under a title: the scale, not a zero amount
 _MARK = re.compile(r"(?<=[A-Za-z])\(\d{1,2}\)")  # a footnote mark glued to a heading word: "Adjustments(1)"
 _SHORT_WORDS = re.compile(r"^[A-Za-z%().,&' -]{1,30}$")
 
@@ -88,7 +89,7 @@ def classify(index: int, number: int, text: str) -> Line:
     short = len(stripped) < 24
     if short and _DASHED_PAGE.match(text):
         return Line(index, number, text, Kind.PAGE)
-    if last in LAST_CHARS:
+    if last in LAST_CHARS and not _SCALE_ALONE.match(stripped):
         while " ," in text and _STRAY_BLANK.search(text):
             # "4,180 ,000": a blank typed before a thousands comma, moved before the amount
             text = _STRAY_BLANK.sub(lambda m: f" {m.group(1)},{m.group(2)}", text)
