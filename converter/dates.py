@@ -31,7 +31,7 @@ def _alternatives(words: list[str]) -> str:
 _G = load_toml("headings.toml")  # the heading notation of the era, as data
 _NUMBERS = {k.lower(): v for k, v in _G["duration"]["numbers"].items()}
 DURATION = re.compile(
-    r"\b(?P<n>" + "|".join(sorted(map(re.escape, _NUMBERS), key=len, reverse=True)) + r"|\d{1,2})[\s-]+"
+    r"\b(?<!-)(?P<n>" + "|".join(sorted(map(re.escape, _NUMBERS), key=len, reverse=True)) + r"|\d{1,2})[\s-]+"
     r"(?:(?P<months>" + _alternatives(_G["duration"]["month_units"]) + r")|(?P<weeks>"
     + _alternatives(_G["duration"]["week_units"]) + r"))(?![a-z])", re.I)
 _YEAR_WORD = _alternatives(_G["duration"]["year_words"])

@@ -1508,3 +1508,12 @@ def test_a_scale_printed_as_dollar_thousands(tmp_path, phrase):
     (tmp_path / "f.txt").write_text(text)
     model = map_filing(parse_filing(read_filing(tmp_path / "f.txt")), cik="1")
     assert {f.value for f in model.facts if f.concept.name == "Assets"} == {62151000}
+
+
+def test_thirty_six_weeks_and_a_year_with_its_footnote_mark():
+    """'Thirty-six Weeks Ended' is 36 weeks (it was read as six); 'December 28, / 1997*' is a
+    heading with its footnote mark (the balance sheet was skipped: no period)."""
+    by = facts("thirty_six_weeks_and_marked_years.txt")
+    expected = {("NetIncomeLoss", "D19971229_19980906"): 7750000, ("NetIncomeLoss", "D19980615_19980906"): 2581000,
+                ("Assets", "I19971228"): 148986000}
+    assert {key: by.get(key) for key in expected} == expected

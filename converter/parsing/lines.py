@@ -44,7 +44,7 @@ def _is_years(label: str, tokens: list[Token]) -> bool:
     if not tokens:
         return False
     for t in tokens:
-        if not _YEAR.fullmatch(t.text.strip()):
+        if not _YEAR.fullmatch(_YEAR_MARK.sub("", t.text.strip())):
             return False
     label = _IN_000S.sub("", label).strip()
     if not label:
@@ -63,6 +63,7 @@ _DATES = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]
 # a scale beside the years: "(in 000s)", "(000's omitted)", "(in 000s, except share data)"
 _IN_000S = re.compile(r"\((?:in\s+)?\$?000'?s\b[^()]*\)", re.I)
 _STRAY_BLANK = re.compile(r"(?<![\d,])(\d{1,3}(?:,\d{3})*) ,(\d{3})(?![\d,])")
+_YEAR_MARK = re.compile(r"(?<=\d)(?:\*+|\([0-9a-zA-Z]\))$")  # "1998*", "1998(1)", "1998(a)": a year with its footnote mark
 _SCALE_ALONE = re.compile(r"^\(\$?\s?000'?s?\)$")  # "($000)" under a title: the scale, not a zero amount
 _MARK = re.compile(r"(?<=[A-Za-z])\(\d{1,2}\)")  # a footnote mark glued to a heading word: "Adjustments(1)"
 _SHORT_WORDS = re.compile(r"^[A-Za-z%().,&' -]{1,30}$")
@@ -75,6 +76,7 @@ def _years_line(text: str) -> bool:
     if len(_YEAR_TOKEN.findall(text)) < 2:
         return False
     parts = [t for _, _, t in chunks(_IN_000S.sub(" ", text))]
+    parts = [_YEAR_MARK.sub("", t) for t in parts]
     years = sum(1 for t in parts if _YEAR.fullmatch(t))
     return years >= 2 and all(_YEAR.fullmatch(t) or _SHORT_WORDS.match(_MARK.sub("", t)) for t in parts)
 

@@ -524,7 +524,7 @@ def _components(head, spans, rows):
 
 def _group_name(c: Column) -> str:
     """A column's heading without its period words: the name of the group it belongs to."""
-    return " ".join(_PERIOD_WORDS.sub(" ", FULL_DATE.sub(" ", c.heading)).split())
+    return " ".join(_PERIOD_WORDS.sub(" ", FULL_DATE.sub(" ", c.heading)).replace("*", " ").split())
 
 
 def _group_key(c: Column) -> str:
