@@ -1517,3 +1517,13 @@ def test_thirty_six_weeks_and_a_year_with_its_footnote_mark():
     expected = {("NetIncomeLoss", "D19971229_19980906"): 7750000, ("NetIncomeLoss", "D19980615_19980906"): 2581000,
                 ("Assets", "I19971228"): 148986000}
     assert {key: by.get(key) for key in expected} == expected
+
+
+def test_a_column_excluding_special_charges_is_never_the_plain_figures():
+    """'1998' centred over 'As Reported | Excluding Special Charges' reaches the second column
+    only: that column is a presentation (a member), not the company's reported figures (its net
+    income of 8,785 was NetIncomeLoss; the reported 6,385 has no period and is left out)."""
+    by = facts("release_excluding_special_charges.txt")
+    assert by.get(("NetIncomeLoss", "D19981001_19981231")) is None
+    assert by.get(("NetIncomeLoss", "D19971001_19971231")) == 6110000
+    assert by.get(("NetIncomeLoss", "D19981001_19981231_ExcludingSpecialChargesMember")) == 8785000

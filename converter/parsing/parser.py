@@ -446,6 +446,9 @@ def _column_groups(cols: list[Column], kind: StatementKind, registrant: str = ""
             for c in cols], ""
 
 
+# (pro forma columns are read apart already: their lines become pro forma extension concepts)
+_PRESENTATION = re.compile(r"\bexcluding\b|\bbefore (?:special|unusual|nonrecurring|non-recurring|one-time)\b|"
+                           r"\bnon-?gaap\b", re.I)
 _NAMED_YEAR = re.compile(r"\b(?:fiscal\s+)?year\s+(?:19|20)\d\d\b(?!\s*-?\s*end)", re.I)
 
 
@@ -594,6 +597,10 @@ def _columns(head, spans, ctx: PeriodContext, flows: bool = False) -> tuple[list
     if reason:
         return [], reason
     cols = _between_balances(cols, head.kind)
+    # "Excluding Special Charges" beside "As Reported" under one centred year: a presentation, never
+    # the plain figures, even where the year reached it alone
+    cols = [dataclasses.replace(c, member=_group_name(c) or c.heading) if c.period is not None and not c.member
+            and _PRESENTATION.search(c.heading) else c for c in cols]
     if all(c.period is None for c in cols) and len(cols) == 1 and head.title_text and head.kind is not StatementKind.NOTE:
         # a single column whose date is printed under the title: "BALANCE SHEET / December 31, 2007"
         period = column_period(head.title_text, head.kind, head.title, ctx)
