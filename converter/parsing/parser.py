@@ -207,8 +207,8 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
             head.kind = evidence.kind
         # "(In Millions of KWHs)", "VEHICLE FACTORY SALES": not money (a title only where no row is)
         lead_in = head.intro[-300:] if head.intro.rstrip().endswith(":") else ""  # "... follow (net sales in millions ...):"
-        counted = quantity_of(head.scale_text) or ((titled := quantity_of("", head.title_text, lead_in))
-                                                   and not _prints_money(rows) and titled)
+        goods = quantity_of("", head.title_text, lead_in)
+        counted = quantity_of(head.scale_text) or (goods if goods and not _prints_money(rows) else "")
         if head.scale is not None and not counted:
             # a statement's scale holds for the statements after it; a note's (selected data "in
             # thousands" above statements printed in whole dollars) for none, nor does it end one
