@@ -70,11 +70,9 @@ def decide(tables: Sequence[Table], sentences: Sequence[Sentence],
     whole dollars; None when the text says they are not whole dollars and nothing proves what."""
     proven = {s for t in tables if t.kind is StatementKind.INCOME
               if (s := money_scale_by_eps(t, rules_of(t))) is not None}
-    if len(proven) == 1 and proven != {1}:
+    if len(proven) == 1:
         scale = proven.pop()
-        return scale, f"no scale stated: {scale:,} by net income / weighted shares = the printed EPS"
-    if proven == {1}:
-        return 1, ""
+        return scale, f"no scale stated: {scale:,} by net income / weighted shares = the printed EPS" if scale > 1 else ""
     largest, text = _largest_amount(tables), max(_text_amounts(sentences), default=Decimal(0))
     if len(proven) > 1 or (largest and text > _FAR_LARGER * largest):
         return None, (f"no scale stated, and the text speaks of ${text:,.0f} where the tables print at most "
