@@ -1527,3 +1527,12 @@ def test_a_column_excluding_special_charges_is_never_the_plain_figures():
     assert by.get(("NetIncomeLoss", "D19981001_19981231")) is None
     assert by.get(("NetIncomeLoss", "D19971001_19971231")) == 6110000
     assert by.get(("NetIncomeLoss", "D19981001_19981231_ExcludingSpecialChargesMember")) == 8785000
+
+
+def test_operating_statistics_under_a_money_scale_are_no_money():
+    """'Subscribers at end of period 412,810' and 'Average monthly revenue per subscriber $15.42'
+    under '(In thousands, except per share data)': a count and an amount per unit, not thousands of
+    dollars (they were 412,810,000 and 15,420 USD)."""
+    by = facts("release_operating_statistics.txt")
+    assert by[("NetIncomeLoss", "D19981001_19981231")] == 3791000
+    assert not {412810000, 15420, 412810, Decimal("15.42")} & set(by.values())

@@ -562,7 +562,7 @@ def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None
     if cells and (_counts_units(row.label) or _RATIO.search(row.label)) and not all(c.percent for _, c in cells):
         # "Macintosh CPU unit sales 827,000" or "Ratio of earnings to fixed charges 4.73" under
         # "(dollars in millions)": a count or a ratio, not money
-        what = "counts units" if _counts_units(row.label) else "is a ratio"
+        what = "counts units" if _counts_units(row.label) else "is a ratio or an amount per unit"
         for _, cell in cells:
             st.unmapped.append(Unmapped(cell.line, row.label, f"value {cell.text!r} {what}, not money: "
                                                               f"no unit is declared for it (left out)"))
@@ -642,7 +642,9 @@ def _extension_facts(st: _State, t_index: int, table: Table, row: Row, cells, gr
 
 
 # lines that count things other than shares: units sold or shipped, stores, employees
-_RATIO = re.compile(r"^ratios? of\b|\bratio\s*$|\bcoverage ratio\b|\btimes interest earned\b", re.I)
+# (and dollars per subscriber or per square foot: no scale multiplies them, no unit is declared)
+_RATIO = re.compile(r"^ratios? of\b|\bratio\s*$|\bcoverage ratio\b|\btimes interest earned\b|"
+                    r"\bper (?:subscriber|customer|member|unit|passenger|employee|square foot|sq\.? ft|room|store|ton|barrel)\b", re.I)
 _UNIT_COUNT = re.compile(
     r"\bunit (?:sales|shipments|volume)\b|\bunits? (?:sold|shipped|delivered)\b|"
     r"\bnumber of (?:units|employees|stores|customers|locations|vehicles|properties|restaurants|hotels|branches|"
@@ -650,7 +652,8 @@ _UNIT_COUNT = re.compile(
     # "Restaurants open at year end 342", "Rentable square feet" under "(Dollars in millions)"
     r"\b(?:stores|restaurants|hotels|properties|locations|outlets|branches|offices|theat(?:re|er)s|clubs|units)\s+"
     r"(?:open|opened|closed|in operation|operated|owned|leased)\b|\bsquare (?:feet|footage)\b|"
-    r"\bemployees at (?:year|period)[- ]end\b", re.I)
+    r"\bemployees at (?:year|period)[- ]end\b|"
+    r"\b(?:subscribers|customers|members|employees|accounts|stores|locations)\s+at\s+(?:the\s+)?end\s+of\b", re.I)
 
 
 @functools.lru_cache(maxsize=4096)  # asked of every cell's column heading
