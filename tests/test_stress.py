@@ -1536,3 +1536,12 @@ def test_operating_statistics_under_a_money_scale_are_no_money():
     by = facts("release_operating_statistics.txt")
     assert by[("NetIncomeLoss", "D19981001_19981231")] == 3791000
     assert not {412810000, 15420, 412810, Decimal("15.42")} & set(by.values())
+
+
+def test_a_loss_named_before_its_opposite_prints_the_loss_positive():
+    """'Net loss (income) 1,723 (201)': a loss of 1,723 and an income of 201 (the signs were the
+    printed ones); the tax between 'Loss (income) before income taxes' and it is a benefit of 928."""
+    by = facts("net_loss_income_labels.txt")
+    expected = {("NetIncomeLoss", "D19980101_19981231"): -1723000, ("NetIncomeLoss", "D19970101_19971231"): 201000,
+                ("IncomeTaxExpenseBenefit", "D19980101_19981231"): -928000}
+    assert {key: by.get(key) for key in expected} == expected

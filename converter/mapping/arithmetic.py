@@ -25,7 +25,8 @@ def signs_by_difference(tax: Taxonomy, table: Table, rules: list[Rule | None]) -
                     factors.append(None)
                     continue
                 # "Loss before income taxes 3,200" less "Net loss 3,160": the losses as negatives
-                mv, sv = (-abs(c.value or 0) if tax.names_a_loss(table.rows[j].label) else (c.value or 0)
+                mv, sv = (-(c.value or 0) if tax.loss_first(table.rows[j].label)
+                          else -abs(c.value or 0) if tax.names_a_loss(table.rows[j].label) else (c.value or 0)
                           for c, j in ((mc, m), (sc, s)))
                 diff = mv - sv
                 factor = 1 if diff == cell.value else -1 if diff == -cell.value else None

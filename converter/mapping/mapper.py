@@ -704,9 +704,9 @@ def _facts_for(st: _State, t_index: int, table: Table, row: Row, concept: Concep
             if concept.name in st.tax.signed and not rule.magnitude:
                 if rule.negate:
                     value = -value
-                elif value > 0 and ("Loss" in concept.name or concept.name.startswith("EarningsPerShare")) \
-                        and st.tax.names_a_loss(row.label):  # "Net loss per share  $ 1.02"
-                    value = -value
+                elif ("Loss" in concept.name or concept.name.startswith("EarningsPerShare")) and (
+                        st.tax.loss_first(row.label) or value > 0 and st.tax.names_a_loss(row.label)):
+                    value = -value  # "Net loss per share  $ 1.02"; "Net loss (income)  1,723  (201)"
             else:
                 value = abs(value)
         dims = ((section,) if section else ()) + ((st.dims.member(col.member, table.kind.value),) if col.member else ())

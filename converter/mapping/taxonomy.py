@@ -60,6 +60,9 @@ class TotalRule:
     closes: str = ""  # the balance the total carries from the first line of it to the last
 
 
+_LOSS_FIRST = re.compile(r"\blosse?s?\s*\((?:income|earnings|gains?|profits?)\)", re.I)
+
+
 @dataclass(frozen=True)
 class Taxonomy:
     concepts: dict[str, Concept]  # by local name, us-gaap and dei
@@ -85,6 +88,12 @@ class Taxonomy:
 
     def concept(self, name: str) -> Concept:
         return self.concepts[name]
+
+    @staticmethod
+    def loss_first(label: str) -> bool:
+        """'Net loss (income)', 'Loss (gain) on sale': the loss named first, its opposite in
+        parentheses: a positive number is the loss, a negative one the income."""
+        return bool(_LOSS_FIRST.search(label))
 
     def names_a_loss(self, label: str) -> bool:
         """A label that names a loss and nothing else: its positive number is a loss (signs.toml)."""
