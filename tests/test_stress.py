@@ -1532,10 +1532,14 @@ def test_a_column_excluding_special_charges_is_never_the_plain_figures():
 def test_operating_statistics_under_a_money_scale_are_no_money():
     """'Subscribers at end of period 412,810' and 'Average monthly revenue per subscriber $15.42'
     under '(In thousands, except per share data)': a count and an amount per unit, not thousands of
-    dollars (they were 412,810,000 and 15,420 USD)."""
-    by = facts("release_operating_statistics.txt")
-    assert by[("NetIncomeLoss", "D19981001_19981231")] == 3791000
-    assert not {412810000, 15420, 412810, Decimal("15.42")} & set(by.values())
+    dollars (they were 412,810,000 and 15,420 USD). 'Orders received' at the margin after the
+    'Average shares outstanding:' block's indented Basic / Diluted lines is money again."""
+    model = map_filing(parsed("release_operating_statistics.txt"), cik="1")
+    by = {(f.concept.name, f.context.id): f for f in model.facts}
+    assert by[("NetIncomeLoss", "D19981001_19981231")].value == 3791000
+    assert not {412810000, 15420, 412810, Decimal("15.42")} & {f.value for f in by.values()}
+    # a line back at the margin under the shares block is no count of shares
+    assert by[("OrdersReceived", "D19981001_19981231")].unit.id == "USD"
 
 
 def test_a_loss_named_before_its_opposite_prints_the_loss_positive():

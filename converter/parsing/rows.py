@@ -229,6 +229,12 @@ class RowBuilder:
             # "Percentage of net sales   23.4   ---": percents, printed with or without the sign
             cells = [dataclasses.replace(c, percent=True) if c is not None and c.value is not None else c
                      for c in cells]
+        while self.sections and label and not self.rule_before and indent <= self.sections[-1].indent < min(
+                (r.indent for r in self.rows[self.sections[-1].first_row:]), default=-1):
+            # back at the heading's margin after its indented lines ("Orders received" under the
+            # "Average shares outstanding:" block's Basic / Diluted), not as their total under a
+            # rule: the section has ended
+            self.sections.pop()
         context = " / ".join(s.text for s in self.sections)
         own_scale = scale_of(label) or (scale_of(self.sections[-1].text) if self.sections else None)
         self.rows.append(Row(label, context, indent, tuple(cells), ln.number, kind, components, self.rule_before,
