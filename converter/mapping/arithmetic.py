@@ -63,10 +63,11 @@ def signs_by_cash_effect(tax: Taxonomy, table: Table, rules: list[Rule | None]) 
         while (t := next((t for t in holders.get(k, ()) if t > k), None)) is not None:
             sign *= component_sign(rows[t], k, rows[k])
             if rules[t] is not None and set(rules[t].names) & _CASH_TOTALS:
-                out[i] = [weight * sign] * len(table.columns) if sign > 0 else []
+                if sign > 0:
+                    out[i] = [weight] * len(table.columns)
                 break
             k = t
-    return {i: f for i, f in out.items() if f}
+    return out
 
 
 # (EPS, weighted shares) printed together: basic with basic, diluted with diluted

@@ -76,7 +76,6 @@ class _State:
     excluded: frozenset[str] = frozenset()  # concepts of other industries' statements (mapping/dialects.py)
     rejected: dict[int, str] = field(default_factory=dict)  # line -> why the label map's concept was not taken
     rules_of: dict[int, list] = field(default_factory=dict)  # table index -> the rule each row took
-    scale_warnings: list[str] = field(default_factory=list)  # a scale its numbers proved (unstated_scale.py)
 
 
 def map_filing(parsed: ParsedFiling, cik: str | None = None, narrative: bool = True) -> XbrlModel:
@@ -108,11 +107,11 @@ def map_filing(parsed: ParsedFiling, cik: str | None = None, narrative: bool = T
         return st
 
     st = mapped(parsed, list(warnings))
-    rescaled = _with_unstated_scale(st, parsed)
+    rescaled, why = _with_unstated_scale(st, parsed)
     if rescaled is not parsed:
         # the numbers proved another scale, or none: mapped again, from the start
         parsed = rescaled
-        st = mapped(parsed, warnings + st.scale_warnings)
+        st = mapped(parsed, warnings + ([why] if why else []))
     cover_list, cover_warnings = cover_facts(parsed, st.contexts, period_end, tax)
     st.warnings.extend(cover_warnings)
     facts = cover_list + st.facts
@@ -172,23 +171,21 @@ def _slug(name: str) -> str:
 # ---------------------------------------------------------------- tables and rows
 
 
-def _with_unstated_scale(st: _State, parsed: ParsedFiling) -> ParsedFiling:
+def _with_unstated_scale(st: _State, parsed: ParsedFiling) -> tuple[ParsedFiling, str]:
     """A filing that states no scale anywhere: its tables in the scale its numbers prove (by the
     rules its mapping at whole dollars chose), whole dollars by default, left out when its text
-    says they are not whole dollars (unstated_scale.py). The same filing when nothing changes."""
+    says they are not whole dollars (unstated_scale.py); and the warning that says which. The
+    same filing when nothing changes."""
     if not parsed.tables or any(t.scale_stated for t in parsed.tables):
-        return parsed
-    rules = {id(t): st.rules_of.get(i, ()) for i, t in enumerate(parsed.tables)}
-    scale, why = decide(parsed.tables, parsed.sentences, lambda t: rules[id(t)])
+        return parsed, ""
+    scale, why = decide([(t, st.rules_of.get(i, ())) for i, t in enumerate(parsed.tables)], parsed.sentences)
     if scale == 1:
-        return parsed
+        return parsed, ""
     if scale is None:
         left_out = tuple(SkippedTable(t.first_line, t.last_line, why) for t in parsed.tables)
-        return dataclasses.replace(parsed, tables=(), skipped_tables=parsed.skipped_tables + left_out)
-    st.scale_warnings.append(why)
+        return dataclasses.replace(parsed, tables=(), skipped_tables=parsed.skipped_tables + left_out), ""
     return dataclasses.replace(parsed, tables=tuple(
-        dataclasses.replace(t, scale=scale, shares_scale=1) for t in parsed.tables))
-
+        dataclasses.replace(t, scale=scale, shares_scale=1) for t in parsed.tables)), why
 
 
 # "...as though the acquisition had occurred on January 1, 1997": results that are not the company's
@@ -328,8 +325,8 @@ def _rule_for(st: _State, table: Table, row: Row, pro_forma_table: bool, side: s
         unit = _row_unit_type(row.label, row.context, tuple(c for c in row.cells if c is not None), table.kind)
         if unit == PER_SHARE and rule.names == ("NetIncomeLoss",):
             # "Net income  $1.42" under "Earnings per share:" (or its "Diluted" block): that EPS
-            eps = Rule.naming("EarningsPerShareBasic", "a net income line of a per-share block: its EPS")
-            return dataclasses.replace(eps, names=_eps_of(f"{row.context} {row.label}"))
+            names = _eps_of(f"{row.context} {row.label}")
+            return dataclasses.replace(Rule.naming(names[0], "a net income line of a per-share block: its EPS"), names=names)
         if unit in (PER_SHARE, SHARES):
             # "Discontinued operations (.16)" under "Earnings (loss) per share:": no dollars
             st.rejected[row.line] = f"extension: {'an amount per share' if unit == PER_SHARE else 'a count of shares'}, not money"

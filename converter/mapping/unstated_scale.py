@@ -12,7 +12,7 @@ would be a thousandth of the truth. Two things tell them apart:
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from decimal import Decimal
 
 from converter.mapping.arithmetic import eps_columns
@@ -64,12 +64,13 @@ def _largest_amount(tables: Sequence[Table]) -> Decimal:
                 for c in r.cells if c is not None and c.value is not None and not c.percent), default=Decimal(0))
 
 
-def decide(tables: Sequence[Table], sentences: Sequence[Sentence],
-           rules_of: Callable[[Table], Sequence[Rule | None]]) -> tuple[int | None, str]:
-    """(scale, why) for the tables of a filing that states no scale: the identity's scale, else
-    whole dollars; None when the text says they are not whole dollars and nothing proves what."""
-    proven = {s for t in tables if t.kind is StatementKind.INCOME
-              if (s := money_scale_by_eps(t, rules_of(t))) is not None}
+def decide(mapped: Sequence[tuple[Table, Sequence[Rule | None]]], sentences: Sequence[Sentence]) -> tuple[int | None, str]:
+    """(scale, why) for the tables of a filing that states no scale, each with the rules its rows
+    took: the identity's scale, else whole dollars; None when the text says they are not whole
+    dollars and nothing proves what."""
+    tables = [t for t, _ in mapped]
+    proven = {s for t, rules in mapped if t.kind is StatementKind.INCOME
+              if (s := money_scale_by_eps(t, rules)) is not None}
     if len(proven) == 1:
         scale = proven.pop()
         return scale, f"no scale stated: {scale:,} by net income / weighted shares = the printed EPS" if scale > 1 else ""

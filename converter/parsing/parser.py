@@ -24,7 +24,7 @@ from converter.parsing.prose import sentences
 from converter.parsing.roll_forward import roll_forward
 from converter.parsing.rows import build_rows
 from converter.companies import names_registrant
-from converter.parsing.titles import is_title_line, money_words, quantity_of, scale_of
+from converter.parsing.titles import goods_of, is_title_line, money_words, quantity_of, scale_of
 from converter.resources import load_toml
 
 
@@ -207,7 +207,7 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
             head.kind = evidence.kind
         # "(In Millions of KWHs)", "VEHICLE FACTORY SALES": not money (a title only where no row is)
         lead_in = head.intro[-300:] if head.intro.rstrip().endswith(":") else ""  # "... follow (net sales in millions ...):"
-        goods = quantity_of("", head.title_text, lead_in)
+        goods = goods_of(head.title_text, lead_in)
         counted = quantity_of(head.scale_text) or (goods if goods and not _prints_money(rows) else "")
         if head.scale is not None and not counted:
             # a statement's scale holds for the statements after it; a note's (selected data "in
@@ -223,12 +223,7 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
         cols, reason = _columns(head, columns, ctx, flows)
         if reason and (carried := _carried_columns(head, columns, statement)) is not None:
             cols, reason = carried, ""  # "CONSOLIDATED BALANCE SHEETS (Continued)" without its column headings
-        # (the adjustments' and adjusted columns of a sole historical one may be dated by the title only)
-        combination = (head.not_own and head.title_kind is not None and not reason
-                       and (bool(_sole_historical(cols)) or any(
-                           not c.member and c.period is not None and names_registrant(_group_name(c), ctx.registrant)
-                           for c in cols) and all(c.member or c.period is None or names_registrant(_group_name(c), ctx.registrant)
-                                                  for c in cols)))
+        combination = head.not_own and head.title_kind is not None and not reason and _own_column(cols, ctx.registrant)
         if combination:
             # a pro forma combination that prints the registrant's own column under its name: a
             # statement of its kind for that column, its periods read as that kind's
@@ -451,6 +446,14 @@ def _column_groups(cols: list[Column], kind: StatementKind, registrant: str = ""
 _PRESENTATION = re.compile(r"\bexcluding\b|\bbefore (?:special|unusual|nonrecurring|non-recurring|one-time)\b|"
                            r"\bnon-?gaap\b", re.I)
 _NAMED_YEAR = re.compile(r"\b(?:fiscal\s+)?year\s+(?:19|20)\d\d\b(?!\s*-?\s*end)", re.I)
+
+
+def _own_column(cols: list[Column], registrant: str) -> bool:
+    """A pro forma combination prints the registrant's own figures in a column: the sole
+    historical one, or one under its name beside only other groups' columns and columns without
+    a period (the adjustments' and the combined, dated by the title only)."""
+    named = [c for c in cols if not c.member and c.period is not None and names_registrant(_group_name(c), registrant)]
+    return bool(_sole_historical(cols)) or bool(named) and all(c.member or c.period is None or c in named for c in cols)
 
 
 def _sole_historical(cols: list[Column]) -> list[str]:

@@ -126,12 +126,16 @@ def _quantity() -> re.Pattern:
     return re.compile(r"\b(?:billions|millions|thousands|hundreds)\s+of\s+(?:" + units + r")\b|\bin\s+(?:" + units + r")\b")
 
 
-def quantity_of(text: str, title: str = "", intro: str = "") -> str:
-    """The non-money unit a scale phrase counts ("(In Millions of KWHs)" -> "millions of kwhs"),
-    or the goods a title counts ("VEHICLE FACTORY SALES" -> "vehicle factory sales") when
-    neither it nor the sentence above names money too, or ""."""
-    m = _quantity().search(" ".join(text.lower().split())) or (
-        None if _MONEY_TITLE.search(f"{title} {intro}") else _counted_titles().search(title))
+def quantity_of(text: str) -> str:
+    """The non-money unit a scale phrase counts ("(In Millions of KWHs)" -> "millions of kwhs"), or ""."""
+    m = _quantity().search(" ".join(text.lower().split()))
+    return m.group(0) if m else ""
+
+
+def goods_of(title: str, intro: str = "") -> str:
+    """The goods a title counts ("VEHICLE FACTORY SALES" -> "vehicle factory sales") when neither
+    it nor the sentence above names money too, or ""."""
+    m = None if _MONEY_TITLE.search(f"{title} {intro}") else _counted_titles().search(title)
     return m.group(0).lower() if m else ""
 
 
