@@ -1549,3 +1549,18 @@ def test_a_loss_named_before_its_opposite_prints_the_loss_positive():
     expected = {("NetIncomeLoss", "D19980101_19981231"): -1723000, ("NetIncomeLoss", "D19970101_19971231"): 201000,
                 ("IncomeTaxExpenseBenefit", "D19980101_19981231"): -928000}
     assert {key: by.get(key) for key in expected} == expected
+
+
+def test_statements_in_a_parent_company_note_are_the_parents():
+    """A bank holding company's note '12. PARENT COMPANY FINANCIAL INFORMATION' prints
+    'BALANCE SHEETS' and, on the next page, 'STATEMENTS OF INCOME': titles that do not say whose.
+    The note heading does: their figures go in the parent's member, never plain facts of the
+    consolidated company; the next note's table is no longer the parent's."""
+    model = map_filing(parsed("parent_note_statements.txt"), cik="999972")
+    parent = {1940000, 55380000, 57950000, 3000000, 2640000, 4530000}
+    hits = [f for f in model.facts if f.value in parent]
+    assert len(hits) == 7 and all([m.name for _, m in f.context.dims] == ["ParentCompanyOnlyMember"] for f in hits)
+    tier1 = [f for f in model.facts if f.value == 54900000]
+    assert tier1 and not tier1[0].context.dims
+    by = facts("parent_note_statements.txt")
+    assert by[("Assets", "I19961231")] == 555950000 and by[("NetIncomeLoss", "D19960101_19961231")] == 7300000

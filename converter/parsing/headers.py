@@ -10,8 +10,8 @@ from converter.parsing.column_headings import assign_headings, heading_chunks, s
 from converter.dates import MONTH_DAY, find_dates
 from converter.parsing.lines import Kind, Line, is_prose
 from converter.parsing.titles import (
-    company_of, is_company_line, is_item_heading, is_not_own, is_note_heading, is_parent_only, is_qualified, is_title_line,
-    scale_of, statement_kind,
+    company_of, is_company_line, is_item_heading, is_not_own, is_note_heading, is_numbered_heading, is_parent_note,
+    is_parent_only, is_qualified, is_title_line, scale_of, statement_kind,
 )
 from converter.parsing.values import chunks
 
@@ -164,7 +164,7 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
     kinds = [k for k in kinds if k is not None]
     titled = " ".join(t for t in title_lines if is_title_line(t))
     head.title_kind = kinds[-1] if kinds else None
-    head.parent_only = is_parent_only(title_lines)
+    head.parent_only = is_parent_only(title_lines) or _in_parent_note(lines, head.head_start - 1)
     head.qualified, head.not_own = is_qualified(titled), is_not_own(titled) or head.parent_only
     head.title_lines = [t for t in title_lines if not scale_of(t) and not _prose_end(t)]
     # the lines under the statement's title: "SIX MONTH PERIODS ENDED JUNE 30, 1998 AND 1997"
@@ -300,6 +300,20 @@ _INTRO_SCALE = re.compile(r"(?:\((?i:dollars |amounts )?(?i:in) (?i:thousands|mi
                           r"\b(?i:stated|expressed|presented|shown|reported)\s+(?i:in)\s+(?i:thousands|millions|billions)"
                           r"(?:\s+of\s+(?:u\.\s?s\.\s+)?dollars)?)\s*[.:]\s*[^a-z]*$")  # (and a title in capitals)
 _PERIOD_WORD = re.compile(r"\b(?:ended|ending|months?|weeks?|quarters?|years?|(?:19|20)\d\d)\b", re.I)
+
+
+def _in_parent_note(lines: list[Line], i: int, reach: int = 200) -> bool:
+    """Whether the table starting below line i is printed in a note on the parent company's
+    statements: the nearest note heading above names them ("12. PARENT COMPANY FINANCIAL
+    INFORMATION" over "BALANCE SHEETS", then "STATEMENTS OF INCOME" on the next page)."""
+    for k in range(i, max(-1, i - reach), -1):
+        ln = lines[k]
+        if ln.kind is not Kind.TEXT:
+            continue
+        text = ln.stripped
+        if is_note_heading(text) or is_numbered_heading(text) or is_item_heading(text):
+            return is_parent_note(text)
+    return False
 
 
 def _note_heading(lines: list[Line], i: int, reach: int = 120) -> str:

@@ -79,6 +79,22 @@ def is_parent_only(lines: list[str]) -> bool:
     return any(_title_words("parent_only").search(" ".join(t.lower().split())) for t in lines)
 
 
+def is_parent_note(text: str) -> bool:
+    """A note heading naming the parent company's statements ("12. PARENT COMPANY FINANCIAL
+    INFORMATION"): the statements under it are the parent's alone."""
+    return bool(_title_words("parent_note").search(" ".join(text.lower().split())))
+
+
+_NUMBERED = re.compile(r"^\(?\d{1,2}[.)]\)?\s+[A-Z][A-Za-z,'&\- ]{3,}$")
+
+
+def is_numbered_heading(text: str) -> bool:
+    """'12.  PARENT COMPANY FINANCIAL INFORMATION', '(7) Income Taxes': a note begins without
+    the word "Note"."""
+    text = text.strip()
+    return len(text) < 80 and bool(_NUMBERED.match(text)) and not text.rstrip().endswith(".")
+
+
 def is_qualified(text: str) -> bool:
     """Titles whose qualifying word keeps a table a note unless its content says it is the statement."""
     return bool(_title_words("qualified").search(" ".join(text.lower().split())))
