@@ -1564,3 +1564,18 @@ def test_statements_in_a_parent_company_note_are_the_parents():
     assert tier1 and not tier1[0].context.dims
     by = facts("parent_note_statements.txt")
     assert by[("Assets", "I19961231")] == 555950000 and by[("NetIncomeLoss", "D19960101_19961231")] == 7300000
+
+
+def test_uses_printed_as_magnitudes_sum_to_their_negative():
+    """'Net cash used in operating activities  399,475' under items that sum to (399,475), and
+    'NET DECREASE IN CASH  226,375': outflows printed without parentheses are negative, and the
+    items under them keep the signs their cash effect gives ('Increase in accounts receivable
+    (52,480)' is an increase of 52,480)."""
+    by = facts("used_totals_as_magnitudes.txt")
+    six = "D19980101_19980630"
+    assert by[("NetCashProvidedByUsedInOperatingActivities", six)] == -399475
+    assert by[("NetCashProvidedByUsedInInvestingActivities", six)] == -61900
+    assert by[("NetCashProvidedByUsedInFinancingActivities", six)] == 235000
+    assert by[("CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalentsPeriodIncreaseDecreaseIncludingExchangeRateEffect",
+               "D19970101_19970630")] == -90305
+    assert by[("IncreaseDecreaseInAccountsReceivable", six)] == 52480

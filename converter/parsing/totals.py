@@ -16,13 +16,16 @@ import dataclasses
 import re
 from decimal import Decimal
 
-from converter.model import Row, RowKind
+from converter.model import Cell, Row, RowKind
 from converter.printed import adds_as
 
 _TOTAL_WORDS = re.compile(r"^(?:total|net|subtotal)\b", re.I)
 # Labels that name a total in words; only these may keep components that miss in one column.
 _NAMED_TOTAL = re.compile(r"^(?:total|net|subtotal)\b.*\w.*\w|\b(?:provided|used|generated)\b.*\bactivities\b", re.I)
 MAX_COMPONENTS = 40
+# a total whose words name an outflow or a decrease alone, which filers print as a magnitude
+_MAGNITUDE = re.compile(r"\bused (?:in|for|by)\b|\bnet decrease\b", re.I)
+_OPPOSITE = re.compile(r"\b(?:provided|generated|increase|from)\b|\(", re.I)
 
 
 def _candidate(row: Row) -> bool:
@@ -91,6 +94,14 @@ def find_totals(rows: list[Row]) -> list[Row]:
             if not comps and row.kind is RowKind.DATA and _numbered_columns(row) >= 1:
                 comps, _ = components_of(out, k, starts, difference=True)
                 subtracted = comps[1:]
+            if not comps and _MAGNITUDE.search(row.label) and not _OPPOSITE.search(row.label) \
+                    and all(c is None or c.value is None or (c.value >= 0 and not c.percent) for c in row.cells):
+                # "Net cash used in investing activities  18,230" under "Purchase of equipment
+                # (18,230)": a use printed as its magnitude; the rows above sum to its negative
+                flipped = dataclasses.replace(row, cells=tuple(_negated(c) for c in row.cells))
+                comps, _ = components_of([*out[:k], flipped], k, starts)
+                if comps:
+                    row = flipped
             if not comps and _NAMED_TOTAL.search(row.label) and _numbered_columns(row) >= 2 \
                     and (row.kind is not RowKind.DATA or row.after_rule or _TOTAL_WORDS.match(row.label)) \
                     and not any(c is not None and c.percent for c in row.cells):
@@ -104,6 +115,12 @@ def find_totals(rows: list[Row]) -> list[Row]:
         elif row.kind is RowKind.SUBTOTAL and row.components:
             out[k] = dataclasses.replace(row, components=())
     return out
+
+
+def _negated(cell: Cell | None) -> Cell | None:
+    if cell is None or cell.value is None or cell.value == 0:
+        return cell
+    return dataclasses.replace(cell, value=-cell.value, negative=True)
 
 
 def _numbered_columns(row: Row) -> int:
