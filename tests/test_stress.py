@@ -1579,3 +1579,13 @@ def test_uses_printed_as_magnitudes_sum_to_their_negative():
     assert by[("CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalentsPeriodIncreaseDecreaseIncludingExchangeRateEffect",
                "D19970101_19970630")] == -90305
     assert by[("IncreaseDecreaseInAccountsReceivable", six)] == 52480
+
+
+def test_tax_between_operating_income_and_net_income():
+    """A release without a pre-tax line: 'Income tax (expense) benefit 617' between 'Operating
+    income (loss) (1,764)' and 'Net income (loss) (1,147)' is a benefit (the expense -617), and
+    '(166)' under 475 and 309 an expense of 166."""
+    by = facts("tax_after_operating_income.txt")
+    assert by[("IncomeTaxExpenseBenefit", "D19990101_19990331")] == -617000
+    assert by[("IncomeTaxExpenseBenefit", "D19980101_19980331")] == 166000
+    assert by[("NetIncomeLoss", "D19990101_19990331")] == -1147000

@@ -13,11 +13,15 @@ def signs_by_difference(tax: Taxonomy, table: Table, rules: list[Rule | None]) -
     out: dict[int, list[int | None]] = {}
     for name, minuend, subtrahend in tax.differences:
         rows = [i for i, r in enumerate(rules) if r is not None and name in r.names]
-        m = next((i for i, r in enumerate(rules) if r is not None and minuend & set(r.names)), None)
         s = next((i for i, r in enumerate(rules) if r is not None and subtrahend & set(r.names)), None)
-        if m is None or s is None:
+        if s is None:
             continue
         for i in rows:
+            # the first minuend the table prints above the row: pre-tax income, else (a release
+            # that goes from operating income straight to tax and net) operating income
+            m = next((j for name in minuend for j, r in enumerate(rules[:i]) if r is not None and name in r.names), None)
+            if m is None:
+                continue
             factors: list[int | None] = []
             for k, cell in enumerate(table.rows[i].cells):
                 mc, sc = table.rows[m].cells[k], table.rows[s].cells[k]

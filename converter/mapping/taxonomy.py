@@ -71,7 +71,7 @@ class Taxonomy:
     rules: tuple[Rule, ...]
     parentheticals: tuple[ParentheticalRule, ...]
     totals: tuple[TotalRule, ...] = ()
-    differences: tuple[tuple[str, frozenset[str], frozenset[str]], ...] = ()
+    differences: tuple[tuple[str, tuple[str, ...], frozenset[str]], ...] = ()  # minuends in order of preference
     standard_names: frozenset[str] = frozenset()
     labelmap: dict = field(default_factory=dict)  # statement -> normalised label -> (concept, share, lines, negated)
     labelmap_words: dict = field(default_factory=dict)  # statement -> word_key of the label -> the same
@@ -197,7 +197,7 @@ def load_taxonomy() -> Taxonomy:
                              frozenset(t.get("requires", [])), bool(t.get("labelled")), t.get("closes", ""))
                    for t in raw.get("total", []))
     signs = load_toml("signs.toml")
-    differences = tuple((d["name"], frozenset(d["minuend"]), frozenset(d["subtrahend"])) for d in signs.get("difference", []))
+    differences = tuple((d["name"], tuple(d["minuend"]), frozenset(d["subtrahend"])) for d in signs.get("difference", []))
     words = signs.get("loss_words")
     loss_words = (re.compile(words["loss"], re.I), re.compile(words["not"], re.I)) if words else None
     names = frozenset(line.strip() for line in (root / "standard-names.txt").read_text().splitlines()
