@@ -1589,3 +1589,13 @@ def test_tax_between_operating_income_and_net_income():
     assert by[("IncomeTaxExpenseBenefit", "D19990101_19990331")] == -617000
     assert by[("IncomeTaxExpenseBenefit", "D19980101_19980331")] == 166000
     assert by[("NetIncomeLoss", "D19990101_19990331")] == -1147000
+
+
+def test_a_table_introduced_as_percentages_of_sales_prints_percents():
+    """'... expressed as a percentage of net sales:' over a table of 100.0, 66.2, 4.3 without the
+    sign: ratios (pure), never dollars in the statement's thousands."""
+    model = map_filing(parsed("percent_of_sales_without_signs.txt"), cik="999975")
+    mdna = [f for f in model.facts if f.table == 1]
+    assert len(mdna) == 14 and all(f.unit.id == "pure" for f in mdna)
+    assert sorted(f.value for f in mdna)[-1] == 1 and Decimal("0.043") in {f.value for f in mdna}
+    assert facts("percent_of_sales_without_signs.txt")[("NetIncomeLoss", "D19970701_19970930")] == 2669000

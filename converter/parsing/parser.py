@@ -249,6 +249,8 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
         if reason:
             skipped.append(SkippedTable(first_line, last_line, reason))
             continue
+        if _PERCENT_OF.search(head.intro[-200:]) or _PERCENT_OF.search(head.title_text):
+            rows = _as_percents(rows)
         if head.parent_only:
             # Schedule I, the parent company alone: its figures in the parent's member, never the
             # consolidated plain facts
@@ -532,6 +534,22 @@ def _components(head, spans, rows):
 def _group_name(c: Column) -> str:
     """A column's heading without its period words: the name of the group it belongs to."""
     return " ".join(_PERIOD_WORDS.sub(" ", FULL_DATE.sub(" ", c.heading)).replace("*", " ").split())
+
+
+# "The following table sets forth ... expressed as a percentage of net sales:": the table's
+# numbers are percents, printed without the sign
+_PERCENT_OF = re.compile(r"\b(?:as a |in )?(?:percentages?|percent) of (?:total |net )?(?:sales|revenues?|income)\b|"
+                         r"% of (?:total |net )?(?:sales|revenues?)\b", re.I)
+
+
+def _as_percents(rows: list[Row]) -> list[Row]:
+    """Every amount of a table its introduction calls percentages of sales, when none is over
+    100 (a table that also prints dollar amounts keeps them)."""
+    cells = [c for r in rows for c in r.cells if c is not None and c.value is not None]
+    if not cells or any(abs(c.value) > 100 for c in cells):
+        return rows
+    return [dataclasses.replace(r, cells=tuple(dataclasses.replace(c, percent=True) if c is not None and c.value is not None
+                                               else c for c in r.cells)) for r in rows]
 
 
 def _group_key(c: Column) -> str:
