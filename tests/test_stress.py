@@ -1599,3 +1599,43 @@ def test_a_table_introduced_as_percentages_of_sales_prints_percents():
     assert len(mdna) == 14 and all(f.unit.id == "pure" for f in mdna)
     assert sorted(f.value for f in mdna)[-1] == 1 and Decimal("0.043") in {f.value for f in mdna}
     assert facts("percent_of_sales_without_signs.txt")[("NetIncomeLoss", "D19970701_19970930")] == 2669000
+
+
+def _dims_of(model, value):
+    return {(f.concept.name, f.context.id.split("_")[0], tuple(m.name for _, m in f.context.dims)) for f in model.facts
+            if f.value == value}
+
+
+def test_equity_statements_sectioned_and_by_component_column():
+    """'Common stock, $.25 par value:' and 'Capital in excess of par value:' over 'Balance at
+    beginning of year' open components' sections (not an item's terms glued to the next line);
+    'Surplus' and 'Cumulative Translation Adjustment' columns are standard components (not
+    held back as adjustments); dividends printed with their rate ('Cash dividends declared,
+    $.28 per share', 'Common stock ($.29 per share)' under 'Cash dividends declared:') are money,
+    and 'Cash dividends  $ .28' printed in cents under an income statement's per-share line is
+    per share, never $280."""
+    model = map_filing(parsed("equity_statement_layouts.txt"), cik="999976")
+    assert ("StockholdersEquity", "I19971231", ("CommonStockMember",)) in _dims_of(model, 3116000)
+    assert ("StockholdersEquity", "I19971231", ("AdditionalPaidInCapitalMember",)) in _dims_of(model, 14813000)
+    assert ("StockholdersEquity", "I19951231", ("AdditionalPaidInCapitalMember",)) in _dims_of(model, 14218000)
+    assert ("DividendsCommonStockCash", "D19970101", ("RetainedEarningsMember",)) in _dims_of(model, 3488000)
+    assert ("StockholdersEquity", "I19981231", ("AdditionalPaidInCapitalMember",)) in _dims_of(model, 15024000)
+    assert ("StockholdersEquity", "I19981231", ("AccumulatedOtherComprehensiveIncomeMember",)) in _dims_of(model, -176000)
+    assert ("DividendsCommonStockCash", "D19980101", ()) in _dims_of(model, 3620000)
+    assert ("StockIssuedDuringPeriodValueNewIssues", "D19980101", ()) in _dims_of(model, 217000)
+    # in the statement of earnings: the dividends in dollars, then per share under a blank line
+    assert ("DividendsCommonStockCash", "D19960101", ()) in _dims_of(model, 3482000)
+    assert ("CommonStockDividendsPerShareDeclared", "D19970101", ()) in _dims_of(model, Decimal("0.28"))
+    assert not [f for f in model.facts if f.value == 280]
+
+
+def test_a_partnerships_capital_statement():
+    """A partnership's statement of changes in partners' capital: its balances are partners'
+    capital and its distributions partners' capital distributions; the 'Limited Partnership
+    Units' column counts units, never dollars; the general partner's deficit (31,240) stays
+    negative on the balance sheet; the statements print whole dollars."""
+    model = map_filing(parsed("partners_capital.txt"), cik="999977")
+    assert ("PartnersCapital", "I19971231", ()) in _dims_of(model, 6373660)
+    assert ("PartnersCapitalAccountDistributions", "D19970101", ()) in _dims_of(model, 625000)
+    assert ("GeneralPartnersCapitalAccount", "I19961231", ()) in _dims_of(model, -31240)
+    assert not [f for f in model.facts if f.value in (250000, 250000000)]

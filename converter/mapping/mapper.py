@@ -45,6 +45,7 @@ _SHARE_COUNT = re.compile(r"^(?:(?:basic|diluted)\s+)?(?:(?:weighted[- ])?averag
                           r"(?:common\s+)?shares\s+(?:used|outstanding)|number\s+of\s+(?:common\s+)?shares|"
                           r"denominator\b)", re.I)
 
+_RATE = re.compile(r"\$\s?\d*\.?\d+(?:\s*(?:and|,)\s*\$?\s?\d*\.?\d+)*\s+per\s+(?:common\s+)?(?:share|unit)\b", re.I)
 MONETARY, SHARES, PER_SHARE = "xbrli:monetaryItemType", "xbrli:sharesItemType", "dtr-types:perShareItemType"
 PERCENT = "dtr-types:percentItemType"
 
@@ -231,6 +232,9 @@ def _map_table(st: _State, t_index: int, table: Table) -> None:
             rules[r_index] = None
     if table.kind is StatementKind.BALANCE and not any(_CURRENT.search(f"{r.label} {r.context}") for r in table.rows):
         rules = [_whole(st.tax, rule) for rule in rules]
+    for title, instead in st.tax.by_title:
+        if title.search(table.title):
+            rules = [_instead(rule, instead) for rule in rules]
     st.rules_of[t_index] = rules
     signs = signs_by_cash_effect(st.tax, table, rules) | signs_by_difference(st.tax, table, rules)
     share_scale = share_scale_by_eps(table, rules)
@@ -247,6 +251,14 @@ def _map_table(st: _State, t_index: int, table: Table) -> None:
 
 
 _CURRENT = re.compile(r"\bcurrent\b", re.I)
+
+
+def _instead(rule: Rule | None, instead: dict[str, str]) -> Rule | None:
+    """The concept a statement of this title prints for the rule's (concepts.toml [[by_title]])."""
+    if rule is None or len(rule.names) != 1 or rule.names[0] not in instead:
+        return rule
+    name = instead[rule.names[0]]
+    return dataclasses.replace(rule, names=(name,), origin=f"{rule.origin}; the statement's title makes it {name}")
 
 
 def _whole(tax: Taxonomy, rule: Rule | None) -> Rule | None:
@@ -323,6 +335,8 @@ def _rule_for(st: _State, table: Table, row: Row, pro_forma_table: bool, side: s
     rule = match(st.tax, row.label, context, table.kind.value, ptype, st.excluded)
     if rule is not None and all(st.tax.concept(n).type == MONETARY for n in rule.names):
         unit = _row_unit_type(row.label, row.context, tuple(c for c in row.cells if c is not None), table.kind)
+        if unit == PER_SHARE and rule.names[0] in ("DividendsCommonStockCash", "Dividends"):
+            return Rule.naming("CommonStockDividendsPerShareDeclared", "a dividends line printed per share")
         if unit == PER_SHARE and rule.names == ("NetIncomeLoss",):
             # "Net income  $1.42" under "Earnings per share:" (or its "Diluted" block): that EPS
             names = _eps_of(f"{row.context} {row.label}")
@@ -392,16 +406,22 @@ def _row_unit_type(label: str, context: str, cells: tuple[Cell | None, ...], kin
     short = len(label.split()) <= 3  # "Basic", "Diluted": read with their heading
     if _SHARE_COUNT.match(label) or (short and _SHARE_COUNT.match(context) and not _PER_SHARE.search(label)):
         return SHARES
-    # "Cash dividends ($.20 per share)": the rate in parentheses describes an amount of money
-    if _PER_SHARE.search(re.sub(r"\([^)]*\)", " ", label)) or (short and _PER_SHARE.search(context) and _sized_per_share(cells)):
+    # "Cash dividends ($.20 per share)", "Cash dividends declared, $.52 per share": the rate in
+    # parentheses or after its dollar sign describes an amount of money
+    if _PER_SHARE.search(_RATE.sub(" ", re.sub(r"\([^)]*\)", " ", label))) or (short and _PER_SHARE.search(context) and _sized_per_share(cells)):
         return PER_SHARE
     if _PER_SHARE.search(context) and not _COUNT_WORDS.search(label) and _sized_per_share(cells):
         return PER_SHARE  # every line of a per-share block: "Earnings before extraordinary loss" under it
     if re.search(r"\bnumber of\b.*\bshares\b|\bshares\b.*\boutstanding\b", label, re.I):
         return SHARES
+    values = [c for c in cells if c is not None and c.value is not None]
+    if kind is StatementKind.INCOME and _DIVIDENDS.search(label) and values \
+            and all(c.decimals >= 2 and abs(c.value) < 100 for c in values):
+        return PER_SHARE  # "Cash dividends  $1.05  $1.80" under an income statement's per-share lines
     return MONETARY
 
 
+_DIVIDENDS = re.compile(r"\bdividends?\b", re.I)
 _DILUTED = re.compile(r"\bdilut(?:ed|ion)\b", re.I)
 _BASIC = re.compile(r"\bbasic\b|\bprimary\b", re.I)
 

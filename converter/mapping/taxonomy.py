@@ -83,6 +83,9 @@ class Taxonomy:
     loss_words: tuple[re.Pattern, re.Pattern] | None = None  # a label that names a loss only, and the words that undo it
     net_of: tuple[tuple[str, str, frozenset[str]], ...] = ()  # (net, gross, deductions): concepts.toml [[net_of]]
     unclassified: dict = field(default_factory=dict)  # a current or noncurrent concept -> the whole's (concepts.toml)
+    # (title pattern, {concept -> the concept a statement of that title prints instead}): a
+    # partnership's equity is partners' capital (concepts.toml [[by_title]])
+    by_title: tuple = ()
     _by_statement: dict = field(default_factory=dict, repr=False, compare=False)  # memo of rules_for
     _screens: dict = field(default_factory=dict, repr=False, compare=False)  # memo of screen_for
 
@@ -219,4 +222,6 @@ def load_taxonomy() -> Taxonomy:
                     labelmap_words=labelmap_words, loss_words=loss_words, net_of=net_of, sections=sections, ancestors=ancestors,
                     direct_method=frozenset(raw_sections.get("direct_method", ())),
                     unclassified={k: v for k, v in raw.get("unclassified", {}).items() if v in concepts},
+                    by_title=tuple((re.compile(b["title"], re.I), {k: v for k, v in b["instead"].items() if v in concepts})
+                                   for b in raw.get("by_title", [])),
                     cash_weights=raw_sections.get("cash_weights", {}))

@@ -23,7 +23,7 @@ from converter.parsing.periods import PeriodContext, align_periods, column_perio
 from converter.parsing.prose import sentences
 from converter.parsing.roll_forward import roll_forward
 from converter.parsing.rows import build_rows
-from converter.companies import names_registrant
+from converter.companies import names_registrant, same_company
 from converter.parsing.titles import goods_of, is_title_line, money_words, quantity_of, scale_of
 from converter.resources import load_toml
 
@@ -182,6 +182,7 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
     titled = frozenset(head.kind for head, *_ in found if head.kind is not StatementKind.NOTE)
     company = ""  # the company of the last statement: its notes follow it
     scope = (None, "")  # the scale last stated in this document and its phrase: it holds until replaced
+    scope_company = ""  # the company of the statement that stated it
     statement: _Statement | None = None  # the last statement table
     scaled: set[Decimal] = set()  # the amounts printed in statements under a scale
     for head, columns, rows, problems, first_line, last_line in found:
@@ -213,8 +214,10 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
             # a statement's scale holds for the statements after it; a note's (selected data "in
             # thousands" above statements printed in whole dollars) for none, nor does it end one
             if head.kind is not StatementKind.NOTE:
-                scope = (head.scale, head.scale_text)
-        elif scope[0] is not None and (head.kind is not StatementKind.NOTE or _repeats(rows, scaled)):
+                scope, scope_company = (head.scale, head.scale_text), head.company or company
+        elif scope[0] is not None and (head.kind is not StatementKind.NOTE or _repeats(rows, scaled)) \
+                and not (head.company and scope_company and not same_company(head.company, scope_company)):
+            # (another company's statements, under their own company line, state their own scale)
             # a release's schedules under one "(In thousands, except per share data)"; a note
             # table's counts and prices are not read in a statement's scale, unless it prints the
             # statements' own amounts ("Total net sales 104,215" of segments: the net sales line)

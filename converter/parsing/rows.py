@@ -21,7 +21,10 @@ _DASHES = "-\u2013\u2014"
 # A "Notes" column of letters between label and values: "Rentals and financing        Q"
 _NOTE_LETTER = re.compile(r"\s{6,}[A-Z]{1,2}\d?$|\s{3,}[A-Z]\d?(?:\s*[&,]\s*[A-Z]\d?)+$")  # "Q"; "G & J", "C, R"
 # A heading that names one item, its terms following on the next line: not a section.
-_ITEM_HEADING = re.compile(r"[\d$]|\bpar value\b|\bseries\b", re.I)
+_ITEM_HEADING = re.compile(r"[\d$]|(?<!excess of )\bpar value\b|\bseries\b", re.I)  # (not "Capital in excess of par value:")
+# a roll-forward's first line: the heading over it is a component's section, not an item's terms
+# ("Common stock, $.25 par value:" / "Balance at beginning of year" in an equity statement)
+_ROLL_START = re.compile(r"^(?:balances?|beginning of|at beginning)\b", re.I)
 # "(000's)", a footnote mark "(1)", a note reference "(Note 5)": a block's heading, not an item's
 # digits ("Common stock, $1 par value:")
 _SCALE_NOTE = re.compile(r"\((?:in\s+)?\$?000'?s?(?:\s+omitted)?\)|\(\d\)|"
@@ -57,6 +60,7 @@ class RowBuilder:
     last_total: int = -1
     narrow: bool = False  # labels wrapped in a narrow stub: a deeper indent continues a label
     item: str = ""  # "Common stock, par value of $.10 per share:": the first part of the next label
+    item_indent: int = 0
     listed: str = ""  # "Sales and revenues (in millions)" over "- Automotive", "- Financial Services": each one's first part
     last_row_line: int = -10
     problems: list[tuple[int, str]] = field(default_factory=list)
@@ -92,13 +96,13 @@ class RowBuilder:
                 joined, indent = _join(self.pending), self.pending[0].indent
                 self.pending = []
                 if _ITEM_HEADING.search(_SCALE_NOTE.sub("", joined)):
-                    self.item = joined[:-1].strip()
+                    self.item, self.item_indent = joined[:-1].strip(), indent
                 else:
                     self._push(joined[:-1].strip(), indent)
                 return
             self._flush_headings()
             if _ITEM_HEADING.search(_SCALE_NOTE.sub("", text)):
-                self.item = text[:-1].strip()
+                self.item, self.item_indent = text[:-1].strip(), ln.indent
                 return
             self._push(text[:-1].strip(), ln.indent)
             return
@@ -210,6 +214,9 @@ class RowBuilder:
                 and (m := _INLINE_BLOCK.match(self.rows[-1].label)):
             # "Net income per share:  Basic  1.41" / "Diluted  1.39" under it: the same line's diluted
             label = f"{m.group(1)} {label}"
+        if self.item and _ROLL_START.match(label):
+            self._push(self.item, self.item_indent)
+            self.item = ""
         if self.item:
             label, self.item = f"{self.item}: {label}" if label else self.item, ""
         kind = RowKind.DATA
