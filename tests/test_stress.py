@@ -1639,3 +1639,12 @@ def test_a_partnerships_capital_statement():
     assert ("PartnersCapitalAccountDistributions", "D19970101", ()) in _dims_of(model, 625000)
     assert ("GeneralPartnersCapitalAccount", "I19961231", ()) in _dims_of(model, -31240)
     assert not [f for f in model.facts if f.value in (250000, 250000000)]
+
+
+def test_a_scale_stated_in_a_sentence_above_the_titles():
+    """'The figures in the following financial statements are in thousands of dollars.' above the
+    first statement's title block: its scale, and by scope the next statement's (the amounts
+    were taken as dollars: total assets 186,100)."""
+    by = facts("scale_sentence_above_title.txt")
+    assert by[("Assets", "I19990630")] == 186100000
+    assert by[("NetIncomeLoss", "D19990101_19990630")] == 950000

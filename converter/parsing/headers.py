@@ -182,6 +182,13 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
         head.title = note or " ".join(named) or (title_lines[-1] if title_lines else "")
     head.intro = _intro(lines, i, floor)
     said = _INTRO_SCALE.search(head.intro[-160:]) if head.scale is None else None
+    if said is None and head.scale is None and head.head_start - 1 >= floor:
+        # "All amounts in the financial statements below are in thousands of dollars." above the
+        # statement's title block
+        # (its last words may have been taken into the title block: "... in thousands of" / "dollars.")
+        lead = next((k for k, t in enumerate(title_lines) if is_title_line(t) or is_company_line(t)), 0)
+        above = " ".join([_intro(lines, head.head_start - 1, floor), *title_lines[:lead]])
+        said = _INTRO_SCALE.search(above[-160:])
     if said is not None and (factor := scale_of(said.group(0))):
         # "Below are some financial highlights (in millions):": the sentence that introduces the table
         head.scale, head.scale_text = factor, said.group(0)
@@ -297,7 +304,7 @@ _ONE_PERIOD = re.compile(r"\b(?:months?|weeks?|quarter|year)\s+(?:ended|ending)\
 # "...highlights (in millions):", "...set out below (dollars in thousands).", "All amounts in the
 # following statements are stated in thousands of dollars."
 _INTRO_SCALE = re.compile(r"(?:\((?i:dollars |amounts )?(?i:in) (?i:thousands|millions|billions)[^)]*\)|"
-                          r"\b(?i:stated|expressed|presented|shown|reported)\s+(?i:in)\s+(?i:thousands|millions|billions)"
+                          r"\b(?i:stated|expressed|presented|shown|reported|are|is)\s+(?i:in)\s+(?i:thousands|millions|billions)"
                           r"(?:\s+of\s+(?:u\.\s?s\.\s+)?dollars)?)\s*[.:]\s*[^a-z]*$")  # (and a title in capitals)
 _PERIOD_WORD = re.compile(r"\b(?:ended|ending|months?|weeks?|quarters?|years?|(?:19|20)\d\d)\b", re.I)
 
