@@ -1648,3 +1648,11 @@ def test_a_scale_stated_in_a_sentence_above_the_titles():
     by = facts("scale_sentence_above_title.txt")
     assert by[("Assets", "I19990630")] == 186100000
     assert by[("NetIncomeLoss", "D19990101_19990630")] == 950000
+
+
+def test_a_first_period_from_inception_beside_a_full_year():
+    """'Period from September 15, 1997 (Inception) to June 30, 1998' beside 'Year Ended June 30,
+    1999': the short first period keeps its own start (it took the year's twelve months)."""
+    (table,) = parsed("short_first_period_beside_year.txt").tables
+    assert [c.period.key() for c in table.columns] == ["D1998-07-01_1999-06-30", "D1997-09-15_1998-06-30"]
+    assert facts("short_first_period_beside_year.txt")[("NetIncomeLoss", "D19970915_19980630")] == -200307

@@ -19,7 +19,9 @@ from converter.parsing.headers import read_head
 from converter.parsing.kinds import anchored_kinds, decide_kind, table_scores
 from converter.parsing.lines import Kind, classify_all
 from converter.parsing.listed_below import listed_below
-from converter.parsing.periods import PeriodContext, align_periods, column_period, fiscal_years_named_by_start, intro_period, rejoin_months
+from converter.parsing.periods import (
+    PeriodContext, align_periods, column_period, fiscal_years_named_by_start, intro_period, own_start, rejoin_months,
+)
 from converter.parsing.prose import sentences
 from converter.parsing.roll_forward import roll_forward
 from converter.parsing.rows import build_rows
@@ -395,7 +397,10 @@ def _paired_duration(cols: list[Column], kind: StatementKind) -> list[Column]:
     for c in cols:
         left = next((o for o in reversed(out) if _names_duration(o.heading)), None)
         if (c.period is not None and left is not None and left.period is not None and not left.period.is_instant
-                and not duration_months(c.heading) and not _CHANGE.search(c.heading) and c.period.end < left.period.end):
+                and not duration_months(c.heading) and not _CHANGE.search(c.heading) and c.period.end < left.period.end
+                and not (c.period.start is not None and own_start(c.heading, c.period.end) == c.period.start)):
+            # (a column that prints its own start keeps it: "For the Period from April 1, 1997
+            # (Inception) through December 31, 1997" beside "Year Ended December 31, 1998")
             months = duration_months(left.heading)
             c = dataclasses.replace(c, period=Period(c.period.end, start_of(c.period.end, months)))
         out.append(c)

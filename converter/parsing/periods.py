@@ -198,6 +198,11 @@ _INCEPTION = re.compile(r"\binception\)?\s*\(?\s*$", re.I)
 _INCEPTION_AFTER = re.compile(r"[^()]{4,20}?\((?:date of )?inception\)", re.I)
 
 
+def own_start(heading: str, end: dt.date) -> dt.date | None:
+    """The start a column's own heading prints ("from April 1, 1997 (Inception) through ...")."""
+    return _from_date(heading, end, inception=True)
+
+
 def _from_date(text: str, end: dt.date, inception: bool = False) -> dt.date | None:
     """A start printed as 'from <date>' less than a year before the end."""
     text = " ".join(text.split())
