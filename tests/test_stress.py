@@ -1656,3 +1656,14 @@ def test_a_first_period_from_inception_beside_a_full_year():
     (table,) = parsed("short_first_period_beside_year.txt").tables
     assert [c.period.key() for c in table.columns] == ["D1998-07-01_1999-06-30", "D1997-09-15_1998-06-30"]
     assert facts("short_first_period_beside_year.txt")[("NetIncomeLoss", "D19970915_19980630")] == -200307
+
+
+def test_a_line_the_next_line_deducts_from_is_gross():
+    """'Loans 312,455 / Less: Unearned income (2,118)' and 'Premises and equipment 14,860 / Less
+    accumulated depreciation (6,244)' with no net line after them: gross amounts, never the net
+    concepts their words name (no bundled concept names loans gross of unearned income)."""
+    by = facts("gross_lines_before_deductions.txt")
+    assert by[("PropertyPlantAndEquipmentGross", "I19961231")] == 14860000
+    assert ("PropertyPlantAndEquipmentNet", "I19961231") not in by
+    assert ("LoansAndLeasesReceivableNetOfDeferredIncome", "I19961231") not in by
+    assert by[("LoansAndLeasesReceivableNetReportedAmount", "I19961231")] == 306325000

@@ -1,8 +1,10 @@
 """What a statement's own arithmetic says: unlabelled totals, signs, the scale of share counts."""
 from __future__ import annotations
 
+import re
 from decimal import Decimal
 
+from converter.mapping.labels import normalise
 from converter.mapping.taxonomy import Rule, Taxonomy, TotalRule
 from converter.printed import component_sign
 from converter.model import Row, RowKind, StatementKind, Table
@@ -122,12 +124,36 @@ def gross_and_net(tax: Taxonomy, table: Table, rules: list[Rule | None]) -> None
         if row.kind is RowKind.DATA or len(row.components) != 2 or row.label.strip(" :").lower() not in ("", "net"):
             continue
         first, less = row.components
-        for net, gross, deductions in tax.net_of:
-            if (rules[first] is not None and rules[first].names == (net,) and rules[less] is not None
+        for net, gross, deductions, _ in tax.net_of:
+            if (gross and rules[first] is not None and rules[first].names == (net,) and rules[less] is not None
                     and set(rules[less].names) <= deductions and rules[k] is None):
                 why = "arithmetic: the line a deduction is taken from is gross, the subtotal after it net"
                 rules[first] = Rule.naming(gross, why)
                 rules[k] = Rule.naming(net, why)
+
+
+def gross_before_deduction(tax: Taxonomy, table: Table, rules: list[Rule | None]) -> dict[int, str]:
+    """A line the next line deducts from, with no net line printed for it ("Property and equipment
+    1,412,300 / Less accumulated depreciation (611,204)" straight into total assets; "Loans /
+    Less: Unearned income"): the gross amount, never the net concept its words would name. It
+    takes the gross concept, or none where no concept names it. Returns the rows it unnamed."""
+    rows = table.rows
+    unnamed: dict[int, str] = {}
+    for i in range(len(rows) - 1):
+        rule, after = rules[i], rows[i + 1]
+        if rule is None or len(rule.names) != 1 or rows[i].kind is not RowKind.DATA or rows[i].components \
+                or after.kind is not RowKind.DATA or re.search(r"\bnet\b", normalise(rows[i].label)):
+            continue
+        for net, gross, deductions, words in tax.net_of:
+            deducts = (rules[i + 1] is not None and set(rules[i + 1].names) <= deductions) \
+                or (words is not None and bool(words.search(normalise(after.label))))
+            if rule.names == (net,) and deducts:
+                if gross:
+                    rules[i] = Rule.naming(gross, "arithmetic: the next line is deducted from it, the gross amount")
+                else:
+                    rules[i] = None
+                    unnamed[i] = f"extension: the next line is deducted from it: the gross amount, not {net}"
+    return unnamed
 
 
 def infer_totals(tax: Taxonomy, table: Table, rules: list[Rule | None]) -> None:

@@ -10,8 +10,8 @@ from decimal import Decimal
 
 from converter.dates import find_dates, parse_month_day, year_end
 from converter.mapping.arithmetic import (
-    assets_by_identity, gross_and_net, holding_totals, infer_totals, parallel_parts, share_scale_by_eps,
-    sibling_claims, signs_by_cash_effect, signs_by_difference,
+    assets_by_identity, gross_and_net, gross_before_deduction, holding_totals, infer_totals, parallel_parts,
+    share_scale_by_eps, sibling_claims, signs_by_cash_effect, signs_by_difference,
 )
 from converter.mapping.contexts import ContextSet
 from converter.mapping.cover_facts import cover_facts, document_period_end
@@ -213,6 +213,7 @@ def _map_table(st: _State, t_index: int, table: Table) -> None:
         rules.append(_rule_for(st, table, row, pro_forma_table, sides[r_index], sectioned))
     if not pro_forma_table:
         gross_and_net(st.tax, table, rules)
+        st.rejected.update({table.rows[i].line: why for i, why in gross_before_deduction(st.tax, table, rules).items()})
         infer_totals(st.tax, table, rules)
         assets_by_identity(table, rules)
         parts = parallel_parts(table, rules)  # before the vetoes take away the concepts the parts share

@@ -81,7 +81,8 @@ class Taxonomy:
     direct_method: frozenset = frozenset()  # operating cash flows of the direct method only
     cash_weights: dict = field(default_factory=dict)  # concept -> its weight in its cash-flow section's total
     loss_words: tuple[re.Pattern, re.Pattern] | None = None  # a label that names a loss only, and the words that undo it
-    net_of: tuple[tuple[str, str, frozenset[str]], ...] = ()  # (net, gross, deductions): concepts.toml [[net_of]]
+    # (net, gross or "" when no concept names it, deductions, deduction words): concepts.toml [[net_of]]
+    net_of: tuple[tuple[str, str, frozenset[str], re.Pattern | None], ...] = ()
     unclassified: dict = field(default_factory=dict)  # a current or noncurrent concept -> the whole's (concepts.toml)
     # (title pattern, {concept -> the concept a statement of that title prints instead}): a
     # partnership's equity is partners' capital (concepts.toml [[by_title]])
@@ -211,7 +212,8 @@ def load_taxonomy() -> Taxonomy:
                 for k in ("balance", "income", "cashflow", "equity")}
     labelmap_words = {k: {key: tuple(e) for key, e in raw_map.get("words", {}).get(k, {}).items() if e[0] in concepts}
                       for k in ("balance", "income", "cashflow", "equity")}
-    net_of = tuple((n["net"], n["gross"], frozenset(n["less"])) for n in raw.get("net_of", []))
+    net_of = tuple((n["net"], n.get("gross", ""), frozenset(n.get("less", ())),
+                    re.compile(n["less_words"]) if n.get("less_words") else None) for n in raw.get("net_of", []))
     sections_path = root / "sections.json"
     raw_sections = json.loads(sections_path.read_text()) if sections_path.exists() else {}
     sections = {k: {label: (lines, tuple(tuple(c) for c in choices if c[0] in concepts), unplaced)
