@@ -1667,3 +1667,16 @@ def test_a_line_the_next_line_deducts_from_is_gross():
     assert ("PropertyPlantAndEquipmentNet", "I19961231") not in by
     assert ("LoansAndLeasesReceivableNetOfDeferredIncome", "I19961231") not in by
     assert by[("LoansAndLeasesReceivableNetReportedAmount", "I19961231")] == 306325000
+
+
+def test_a_roll_forward_note_in_bare_year_columns():
+    """An allowance roll-forward under '1997  1996  1995': its movements are the years' flows and
+    its balances are at the day before each year and at its end (every row was dated at the
+    year's end: the opening balance of 1997 at December 31, 1997)."""
+    (table,) = parsed("roll_forward_note_in_year_columns.txt").tables
+    assert [c.period.key() for c in table.columns] == ["D1997-01-01_1997-12-31", "D1996-01-01_1996-12-31",
+                                                       "D1995-01-01_1995-12-31"]
+    model = map_filing(parsed("roll_forward_note_in_year_columns.txt"), cik="999981")
+    at = {f.value: f.context.id for f in model.facts if f.unit is not None}
+    assert at[2614000] == "I19961231" and at[2352000] == "I19941231" and at[2762000] == "I19971231"
+    assert at[540000] == "D19970101_19971231"

@@ -27,6 +27,15 @@ _NET_OF_AMOUNTS = re.compile(r",?\s*\(?\b(?:net of|less)\b[^()$]*\$\s?[\d,.]+"
                              r"(?:\s*(?:and|,|;|in \d{4}(?:,| and)?)\s*\$?\s?[\d,.]+)*[^()]*\)?", re.I)
 
 
+def edge_of(label: str) -> str | None:
+    """'start' or 'end' for a balance printed in a flow column ("Balance at beginning of year")."""
+    m = _AT_EDGE.search(text := normalise(label)) or _BALANCE_EDGE.search(text)
+    return _EDGE.get(next(g for g in m.groups() if g)) if m else None
+
+
+_BALANCE_EDGE = re.compile(r"^(beginning|opening|ending|closing) balances?\b|^balances? (?:at )?(?:the )?(beginning|end)\b")
+
+
 def _net_of(m: re.Match) -> str:
     """An allowance or depreciation taken off leaves the net item ("receivables net"); anything
     else taken off ("net of amounts capitalized of $1.2") leaves the item itself."""

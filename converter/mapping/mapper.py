@@ -18,7 +18,7 @@ from converter.mapping.cover_facts import cover_facts, document_period_end
 from converter.mapping.dialects import dialect_of, foreign_concepts
 from converter.mapping.dimensions import Dimensions, placed, with_dimensions
 from converter.mapping.extension import ExtensionSet, camel, filer_prefix
-from converter.mapping.labels import lookup, NOTE_REF, PRO_FORMA, match
+from converter.mapping.labels import NOTE_REF, PRO_FORMA, edge_of, lookup, match
 from converter.companies import same_company
 from converter.mapping.checks import check_calculations, identities, printed_misprints
 from converter.mapping.narrative import Narrative, narrative_facts
@@ -636,6 +636,12 @@ def _extension_facts(st: _State, t_index: int, table: Table, row: Row, cells, gr
     """Facts of the row's cells under extension concepts of its label, one per column measure."""
     if row_unit is None:
         row_unit = _row_unit_type(row.label, row.context, tuple(cell for _, cell in cells), table.kind)
+    if (edge := edge_of(row.label)) is not None:
+        # "Balance at beginning of year" of a roll-forward in year columns: a balance at the day
+        # before the year (or at its end), not a flow over it
+        cells = [(dataclasses.replace(col, period=Period(col.period.start - dt.timedelta(days=1)) if edge == "start"
+                                      else Period(col.period.end)), cell)
+                 if col.period is not None and col.period.start is not None else (col, cell) for col, cell in cells]
     by_measure: dict[str, list] = {}
     for col, cell in cells:
         by_measure.setdefault(col.measure, []).append((col, cell))

@@ -139,12 +139,17 @@ def _flows(head, rows) -> bool:
     lead_in = re.split(r"(?<=[.!?])\s+", head.intro.strip())[-1]  # the sentence right above, not the paragraph
     if _AT_DATE.search(" ".join([lead_in, *head.title_lines])):
         return False  # "Accrued liabilities at December 31 consisted of:"
-    scores = table_scores([r.label for r in rows if r.label])
+    labels = [r.label for r in rows if r.label]
+    if len(labels) >= 3 and _OPENING.search(labels[0]) and _CLOSING.search(labels[-1]):
+        return True  # a roll-forward: "Balance at beginning of year" ... "Balance at end of year"
+    scores = table_scores(labels)
     best = StatementKind(max(scores, key=scores.get))
     return (best in (StatementKind.INCOME, StatementKind.CASHFLOW) and scores[best.value] > 0.5
             and best in anchored_kinds(rows, (best,)))
 
 
+_OPENING = re.compile(r"\b(?:beginning|start|opening)\b", re.I)  # a roll-forward's first and last lines
+_CLOSING = re.compile(r"\b(?:end|ending|closing)\b", re.I)
 _AT_DATE = re.compile(r"\b(?:at|as of)\s+(?:the end of\s+)?(?:january|february|march|april|may|june|july|august|"
                       r"september|october|november|december|year[- ]end|fiscal year[- ]end)\b", re.I)
 
