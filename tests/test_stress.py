@@ -1680,3 +1680,17 @@ def test_a_roll_forward_note_in_bare_year_columns():
     at = {f.value: f.context.id for f in model.facts if f.unit is not None}
     assert at[2614000] == "I19961231" and at[2352000] == "I19941231" and at[2762000] == "I19971231"
     assert at[540000] == "D19970101_19971231"
+
+
+def test_note_tables_printed_again_under_a_date_line():
+    """'At December 31, 1997' centred over 'Amortized Cost ... Estimated Market Value', then the
+    same table under 'At December 31, 1996': two tables, each at its own date, the headings
+    measures of one item (the 1996 amounts were read into the 1997 table, or both skipped)."""
+    tables = parsed("dated_note_tables_repeated.txt").tables
+    assert [{c.period.key() for c in t.columns} for t in tables] == [{"I1997-12-31"}, {"I1996-12-31"}]
+    assert [c.measure for c in tables[1].columns] == ["Amortized Cost", "Gross Unrealized Gains",
+                                                      "Gross Unrealized Losses", "Estimated Market Value"]
+    model = map_filing(parsed("dated_note_tables_repeated.txt"), cik="999982")
+    assert {f.context.id for f in model.facts if f.value == 22400000} == {"I19961231"}
+    # a date printed at the margin is not read: the swaps' second date group is not the first's
+    assert not [f for f in model.facts if f.value == 8000000 and f.context.id == "I19971231"]

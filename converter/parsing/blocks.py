@@ -100,6 +100,9 @@ def _breaks(lines: list[Line], start: int, end: int) -> bool:
     return False
 
 
+_LONE_DATE = re.compile(r"(?:(?:at|as of)\s+)?[a-z]{3,9}\.?\s+\d{1,2},\s*\d{4}")
+
+
 def _is_heading_text(text: str) -> bool:
     """Column headings between two runs of rows start a new table: 'May 31, 2004   May 31, 2003',
     or years standing apart over the columns beside other headings ('2006   Change   2005')."""
@@ -118,6 +121,8 @@ def _is_heading_text(text: str) -> bool:
     if dates >= 2:
         return True
     low = text.lower()
+    if dates == 1 and _LONE_DATE.fullmatch(low) and len(text) < 40 and FULL_DATE.search(text):
+        return True  # "December 31, 1999" centred over a table printed again for the earlier date
     return dates >= 1 and ("ended" in low or "months" in low) and len(text) < 90
 
 

@@ -334,6 +334,32 @@ def _shared_duration(cols: list[Column], kind: StatementKind) -> list[Column]:
     return out
 
 
+_GROUP_WORDS = re.compile(r"\b(?:pro ?forma|historical|adjust\w*|combined|consolidat\w*|eliminat\w*|restated|"
+                          r"as reported|parent|subsidiar\w*|guarantors?|company|corporation|inc)\b", re.I)
+_DATE_FIRST = re.compile(r"^(?:(?:at|as of)\s+)?[A-Z][a-z]{2,8}\.?\s+\d{1,2},\s*\d{4}\s+(?=\S)", re.I)
+
+
+def _date_over_measures(cols: list[Column]) -> list[Column]:
+    """"December 31, 2000" centred over "Amortized Cost  Gross Unrealized Gains ... Fair Value":
+    the date reached the first columns' headings only; it is every column's, and the headings
+    are the measures of one item (the columns after them were left without a period, or the
+    table taken for groups repeating one period)."""
+    dated = [c for c in cols if c.period is not None]
+    if len(cols) < 2 or not dated or len({c.period for c in dated}) != 1 or not dated[0].period.is_instant:
+        return cols
+    starts = [_DATE_FIRST.match(c.heading) for c in dated]
+    if any(m is None for m in starts) or len({m.group(0).strip().lower() for m in starts}) != 1:
+        return cols
+    if any(not c.heading or find_dates(c.heading) or YEAR.search(c.heading) for c in cols if c.period is None) \
+            or any(_GROUP_WORDS.search(c.heading) for c in cols):
+        return cols  # (entities' or presentations' columns are groups: "Historical", "Pro Forma Adjustments")
+    period, cut = dated[0].period, len(starts[0].group(0))
+    measures = [c.heading[cut:].strip() if c.period is not None else c.heading for c in cols]
+    if len({" ".join(m.lower().split()) for m in measures}) < len(cols):
+        return cols  # the same measures again: another date's columns, whose date was not read
+    return [dataclasses.replace(c, period=period, measure=m) for c, m in zip(cols, measures)]
+
+
 def _ending(period: Period, end: dt.date) -> Period:
     """The period moved to end on the day the filing prints for it, its length kept."""
     if period.start is None:
@@ -424,8 +450,8 @@ def _column_groups(cols: list[Column], kind: StatementKind, registrant: str = ""
     whose numbers they are.
     """
     periods = [c.period for c in cols if c.period is not None]
-    if len(periods) == len(set(periods)):
-        return cols, ""
+    if len(periods) == len(set(periods)) or all(c.measure for c in cols if c.period is not None):
+        return cols, ""  # (measures of one item at one date are no groups)
     names = {_group_key(c): _group_name(c) for c in cols if c.period is not None}
     # "Pro Forma Consolidated", "Combined Total": a presentation, never the company's own figures
     primary = [g for g in names if _PRIMARY_GROUP.search(g) and not _NOT_ACTUAL.search(g)
@@ -622,6 +648,9 @@ def _columns(head, spans, ctx: PeriodContext, flows: bool = False) -> tuple[list
         if in_order and period is not None:
             period = _ending(period, in_order[k])
         cols.append(Column(k, left, right, heading, period))
+    if head.scale is not None and not head.not_own:
+        # (a note table that states no scale is not read at all rather than read in dollars)
+        cols = _date_over_measures(cols)
     cols = fiscal_years_named_by_start(cols, ctx)
     cols = _shared_duration(cols, head.kind)
     cols = _paired_duration(cols, head.kind)
