@@ -1694,3 +1694,13 @@ def test_note_tables_printed_again_under_a_date_line():
     assert {f.context.id for f in model.facts if f.value == 22400000} == {"I19961231"}
     # a date printed at the margin is not read: the swaps' second date group is not the first's
     assert not [f for f in model.facts if f.value == 8000000 and f.context.id == "I19971231"]
+
+
+def test_quarter_and_year_to_date_columns_over_dates():
+    """'Quarter Ended / March 31,' beside 'Year to Date / March 31,' of a September fiscal year:
+    the quarter and the six months from October (the year-to-date columns took the quarter's
+    three months, and the statement was skipped as groups repeating one period)."""
+    (table,) = parsed("quarter_and_year_to_date_dated.txt").tables
+    assert [c.period.key() for c in table.columns] == ["D2000-01-01_2000-03-31", "D1999-01-01_1999-03-31",
+                                                       "D1999-10-01_2000-03-31", "D1998-10-01_1999-03-31"]
+    assert facts("quarter_and_year_to_date_dated.txt")[("NetIncomeLoss", "D19991001_20000331")] == 1132000

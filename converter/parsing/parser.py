@@ -414,6 +414,12 @@ def _year_to_date(cols: list[Column], kind: StatementKind, fye: tuple[int, int] 
             end = next(iter(ends[min(years)]))
             months = (end.month - fye[0]) % 12 or 12
             c = dataclasses.replace(c, period=Period(end, start_of(end, months)))
+        elif c.period is not None and c.period.start is not None and YEAR_TO_DATE.search(c.heading) \
+                and find_dates(c.heading) and not duration_months(c.heading):
+            # "Year-to-Date / June 30, 1999" beside "Quarter Ended / June 30, 1999": from the fiscal
+            # year's start to the date it prints
+            end = c.period.end
+            c = dataclasses.replace(c, period=Period(end, start_of(end, (end.month - fye[0]) % 12 or 12)))
         out.append(c)
     return out
 
