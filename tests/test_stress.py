@@ -1704,3 +1704,16 @@ def test_quarter_and_year_to_date_columns_over_dates():
     assert [c.period.key() for c in table.columns] == ["D2000-01-01_2000-03-31", "D1999-01-01_1999-03-31",
                                                        "D1999-10-01_2000-03-31", "D1998-10-01_1999-03-31"]
     assert facts("quarter_and_year_to_date_dated.txt")[("NetIncomeLoss", "D19991001_20000331")] == 1132000
+
+
+def test_quarterly_data_tables():
+    """A June fiscal year's quarterly results: 'June 30  Mar. 31  Dec. 31  Sept. 30' twice under
+    '1997' and '1996' centred over each four (the years reached one column each), and 'Fourth
+    Quarter ... First Quarter' under 'for the fiscal year ended June 30, 1997' (each column was
+    the whole year): every column the three months to its quarter's end in its fiscal year."""
+    first, second = parsed("quarterly_data_layouts.txt").tables
+    assert [c.period.key() for c in first.columns] == [
+        "D1997-04-01_1997-06-30", "D1997-01-01_1997-03-31", "D1996-10-01_1996-12-31", "D1996-07-01_1996-09-30",
+        "D1996-04-01_1996-06-30", "D1996-01-01_1996-03-31", "D1995-10-01_1995-12-31", "D1995-07-01_1995-09-30"]
+    assert [c.period.key() for c in second.columns] == [
+        "D1997-04-01_1997-06-30", "D1997-01-01_1997-03-31", "D1996-10-01_1996-12-31", "D1996-07-01_1996-09-30"]

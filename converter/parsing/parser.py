@@ -13,7 +13,10 @@ from converter.model import (
 )
 from converter.parsing.blocks import drop_label_zone_columns, find_blocks, find_columns
 from converter.parsing.cover import read_cover
-from converter.dates import FULL_DATE, YEAR, YEAR_TO_DATE, duration_months, find_dates, make_date, month_number, start_of, year_end
+from converter.dates import (
+    FULL_DATE, MONTH_DAY, YEAR, YEAR_TO_DATE, duration_months, find_dates, make_date, month_number, parse_month_day, start_of,
+    year_end,
+)
 from converter.parsing.heading_grammar import names_attribute, unread
 from converter.parsing.headers import read_head
 from converter.parsing.kinds import anchored_kinds, decide_kind, table_scores
@@ -331,6 +334,74 @@ def _shared_duration(cols: list[Column], kind: StatementKind) -> list[Column]:
             end = find_dates(c.heading)[-1][1]
             c = dataclasses.replace(c, period=Period(end, start_of(end, months)))
         out.append(c)
+    return out
+
+
+_QUARTERLY = re.compile(r"\bquarterly\b|\bquarters?\b", re.I)
+
+
+def _quarters_under_years(cols: list[Column], fye: tuple[int, int] | None) -> list[Column]:
+    """The quarter ends of a quarterly-data table ("Dec. 31  Sept. 30  June 30  Mar. 31 ..."):
+    each column is the three months to its date (a quarter end without duration words was read
+    as a year or, in a note, as a balance date). The year is the column's own, else that of its
+    run: "1994" and "1993" centred over four columns each reach the middle ones only, and a run
+    of quarter ends stops where the months turn back."""
+    if len(cols) < 2 or any(MONTH_DAY.search(c.heading) is None or duration_months(c.heading) not in (None, 3)
+                            for c in cols):
+        return cols
+    fye = fye or (12, 31)
+    days = [parse_month_day(c.heading) for c in cols]
+    own = [{int(m.group("year")) for m in YEAR.finditer(c.heading)} for c in cols]
+    if any(d is None for d in days) or any(len(y) > 1 for y in own):
+        return cols
+    years: list[int | None] = [next(iter(y)) if y else None for y in own]
+    if None in years:
+        printed: list[int] = []
+        for y in years:
+            if y is not None and (not printed or printed[-1] != y):
+                printed.append(y)
+        # the quarters' places in the fiscal year ("1997" over June 30 ... Sept. 30 of a June year)
+        place = [((d[0] - fye[0] - 1) % 12, d[1]) for d in days]
+        runs, step = [[0]], None
+        for k in range(1, len(cols)):
+            going = (place[k] > place[k - 1]) - (place[k] < place[k - 1])
+            if step is None:
+                step = going
+            if going == step:
+                runs[-1].append(k)
+            else:
+                runs.append([k])
+        if len(cols) < 4 or step == 0 or len(runs) != len(printed) or len(set(printed)) != len(printed):
+            return cols
+        # each in its fiscal year: the months after the year end fall in the calendar year before
+        years = [year - (day > fye) for year, run in zip(printed, runs) for day in (days[k] for k in run)]
+    ends = [make_date(year, *day) for year, day in zip(years, days)]
+    if None in ends or len(ends) < 3 or any(not 80 <= abs((b - a).days) <= 100 for a, b in zip(ends, ends[1:])):
+        return cols  # (consecutive quarter ends only: "June 30 | December 31" are no quarters)
+    return [dataclasses.replace(c, period=Period(end, start_of(end, 3))) for c, end in zip(cols, ends)]
+
+
+_ORDINAL_QUARTER = re.compile(r"^(first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?quarter$", re.I)
+_QUARTER_NUMBER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def _quarters_of_a_year(cols: list[Column]) -> list[Column]:
+    """"Fourth Quarter  Third Quarter ..." under a year the sentence above names ("quarterly
+    results for the year ended June 30, 1996"): each the three months of that quarter of the
+    year, not the year."""
+    if not cols or any(c.period is None or c.period.start is None for c in cols) or len({c.period for c in cols}) != 1:
+        return cols
+    year = cols[0].period
+    if round(((year.end - year.start).days + 1) / 30.44) != 12:
+        return cols
+    out = []
+    for c in cols:
+        m = _ORDINAL_QUARTER.match(" ".join(c.heading.split()))
+        if m is None:
+            return cols
+        q = _QUARTER_NUMBER[m.group(1).lower()]
+        end = year.end if q == 4 else start_of(year.end, (4 - q) * 3) - dt.timedelta(days=1)
+        out.append(dataclasses.replace(c, period=Period(end, start_of(end, 3)), measure=""))
     return out
 
 
@@ -654,6 +725,8 @@ def _columns(head, spans, ctx: PeriodContext, flows: bool = False) -> tuple[list
         if in_order and period is not None:
             period = _ending(period, in_order[k])
         cols.append(Column(k, left, right, heading, period))
+    if head.kind is not StatementKind.BALANCE and _QUARTERLY.search(f"{head.title_text} {head.intro[-200:]}"):
+        cols = _quarters_under_years(cols, ctx.fiscal_year_end)
     if head.scale is not None and not head.not_own:
         # (a note table that states no scale is not read at all rather than read in dollars)
         cols = _date_over_measures(cols)
@@ -691,4 +764,5 @@ def _columns(head, spans, ctx: PeriodContext, flows: bool = False) -> tuple[list
         cols = [dataclasses.replace(c, period=period, measure=c.heading) for c in cols]
         if len(cols) > 1 and len({c.heading for c in cols}) < len(cols):
             return [], "columns without periods and without distinct headings"
+        cols = _quarters_of_a_year(cols)
     return cols, ""
