@@ -1717,3 +1717,15 @@ def test_quarterly_data_tables():
         "D1996-04-01_1996-06-30", "D1996-01-01_1996-03-31", "D1995-10-01_1995-12-31", "D1995-07-01_1995-09-30"]
     assert [c.period.key() for c in second.columns] == [
         "D1997-04-01_1997-06-30", "D1997-01-01_1997-03-31", "D1996-10-01_1996-12-31", "D1996-07-01_1996-09-30"]
+
+
+def test_a_label_starting_with_a_parenthesised_direction_is_a_label_of_its_own():
+    """'(Increase) decrease in accounts' / 'receivable' printed under 'Gain on sale of equipment,
+    net (142)': a new label over two lines, not the end of the line above (which became
+    'Gain on sale of equipment, net (Increase) decrease in accounts' and 'receivable' alone)."""
+    (table,) = parsed("parenthesised_direction_label_wrapped.txt").tables
+    assert [r.label for r in table.rows][2:5] == ["Gain on sale of equipment, net",
+                                                  "(Increase) decrease in accounts receivable",
+                                                  "(Gain) loss on disposal of discontinued operations"]
+    assert facts("parenthesised_direction_label_wrapped.txt")[("IncreaseDecreaseInAccountsReceivable",
+                                                               "D19950101_19951231")] == 911000

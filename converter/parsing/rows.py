@@ -290,7 +290,15 @@ def _glued_value(ln: Line, label: str, columns: list[tuple[int, int]]) -> tuple[
 
 
 def _starts_lower(text: str) -> bool:
-    return bool(text) and (text[0].islower() or text[0] in "(&")
+    # (a label of its own starts with a direction word in parentheses: "(Increase) decrease in ...")
+    # (a label of its own starts with a capitalised direction word in parentheses: "(Increase)
+    # decrease in ..."; "(benefit) for income taxes" goes on with the line above)
+    return bool(text) and (text[0].islower() or text[0] == "&"
+                           or text[0] == "(" and not (text[1:2].isupper() and _OWN_PAREN.match(text)))
+
+
+_OWN_PAREN = re.compile(r"^\((?:increase|decrease|gain|gains|loss|losses|income|benefit|provision|payments?|proceeds)\)\s*\w",
+                        re.I)
 
 
 def _lower_first(text: str) -> str:
