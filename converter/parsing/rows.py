@@ -290,7 +290,6 @@ def _glued_value(ln: Line, label: str, columns: list[tuple[int, int]]) -> tuple[
 
 
 def _starts_lower(text: str) -> bool:
-    # (a label of its own starts with a direction word in parentheses: "(Increase) decrease in ...")
     # (a label of its own starts with a capitalised direction word in parentheses: "(Increase)
     # decrease in ..."; "(benefit) for income taxes" goes on with the line above)
     return bool(text) and (text[0].islower() or text[0] == "&"
