@@ -1729,3 +1729,12 @@ def test_a_label_starting_with_a_parenthesised_direction_is_a_label_of_its_own()
                                                   "(Gain) loss on disposal of discontinued operations"]
     assert facts("parenthesised_direction_label_wrapped.txt")[("IncreaseDecreaseInAccountsReceivable",
                                                                "D19950101_19951231")] == 911000
+
+
+def test_a_payment_printed_negative_in_one_year_is_a_net_amount():
+    """'Income taxes paid  (236)  2,410' in the supplemental disclosures: a refund of 236 one
+    year, taxes paid net of refunds (it was a payment of 236); 'Interest paid' stays a payment."""
+    by = facts("parenthesised_direction_label_wrapped.txt")
+    assert by[("IncomeTaxesPaidNet", "D19950101_19951231")] == -236000
+    assert by[("IncomeTaxesPaidNet", "D19940101_19941231")] == 2410000
+    assert by[("InterestPaid", "D19950101_19951231")] == 812000

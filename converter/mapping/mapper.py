@@ -233,6 +233,8 @@ def _map_table(st: _State, t_index: int, table: Table) -> None:
             rules[r_index] = None
     if table.kind is StatementKind.BALANCE and not any(_CURRENT.search(f"{r.label} {r.context}") for r in table.rows):
         rules = [_whole(st.tax, rule) for rule in rules]
+    held = holding_totals(table.rows)
+    rules = [rule if held.get(i) else _net_when_negative(st.tax, rule, table.rows[i]) for i, rule in enumerate(rules)]
     for title, instead in st.tax.by_title:
         if title.search(table.title):
             rules = [_instead(rule, instead) for rule in rules]
@@ -252,6 +254,18 @@ def _map_table(st: _State, t_index: int, table: Table) -> None:
 
 
 _CURRENT = re.compile(r"\bcurrent\b", re.I)
+
+
+def _net_when_negative(tax: Taxonomy, rule: Rule | None, row: Row) -> Rule | None:
+    """A payment printed negative in one column and positive in another, outside the totals (a
+    supplemental disclosure), is a net amount: "Income taxes paid  (132)  3,251" was a refund
+    (concepts.toml [negative_printed]). Printed negative throughout, it is a cash effect."""
+    values = [c.value for c in row.cells if c is not None and c.value]
+    if rule is None or len(rule.names) != 1 or rule.names[0] not in tax.negative_printed \
+            or not (any(v < 0 for v in values) and any(v > 0 for v in values)):
+        return rule
+    name = tax.negative_printed[rule.names[0]]
+    return dataclasses.replace(rule, names=(name,), origin=f"{rule.origin}; printed negative in a column: {name}")
 
 
 def _instead(rule: Rule | None, instead: dict[str, str]) -> Rule | None:

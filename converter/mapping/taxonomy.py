@@ -87,6 +87,7 @@ class Taxonomy:
     # (title pattern, {concept -> the concept a statement of that title prints instead}): a
     # partnership's equity is partners' capital (concepts.toml [[by_title]])
     by_title: tuple = ()
+    negative_printed: dict = field(default_factory=dict)  # a payment concept -> its net one (concepts.toml)
     _by_statement: dict = field(default_factory=dict, repr=False, compare=False)  # memo of rules_for
     _screens: dict = field(default_factory=dict, repr=False, compare=False)  # memo of screen_for
 
@@ -224,6 +225,7 @@ def load_taxonomy() -> Taxonomy:
                     labelmap_words=labelmap_words, loss_words=loss_words, net_of=net_of, sections=sections, ancestors=ancestors,
                     direct_method=frozenset(raw_sections.get("direct_method", ())),
                     unclassified={k: v for k, v in raw.get("unclassified", {}).items() if v in concepts},
+                    negative_printed={k: v for k, v in raw.get("negative_printed", {}).items() if v in concepts},
                     by_title=tuple((re.compile(b["title"], re.I), {k: v for k, v in b["instead"].items() if v in concepts})
                                    for b in raw.get("by_title", [])),
                     cash_weights=raw_sections.get("cash_weights", {}))
