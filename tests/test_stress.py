@@ -1738,3 +1738,12 @@ def test_a_payment_printed_negative_in_one_year_is_a_net_amount():
     assert by[("IncomeTaxesPaidNet", "D19950101_19951231")] == -236000
     assert by[("IncomeTaxesPaidNet", "D19940101_19941231")] == 2410000
     assert by[("InterestPaid", "D19950101_19951231")] == 812000
+
+
+def test_a_sentences_last_line_above_a_statement_names_no_company():
+    """'effect on the Company.' ends the text above ITEM 8: a sentence's last line, no company
+    line (the income statement went to an entity 'effect on the Company'); 'Ferndale Tool & Die
+    Corp. and its subsidiaries' is the registrant."""
+    model = map_filing(parsed("sentence_end_above_statement.txt"), cik="999986")
+    assert {f.context.entity.identifier for f in model.facts} == {"0000999986"}
+    assert facts("sentence_end_above_statement.txt")[("NetIncomeLoss", "D19980101_19981231")] == 4985000

@@ -118,6 +118,10 @@ _OWNED_BY = re.compile(r"^.*\b(?:owned|operated)\s+by\s+(?:the\s+)?", re.I)
 _GROUP_TAIL = re.compile(r"^(?:and\s+)?(?:its\s+)?(?:consolidated\s+)?(?:subsidiaries|subsidiary companies|affiliates)\b", re.I)
 
 
+_NAME_GLUE = frozenset("and of the for & de du la y its consolidated subsidiaries subsidiary companies affiliates "
+                       "inc. inc co. corp. ltd. l.p. n.a.".split())
+
+
 def company_of(lines: list[str]) -> str:
     """The company a statement's title block names: 'NEW LINE CINEMA CORPORATION AND SUBSIDIARIES'."""
     for text in lines:
@@ -130,6 +134,8 @@ def company_of(lines: list[str]) -> str:
             text = _OWNED_BY.sub("", text[1:-1]).strip()
         if not text or len(text) > 90 or statement_kind(text) is not None or _GROUP_TAIL.match(text):
             continue  # "and Subsidiary Companies" under the name ends it, names none
+        if sum(w.islower() and w not in _NAME_GLUE for w in text.split()) > 1:
+            continue  # a sentence's last line ("material adverse effect on the Company."), no name
         if is_company_line(text) or _SUFFIX.search(text):
             return re.sub(r"\s+and\s+(?:consolidated\s+)?(?:subsidiaries|subsidiary companies|(?:consolidated\s+)?affiliates)\s*$", "",
                           text, flags=re.I).strip(" ,")
