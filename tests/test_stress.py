@@ -1747,3 +1747,26 @@ def test_a_sentences_last_line_above_a_statement_names_no_company():
     model = map_filing(parsed("sentence_end_above_statement.txt"), cik="999986")
     assert {f.context.entity.identifier for f in model.facts} == {"0000999986"}
     assert facts("sentence_end_above_statement.txt")[("NetIncomeLoss", "D19980101_19981231")] == 4985000
+
+
+def test_notes_under_bare_years():
+    """A 10-K's notes under '1997  1996  1995', the years its income statement covers: the tax
+    provision's components are the years' flows (they were balances at each year's end); the
+    rate reconciliation printed without percent signs, its first line the statutory 35.0, is in
+    percents (it was 35 USD); the inventories under '1997  1996' stay balances."""
+    tables = parsed("notes_under_bare_years.txt").tables
+    assert [c.period.key() for c in tables[2].columns] == ["I1997-12-31", "I1996-12-31"]
+    assert [c.period.key() for c in tables[3].columns][2] == "D1995-01-01_1995-12-31"
+    model = map_filing(parsed("notes_under_bare_years.txt"), cik="999987")
+    federal = [f for f in model.facts if f.value == 3410000]
+    assert federal and all(f.context.id == "D19970101_19971231" for f in federal)
+    rates = [f for f in model.facts if f.table == 4]
+    assert rates and all(f.unit.id == "pure" for f in rates) and Decimal("0.35") in {f.value for f in rates}
+
+
+def test_segment_assets_among_the_years_flows():
+    """Segment net sales and, under 'Identifiable assets:', each segment's assets in one table
+    under '1997  1996  1995': the sales are the years' flows, the assets held at each year's end."""
+    model = map_filing(parsed("notes_under_bare_years.txt"), cik="999987")
+    at = {f.value: f.context.id for f in model.facts if f.table == 5}
+    assert at[61240000] == "D19970101_19971231" and at[40115000] == "I19971231" and at[23160000] == "I19951231"

@@ -645,12 +645,21 @@ def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None
     return RowMapping(tuple(made), 1) if len(made) == 1 else None
 
 
+# a note's line of what is held at the year's end among its years' flows: "Identifiable assets"
+# beside segment revenues, "Assets at December 31" (a return on or a sale of assets is a flow)
+_HELD_AT_END = re.compile(r"^(?:(?:total|identifiable|corporate|other|segment|geographic)\s+)*assets\b"
+                          r"(?!.*\b(?:sold|sales?|dispos\w*|acqui\w*|purchase\w*|return|written|impair\w*))|"
+                          r"\bat (?:december|january|february|march|april|may|june|july|august|september|october|"
+                          r"november) \d{1,2}\b|\bat (?:the )?(?:year|fiscal year)[- ]end\b", re.I)
+
+
 def _extension_facts(st: _State, t_index: int, table: Table, row: Row, cells, group: str, base_label: str,
                      row_unit: str | None = None) -> list[Concept]:
     """Facts of the row's cells under extension concepts of its label, one per column measure."""
     if row_unit is None:
         row_unit = _row_unit_type(row.label, row.context, tuple(cell for _, cell in cells), table.kind)
-    if (edge := edge_of(row.label)) is not None:
+    held = _HELD_AT_END.search(row.label) or _HELD_AT_END.search(row.context.split(" / ")[-1] if row.context else "")
+    if (edge := edge_of(row.label) or ("end" if held else None)) is not None:
         # "Balance at beginning of year" of a roll-forward in year columns: a balance at the day
         # before the year (or at its end), not a flow over it
         cells = [(dataclasses.replace(col, period=Period(col.period.start - dt.timedelta(days=1)) if edge == "start"

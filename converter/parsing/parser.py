@@ -153,6 +153,23 @@ def _flows(head, rows) -> bool:
 
 _OPENING = re.compile(r"\b(?:beginning|start|opening)\b", re.I)  # a roll-forward's first and last lines
 _CLOSING = re.compile(r"\b(?:end|ending|closing)\b", re.I)
+def _years_of_flows(head, flow_years: set[int]) -> bool:
+    """A note under three bare years or more, the years the statements of income cover ("1998
+    1997  1996" over the components of the tax provision): the years' flows, not balances at
+    their ends (a balance sheet prints two), unless the words above say "at December 31"."""
+    # (a heading may have taken a line above in: "NOTES TO CONSOLIDATED FINANCIAL STATEMENTS 1998")
+    years = [_BARE_YEAR.search(h.strip()) if not find_dates(h) and not duration_months(h) else None for h in head.headings]
+    if len(years) < 3 or not all(years) or not {int(y.group(1)) for y in years} <= flow_years:
+        return False
+    lead_in = re.split(r"(?<=[.!?])\s+", head.intro.strip())[-1]
+    # ("December 31," over the years: balances at those dates)
+    return not _AT_DATE.search(" ".join([lead_in, *head.title_lines])) \
+        and not MONTH_DAY.search(" ".join([*head.title_lines[-3:], head.stub_text]))
+
+
+_BARE_YEAR = re.compile(r"(?<![\d,.$])((?:19|20)\d\d)\s*(?:\*+|\([0-9a-z]\))?$")
+
+
 _AT_DATE = re.compile(r"\b(?:at|as of)\s+(?:the end of\s+)?(?:january|february|march|april|may|june|july|august|"
                       r"september|october|november|december|year[- ]end|fiscal year[- ]end)\b", re.I)
 
@@ -195,6 +212,7 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
     scope_company = ""  # the company of the statement that stated it
     statement: _Statement | None = None  # the last statement table
     scaled: set[Decimal] = set()  # the amounts printed in statements under a scale
+    flow_years: set[int] = set()  # the years the income and cash-flow statements cover
     for head, columns, rows, problems, first_line, last_line in found:
         for heading in head.headings:
             if (tokens := unread(heading)):
@@ -232,7 +250,7 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
             # table's counts and prices are not read in a statement's scale, unless it prints the
             # statements' own amounts ("Total net sales 104,215" of segments: the net sales line)
             head.scale, head.scale_text = scope
-        flows = head.kind is StatementKind.NOTE and ctx.annual and _flows(head, rows)
+        flows = head.kind is StatementKind.NOTE and ctx.annual and (_flows(head, rows) or _years_of_flows(head, flow_years))
         cols, reason = _columns(head, columns, ctx, flows)
         if reason and (carried := _carried_columns(head, columns, statement)) is not None:
             cols, reason = carried, ""  # "CONSOLIDATED BALANCE SHEETS (Continued)" without its column headings
@@ -262,7 +280,8 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
         if reason:
             skipped.append(SkippedTable(first_line, last_line, reason))
             continue
-        if _PERCENT_OF.search(head.intro[-200:]) or _PERCENT_OF.search(head.title_text):
+        if _PERCENT_OF.search(head.intro[-200:]) or _PERCENT_OF.search(head.title_text) \
+                or _statutory_rates(rows, f"{head.intro[-200:]} {head.title_text}"):
             rows = _as_percents(rows)
         if head.parent_only:
             # Schedule I, the parent company alone: its figures in the parent's member, never the
@@ -271,6 +290,8 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
         # a table without a company line is the last statement's company's (an acquired business's
         # notes follow its statements); pro forma statements after them are the registrant's again
         inherited = "" if head.kind is not StatementKind.NOTE and _PRO_FORMA.search(head.title_text) else company
+        if head.kind in (StatementKind.INCOME, StatementKind.CASHFLOW):
+            flow_years |= {c.period.end.year for c in cols if c.period is not None and not c.period.is_instant}
         tables.append(Table(
             title=head.title, kind=head.kind, columns=tuple(cols), rows=tuple(rows),
             scale=head.scale or 1, scale_stated=head.scale is not None, first_line=first_line, last_line=last_line, intro=head.intro,
@@ -656,6 +677,18 @@ def _group_name(c: Column) -> str:
 # numbers are percents, printed without the sign
 _PERCENT_OF = re.compile(r"\b(?:as a |in )?(?:percentages?|percent) of (?:total |net )?(?:sales|revenues?|income)\b|"
                          r"% of (?:total |net )?(?:sales|revenues?)\b", re.I)
+
+
+def _statutory_rates(rows: list[Row], words: str) -> bool:
+    """A rate reconciliation printed without percent signs: the words above speak of the rate and
+    its first line is the statutory federal rate of the era, 34.0 or 35.0, in every column (a
+    reconciliation in dollars starts with the tax at that rate, an amount)."""
+    first = next((r for r in rows if any(c is not None and c.value is not None for c in r.cells)), None)
+    if first is None or not re.search(r"\brates?\b", words, re.I):
+        return False
+    values = [c.value for c in first.cells if c is not None and c.value is not None]
+    return len(values) == len([c for c in first.cells if c is not None]) and all(v in (34, 35) for v in values) \
+        and bool(re.search(r"\brate\b", first.label, re.I))
 
 
 def _as_percents(rows: list[Row]) -> list[Row]:
