@@ -1770,3 +1770,15 @@ def test_segment_assets_among_the_years_flows():
     model = map_filing(parsed("notes_under_bare_years.txt"), cik="999987")
     at = {f.value: f.context.id for f in model.facts if f.table == 5}
     assert at[61240000] == "D19970101_19971231" and at[40115000] == "I19971231" and at[23160000] == "I19951231"
+
+
+def test_unscaled_notes_after_scaled_statements():
+    """A note table that states no scale, printing dollar amounts of the size the statements
+    above print in thousands ('Finished goods $ 27,905' beside their inventories 41,380), is in
+    thousands (it was $27,905); a note in whole dollars prints numbers a thousand times larger
+    ('$1,412,600') and stays dollars; option counts are never scaled as money."""
+    by = {(f.concept.name, f.context.id): f.value for f in map_filing(parsed("unscaled_notes_after_scaled_statements.txt"),
+                                                                      cik="999988").facts}
+    assert by[("FinishedGoods", "I19981231")] == 27905000
+    assert 1412600 in by.values() and 1412600000 not in by.values()
+    assert 612500000 not in by.values()

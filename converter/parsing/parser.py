@@ -243,7 +243,8 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
             # thousands" above statements printed in whole dollars) for none, nor does it end one
             if head.kind is not StatementKind.NOTE:
                 scope, scope_company = (head.scale, head.scale_text), head.company or company
-        elif scope[0] is not None and (head.kind is not StatementKind.NOTE or _repeats(rows, scaled)) \
+        elif scope[0] is not None and (head.kind is not StatementKind.NOTE or _repeats(rows, scaled)
+                                       or _in_statement_units(head, rows, scaled)) \
                 and not (head.company and scope_company and not same_company(head.company, scope_company)):
             # (another company's statements, under their own company line, state their own scale)
             # a release's schedules under one "(In thousands, except per share data)"; a note
@@ -612,6 +613,27 @@ def _prints_money(rows) -> bool:
     """Whether a table prints dollars or lines of money ("Sales and revenues (in millions)")."""
     return any(c is not None and "$" in c.text for r in rows for c in r.cells) or \
         any(money_words(f"{r.label} {r.context}") for r in rows)
+
+
+def _in_statement_units(head, rows, amounts: set[Decimal]) -> bool:
+    """A note table that states no scale, printing dollar amounts only (no prices, rates, counts
+    or per-share amounts) of the size the scaled statements above print: in their units ("Note 7
+    INVENTORIES ... 1,799" under statements in millions is $1,799 million, not $1,799). A table in
+    whole dollars of a company whose statements are in thousands prints numbers a thousand times
+    larger than they do."""
+    if not amounts or not _dollars_only(head, rows, 3, price_headings=True) \
+            or _SHARE_WORDS.search(" ".join([head.intro[-200:], *head.title_lines, *head.headings])):
+        return False
+    cells = [c for r in rows for c in r.cells if c is not None and c.value is not None and not c.percent]
+    if any(_YEAR_CELL.match(c.text) for c in cells):
+        return False  # a schedule by year ("2000  46"): its years are no amounts
+    values = [abs(c.value) for c in cells]
+    # (none of them larger than the largest the statements print: their assets or revenues)
+    return bool(values) and max(values) >= 100 and max(values) <= max(amounts)
+
+
+_YEAR_CELL = re.compile(r"^(?:19|20)\d\d$")
+_SHARE_WORDS = re.compile(r"\bshares?\b|\boptions?\b|\bper share\b|\bwarrants?\b", re.I)
 
 
 def _repeats(rows, amounts: set[Decimal]) -> bool:
