@@ -1782,3 +1782,17 @@ def test_unscaled_notes_after_scaled_statements():
     assert by[("FinishedGoods", "I19981231")] == 27905000
     assert 1412600 in by.values() and 1412600000 not in by.values()
     assert 612500000 not in by.values()
+
+
+def test_operating_statistics_under_a_money_scale():
+    """An airline's release under '(In thousands, except per share amounts and operating
+    statistics)': revenue passenger miles, available seat miles, departures, gallons, yields and
+    costs per unit in cents, and a utility's kilowatt-hour sales and year-end customers printed
+    under their own headings, are no money: none is multiplied by the scale or written in
+    dollars (1,360,320 was 1,360,320,000 USD); the money lines keep theirs."""
+    model = map_filing(parsed("operating_statistics_under_money_scale.txt"), cik="999989")
+    values = {f.value for f in model.facts}
+    for printed in (1360320, 1994600, 41206, 38410, 1120, 112480):
+        assert printed not in values and printed * 1000 not in values
+    assert not {Decimal("13.41"), Decimal("82.98"), 13410, 82980} & values
+    assert 182410000 in values and 88940000 in values

@@ -24,6 +24,7 @@ from converter.mapping.checks import check_calculations, identities, printed_mis
 from converter.mapping.narrative import Narrative, narrative_facts
 from converter.mapping.sections import by_section
 from converter.mapping.structure import build_structure, narrative_network
+from converter.resources import load_toml
 from converter.mapping.taxonomy import ITEM, Rule, Taxonomy, load_taxonomy
 from converter.mapping.unstated_scale import decide
 from converter.printed import component_sign
@@ -591,10 +592,11 @@ def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None
             kept.append((col, cell))
     cells = kept
     label = row.label or f"Subtotal (line {row.line})"
-    if cells and (_counts_units(row.label) or _RATIO.search(row.label)) and not all(c.percent for _, c in cells):
+    statistic = _statistic(row.label, row.context.split(" / ")[-1] if row.context else "")
+    if cells and (_counts_units(row.label) or _RATIO.search(row.label) or statistic) and not all(c.percent for _, c in cells):
         # "Macintosh CPU unit sales 827,000" or "Ratio of earnings to fixed charges 4.73" under
         # "(dollars in millions)": a count or a ratio, not money
-        what = "counts units" if _counts_units(row.label) else "is a ratio or an amount per unit"
+        what = "counts units" if _counts_units(row.label) else statistic or "is a ratio or an amount per unit"
         for _, cell in cells:
             st.unmapped.append(Unmapped(cell.line, row.label, f"value {cell.text!r} {what}, not money: "
                                                               f"no unit is declared for it (left out)"))
@@ -701,6 +703,31 @@ _UNIT_COUNT = re.compile(
     r"(?:open|opened|closed|in operation|operated|owned|leased)\b|\bsquare (?:feet|footage)\b|"
     r"\bemployees at (?:year|period)[- ]end\b|"
     r"\b(?:subscribers|customers|members|employees|accounts|stores|locations)\s+at\s+(?:the\s+)?end\s+of\b", re.I)
+
+
+@functools.cache
+def _statistics() -> dict[str, re.Pattern]:
+    return {k: re.compile(v, re.I) for k, v in load_toml("statements.toml")["statistics"].items()}
+
+
+@functools.lru_cache(maxsize=4096)
+def _statistic(label: str, heading: str) -> str:
+    """Why a line of operating statistics is no money ("Oil production (MBbls)", "Basic
+    subscribers", "Average oil price (per Bbl)", the lines under "Kilowatt-hour sales
+    (millions):"), or "" (statements.toml [statistics])."""
+    if re.search(r"\bshares?\b", f"{label} {heading}", re.I):
+        return ""  # shares and amounts per share have units of their own
+    words = _statistics()
+    for text in (label, heading):
+        if words["per_unit"].search(text):
+            return "is an amount per unit"
+        if words["physical"].search(text):
+            return "measures a physical quantity"
+        if words["counted"].search(text) and not words["money"].search(text):
+            return "counts things"
+        if words["money"].search(text):
+            return ""  # the line names money: its heading's words do not make it a count
+    return ""
 
 
 @functools.lru_cache(maxsize=4096)  # asked of every cell's column heading
