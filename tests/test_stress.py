@@ -718,7 +718,7 @@ def test_a_price_table_after_a_tabular_scale_keeps_its_prices():
     """'(Tabular information: Dollars in millions ...)' scales the table of dollars after it,
     not the quarters' high and low prices of the stock."""
     by = facts("price_table_after_tabular_scale.txt")
-    assert 1412000000 in {v for (name, _), v in by.items() if name == "NetSales"}
+    assert by[("Revenues", "D19970101_19971231")] == 1412000000  # (the MD&A's years are the report's)
     prices = [v for (name, _), v in by.items() if name.startswith(("FirstQuarter", "FourthQuarter"))]
     assert prices and all(v < 100 for v in prices)
 
@@ -1796,3 +1796,16 @@ def test_operating_statistics_under_a_money_scale():
         assert printed not in values and printed * 1000 not in values
     assert not {Decimal("13.41"), Decimal("82.98"), 13410, 82980} & values
     assert 182410000 in values and 88940000 in values
+
+
+def test_years_before_the_statements_and_dated_balances():
+    """A 10-K's selected data under 'Statement of income data:' and 'Balance sheet data:'
+    captions (the table was skipped, then cut in two), and its MD&A under '1999  1998  1997'
+    before any statement: the years' flows, the balance sheet data at each year's end; a claims
+    accrual's 'Balance at January 1' is the balance the day before the year."""
+    model = map_filing(parsed("mdna_years_before_statements.txt"), cik="999990")
+    at = {(f.table, f.value): f.context.id for f in model.facts if f.unit is not None}
+    assert at[(0, 412300000)] == "D19990101_19991231" and at[(0, 296400000)] == "I19991231"
+    assert at[(0, 60300000)] == "I19951231"
+    assert at[(1, 48915000)] == "D19990101_19991231"
+    assert at[(2, 9410000)] == "I19981231" and at[(2, 9825000)] == "I19991231"

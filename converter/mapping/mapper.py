@@ -647,10 +647,29 @@ def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None
     return RowMapping(tuple(made), 1) if len(made) == 1 else None
 
 
+_AVERAGE = re.compile(r"\baverages?\b", re.I)  # "BALANCE SHEET AVERAGES: Total Assets": over the period
+_DATED_BALANCE = re.compile(r"^balances?,?\s+(?:at\s+)?(?:january|february|march|april|may|june|july|august|september|"
+                            r"october|november|december)\s+\d{1,2}\s*[,.:]?\s*$", re.I)
+
+
+def _balance_edge(label: str, period: Period) -> str | None:
+    """"Balance at January 1" over a year's column: its start; "Balance, December 31": its end."""
+    md = parse_month_day(label) if _DATED_BALANCE.match(label) else None
+    start = period.start
+    if md is None or start is None:
+        return None
+    return "start" if md == (start.month, start.day) else "end" if md == (period.end.month, period.end.day) else None
+
+
 # a note's line of what is held at the year's end among its years' flows: "Identifiable assets"
 # beside segment revenues, "Assets at December 31" (a return on or a sale of assets is a flow)
 _HELD_AT_END = re.compile(r"^(?:(?:total|identifiable|corporate|other|segment|geographic)\s+)*assets\b"
                           r"(?!.*\b(?:sold|sales?|dispos\w*|acqui\w*|purchase\w*|return|written|impair\w*))|"
+                          # selected data: "Working capital", "Long-term debt", "Stockholders' equity",
+                          # the lines under "Balance sheet data:"
+                          r"^(?:total )?(?:liabilities|working capital|long[- ]term (?:debt|obligations)|"
+                          r"(?:stockholders|shareholders|share ?owners)'? equity|capitalization)\s*$|"
+                          r"^balance sheet data\b|\bfinancial (?:position|condition) data\b|"
                           r"\bat (?:december|january|february|march|april|may|june|july|august|september|october|"
                           r"november) \d{1,2}\b|\bat (?:the )?(?:year|fiscal year)[- ]end\b", re.I)
 
@@ -660,13 +679,15 @@ def _extension_facts(st: _State, t_index: int, table: Table, row: Row, cells, gr
     """Facts of the row's cells under extension concepts of its label, one per column measure."""
     if row_unit is None:
         row_unit = _row_unit_type(row.label, row.context, tuple(cell for _, cell in cells), table.kind)
-    held = _HELD_AT_END.search(row.label) or _HELD_AT_END.search(row.context.split(" / ")[-1] if row.context else "")
-    if (edge := edge_of(row.label) or ("end" if held else None)) is not None:
+    held = table.kind is StatementKind.NOTE and (_HELD_AT_END.search(row.label) or _HELD_AT_END.search(
+        row.context.split(" / ")[-1] if row.context else "")) and not _AVERAGE.search(f"{row.context} {row.label}")
+    if (edge := edge_of(row.label) or ("end" if held else None)) is not None or _DATED_BALANCE.match(row.label):
         # "Balance at beginning of year" of a roll-forward in year columns: a balance at the day
         # before the year (or at its end), not a flow over it
-        cells = [(dataclasses.replace(col, period=Period(col.period.start - dt.timedelta(days=1)) if edge == "start"
+        cells = [(dataclasses.replace(col, period=Period(col.period.start - dt.timedelta(days=1)) if at == "start"
                                       else Period(col.period.end)), cell)
-                 if col.period is not None and col.period.start is not None else (col, cell) for col, cell in cells]
+                 if col.period is not None and col.period.start is not None and (at := edge or _balance_edge(row.label, col.period))
+                 else (col, cell) for col, cell in cells]
     by_measure: dict[str, list] = {}
     for col, cell in cells:
         by_measure.setdefault(col.measure, []).append((col, cell))

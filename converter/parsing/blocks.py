@@ -79,7 +79,9 @@ def _breaks(lines: list[Line], start: int, end: int) -> bool:
         if ln.kind is Kind.RULE and any(g.kind is Kind.TEXT for g in gap[:gap.index(ln)]):
             underlined = True
         if ln.kind is Kind.TEXT:
-            if is_title_line(ln.stripped) or _is_heading_text(ln.text) or is_title_line(_WIDE.split(ln.stripped)[0]) \
+            caption = ln.stripped.endswith(":") and len(ln.stripped) < 60  # "Balance sheet data:" heads rows
+            if (is_title_line(ln.stripped) and not caption) or _is_heading_text(ln.text) \
+                    or (is_title_line(_WIDE.split(ln.stripped)[0]) and not caption) \
                     or (ln.indent < 4 and (is_note_heading(ln.stripped, titled=True) or is_item_heading(ln.stripped, titled=True))) \
                     or ((underlined and ln.indent > _LABEL_ZONE or paged) and ln.stripped.startswith("(")
                         and scale_of(ln.stripped)) \

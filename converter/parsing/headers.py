@@ -273,7 +273,9 @@ def _body_heading(ln: Line, value_left: int) -> bool:
     if ln.kind is not Kind.TEXT or is_prose(ln):
         return False
     text = ln.stripped
-    if is_title_line(text) or is_company_line(text) or scale_of(text) or find_dates(text) or not text[0].isupper():
+    # ("Statement of income data:", "Balance sheet data:": captions of a selected-data table's rows)
+    titled = is_title_line(text) and not (text.endswith(":") and len(text) < 60)
+    if titled or is_company_line(text) or scale_of(text) or find_dates(text) or not text[0].isupper():
         return False
     return all(e <= value_left - 1 for _, e, _ in chunks(ln.text))
 

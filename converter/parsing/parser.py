@@ -158,16 +158,13 @@ def _years_of_flows(head, flow_years: set[int]) -> bool:
     1997  1996" over the components of the tax provision): the years' flows, not balances at
     their ends (a balance sheet prints two), unless the words above say "at December 31"."""
     # (a heading may have taken a line above in: "NOTES TO CONSOLIDATED FINANCIAL STATEMENTS 1998")
-    years = [_BARE_YEAR.search(h.strip()) if not find_dates(h) and not duration_months(h) else None for h in head.headings]
-    if len(years) < 3 or not all(years) or not {int(y.group(1)) for y in years} <= flow_years:
+    years = [{int(y) for y in YEAR.findall(h)} if not find_dates(h) and not duration_months(h) else set() for h in head.headings]
+    if len(years) < 3 or any(len(y) != 1 for y in years) or not set().union(*years) <= flow_years:
         return False
     lead_in = re.split(r"(?<=[.!?])\s+", head.intro.strip())[-1]
     # ("December 31," over the years: balances at those dates)
-    return not _AT_DATE.search(" ".join([lead_in, *head.title_lines])) \
-        and not MONTH_DAY.search(" ".join([*head.title_lines[-3:], head.stub_text]))
-
-
-_BARE_YEAR = re.compile(r"(?<![\d,.$])((?:19|20)\d\d)\s*(?:\*+|\([0-9a-z]\))?$")
+    return head.title_kind is not StatementKind.BALANCE and not _AT_DATE.search(" ".join([lead_in, *head.title_lines])) \
+        and not MONTH_DAY.search(" ".join([*head.title_lines[-3:], head.period_text, head.stub_text]))
 
 
 _AT_DATE = re.compile(r"\b(?:at|as of)\s+(?:the end of\s+)?(?:january|february|march|april|may|june|july|august|"
@@ -251,7 +248,10 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
             # table's counts and prices are not read in a statement's scale, unless it prints the
             # statements' own amounts ("Total net sales 104,215" of segments: the net sales line)
             head.scale, head.scale_text = scope
-        flows = head.kind is StatementKind.NOTE and ctx.annual and (_flows(head, rows) or _years_of_flows(head, flow_years))
+        # (the years of the statements of income, or, before them, the report's year and those before it)
+        report_years = {ctx.period_end.year - k for k in range(5)} if ctx.period_end is not None else set()
+        flows = head.kind is StatementKind.NOTE and ctx.annual and (_flows(head, rows)
+                                                                    or _years_of_flows(head, flow_years or report_years))
         cols, reason = _columns(head, columns, ctx, flows)
         if reason and (carried := _carried_columns(head, columns, statement)) is not None:
             cols, reason = carried, ""  # "CONSOLIDATED BALANCE SHEETS (Continued)" without its column headings
