@@ -1711,7 +1711,12 @@ def test_quarterly_data_tables():
     '1997' and '1996' centred over each four (the years reached one column each), and 'Fourth
     Quarter ... First Quarter' under 'for the fiscal year ended June 30, 1997' (each column was
     the whole year): every column the three months to its quarter's end in its fiscal year."""
-    first, second = parsed("quarterly_data_layouts.txt").tables
+    first, second, segments, last = parsed("quarterly_data_layouts.txt").tables
+    # a quarterly table right under a note table of years is a table of its own ("19. QUARTERLY
+    # RESULTS" over "Sept. 30  Dec. 31  Mar. 31  June 30": it was read into the segments' years)
+    assert [c.period.key() for c in last.columns] == [
+        "D1996-07-01_1996-09-30", "D1996-10-01_1996-12-31", "D1997-01-01_1997-03-31", "D1997-04-01_1997-06-30"]
+    assert len(segments.rows) == 2
     assert [c.period.key() for c in first.columns] == [
         "D1997-04-01_1997-06-30", "D1997-01-01_1997-03-31", "D1996-10-01_1996-12-31", "D1996-07-01_1996-09-30",
         "D1996-04-01_1996-06-30", "D1996-01-01_1996-03-31", "D1995-10-01_1995-12-31", "D1995-07-01_1995-09-30"]

@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 
 from converter.parsing.lines import Kind, Line, is_prose
-from converter.parsing.titles import is_item_heading, is_note_heading, is_title_line, scale_of
+from converter.parsing.titles import is_item_heading, is_note_heading, is_numbered_heading, is_title_line, scale_of
 
 _LONE_YEAR = re.compile(r"(?:19|20)\d\d")
 _WIDE = re.compile(r"\s{3,}")
@@ -82,7 +82,8 @@ def _breaks(lines: list[Line], start: int, end: int) -> bool:
             caption = ln.stripped.endswith(":") and len(ln.stripped) < 60  # "Balance sheet data:" heads rows
             if (is_title_line(ln.stripped) and not caption) or _is_heading_text(ln.text) \
                     or (is_title_line(_WIDE.split(ln.stripped)[0]) and not caption) \
-                    or (ln.indent < 4 and (is_note_heading(ln.stripped, titled=True) or is_item_heading(ln.stripped, titled=True))) \
+                    or (ln.indent < 4 and (is_note_heading(ln.stripped, titled=True) or is_item_heading(ln.stripped, titled=True)
+                                           or (is_numbered_heading(ln.stripped) and _DOTTED.match(ln.stripped)))) \
                     or ((underlined and ln.indent > _LABEL_ZONE or paged) and ln.stripped.startswith("(")
                         and scale_of(ln.stripped)) \
                     or (above and ln.stripped[:1].isupper() and not ln.stripped.endswith(":")
@@ -102,13 +103,14 @@ def _breaks(lines: list[Line], start: int, end: int) -> bool:
     return False
 
 
+_DOTTED = re.compile(r"^\d{1,2}\.\s")  # "11.  QUARTERLY FINANCIAL DATA": a note begins ("(2) Additional shares" is a row)
 _LONE_DATE = re.compile(r"(?:(?:at|as of)\s+)?[a-z]{3,9}\.?\s+\d{1,2},\s*\d{4}")
 
 
 def _is_heading_text(text: str) -> bool:
     """Column headings between two runs of rows start a new table: 'May 31, 2004   May 31, 2003',
     or years standing apart over the columns beside other headings ('2006   Change   2005')."""
-    from converter.dates import FULL_DATE, NUMERIC_DATE
+    from converter.dates import FULL_DATE, MONTH_DAY, NUMERIC_DATE
 
     from converter.dates import FISCAL_YEAR, QUARTER_OF_YEAR
 
@@ -120,8 +122,8 @@ def _is_heading_text(text: str) -> bool:
         return True
     text = text.strip()
     dates = len(FULL_DATE.findall(text)) + len(NUMERIC_DATE.findall(text))
-    if dates >= 2:
-        return True
+    if dates >= 2 or len(MONTH_DAY.findall(text)) >= 3:
+        return True  # ("Mar. 31   June 30   Sept. 30   Dec. 31": a quarterly table's headings)
     low = text.lower()
     if dates == 1 and _LONE_DATE.fullmatch(low) and len(text) < 40 and FULL_DATE.search(text):
         return True  # "December 31, 1999" centred over a table printed again for the earlier date

@@ -61,11 +61,13 @@ _WIDE_GAP = re.compile(r"\S {4,}\S")
 _DATES = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b(?:,?\s+(?:19|20)\d\d\b)?"
                     r"|\d{1,2}/\d{1,2}/\d{2,4}", re.I)
 # a scale beside the years: "(in 000s)", "(000's omitted)", "(in 000s, except share data)"
-_IN_000S = re.compile(r"\((?:in\s+)?\$?000'?s\b[^()]*\)", re.I)
+_IN_000S = re.compile(r"\((?:dollars\s+)?(?:in\s+)?\$?000'?s\b[^()]*\)", re.I)
 _STRAY_BLANK = re.compile(r"(?<![\d,])(\d{1,3}(?:,\d{3})*) ,(\d{3})(?![\d,])")
 _YEAR_MARK = re.compile(r"(?<=\d)(?:\*+|\([0-9a-zA-Z]\))$")  # "1998*", "1998(1)", "1998(a)": a year with its footnote mark
 _SCALE_ALONE = re.compile(r"^\(\$?\s?000'?s?\)$")  # "($000)" under a title: the scale, not a zero amount
 _MARK = re.compile(r"(?<=[A-Za-z])\(\d{1,2}\)")  # a footnote mark glued to a heading word: "Adjustments(1)"
+# the rest of a scale phrase wrapped into the stub beside the years: "(dollars" / "in 000s)  2007  2007"
+_SCALE_STUB = re.compile(r"^\(?(?:dollars\s+)?in\s+(?:\$?000'?s|thousands|millions)\)?$", re.I)
 _SHORT_WORDS = re.compile(r"^[A-Za-z%().,&' -]{1,30}$")
 
 
@@ -78,7 +80,8 @@ def _years_line(text: str) -> bool:
     parts = [t for _, _, t in chunks(_IN_000S.sub(" ", text))]
     parts = [_YEAR_MARK.sub("", t) for t in parts]
     years = sum(1 for t in parts if _YEAR.fullmatch(t))
-    return years >= 2 and all(_YEAR.fullmatch(t) or _SHORT_WORDS.match(_MARK.sub("", t)) for t in parts)
+    return years >= 2 and all(_YEAR.fullmatch(t) or _SHORT_WORDS.match(_MARK.sub("", t)) or _SCALE_STUB.match(t)
+                              for t in parts)
 
 
 def classify(index: int, number: int, text: str) -> Line:

@@ -780,7 +780,8 @@ def _columns(head, spans, ctx: PeriodContext, flows: bool = False) -> tuple[list
         if in_order and period is not None:
             period = _ending(period, in_order[k])
         cols.append(Column(k, left, right, heading, period))
-    if head.kind is not StatementKind.BALANCE and _QUARTERLY.search(f"{head.title_text} {head.intro[-200:]}"):
+    quarterly = _QUARTERLY.search(" ".join([head.title_text, head.intro[-200:], *head.headings]))
+    if head.kind is not StatementKind.BALANCE and quarterly:
         cols = _quarters_under_years(cols, ctx.fiscal_year_end)
     if head.scale is not None and not head.not_own:
         # (a note table that states no scale is not read at all rather than read in dollars)
