@@ -1814,3 +1814,13 @@ def test_years_before_the_statements_and_dated_balances():
     assert at[(0, 60300000)] == "I19951231"
     assert at[(1, 48915000)] == "D19990101_19991231"
     assert at[(2, 9410000)] == "I19981231" and at[(2, 9825000)] == "I19991231"
+
+
+def test_a_schedule_of_future_years_as_rows():
+    """Minimum lease payments by year, the years printed left of the columns ('1997  $ 410
+    $ 2,915'): each year is its row's label, not a value outside the columns (the rows lost
+    their labels and became subtotals); no future year is a context."""
+    (table,) = parsed("lease_schedule_years_as_rows.txt").tables
+    assert [r.label for r in table.rows][:4] == ["1997", "1998", "1999", "Later years"]
+    model = map_filing(parsed("lease_schedule_years_as_rows.txt"), cik="999991")
+    assert {f.context.id for f in model.facts if f.unit is not None} == {"I19961231"}
