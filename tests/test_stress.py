@@ -1824,3 +1824,12 @@ def test_a_schedule_of_future_years_as_rows():
     assert [r.label for r in table.rows][:4] == ["1997", "1998", "1999", "Later years"]
     model = map_filing(parsed("lease_schedule_years_as_rows.txt"), cik="999991")
     assert {f.context.id for f in model.facts if f.unit is not None} == {"I19961231"}
+
+
+def test_changes_named_with_their_direction():
+    """'Increase in accrued expenses 12,315' and 'Decrease in prepaid expenses 4,110': the
+    changes filers print as 'Accrued expenses' and 'Prepaid expenses' (they were extensions),
+    the decrease negative."""
+    by = facts("changes_named_with_direction.txt")
+    assert by[("IncreaseDecreaseInAccruedLiabilities", "D19970101_19971231")] == 12315
+    assert by[("IncreaseDecreaseInPrepaidExpense", "D19970101_19971231")] == -4110

@@ -173,7 +173,21 @@ def lookup(tax: Taxonomy, label: str, context: str, statement: str, period_type:
         return Rule.naming(name, f"label map: {share:.0%} of {lines} filers' lines {text!r}", bool(negated), at)
     if any(text in tax.sections.get(statement, {}) for text in texts):
         return None  # filers gave the label several concepts: the section it is printed in chooses
-    return _lookup_words(tax, label, statement, period_type, excluded)
+    return _lookup_words(tax, label, statement, period_type, excluded) or _lookup_change(tax, texts[-1], statement, excluded)
+
+
+_CHANGE_IN = re.compile(r"^(?:net )?(?:increase decrease|decrease increase|increase|decrease|changes?) in (.+)$")
+
+
+def _lookup_change(tax: Taxonomy, text: str, statement: str, excluded: frozenset[str]) -> Rule | None:
+    """A cash-flow line naming its direction before the item ("Increase in accrued expenses"):
+    the change filers print as the bare item ("Accrued expenses"), when that is a change concept."""
+    m = _CHANGE_IN.match(text) if statement == "cashflow" else None
+    entry = tax.labelmap.get(statement, {}).get(m.group(1)) if m else None
+    if entry is None or not entry[0].startswith("IncreaseDecrease") or entry[0] in excluded:
+        return None
+    name, share, lines, _ = entry
+    return Rule.naming(name, f"label map: {share:.0%} of {lines} filers' lines {m.group(1)!r}, with its direction")
 
 
 def _lookup_words(tax: Taxonomy, label: str, statement: str, period_type: str, excluded: frozenset[str]) -> Rule | None:
