@@ -1775,6 +1775,7 @@ def test_segment_assets_among_the_years_flows():
     model = map_filing(parsed("notes_under_bare_years.txt"), cik="999987")
     at = {f.value: f.context.id for f in model.facts if f.table == 5}
     assert at[61240000] == "D19970101_19971231" and at[40115000] == "I19971231" and at[23160000] == "I19951231"
+    assert at[51306000] == "I19971231"  # "Total long-lived assets"
 
 
 def test_unscaled_notes_after_scaled_statements():
@@ -1833,3 +1834,11 @@ def test_changes_named_with_their_direction():
     by = facts("changes_named_with_direction.txt")
     assert by[("IncreaseDecreaseInAccruedLiabilities", "D19970101_19971231")] == 12315
     assert by[("IncreaseDecreaseInPrepaidExpense", "D19970101_19971231")] == -4110
+
+
+def test_shares_in_thousands_beside_money_in_millions():
+    """'(In millions, except per share amounts; shares in thousands)': 61,204 shares are
+    61,204,000 (they were 61,204,000,000)."""
+    by = facts("shares_in_thousands_clause.txt")
+    assert by[("WeightedAverageNumberOfSharesOutstandingBasic", "D20000101_20001231")] == 61204000
+    assert by[("NetIncomeLoss", "D20000101_20001231")] == 207000000

@@ -663,7 +663,7 @@ def _balance_edge(label: str, period: Period) -> str | None:
 
 # a note's line of what is held at the year's end among its years' flows: "Identifiable assets"
 # beside segment revenues, "Assets at December 31" (a return on or a sale of assets is a flow)
-_HELD_AT_END = re.compile(r"^(?:(?:total|identifiable|corporate|other|segment|geographic)\s+)*assets\b"
+_HELD_AT_END = re.compile(r"^(?:(?:total|identifiable|corporate|other|segment|geographic|long[- ]lived)\s+)*assets\b"
                           r"(?!.*\b(?:sold|sales?|dispos\w*|acqui\w*|purchase\w*|return|written|impair\w*))|"
                           # selected data: "Working capital", "Long-term debt", "Stockholders' equity",
                           # the lines under "Balance sheet data:"

@@ -324,9 +324,16 @@ _EXCEPT_SHARES = re.compile(r"except\s+(?:for\s+)?(?:the\s+)?(?:number\s+of\s+)?
 def shares_scale(scale: int, text: str) -> int:
     """Share counts follow the table's scale unless its phrase excepts them ("except share
     data") or speaks of dollars only ("Dollars in millions")."""
+    said = _SHARES_IN.search(text)
+    if said is not None:
+        # "(In millions, except per share amounts; shares in thousands)": the shares' own scale
+        return 1000 if said.group(1).lower() == "thousands" else 1000000
     if scale == 1 or _EXCEPT_SHARES.search(" ".join(text.split())):
         return 1
     return scale
+
+
+_SHARES_IN = re.compile(r"\bshares (?:data |amounts )?in (thousands|millions)\b", re.I)
 
 
 _PERIOD_WORDS = re.compile(r"\b(?:(?:three|six|nine|twelve|\d+)\s+months?|years?|quarters?|weeks?|ended|ending|"
