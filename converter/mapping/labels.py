@@ -33,7 +33,8 @@ def edge_of(label: str) -> str | None:
     return _EDGE.get(next(g for g in m.groups() if g)) if m else None
 
 
-_BALANCE_EDGE = re.compile(r"^(beginning|opening|ending|closing) balances?\b|^balances? (?:at )?(?:the )?(beginning|end)\b")
+_BALANCE_EDGE = re.compile(r"^(beginning|opening|ending|closing) balances?\b|"
+                           r"^balances? (?:at )?(?:the )?(beginning|end)\b")
 
 
 def _net_of(m: re.Match) -> str:
@@ -173,7 +174,8 @@ def lookup(tax: Taxonomy, label: str, context: str, statement: str, period_type:
         return Rule.naming(name, f"label map: {share:.0%} of {lines} filers' lines {text!r}", bool(negated), at)
     if any(text in tax.sections.get(statement, {}) for text in texts):
         return None  # filers gave the label several concepts: the section it is printed in chooses
-    return _lookup_words(tax, label, statement, period_type, excluded) or _lookup_change(tax, texts[-1], statement, excluded)
+    return (_lookup_words(tax, label, statement, period_type, excluded)
+            or _lookup_change(tax, texts[-1], statement, excluded))
 
 
 _CHANGE_IN = re.compile(r"^(?:net )?(?:increase decrease|decrease increase|increase|decrease|changes?) in (.+)$")

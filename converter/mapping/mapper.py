@@ -29,8 +29,8 @@ from converter.mapping.taxonomy import ITEM, Rule, Taxonomy, load_taxonomy
 from converter.mapping.unstated_scale import decide
 from converter.printed import component_sign
 from converter.model import (
-    Cell, Concept, Entity, Fact, Label, ParsedFiling, Period, Row, SkippedTable, SourceRef, StatementKind, Table,
-    Unmapped, XbrlModel,
+    Cell, Column, Concept, Entity, Fact, Label, ParsedFiling, Period, Row, SkippedTable, SourceRef, StatementKind,
+    Table, Unmapped, XbrlModel,
 )
 
 CIK_SCHEME = "http://www.sec.gov/CIK"
@@ -424,7 +424,8 @@ def _row_unit_type(label: str, context: str, cells: tuple[Cell | None, ...], kin
         return SHARES
     # "Cash dividends ($.20 per share)", "Cash dividends declared, $.52 per share": the rate in
     # parentheses or after its dollar sign describes an amount of money
-    if _PER_SHARE.search(_RATE.sub(" ", re.sub(r"\([^)]*\)", " ", label))) or (short and _PER_SHARE.search(context) and _sized_per_share(cells)):
+    if _PER_SHARE.search(_RATE.sub(" ", re.sub(r"\([^)]*\)", " ", label))) \
+            or (short and _PER_SHARE.search(context) and _sized_per_share(cells)):
         return PER_SHARE
     if _PER_SHARE.search(context) and not _COUNT_WORDS.search(label) and _sized_per_share(cells):
         return PER_SHARE  # every line of a per-share block: "Earnings before extraordinary loss" under it
@@ -593,7 +594,8 @@ def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None
     cells = kept
     label = row.label or f"Subtotal (line {row.line})"
     statistic = _statistic(row.label, row.context.split(" / ")[-1] if row.context else "")
-    if cells and (_counts_units(row.label) or _RATIO.search(row.label) or statistic) and not all(c.percent for _, c in cells):
+    if cells and (_counts_units(row.label) or _RATIO.search(row.label) or statistic) \
+            and not all(c.percent for _, c in cells):
         # "Macintosh CPU unit sales 827,000" or "Ratio of earnings to fixed charges 4.73" under
         # "(dollars in millions)": a count or a ratio, not money
         what = "counts units" if _counts_units(row.label) else statistic or "is a ratio or an amount per unit"
@@ -674,20 +676,30 @@ _HELD_AT_END = re.compile(r"^(?:(?:total|identifiable|corporate|other|segment|ge
                           r"november) \d{1,2}\b|\bat (?:the )?(?:year|fiscal year)[- ]end\b", re.I)
 
 
+def _at_edge(table: Table, row: Row, col: Column) -> Column:
+    """The column of a balance printed among flows, dated at the edge of the column's period:
+    "Balance at beginning of year" (or "Balance at January 1") the day before the year,
+    "Balance at end of year", a note's "Identifiable assets" at its end."""
+    period = col.period
+    if period is None or period.start is None:
+        return col
+    edge = edge_of(row.label) or _balance_edge(row.label, period)
+    heading = row.context.split(" / ")[-1] if row.context else ""
+    if edge is None and table.kind is StatementKind.NOTE and not _AVERAGE.search(f"{row.context} {row.label}") \
+            and (_HELD_AT_END.search(row.label) or _HELD_AT_END.search(heading)):
+        edge = "end"
+    if edge is None:
+        return col
+    return dataclasses.replace(col, period=Period(period.start - dt.timedelta(days=1)) if edge == "start"
+                               else Period(period.end))
+
+
 def _extension_facts(st: _State, t_index: int, table: Table, row: Row, cells, group: str, base_label: str,
                      row_unit: str | None = None) -> list[Concept]:
     """Facts of the row's cells under extension concepts of its label, one per column measure."""
     if row_unit is None:
         row_unit = _row_unit_type(row.label, row.context, tuple(cell for _, cell in cells), table.kind)
-    held = table.kind is StatementKind.NOTE and (_HELD_AT_END.search(row.label) or _HELD_AT_END.search(
-        row.context.split(" / ")[-1] if row.context else "")) and not _AVERAGE.search(f"{row.context} {row.label}")
-    if (edge := edge_of(row.label) or ("end" if held else None)) is not None or _DATED_BALANCE.match(row.label):
-        # "Balance at beginning of year" of a roll-forward in year columns: a balance at the day
-        # before the year (or at its end), not a flow over it
-        cells = [(dataclasses.replace(col, period=Period(col.period.start - dt.timedelta(days=1)) if at == "start"
-                                      else Period(col.period.end)), cell)
-                 if col.period is not None and col.period.start is not None and (at := edge or _balance_edge(row.label, col.period))
-                 else (col, cell) for col, cell in cells]
+    cells = [(_at_edge(table, row, col), cell) for col, cell in cells]
     by_measure: dict[str, list] = {}
     for col, cell in cells:
         by_measure.setdefault(col.measure, []).append((col, cell))

@@ -202,7 +202,8 @@ def load_taxonomy() -> Taxonomy:
                              frozenset(t.get("requires", [])), bool(t.get("labelled")), t.get("closes", ""))
                    for t in raw.get("total", []))
     signs = load_toml("signs.toml")
-    differences = tuple((d["name"], tuple(d["minuend"]), frozenset(d["subtrahend"])) for d in signs.get("difference", []))
+    differences = tuple((d["name"], tuple(d["minuend"]), frozenset(d["subtrahend"]))
+                        for d in signs.get("difference", []))
     words = signs.get("loss_words")
     loss_words = (re.compile(words["loss"], re.I), re.compile(words["not"], re.I)) if words else None
     names = frozenset(line.strip() for line in (root / "standard-names.txt").read_text().splitlines()
@@ -226,6 +227,7 @@ def load_taxonomy() -> Taxonomy:
                     direct_method=frozenset(raw_sections.get("direct_method", ())),
                     unclassified={k: v for k, v in raw.get("unclassified", {}).items() if v in concepts},
                     negative_printed={k: v for k, v in raw.get("negative_printed", {}).items() if v in concepts},
-                    by_title=tuple((re.compile(b["title"], re.I), {k: v for k, v in b["instead"].items() if v in concepts})
+                    by_title=tuple((re.compile(b["title"], re.I),
+                                    {k: v for k, v in b["instead"].items() if v in concepts})
                                    for b in raw.get("by_title", [])),
                     cash_weights=raw_sections.get("cash_weights", {}))

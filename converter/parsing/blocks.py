@@ -82,8 +82,7 @@ def _breaks(lines: list[Line], start: int, end: int) -> bool:
             caption = ln.stripped.endswith(":") and len(ln.stripped) < 60  # "Balance sheet data:" heads rows
             if (is_title_line(ln.stripped) and not caption) or _is_heading_text(ln.text) \
                     or (is_title_line(_WIDE.split(ln.stripped)[0]) and not caption) \
-                    or (ln.indent < 4 and (is_note_heading(ln.stripped, titled=True) or is_item_heading(ln.stripped, titled=True)
-                                           or (is_numbered_heading(ln.stripped) and _DOTTED.match(ln.stripped)))) \
+                    or (ln.indent < 4 and _begins_a_part(ln.stripped)) \
                     or ((underlined and ln.indent > _LABEL_ZONE or paged) and ln.stripped.startswith("(")
                         and scale_of(ln.stripped)) \
                     or (above and ln.stripped[:1].isupper() and not ln.stripped.endswith(":")
@@ -103,8 +102,15 @@ def _breaks(lines: list[Line], start: int, end: int) -> bool:
     return False
 
 
-_DOTTED = re.compile(r"^\d{1,2}\.\s")  # "11.  QUARTERLY FINANCIAL DATA": a note begins ("(2) Additional shares" is a row)
+_DOTTED = re.compile(r"^\d{1,2}\.\s")
 _LONE_DATE = re.compile(r"(?:(?:at|as of)\s+)?[a-z]{3,9}\.?\s+\d{1,2},\s*\d{4}")
+
+
+def _begins_a_part(text: str) -> bool:
+    """'Note 6. Income Taxes', 'Item 8. ...', '11.  QUARTERLY FINANCIAL DATA': a new part of the
+    report ("(2) Additional shares deemed" is a table's row)."""
+    return is_note_heading(text, titled=True) or is_item_heading(text, titled=True) \
+        or (is_numbered_heading(text) and bool(_DOTTED.match(text)))
 
 
 def _is_heading_text(text: str) -> bool:
