@@ -751,11 +751,14 @@ def _statistic(label: str, heading: str) -> str:
     if re.search(r"\bshares?\b", f"{label} {heading}", re.I):
         return ""  # shares and amounts per share have units of their own
     words = _statistics()
+    # an amount per unit or a physical quantity, in the line's words or its heading's ("Lease
+    # operating" under "Production costs per BOE:")
     for text in (label, heading):
         if words["per_unit"].search(text):
             return "is an amount per unit"
         if words["physical"].search(text):
             return "measures a physical quantity"
+    for text in (label, heading):
         if words["counted"].search(text) and not words["money"].search(text):
             return "counts things"
         if words["money"].search(text):
