@@ -1842,3 +1842,12 @@ def test_shares_in_thousands_beside_money_in_millions():
     by = facts("shares_in_thousands_clause.txt")
     assert by[("WeightedAverageNumberOfSharesOutstandingBasic", "D20000101_20001231")] == 61204000
     assert by[("NetIncomeLoss", "D20000101_20001231")] == 207000000
+
+
+def test_an_undated_inception_to_date_column():
+    """'Inception to Date' beside '1998  1997', its start printed only in the title ('the Period
+    from June 12, 1995 (Inception) to December 31, 1998'): from that day to the year's end (the
+    column was left out)."""
+    (table,) = parsed("cumulative_since_inception_undated.txt").tables
+    assert table.columns[2].period.key() == "D1995-06-12_1998-12-31"
+    assert facts("cumulative_since_inception_undated.txt")[("NetIncomeLoss", "D19950612_19981231")] == -1867555

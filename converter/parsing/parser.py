@@ -524,6 +524,27 @@ def _year_to_date(cols: list[Column], kind: StatementKind, fye: tuple[int, int] 
     return out
 
 
+_CUMULATIVE = re.compile(r"\bcumulative\b|\bsince inception\b|\binception to date\b", re.I)
+
+
+def _since_inception(cols: list[Column], head) -> list[Column]:
+    """A development stage company's "Cumulative Since Inception" column that prints no date: from
+    the inception the title or the sentence above dates ("... and for the Period from March 3, 1994
+    (Inception) to December 31, 1998") to the latest end of the columns beside it."""
+    ends = [c.period.end for c in cols if c.period is not None and c.period.start is not None]
+    if head.kind is StatementKind.BALANCE or not ends:
+        return cols
+    end = max(ends)
+    out = []
+    for c in cols:
+        if c.period is None and _CUMULATIVE.search(c.heading) and not find_dates(c.heading):
+            since = own_start(" ".join([head.title_text, head.period_text, head.intro[-300:]]), end)
+            if since is not None:
+                c = dataclasses.replace(c, period=Period(end, since))
+        out.append(c)
+    return out
+
+
 def _paired_duration(cols: list[Column], kind: StatementKind) -> list[Column]:
     """A year column without duration words right of a column that has them ("Six Months Ended
     June 30," printed over 2000 only, 1999 beside it) takes that column's duration: a group
@@ -803,6 +824,7 @@ def _columns(head, spans, ctx: PeriodContext, flows: bool = False) -> tuple[list
     if reason:
         return [], reason
     cols = _between_balances(cols, head.kind)
+    cols = _since_inception(cols, head)
     # "Excluding Special Charges" beside "As Reported" under one centred year: a presentation, never
     # the plain figures, even where the year reached it alone
     cols = [dataclasses.replace(c, member=_group_name(c) or c.heading) if c.period is not None and not c.member
