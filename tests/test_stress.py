@@ -1851,3 +1851,14 @@ def test_an_undated_inception_to_date_column():
     (table,) = parsed("cumulative_since_inception_undated.txt").tables
     assert table.columns[2].period.key() == "D1995-06-12_1998-12-31"
     assert facts("cumulative_since_inception_undated.txt")[("NetIncomeLoss", "D19950612_19981231")] == -1867555
+
+
+def test_a_banks_own_wording():
+    """A bank's 'NOW accounts' and 'Savings and money market' under 'Deposits:', its 'Undivided
+    profits' and its 'Applicable income taxes' take their standard concepts (they were
+    extensions)."""
+    by = facts("bank_wording.txt")
+    assert by[("InterestBearingDomesticDepositChecking", "I19971231")] == 21905000
+    assert by[("DepositsSavingsDeposits", "I19971231")] == 30115000
+    assert by[("RetainedEarningsAccumulatedDeficit", "I19971231")] == 10000000
+    assert by[("IncomeTaxExpenseBenefit", "D19970101_19971231")] == 800000
