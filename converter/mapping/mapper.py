@@ -676,18 +676,26 @@ _HELD_AT_END = re.compile(r"^(?:(?:total|identifiable|corporate|other|segment|ge
                           r"november) \d{1,2}\b|\bat (?:the )?(?:year|fiscal year)[- ]end\b", re.I)
 
 
-def _at_edge(table: Table, row: Row, col: Column) -> Column:
+def _row_edge(table: Table, row: Row) -> str | None:
+    """'start' or 'end' for a row that states a balance among flows ("Balance at beginning of
+    year", a note's "Identifiable assets"); None for a flow or a dated balance ("Balance at
+    January 1", placed by each column's dates)."""
+    edge = edge_of(row.label)
+    heading = row.context.split(" / ")[-1] if row.context else ""
+    if edge is None and table.kind is StatementKind.NOTE and not _DATED_BALANCE.match(row.label) \
+            and not _AVERAGE.search(f"{row.context} {row.label}") \
+            and (_HELD_AT_END.search(row.label) or _HELD_AT_END.search(heading)):
+        edge = "end"
+    return edge
+
+
+def _at_edge(row: Row, col: Column, edge: str | None) -> Column:
     """The column of a balance printed among flows, dated at the edge of the column's period:
-    "Balance at beginning of year" (or "Balance at January 1") the day before the year,
-    "Balance at end of year", a note's "Identifiable assets" at its end."""
+    the day before it for its start, its last day for its end."""
     period = col.period
     if period is None or period.start is None:
         return col
-    edge = edge_of(row.label) or _balance_edge(row.label, period)
-    heading = row.context.split(" / ")[-1] if row.context else ""
-    if edge is None and table.kind is StatementKind.NOTE and not _AVERAGE.search(f"{row.context} {row.label}") \
-            and (_HELD_AT_END.search(row.label) or _HELD_AT_END.search(heading)):
-        edge = "end"
+    edge = edge or _balance_edge(row.label, period)
     if edge is None:
         return col
     return dataclasses.replace(col, period=Period(period.start - dt.timedelta(days=1)) if edge == "start"
@@ -699,7 +707,8 @@ def _extension_facts(st: _State, t_index: int, table: Table, row: Row, cells, gr
     """Facts of the row's cells under extension concepts of its label, one per column measure."""
     if row_unit is None:
         row_unit = _row_unit_type(row.label, row.context, tuple(cell for _, cell in cells), table.kind)
-    cells = [(_at_edge(table, row, col), cell) for col, cell in cells]
+    edge = _row_edge(table, row)
+    cells = [(_at_edge(row, col, edge), cell) for col, cell in cells]
     by_measure: dict[str, list] = {}
     for col, cell in cells:
         by_measure.setdefault(col.measure, []).append((col, cell))
