@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from converter.dates import find_dates, parse_month_day, year_end
+from converter.dates import MONTH_DAY, find_dates, parse_month_day, year_end
 from converter.mapping.arithmetic import (
     assets_by_identity, gross_and_net, gross_before_deduction, holding_totals, infer_totals, parallel_parts,
     share_scale_by_eps, sibling_claims, signs_by_cash_effect, signs_by_difference,
@@ -650,8 +650,7 @@ def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None
 
 
 _AVERAGE = re.compile(r"\baverages?\b", re.I)  # "BALANCE SHEET AVERAGES: Total Assets": over the period
-_DATED_BALANCE = re.compile(r"^balances?,?\s+(?:at\s+)?(?:january|february|march|april|may|june|july|august|september|"
-                            r"october|november|december)\s+\d{1,2}\s*[,.:]?\s*$", re.I)
+_DATED_BALANCE = re.compile(r"^balances?,?\s+(?:at\s+)?" + MONTH_DAY.pattern + r"\s*[,.:]?\s*$", re.I)
 
 
 def _balance_edge(label: str, period: Period) -> str | None:
@@ -733,9 +732,8 @@ def _extension_facts(st: _State, t_index: int, table: Table, row: Row, cells, gr
 
 
 # lines that count things other than shares: units sold or shipped, stores, employees
-# (and dollars per subscriber or per square foot: no scale multiplies them, no unit is declared)
-_RATIO = re.compile(r"^ratios? of\b|\bratio\s*$|\bcoverage ratio\b|\btimes interest earned\b|"
-                    r"\bper (?:subscriber|customer|member|unit|passenger|employee|square foot|sq\.? ft|room|store|ton|barrel)\b", re.I)
+# (amounts per subscriber or per square foot are statistics: statements.toml [statistics])
+_RATIO = re.compile(r"^ratios? of\b|\bratio\s*$|\bcoverage ratio\b|\btimes interest earned\b", re.I)
 _UNIT_COUNT = re.compile(
     r"\bunit (?:sales|shipments|volume)\b|\bunits? (?:sold|shipped|delivered)\b|"
     r"\bnumber of (?:units|employees|stores|customers|locations|vehicles|properties|restaurants|hotels|branches|"

@@ -10,7 +10,9 @@ import re
 from dataclasses import dataclass
 
 from converter.parsing.lines import Kind, Line, is_prose
-from converter.parsing.titles import is_item_heading, is_note_heading, is_numbered_heading, is_title_line, scale_of
+from converter.parsing.titles import (
+    is_caption, is_item_heading, is_note_heading, is_numbered_heading, is_title_line, scale_of,
+)
 
 _LONE_YEAR = re.compile(r"(?:19|20)\d\d")
 _WIDE = re.compile(r"\s{3,}")
@@ -79,7 +81,7 @@ def _breaks(lines: list[Line], start: int, end: int) -> bool:
         if ln.kind is Kind.RULE and any(g.kind is Kind.TEXT for g in gap[:gap.index(ln)]):
             underlined = True
         if ln.kind is Kind.TEXT:
-            caption = ln.stripped.endswith(":") and len(ln.stripped) < 60  # "Balance sheet data:" heads rows
+            caption = is_caption(ln.stripped)
             if (is_title_line(ln.stripped) and not caption) or _is_heading_text(ln.text) \
                     or (is_title_line(_WIDE.split(ln.stripped)[0]) and not caption) \
                     or (ln.indent < 4 and _begins_a_part(ln.stripped)) \

@@ -10,7 +10,7 @@ from converter.parsing.column_headings import assign_headings, heading_chunks, s
 from converter.dates import MONTH_DAY, find_dates
 from converter.parsing.lines import Kind, Line, is_prose
 from converter.parsing.titles import (
-    company_of, is_company_line, is_item_heading, is_not_own, is_note_heading, is_numbered_heading, is_parent_note,
+    company_of, is_caption, is_company_line, is_item_heading, is_not_own, is_note_heading, is_numbered_heading, is_parent_note,
     is_parent_only, is_qualified, is_title_line, scale_of, statement_kind,
 )
 from converter.parsing.values import chunks
@@ -274,7 +274,7 @@ def _body_heading(ln: Line, value_left: int) -> bool:
         return False
     text = ln.stripped
     # ("Statement of income data:", "Balance sheet data:": captions of a selected-data table's rows)
-    titled = is_title_line(text) and not (text.endswith(":") and len(text) < 60)
+    titled = is_title_line(text) and not is_caption(text)
     if titled or is_company_line(text) or scale_of(text) or find_dates(text) or not text[0].isupper():
         return False
     return all(e <= value_left - 1 for _, e, _ in chunks(ln.text))

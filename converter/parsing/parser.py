@@ -139,8 +139,7 @@ _TABULAR_SCALE = re.compile(r"\(\s*tabular (?:information|amounts|data)\s*:?\s*(
 def _flows(head, rows) -> bool:
     """The lines of an income or cash-flow statement: its vocabulary the best, and its anchor lines
     printed (sales, costs and net income), and no date the amounts are "at" in the words above."""
-    lead_in = re.split(r"(?<=[.!?])\s+", head.intro.strip())[-1]  # the sentence right above, not the paragraph
-    if _AT_DATE.search(" ".join([lead_in, *head.title_lines])):
+    if _dated_above(head):
         return False  # "Accrued liabilities at December 31 consisted of:"
     labels = [r.label for r in rows if r.label]
     if len(labels) >= 3 and _OPENING.search(labels[0]) and _CLOSING.search(labels[-1]):
@@ -153,6 +152,15 @@ def _flows(head, rows) -> bool:
 
 _OPENING = re.compile(r"\b(?:beginning|start|opening)\b", re.I)  # a roll-forward's first and last lines
 _CLOSING = re.compile(r"\b(?:end|ending|closing)\b", re.I)
+
+
+def _dated_above(head) -> bool:
+    """The sentence right above the table or its title dates its amounts ("... at December 31
+    consisted of:"): balances, not flows."""
+    lead_in = re.split(r"(?<=[.!?])\s+", head.intro.strip())[-1]  # the sentence right above, not the paragraph
+    return bool(_AT_DATE.search(" ".join([lead_in, *head.title_lines])))
+
+
 def _years_of_flows(head, flow_years: set[int]) -> bool:
     """A note under three bare years or more, the years the statements of income cover ("1998
     1997  1996" over the components of the tax provision): the years' flows, not balances at
@@ -161,9 +169,8 @@ def _years_of_flows(head, flow_years: set[int]) -> bool:
     years = [{int(y) for y in YEAR.findall(h)} if not find_dates(h) and not duration_months(h) else set() for h in head.headings]
     if len(years) < 3 or any(len(y) != 1 for y in years) or not set().union(*years) <= flow_years:
         return False
-    lead_in = re.split(r"(?<=[.!?])\s+", head.intro.strip())[-1]
     # ("December 31," over the years: balances at those dates)
-    return head.title_kind is not StatementKind.BALANCE and not _AT_DATE.search(" ".join([lead_in, *head.title_lines])) \
+    return head.title_kind is not StatementKind.BALANCE and not _dated_above(head) \
         and not MONTH_DAY.search(" ".join([*head.title_lines[-3:], head.period_text, head.stub_text]))
 
 
@@ -210,6 +217,7 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
     statement: _Statement | None = None  # the last statement table
     scaled: set[Decimal] = set()  # the amounts printed in statements under a scale
     flow_years: set[int] = set()  # the years the income and cash-flow statements cover
+    report_years = {ctx.period_end.year - k for k in range(5)} if ctx.period_end is not None else set()
     for head, columns, rows, problems, first_line, last_line in found:
         for heading in head.headings:
             if (tokens := unread(heading)):
@@ -249,7 +257,6 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
             # statements' own amounts ("Total net sales 104,215" of segments: the net sales line)
             head.scale, head.scale_text = scope
         # (the years of the statements of income, or, before them, the report's year and those before it)
-        report_years = {ctx.period_end.year - k for k in range(5)} if ctx.period_end is not None else set()
         flows = head.kind is StatementKind.NOTE and ctx.annual and (_flows(head, rows)
                                                                     or _years_of_flows(head, flow_years or report_years))
         cols, reason = _columns(head, columns, ctx, flows)

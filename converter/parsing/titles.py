@@ -79,6 +79,13 @@ def is_parent_only(lines: list[str]) -> bool:
     return any(_title_words("parent_only").search(" ".join(t.lower().split())) for t in lines)
 
 
+def is_caption(text: str) -> bool:
+    """A short line ending with a colon heads the rows under it ("Balance sheet data:"), even
+    where its words would make it a statement's title."""
+    text = text.strip()
+    return text.endswith(":") and len(text) < 60
+
+
 def is_parent_note(text: str) -> bool:
     """A note heading naming the parent company's statements ("12. PARENT COMPANY FINANCIAL
     INFORMATION"): the statements under it are the parent's alone."""
