@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Iterator
 
 from converter.errors import INTERNAL_ERROR, MemoryLimit, TimeLimit
-from converter.pipeline import Result, convert_to_folder, output_name, recover, up_to_date
+from converter.pipeline import Result, convert_to_folder, output_name, recover, up_to_date, warm_up
 from converter.reading.reader import MAX_BYTES
 
 
@@ -39,6 +39,7 @@ def convert_all(files: list[Path], out: Path, options: Options) -> Iterator[Resu
     pending = deque(files)
     running: dict = {}  # connection -> (process, path, started)
     ctx = multiprocessing.get_context("fork")
+    warm = False
     try:
         while pending or running:
             while pending and len(running) < max(1, options.jobs):
@@ -47,6 +48,9 @@ def convert_all(files: list[Path], out: Path, options: Options) -> Iterator[Resu
                 if done is not None:
                     yield Result(str(path), output_name(path), ok=True, skipped=True, output=str(done))
                     continue
+                if not warm:
+                    warm_up()  # before the first fork: every child shares it instead of loading its own
+                    warm = True
                 receive, send = ctx.Pipe(duplex=False)
                 child = ctx.Process(target=_child, args=(send, path, out, options), daemon=True)
                 child.start()

@@ -46,6 +46,22 @@ class Result:
                 f"{self.facts} facts, {len(self.warnings)} warnings{extra}")
 
 
+def warm_up() -> None:
+    """Load what every conversion reads (the taxonomy, the label map's neighbours, the compiled
+    schemas, the templates) once, in a parent about to fork its workers: they share it."""
+    from converter.mapping.near import nearest
+    from converter.mapping.taxonomy import load_taxonomy
+    from converter.rendering.render import _env
+    from converter.validation.schemas import linkbase_schema, standard_schema, usgaap_shapes
+
+    load_taxonomy()
+    nearest("balance", "cash")
+    standard_schema()
+    linkbase_schema()
+    usgaap_shapes()
+    _env()
+
+
 def convert(path: str | Path, cik: str | None = None, narrative: bool = True, max_bytes: int = MAX_BYTES,
             data: bytes | None = None) -> tuple[XbrlModel, Rendered, dict[str, float]]:
     """Read, parse, map, render and validate one filing; raise ConversionError on failure.

@@ -1862,3 +1862,19 @@ def test_a_banks_own_wording():
     assert by[("DepositsSavingsDeposits", "I19971231")] == 30115000
     assert by[("RetainedEarningsAccumulatedDeficit", "I19971231")] == 10000000
     assert by[("IncomeTaxExpenseBenefit", "D19970101_19971231")] == 800000
+
+
+def test_company_wordings_take_the_concept_of_filers_lines_of_the_same_words():
+    """'Marketing and administrative', 'Equity in income of affiliated company', 'Investment in
+    and advances to joint venture': no rule and no label-map entry names them; filers' lines
+    holding the same words chose one concept. 'Intangibles and other assets' (filers split) and
+    a caption naming preferred and common stock at once stay extension concepts."""
+    model = map_filing(parsed("wordings_near_filers_labels.txt"), cik="1")
+    by = {(f.concept.name, f.context.id): f.value for f in model.facts}
+    assert by[("SellingGeneralAndAdministrativeExpense", "D19960101_19961231")] == 61200000
+    assert by[("IncomeLossFromEquityMethodInvestments", "D19950101_19951231")] == 1100000
+    assert by[("InvestmentsInAffiliatesSubsidiariesAssociatesAndJointVentures", "I19961231")] == 14250000
+    names = {f.concept.name: f.concept for f in model.facts}
+    assert not names["IntangiblesAndOtherAssets"].qname.startswith("us-gaap:")
+    assert "PreferredStockValue" not in names and "CommonStockValue" not in names
+    assert by[("AdditionalPaidInCapital", "I19961231")] == 51866000

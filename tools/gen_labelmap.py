@@ -35,7 +35,17 @@ STMT = {"BS": "balance", "IS": "income", "CF": "cashflow", "EQ": "equity"}
 TYPES = {"monetary", "perShare", "shares"}
 MIN_COUNT, MIN_SHARE, MIN_COUNT_ONE_WORD = 5, 0.6, 20
 MIN_COUNT_WORDS, MIN_SHARE_WORDS = 5, 0.8
-MIN_CANDIDATE = 2  # lines a concept needs to be a candidate in sections.json
+MIN_CANDIDATE = 2
+NEAR_MIN_LINES, NEAR_TOP = 2, 4
+# a label no table names takes the concept its near neighbours' lines (words alike by at least
+# `similarity`, weighted by rarity) chose, when `share` of their weight agrees and they weigh
+# `lines` or more: below that it stays an extension concept
+# `lines` or more: below that it stays an extension concept. Per-share figures and share counts
+# never: the era's words for them ("common and common equivalent shares": APB 15's primary,
+# the basic figure of its day) meant another figure to the 2009-2010 filers
+NEAR_VOTE = {"similarity": 0.75, "share": 0.85, "lines": 5, "declare": 3,
+             "never": ["EarningsPerShare", "WeightedAverage", "IncomeLossFromContinuingOperationsPerBasic",
+                       "IncomeLossFromContinuingOperationsPerDiluted", "IncomeLossFromDiscontinuedOperationsNetOfTaxPer"]}  # lines a concept needs to be a candidate in sections.json
 XLINK = "{http://www.w3.org/1999/xlink}"
 
 
@@ -99,6 +109,7 @@ def main(argv=None) -> int:
         if not name:
             unplaced[(kind, label)][unplaced_class(r["tag"], balances.get(r["tag"], ""))] += 1
         negated[(kind, label, name)][r["negating"] in ("1", "True", "true")] += 1
+    write_near(by_words, negated_words)
     out = dominant(counts, negated, MIN_COUNT, MIN_SHARE)
     # keyed by a label's words (labels.word_key) as well: stricter, since more wordings meet under one key
     words = dominant(by_words, negated_words, MIN_COUNT_WORDS, MIN_SHARE_WORDS)
@@ -111,6 +122,22 @@ def main(argv=None) -> int:
     write_sections(counts, negated, unplaced, out, ancestors(args.taxonomy), direct_method(args.taxonomy),
                    cash_weights(args.taxonomy))
     return 0
+
+
+def write_near(by_words, negated_words) -> None:
+    """taxonomy/labelmap_near.json: every label's words that at least NEAR_MIN_LINES filers' lines
+    print, with the concepts they chose (at most NEAR_TOP, "" for a name without a 2024
+    successor): the neighbours converter/mapping/near.py votes among for a label no table names."""
+    out: dict[str, dict[str, list]] = {k: {} for k in STMT.values()}
+    for (kind, key), c in sorted(by_words.items()):
+        if sum(c.values()) >= NEAR_MIN_LINES:
+            out[kind][key] = [[name, n, int(negated_words[(kind, key, name)][True] > negated_words[(kind, key, name)][False])]
+                              for name, n in c.most_common(NEAR_TOP)]
+    path = ROOT / "taxonomy" / "labelmap_near.json"
+    path.write_text(json.dumps({"source": "SEC Financial Statement Data Sets, pre tables 2009q3, 2010q2, 2010q4",
+                                "columns": [["concept", "lines", "negated"]], "vote": NEAR_VOTE, **out},
+                               separators=(",", ":")) + "\n")
+    print(f"{path.name}: " + ", ".join(f"{k} {len(v)} keys" for k, v in out.items()))
 
 
 def dominant(counts, negated, min_count: int, min_share: float) -> dict[str, dict[str, list]]:

@@ -257,6 +257,11 @@ def main(argv=None) -> int:
     sections = json.loads((TAX / "sections.json").read_text()) if (TAX / "sections.json").exists() else {}
     mapped |= {c[0] for k in ("balance", "income", "cashflow", "equity") for _, choices, _ in sections.get(k, {}).values()
                for c in choices}
+    # and the concepts the label map's near neighbours vote for (taxonomy/labelmap_near.json)
+    near = json.loads((TAX / "labelmap_near.json").read_text()) if (TAX / "labelmap_near.json").exists() else {}
+    least = near.get("vote", {}).get("declare", 1)
+    mapped |= {name for k in ("balance", "income", "cashflow", "equity") for votes in near.get(k, {}).values()
+               for name, n, _ in votes if name and n >= least}
     mapped = sorted(mapped - set(gaap))
     gaap.update(concept_attrs(mapped, fsds, post2010, deprecated, signs))
     dei = dei_attrs(src)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import functools
 import re
 
+from converter.mapping.near import nearest
 from converter.mapping.taxonomy import Rule, Taxonomy
 
 NOTE_REF = re.compile(r"\((?:note|notes|see note)s?\s*[\w ,&-]*\)|\bnotes?\s+\d+[a-z]?\b", re.I)
@@ -175,7 +176,8 @@ def lookup(tax: Taxonomy, label: str, context: str, statement: str, period_type:
     if any(text in tax.sections.get(statement, {}) for text in texts):
         return None  # filers gave the label several concepts: the section it is printed in chooses
     return (_lookup_words(tax, label, statement, period_type, excluded)
-            or _lookup_change(tax, texts[-1], statement, excluded))
+            or _lookup_change(tax, texts[-1], statement, excluded)
+            or _lookup_near(tax, label, statement, period_type, excluded))
 
 
 _CHANGE_IN = re.compile(r"^(?:net )?(?:increase decrease|decrease increase|increase|decrease|changes?) in (.+)$")
@@ -205,6 +207,18 @@ def _lookup_words(tax: Taxonomy, label: str, statement: str, period_type: str, e
     return Rule.naming(name, f"label map by words: {share:.0%} of {lines} filers' lines of the words {key!r}", bool(negated))
 
 
+def _lookup_near(tax: Taxonomy, label: str, statement: str, period_type: str,
+                 excluded: frozenset[str]) -> Rule | None:
+    """The concept filers' lines of nearly the same words took ("Equity in income of affiliated
+    company" beside "Equity in income of affiliates"), by their vote (near.py)."""
+    vote = nearest(statement, word_key(label))
+    if vote is None or vote.name not in tax.concepts or vote.name in excluded \
+            or tax.concepts[vote.name].period_type != period_type:
+        return None
+    return Rule.naming(vote.name, f"label map by near words: {vote.share:.0%} of {vote.lines:.0f} "
+                                  f"filers' lines of words like {word_key(label)!r}", vote.negated)
+
+
 def explain(tax: Taxonomy, label: str, context: str, statement: str, period_type: str) -> list[str]:
     """Every candidate for a row, in the order they are tried: each rule that fits its words
     (with whether its concepts take the row's period type) and the label map's entry."""
@@ -226,4 +240,7 @@ def explain(tax: Taxonomy, label: str, context: str, statement: str, period_type
             lines, choices, _ = several
             out.append(f"label map by section ({lines} filers' lines {text!r}): "
                        + ", ".join(f"{name} {n}" for name, n, _ in choices[:5]))
+    vote = nearest(statement, word_key(label))
+    if vote is not None:
+        out.append(f"label map by near words: {vote.name}, {vote.share:.0%} of {vote.lines:.0f} filers' lines")
     return out
