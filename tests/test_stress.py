@@ -1878,3 +1878,18 @@ def test_company_wordings_take_the_concept_of_filers_lines_of_the_same_words():
     assert not names["IntangiblesAndOtherAssets"].qname.startswith("us-gaap:")
     assert "PreferredStockValue" not in names and "CommonStockValue" not in names
     assert by[("AdditionalPaidInCapital", "I19961231")] == 51866000
+
+
+def test_option_tables_count_shares_price_per_share_and_leave_years_out():
+    """A 10-K's option note: the exercise-price ranges table's 'Shares' columns count shares in
+    the thousands its lead-in states, its 'Exercise Price' columns are per share, its remaining
+    life in years has no unit (left out); the expected life under the Black-Scholes rates is no
+    rate (it was read as 4.5% and as millions of dollars)."""
+    model = map_filing(parsed("stock_option_note_tables.txt"), cik="1")
+    by = {f.concept.name: f for f in model.facts}
+    shares = by["Item200To599OptionsOutstandingShares"]
+    assert (shares.value, shares.unit.id) == (1240000, "shares")
+    price = by["Item600To1199OptionsExercisableWeightedAverageExercisePrice"]
+    assert (price.value, price.concept.type) == (Decimal("7.70"), "dtr-types:perShareItemType")
+    assert not any("Life" in name for name in by) and by["ExpectedVolatility"].value in (Decimal("0.55"), Decimal("0.6"))
+    assert by["RiskFreeInterestRate"].concept.type == "dtr-types:percentItemType"

@@ -714,9 +714,13 @@ def _extension_facts(st: _State, t_index: int, table: Table, row: Row, cells, gr
     made: list[Concept] = []
     for measure, group_cells in by_measure.items():
         text = f"{base_label} {measure}".strip()
-        # a column of rates ("Weighted Average Interest Rate", "% of sales") holds percentages
-        # even where only its first cell prints the % sign
-        unit_type = PERCENT if measure and _RATE_COLUMN.search(measure) else row_unit
+        unit_type = _measure_unit(measure, row_unit)
+        if unit_type is None:
+            # "Remaining Contractual Life (in years)": a span of time, for which no unit is declared
+            st.unmapped.extend(Unmapped(cell.line, row.label, f"value {cell.text!r} in a column of {measure!r} "
+                                                              f"is a span of time or a rate, not money: no unit is declared for it (left out)")
+                               for _, cell in group_cells)
+            continue
         period = group_cells[0][0].period
         ptype = "instant" if period.is_instant else "duration"
         # "Film inventories (Note 1)" and "Film inventories" are one concept in two statements
@@ -776,6 +780,31 @@ def _statistic(label: str, heading: str) -> str:
 @functools.lru_cache(maxsize=4096)  # asked of every cell's column heading
 def _counts_units(text: str) -> bool:
     return bool(_UNIT_COUNT.search(text))
+
+
+def _measure_unit(measure: str, row_unit: str) -> str | None:
+    """The unit type of a measure column: a column of rates ("Weighted Average Interest Rate",
+    "% of sales") holds percentages even where only its first cell prints the % sign; one of
+    "Shares" or "Number of Options" counts shares, one of "Exercise Price" is per share (an
+    option table's columns); one of "Life (in years)" is a span of time and one of a currency's
+    "Strike Price" an exchange rate (None: no unit)."""
+    if not measure:
+        return row_unit
+    if _RATE_COLUMN.search(measure):
+        return PERCENT
+    if _YEARS_COLUMN.search(measure):
+        return None
+    if _PRICE_COLUMN.search(measure):
+        return PER_SHARE
+    if _SHARES_COLUMN.search(measure):
+        return SHARES
+    return row_unit
+
+
+# (and a currency option's "Weighted Average Strike Price": an exchange rate, no unit either)
+_YEARS_COLUMN = re.compile(r"\b(?:life|term)\b.*\byears?\b|\(in years\)|\byears? remaining\b|\bstrike price\b", re.I)
+_PRICE_COLUMN = re.compile(r"\b(?:exercise|option|grant) price\b|\bprice per share\b|\bper share\b", re.I)
+_SHARES_COLUMN = re.compile(r"(?:^|\s)(?:number of )?(?:shares|options)(?: \(\d{3}\))?$|\bnumber of (?:shares|options)\b", re.I)
 
 
 # lines of a per-share block that count shares rather than dollars per share

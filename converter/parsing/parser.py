@@ -303,7 +303,8 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
         tables.append(Table(
             title=head.title, kind=head.kind, columns=tuple(cols), rows=tuple(rows),
             scale=head.scale or 1, scale_stated=head.scale is not None, first_line=first_line, last_line=last_line, intro=head.intro,
-            shares_scale=shares_scale(head.scale or 1, head.scale_text), company=head.company or inherited,
+            shares_scale=shares_scale(head.scale or 1, f"{head.scale_text} {lead_in}" if _SHARES_IN.search(lead_in)
+                                      else head.scale_text), company=head.company or inherited,
             kind_evidence=(evidence.by, evidence.score, evidence.runner_up), roll_forward=rolled is not None,
             combination=combination,
         ))

@@ -322,6 +322,10 @@ def build_rows(lines: list[Line], start: int, end: int, columns: list[tuple[int,
     return _percent_signs_once(rows), builder.problems
 
 
+# "Expected life (in years) 5.0" under the rates of an option-pricing model: years, not a rate
+_SPAN_OF_TIME = re.compile(r"\((?:in )?years\)|\bexpected (?:life|term)\b|\bin years\b", re.I)
+
+
 def _percent_signs_once(rows: list[Row]) -> list[Row]:
     """Rates printed with the percent sign on the first line only ("Discount rate 8.5%" over
     "Compensation increases 5.5"): the lines after it are percents too, while they print no
@@ -334,7 +338,8 @@ def _percent_signs_once(rows: list[Row]) -> list[Row]:
             continue
         if all(c.percent for c in cells):
             run = True
-        elif run and all("$" not in c.text and abs(c.value) < 100 for c in cells) and any(c.decimals for c in cells):
+        elif run and all("$" not in c.text and abs(c.value) < 100 for c in cells) and any(c.decimals for c in cells) \
+                and not _SPAN_OF_TIME.search(row.label):
             out[k] = dataclasses.replace(row, cells=tuple(
                 dataclasses.replace(c, percent=True) if c is not None and c.value is not None else c for c in row.cells))
         else:
