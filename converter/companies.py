@@ -34,3 +34,20 @@ def names_registrant(heading: str, registrant: str) -> bool:
     the registrant's own figures in a pro forma combination."""
     mine = significant_words(registrant)
     return bool(mine) and mine <= significant_words(heading) and not _NOT_AS_REPORTED.search(heading)
+
+
+# first words many companies share: a heading of that word alone names no one company
+_COMMON_FIRST = {"american", "national", "first", "general", "united", "international", "global", "new", "north",
+                 "south", "east", "west", "northern", "southern", "eastern", "western", "pacific", "atlantic", "central",
+                 "standard", "continental", "capital", "financial", "security", "royal", "us", "usa", "america"}
+
+
+def names_registrant_briefly(heading: str, registrant: str) -> bool:
+    """A column heading naming the registrant by the first of its name's words, or its first
+    few ("Pinnacle" over PINNACLE DATA NETWORKS INC's column beside "Cobalt"): words all of the
+    registrant's name, its first among them, not a word many companies begin with, and not an
+    adjusted or combined presentation."""
+    ordered = [w for w in re.split(r"[^a-z0-9]+", registrant.lower()) if w and w not in _NAME_NOISE and len(w) > 1]
+    words = significant_words(heading)
+    return (bool(ordered) and bool(words) and words <= set(ordered) and ordered[0] in words
+            and not words <= _COMMON_FIRST and not _NOT_AS_REPORTED.search(heading))

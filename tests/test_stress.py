@@ -1893,3 +1893,15 @@ def test_option_tables_count_shares_price_per_share_and_leave_years_out():
     assert (price.value, price.concept.type) == (Decimal("7.70"), "dtr-types:perShareItemType")
     assert not any("Life" in name for name in by) and by["ExpectedVolatility"].value in (Decimal("0.55"), Decimal("0.6"))
     assert by["RiskFreeInterestRate"].concept.type == "dtr-types:percentItemType"
+
+
+def test_an_acquired_company_of_another_fiscal_year_is_never_the_registrants():
+    """A pro forma combination whose companies each print their own fiscal year ('Osprey Year
+    Ended December 31, 1999' beside 'Wrenfield Year Ended June 30, 2000'): no period repeats, yet
+    the acquired company's column is its own group, never a plain fact of the registrant; the
+    column under the registrant's first name is the registrant's."""
+    model = map_filing(parsed("pro_forma_companies_of_other_fiscal_years.txt"), cik="1")
+    plain = {(f.context.period.key(), f.value) for f in model.facts if not f.context.dims}
+    assert not any(period == "D2000-06-30" or period.startswith("D1999-07-01") for period, _ in plain)
+    assert not any(value in (5310000, -1075000) for _, value in plain)
+    assert ("D1999-01-01_1999-12-31", 18240000) in plain

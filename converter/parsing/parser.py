@@ -28,7 +28,7 @@ from converter.parsing.periods import (
 from converter.parsing.prose import sentences
 from converter.parsing.roll_forward import roll_forward
 from converter.parsing.rows import build_rows
-from converter.companies import names_registrant, same_company
+from converter.companies import names_registrant, names_registrant_briefly, same_company
 from converter.parsing.titles import goods_of, is_title_line, money_words, quantity_of, scale_of
 from converter.resources import load_toml
 
@@ -585,16 +585,21 @@ def _column_groups(cols: list[Column], kind: StatementKind, registrant: str = ""
     whose numbers they are.
     """
     periods = [c.period for c in cols if c.period is not None]
-    if len(periods) == len(set(periods)) or all(c.measure for c in cols if c.period is not None):
-        return cols, ""  # (measures of one item at one date are no groups)
     names = {_group_key(c): _group_name(c) for c in cols if c.period is not None}
+    # a pro forma combination's companies may each print their own fiscal year ("Pinnacle Year
+    # Ended December 31, 1999 / Cobalt Year Ended June 30, 2000 / Pro Forma Adjustments"): groups
+    # all the same, though no period repeats
+    combining = bool(registrant) and any(_COMBINING.search(c.heading) for c in cols) and len([g for g in names if g]) > 1
+    if (len(periods) == len(set(periods)) and not combining) or all(c.measure for c in cols if c.period is not None):
+        return cols, ""  # (measures of one item at one date are no groups)
     # "Pro Forma Consolidated", "Combined Total": a presentation, never the company's own figures
     primary = [g for g in names if _PRIMARY_GROUP.search(g) and not _NOT_ACTUAL.search(g)
                and (kind is not StatementKind.NOTE or not _AS_REPORTED_GROUP.search(g))]  # a note's "As Reported" beside its pro forma: both left out
     if registrant and (not primary or any(_COMBINING.search(g) for g in names)):
         # a pro forma combination: only the column under the registrant's own name is its own
         # figures ("TOTAL SIX MONTHS" beside "TOTAL ADJUSTED" may be either company's)
-        primary = [g for g in names if names_registrant(names[g], registrant)] or _sole_historical(cols)
+        primary = ([g for g in names if names_registrant(names[g], registrant)]
+                   or [g for g in names if names_registrant_briefly(names[g], registrant)] or _sole_historical(cols))
         primary = primary if len(primary) == 1 else []
     repeated = {p for p in periods if periods.count(p) > 1}
     dates = sorted(p.end for p in periods if p.is_instant and p not in repeated)
