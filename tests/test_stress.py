@@ -1905,3 +1905,13 @@ def test_an_acquired_company_of_another_fiscal_year_is_never_the_registrants():
     assert not any(period == "D2000-06-30" or period.startswith("D1999-07-01") for period, _ in plain)
     assert not any(value in (5310000, -1075000) for _, value in plain)
     assert ("D1999-01-01_1999-12-31", 18240000) in plain
+
+
+def test_a_scale_stated_on_a_line_of_kilowatt_hours_is_no_money_scale():
+    """'Kilowatt-hour sales (millions):' over a utility's statistics: millions of kilowatt-hours,
+    not of dollars; the table is left out and reported (its lines were 2.4 billion dollars)."""
+    model = map_filing(parsed("utility_statistics_under_a_quantity_scale.txt"), cik="1")
+    assert not any(f.value in (2418000000, 2418000, 2418) for f in model.facts)
+    assert any(f.concept.name == "NetIncomeLoss" and f.value == 76620000 for f in model.facts)
+    skipped = [s.reason for s in parsed("utility_statistics_under_a_quantity_scale.txt").skipped_tables]
+    assert any("kilowatt-hour" in r and "not money" in r for r in skipped)

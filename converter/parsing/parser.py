@@ -75,6 +75,24 @@ def _cover_captions() -> re.Pattern:
     return re.compile("|".join(load_toml("statements.toml")["cover"]["captions"]), re.I)
 
 
+def _physical_scale(title_lines, scale_text: str) -> str:
+    """The quantity a scale is of when the line stating it names one ("Kilowatt-hour sales
+    (millions):" over a utility's statistics): no money scale (statements.toml [statistics])."""
+    line = next((t for t in title_lines if scale_text and scale_text in t), scale_text)
+    if not line or len(line) > 80 or _DOLLARS.search(line):
+        return ""
+    m = _physical().search(line)
+    return f"{m.group(0).lower()} ({' '.join(line.split())})" if m else ""
+
+
+_DOLLARS = re.compile(r"\bdollars?\b|\$", re.I)
+
+
+@functools.cache
+def _physical() -> re.Pattern:
+    return re.compile(load_toml("statements.toml")["statistics"]["physical"], re.I)
+
+
 def _names_duration(heading: str) -> bool:
     return bool(duration_months(heading)) and not _CHANGE.search(heading)
 
@@ -242,7 +260,8 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
         # "(In Millions of KWHs)", "VEHICLE FACTORY SALES": not money (a title only where no row is)
         lead_in = head.intro[-300:] if head.intro.rstrip().endswith(":") else ""  # "... follow (net sales in millions ...):"
         goods = goods_of(head.title_text, lead_in)
-        counted = quantity_of(head.scale_text) or (goods if goods and not _prints_money(rows) else "")
+        counted = (quantity_of(head.scale_text) or (goods if goods and not _prints_money(rows) else "")
+                   or _physical_scale(head.title_lines, head.scale_text))
         if head.scale is not None and not counted:
             # a statement's scale holds for the statements after it; a note's (selected data "in
             # thousands" above statements printed in whole dollars) for none, nor does it end one
