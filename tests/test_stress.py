@@ -1915,3 +1915,15 @@ def test_a_scale_stated_on_a_line_of_kilowatt_hours_is_no_money_scale():
     assert any(f.concept.name == "NetIncomeLoss" and f.value == 76620000 for f in model.facts)
     skipped = [s.reason for s in parsed("utility_statistics_under_a_quantity_scale.txt").skipped_tables]
     assert any("kilowatt-hour" in r and "not money" in r for r in skipped)
+
+
+def test_years_under_a_heading_over_the_stub_label_their_rows():
+    """'Year Ending December 31,' printed over the stub of a one-column schedule of future rents:
+    the years under it are the rows' labels, never amounts (they were facts of 1,999 thousand
+    dollars beside the rents, whose rows lost their labels)."""
+    table = parsed("minimum_rents_by_year_under_a_stub_heading.txt").tables[-1]
+    assert [r.label for r in table.rows][:4] == ["1999", "2000", "2001", "Thereafter"]
+    model = map_filing(parsed("minimum_rents_by_year_under_a_stub_heading.txt"), cik="1")
+    values = {f.value for f in model.facts}
+    assert 48120000 in values and 234935000 in values
+    assert not values & {1999, 1999000, 2000000, 2001000}

@@ -19,6 +19,7 @@ _STARTS_CONNECTOR = re.compile(r"^(?:of|and|or|in|for|to|from|on|the|by|at|with|
                                r"including|excluding|net of)\b", re.I)
 _DASHES = "-\u2013\u2014"
 _YEAR_LABEL = re.compile(r"(?:19|20)\d\d")
+_LEFT_MARGIN = 12  # a year printed first on its line within this many characters is a row's label
 # A "Notes" column of letters between label and values: "Rentals and financing        Q"
 _NOTE_LETTER = re.compile(r"\s{6,}[A-Z]{1,2}\d?$|\s{3,}[A-Z]\d?(?:\s*[&,]\s*[A-Z]\d?)+$")  # "Q"; "G & J", "C, R"
 # A heading that names one item, its terms following on the next line: not a section.
@@ -195,8 +196,11 @@ class RowBuilder:
         else:
             self.listed = ""
         label, tokens = _glued_value(ln, label, self.columns)
-        if not label and tokens and _YEAR_LABEL.fullmatch(tokens[0].text) and tokens[0].end <= self.columns[0][0]:
-            # "  1999    $ 702   $ 3,806" of a schedule by year: the year left of the columns is the label
+        if not label and tokens and _YEAR_LABEL.fullmatch(tokens[0].text) and (
+                tokens[0].end <= self.columns[0][0]
+                or (len(tokens) > 1 and tokens[0].start == ln.indent and tokens[0].start < _LEFT_MARGIN)):
+            # "  1999    $ 702   $ 3,806" of a schedule by year: the year left of the columns is the
+            # label, also where a heading over the stub ("Year Ending December 31,") made a column of it
             label, tokens = tokens[0].text, tokens[1:]
         cells: list[Cell | None] = [None] * len(self.columns)
         crowded: set[int] = set()
