@@ -17,6 +17,9 @@ _MONTH = (r"(?P<month>jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?
 MONTH_NAME = re.compile(_MONTH, re.I)
 FULL_DATE = re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?\s*,?\s*(?P<year>(?:19|20)\d\d)\b", re.I)
 MONTH_DAY = re.compile(r"\b" + _MONTH + r"\s+(?P<day>\d{1,2})\b", re.I)
+# a balance dated by its label ("Balance at January 1", "Net balance, December 31"): placed by each
+# column's dates (the day before a period that starts on it, or the period's end)
+DATED_BALANCE = re.compile(r"^(?:(?:net|gross)\s+)?balances?,?\s+(?:at\s+)?" + MONTH_DAY.pattern + r"\s*[,.:]?\s*$", re.I)
 MONTH_YEAR = re.compile(r"\b" + _MONTH + r"\s*,?\s+(?P<year>(?:19|20)\d\d)\b", re.I)
 # 3/31/05, 12-31-2000, 12.31.99 (one separator between all three parts, not "1-2" of a range)
 NUMERIC_DATE = re.compile(r"\b(?P<m>\d{1,2})(?P<sep>[/.-])(?P<d>\d{1,2})(?P=sep)(?P<y>\d{2}|\d{4})\b")

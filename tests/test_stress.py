@@ -1927,3 +1927,17 @@ def test_years_under_a_heading_over_the_stub_label_their_rows():
     values = {f.value for f in model.facts}
     assert 48120000 in values and 234935000 in values
     assert not values & {1999, 1999000, 2000000, 2001000}
+
+
+def test_a_reserve_roll_forward_dates_its_net_balances_and_recoverables():
+    """An insurer's reserve roll-forward: 'Net balance at January 1' is the balance the day
+    before the year (it was dated at the year's end: 269,300 at 1997-12-31, the next year's
+    figure), and the reinsurance recoverables printed between a gross and a net balance of one
+    date are held at that date, never flows of the year."""
+    model = map_filing(parsed("loss_reserve_roll_forward_gross_and_net.txt"), cik="1")
+    by = {(f.concept.name, f.context.id): f.value for f in model.facts}
+    assert by[("NetBalanceAtJanuary1", "I19961231")] == 269300000
+    assert by[("NetBalanceAtJanuary1", "I19951231")] == 257300000
+    assert by[("LessReinsuranceRecoverables", "I19961231")] == 32100000
+    assert by[("PlusReinsuranceRecoverables", "I19971231")] == 33500000
+    assert not any(name.endswith("ReinsuranceRecoverables") and ctx.startswith("D") for name, ctx in by)

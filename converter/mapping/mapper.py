@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from converter.dates import MONTH_DAY, find_dates, parse_month_day, year_end
+from converter.dates import DATED_BALANCE, find_dates, parse_month_day, year_end
 from converter.mapping.arithmetic import (
     assets_by_identity, gross_and_net, gross_before_deduction, holding_totals, infer_totals, parallel_parts,
     share_scale_by_eps, sibling_claims, signs_by_cash_effect, signs_by_difference,
@@ -650,12 +650,11 @@ def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None
 
 
 _AVERAGE = re.compile(r"\baverages?\b", re.I)  # "BALANCE SHEET AVERAGES: Total Assets": over the period
-_DATED_BALANCE = re.compile(r"^balances?,?\s+(?:at\s+)?" + MONTH_DAY.pattern + r"\s*[,.:]?\s*$", re.I)
 
 
 def _balance_edge(label: str, period: Period) -> str | None:
     """"Balance at January 1" over a year's column: its start; "Balance, December 31": its end."""
-    md = parse_month_day(label) if _DATED_BALANCE.match(label) else None
+    md = parse_month_day(label) if DATED_BALANCE.match(label) else None
     start = period.start
     if md is None or start is None:
         return None
@@ -681,20 +680,36 @@ def _row_edge(table: Table, row: Row) -> str | None:
     January 1", placed by each column's dates)."""
     edge = edge_of(row.label)
     heading = row.context.split(" / ")[-1] if row.context else ""
-    if edge is None and table.kind is StatementKind.NOTE and not _DATED_BALANCE.match(row.label) \
+    if edge is None and table.kind is StatementKind.NOTE and not DATED_BALANCE.match(row.label) \
             and not _AVERAGE.search(f"{row.context} {row.label}") \
             and (_HELD_AT_END.search(row.label) or _HELD_AT_END.search(heading)):
         edge = "end"
     return edge
 
 
-def _at_edge(row: Row, col: Column, edge: str | None) -> Column:
+def _edge_label(table: Table, row: Row) -> str:
+    """The label whose date places a row: its own, or, for a line printed between two balances
+    of one date ("Less reinsurance recoverables" between "Balance at January 1" and "Net balance
+    at January 1"), theirs: a part of a balance is held at its date."""
+    if DATED_BALANCE.match(row.label) or row not in table.rows:
+        return row.label
+    i = table.rows.index(row)
+    valued = lambda r: any(c is not None and c.value is not None for c in r.cells)  # noqa: E731
+    above = next((r for r in reversed(table.rows[:i]) if valued(r)), None)
+    below = next((r for r in table.rows[i + 1:] if valued(r)), None)
+    if above is not None and below is not None and DATED_BALANCE.match(above.label) \
+            and DATED_BALANCE.match(below.label) and parse_month_day(above.label) == parse_month_day(below.label):
+        return above.label
+    return row.label
+
+
+def _at_edge(label: str, col: Column, edge: str | None) -> Column:
     """The column of a balance printed among flows, dated at the edge of the column's period:
-    the day before it for its start, its last day for its end."""
+    the day before it for its start, its last day for its end (a dated label: by its date)."""
     period = col.period
     if period is None or period.start is None:
         return col
-    edge = edge or _balance_edge(row.label, period)
+    edge = edge or _balance_edge(label, period)
     if edge is None:
         return col
     return dataclasses.replace(col, period=Period(period.start - dt.timedelta(days=1)) if edge == "start"
@@ -706,8 +721,8 @@ def _extension_facts(st: _State, t_index: int, table: Table, row: Row, cells, gr
     """Facts of the row's cells under extension concepts of its label, one per column measure."""
     if row_unit is None:
         row_unit = _row_unit_type(row.label, row.context, tuple(cell for _, cell in cells), table.kind)
-    edge = _row_edge(table, row)
-    cells = [(_at_edge(row, col, edge), cell) for col, cell in cells]
+    edge, dated_by = _row_edge(table, row), _edge_label(table, row)
+    cells = [(_at_edge(dated_by, col, edge), cell) for col, cell in cells]
     by_measure: dict[str, list] = {}
     for col, cell in cells:
         by_measure.setdefault(col.measure, []).append((col, cell))

@@ -14,7 +14,7 @@ from converter.model import (
 from converter.parsing.blocks import drop_label_zone_columns, find_blocks, find_columns
 from converter.parsing.cover import read_cover
 from converter.dates import (
-    FULL_DATE, MONTH_DAY, YEAR, YEAR_TO_DATE, duration_months, find_dates, make_date, month_number, parse_month_day, start_of,
+    DATED_BALANCE, FULL_DATE, MONTH_DAY, YEAR, YEAR_TO_DATE, duration_months, find_dates, make_date, month_number, parse_month_day, start_of,
     year_end,
 )
 from converter.parsing.heading_grammar import names_attribute, unread
@@ -162,6 +162,9 @@ def _flows(head, rows) -> bool:
     labels = [r.label for r in rows if r.label]
     if len(labels) >= 3 and _OPENING.search(labels[0]) and _CLOSING.search(labels[-1]):
         return True  # a roll-forward: "Balance at beginning of year" ... "Balance at end of year"
+    if len(labels) >= 3 and DATED_BALANCE.match(labels[0]) and DATED_BALANCE.match(labels[-1]) \
+            and parse_month_day(labels[0]) != parse_month_day(labels[-1]):
+        return True  # and by dates: "Balance at January 1" ... "Balance at December 31"
     scores = table_scores(labels)
     best = StatementKind(max(scores, key=scores.get))
     return (best in (StatementKind.INCOME, StatementKind.CASHFLOW) and scores[best.value] > 0.5
