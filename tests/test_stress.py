@@ -1941,3 +1941,11 @@ def test_a_reserve_roll_forward_dates_its_net_balances_and_recoverables():
     assert by[("LessReinsuranceRecoverables", "I19961231")] == 32100000
     assert by[("PlusReinsuranceRecoverables", "I19971231")] == 33500000
     assert not any(name.endswith("ReinsuranceRecoverables") and ctx.startswith("D") for name, ctx in by)
+
+
+def test_twelve_months_named_only_in_the_title_zone_date_the_bare_years():
+    """'TWELVE MONTHS ENDED JUNE 30' above '(Unaudited)' and the scale, over bare years, in a
+    10-Q of a September fiscal year: the twelve months to June 30, never instants at the fiscal
+    year's end (219,870 was a fact of 1999-09-30)."""
+    table = parsed("twelve_months_named_only_above_the_scale.txt").tables[-1]
+    assert [c.period.key() for c in table.columns] == ["D1998-07-01_1999-06-30", "D1997-07-01_1998-06-30"]

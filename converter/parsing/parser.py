@@ -829,6 +829,10 @@ def _columns(head, spans, ctx: PeriodContext, flows: bool = False) -> tuple[list
     listed = [dates for t in [*head.title_lines, head.stub_text] if len(dates := tuple(d for _, d in find_dates(t))) > 1
               and len(FULL_DATE.findall(t)) == len(dates)]
     in_order = _dates_in_column_order(listed[-1], head.headings) if len(listed) == 1 else ()
+    # a line of the title zone that the chosen title left out may be the one that dates the
+    # columns: "TWELVE MONTHS ENDED JUNE 30" over bare years, "(Unaudited)" and the scale
+    spans_named = " ".join(t for t in head.title_lines if t not in head.title and duration_months(t) and MONTH_DAY.search(t))
+    titled = f"{head.title} {spans_named} {head.stub_text}" if spans_named else f"{head.title} {head.stub_text}"
     for k, (left, right) in enumerate(spans):
         heading = head.headings[k]
         dates = find_dates(heading)
@@ -838,8 +842,8 @@ def _columns(head, spans, ctx: PeriodContext, flows: bool = False) -> tuple[list
         # (a note's "Fiscal Year 1998" beside its quarters is the year's flows, not its closing balance)
         kind = StatementKind.INCOME if (flows or head.kind is StatementKind.NOTE and _NAMED_YEAR.search(heading)) \
             and not dates else head.kind
-        period = None if names_attribute(heading) else column_period(heading, kind, f"{head.title} {head.stub_text}", ctx,
-                                                                    stub_dates, head.period_text)
+        period = None if names_attribute(heading) else column_period(heading, kind, titled, ctx, stub_dates,
+                                                                    head.period_text)
         if in_order and period is not None:
             period = _ending(period, in_order[k])
         cols.append(Column(k, left, right, heading, period))
