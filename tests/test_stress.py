@@ -1949,3 +1949,11 @@ def test_twelve_months_named_only_in_the_title_zone_date_the_bare_years():
     year's end (219,870 was a fact of 1999-09-30)."""
     table = parsed("twelve_months_named_only_above_the_scale.txt").tables[-1]
     assert [c.period.key() for c in table.columns] == ["D1998-07-01_1999-06-30", "D1997-07-01_1998-06-30"]
+
+
+def test_pro_forma_results_of_an_acquisition_under_bare_years_are_the_years():
+    """'... pro forma information presents the results of operations ... as if the acquisition
+    had taken place on January 1, 1996' over bare years: each year's results, never balances at
+    its end (87,020 was an instant at 1997-12-31)."""
+    table = parsed("acquisition_pro_forma_results_under_bare_years.txt").tables[-1]
+    assert [c.period.key() for c in table.columns] == ["D1997-01-01_1997-12-31", "D1996-01-01_1996-12-31"]

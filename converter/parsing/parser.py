@@ -159,6 +159,8 @@ def _flows(head, rows) -> bool:
     printed (sales, costs and net income), and no date the amounts are "at" in the words above."""
     if _dated_above(head):
         return False  # "Accrued liabilities at December 31 consisted of:"
+    if _RESULTS.search(re.split(r"(?<=[.!?])\s+", head.intro.strip())[-1]):
+        return True  # "... the following pro forma information presents the results of operations ..."
     labels = [r.label for r in rows if r.label]
     if len(labels) >= 3 and _OPENING.search(labels[0]) and _CLOSING.search(labels[-1]):
         return True  # a roll-forward: "Balance at beginning of year" ... "Balance at end of year"
@@ -171,6 +173,10 @@ def _flows(head, rows) -> bool:
             and best in anchored_kinds(rows, (best,)))
 
 
+# the sentence above a note table saying its amounts are a period's results (an acquisition's
+# pro forma results of operations under bare years)
+_RESULTS = re.compile(r"\bresults of (?:its |their |the combined )?operations\b|\bpro forma (?:results|revenues|net sales)\b",
+                      re.I)
 _OPENING = re.compile(r"\b(?:beginning|start|opening)\b", re.I)  # a roll-forward's first and last lines
 _CLOSING = re.compile(r"\b(?:end|ending|closing)\b", re.I)
 
