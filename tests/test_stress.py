@@ -1957,3 +1957,15 @@ def test_pro_forma_results_of_an_acquisition_under_bare_years_are_the_years():
     its end (87,020 was an instant at 1997-12-31)."""
     table = parsed("acquisition_pro_forma_results_under_bare_years.txt").tables[-1]
     assert [c.period.key() for c in table.columns] == ["D1997-01-01_1997-12-31", "D1996-01-01_1996-12-31"]
+
+
+def test_a_pro_forma_table_after_the_acquired_company_statements_is_the_registrants():
+    """An 8-K prints the acquired company's balance sheet under its name, then the pro forma
+    combined balance sheet under no company line: the pro forma table is the registrant's
+    combination, never the acquired company's (its 'Historical Halyard' column of 24,318 was
+    credited to Bramble)."""
+    model = map_filing(parsed("pro_forma_after_the_acquired_company_statements.txt"), cik="1")
+    halyard = [f for f in model.facts if f.value == 24318000]
+    assert halyard and all(f.context.entity.identifier == "0000000001" for f in halyard)
+    bramble = [f for f in model.facts if f.value == 1184306]
+    assert bramble and all("BRAMBLE" in f.context.entity.identifier for f in bramble)

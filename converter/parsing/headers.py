@@ -42,6 +42,7 @@ class Head:
     title_lines: list[str] = field(default_factory=list)  # the title zone without its scale phrase
     period_text: str = ""  # the title zone's lines under the statement's title (its periods)
     under_note: bool = False  # a "Note 6 - ..." heading is near above: a note's table
+    among_notes: bool = False  # such a heading is near above, whatever the title says
 
 
 def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], floor: int) -> Head:
@@ -178,6 +179,7 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
         # a note's table is a statement only by its title: only where the title leaves the kind to
         # the content does its note heading count
         head.under_note = bool(note) and (not kinds or head.qualified)
+        head.among_notes = bool(note)
         named = [t for t in title_lines if is_title_line(t) or is_company_line(t)] if head.not_own else []
         head.title = note or " ".join(named) or (title_lines[-1] if title_lines else "")
     head.intro = _intro(lines, i, floor)

@@ -324,8 +324,11 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
             # consolidated plain facts
             cols = [dataclasses.replace(c, member=c.member or "Parent company only") for c in cols]
         # a table without a company line is the last statement's company's (an acquired business's
-        # notes follow its statements); pro forma statements after them are the registrant's again
-        inherited = "" if head.kind is not StatementKind.NOTE and _PRO_FORMA.search(head.title_text) else company
+        # notes follow its statements, the pro forma data printed among them too); pro forma
+        # statements after them, read as statements or as a combination of the companies'
+        # columns, are the registrant's
+        inherited = "" if (head.kind is not StatementKind.NOTE or head.not_own) and not head.among_notes \
+            and _PRO_FORMA.search(head.title_text) else company
         if head.kind in (StatementKind.INCOME, StatementKind.CASHFLOW):
             flow_years |= {c.period.end.year for c in cols if c.period is not None and not c.period.is_instant}
         tables.append(Table(
