@@ -691,9 +691,11 @@ def _edge_label(table: Table, row: Row) -> str:
     """The label whose date places a row: its own, or, for a line printed between two balances
     of one date ("Less reinsurance recoverables" between "Balance at January 1" and "Net balance
     at January 1"), theirs: a part of a balance is held at its date."""
-    if DATED_BALANCE.match(row.label) or row not in table.rows:
+    if DATED_BALANCE.match(row.label):
         return row.label
-    i = table.rows.index(row)
+    i = next((k for k, r in enumerate(table.rows) if r is row), None)
+    if i is None:
+        return row.label
     valued = lambda r: any(c is not None and c.value is not None for c in r.cells)  # noqa: E731
     above = next((r for r in reversed(table.rows[:i]) if valued(r)), None)
     below = next((r for r in table.rows[i + 1:] if valued(r)), None)

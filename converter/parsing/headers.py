@@ -322,9 +322,15 @@ def _in_parent_note(lines: list[Line], i: int, reach: int = 200) -> bool:
         if ln.kind is not Kind.TEXT:
             continue
         text = ln.stripped
+        # (a heading is short and starts with "Note", "Item", a number or its parenthesis: most lines fail here)
+        if len(text) >= 90 or text[:1] not in _HEADING_STARTS:
+            continue
         if is_note_heading(text) or is_numbered_heading(text) or is_item_heading(text):
             return is_parent_note(text)
     return False
+
+
+_HEADING_STARTS = frozenset("NnIi(0123456789")
 
 
 def _note_heading(lines: list[Line], i: int, reach: int = 120) -> str:
