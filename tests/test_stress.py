@@ -1969,3 +1969,14 @@ def test_a_pro_forma_table_after_the_acquired_company_statements_is_the_registra
     assert halyard and all(f.context.entity.identifier == "0000000001" for f in halyard)
     bramble = [f for f in model.facts if f.value == 1184306]
     assert bramble and all("BRAMBLE" in f.context.entity.identifier for f in bramble)
+
+
+def test_quarterly_data_with_the_year_as_a_section_row():
+    """'March 31  June 30  Sept. 30  Dec. 31' under 'Quarter Ended', the year printed as a row
+    ('1996' over its rows, then '1995' over its own): each block is that year's four quarters
+    (both were skipped, 'no period in the column headings')."""
+    tables = parsed("quarterly_data_with_years_as_section_rows.txt").tables
+    keys = [[c.period.key() for c in t.columns] for t in tables[1:]]
+    assert keys == [["D1996-01-01_1996-03-31", "D1996-04-01_1996-06-30", "D1996-07-01_1996-09-30", "D1996-10-01_1996-12-31"],
+                    ["D1995-01-01_1995-03-31", "D1995-04-01_1995-06-30", "D1995-07-01_1995-09-30", "D1995-10-01_1995-12-31"]]
+    assert tables[2].rows[0].cells[3].value == 112400

@@ -245,7 +245,15 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
     scaled: set[Decimal] = set()  # the amounts printed in statements under a scale
     flow_years: set[int] = set()  # the years the income and cash-flow statements cover
     report_years = {ctx.period_end.year - k for k in range(5)} if ctx.period_end is not None else set()
+    section_years: tuple[list[str], tuple] | None = None  # the last quarterly table's headings, under a year row
     for head, columns, rows, problems, first_line, last_line in found:
+        if _YEAR_ALONE.fullmatch(head.stub_text.strip()):
+            # quarterly data with the year as a section row ("1996" over the quarters' rows, then
+            # "1995" and its rows): the next year's block carries the first's quarter headings
+            if section_years is not None and not any(head.headings) and section_years[1] == tuple(columns):
+                head.headings = list(section_years[0])
+            if any(map(MONTH_DAY.search, head.headings)):
+                section_years = (list(head.headings), tuple(columns))
         for heading in head.headings:
             if (tokens := unread(heading)):
                 skipped.append(SkippedTable(first_line, first_line, f"column heading {heading[:80]!r}: period notation "
@@ -355,6 +363,7 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
 
 
 _PAGE = re.compile(r"^\s*pages?(?:\s+no\.?|\s+number)?\s*$", re.I)
+_YEAR_ALONE = re.compile(r"(?:19|20)\d\d")
 _INDEX = re.compile(r"\bindex to (?:the )?(?:consolidated )?financial statements\b|\btable of contents\b", re.I)
 _EXCEPT_SHARES = re.compile(r"except\s+(?:for\s+)?(?:the\s+)?(?:number\s+of\s+)?(?:common\s+)?shares?\b|"
                             r"\band\s+shares?\b|\bshares?\s+and\s+per\s+share\b|\bdollars\b", re.I)
@@ -831,6 +840,10 @@ def _columns(head, spans, ctx: PeriodContext, flows: bool = False) -> tuple[list
     lines are those of an income or cash-flow statement ("Net sales", "Research and
     development"): a bare year heads the year's flows, not its closing balances."""
     cols = []
+    if _YEAR_ALONE.fullmatch(head.stub_text.strip()) and head.headings and all(
+            MONTH_DAY.search(h) and not YEAR.search(h) for h in head.headings):
+        # quarter ends over a year printed as the rows' section heading: each quarter of that year
+        head = dataclasses.replace(head, headings=[f"{h} {head.stub_text.strip()}" for h in head.headings])
     stub = " ".join(f"{head.title_text} {head.stub_text}".split())
     stub_dates = tuple(d for _, d in find_dates(stub)) + _listed_years(stub)
     stub_dates += _sibling_dates(head.headings)
