@@ -1980,3 +1980,17 @@ def test_quarterly_data_with_the_year_as_a_section_row():
     assert keys == [["D1996-01-01_1996-03-31", "D1996-04-01_1996-06-30", "D1996-07-01_1996-09-30", "D1996-10-01_1996-12-31"],
                     ["D1995-01-01_1995-03-31", "D1995-04-01_1995-06-30", "D1995-07-01_1995-09-30", "D1995-10-01_1995-12-31"]]
     assert tables[2].rows[0].cells[3].value == 112400
+
+
+def test_equity_components_under_a_rule_spanning_two_columns():
+    """A REIT's equity statement: 'Common Shares' over a rule spanning 'Number of Shares' and
+    'Amount'. The rule's pieces came into both headings and the whole statement was skipped;
+    the words above the rule head both columns. The share counts are left out (no money), the
+    amounts are the common stock component; 'Issuance of common shares, net' is a new issue, not
+    treasury stock reissued (a label-map entry of 3 lines in 5)."""
+    model = map_filing(parsed("equity_components_under_a_spanning_rule.txt"), cik="1")
+    by = {(f.concept.name, f.context.id): f.value for f in model.facts}
+    assert by[("StockholdersEquity", "I19971231_CommonStockMember")] == 212000
+    assert by[("StockholdersEquity", "I19981231")] == 200575000
+    assert by[("StockIssuedDuringPeriodValueNewIssues", "D19970101_19971231_CommonStockMember")] == 17000
+    assert not any(v in (21204500, 21204500000) for v in by.values())

@@ -766,9 +766,33 @@ def _components(head, spans, rows):
         return roll_forward(cols, rows)
     if head.kind is not StatementKind.EQUITY:
         return None
+    cols = _spanned_by_rules(cols)
     if not cols or not all(_group_name(c) for c in cols) or any(_RULED.search(c.heading) for c in cols):
         return None  # a heading that took in a rule was not told apart from its neighbours
     return roll_forward(cols, rows)
+
+
+def _spanned_by_rules(cols: list[Column]) -> list[Column]:
+    """"Common Shares" over a rule that spans "Number of Shares" and "Amount": the rule's pieces
+    came into both headings ("Common Shares ----- Number of Shares", "----- Amount"); the words
+    above the rule head every column it spans."""
+    out, group = [], None
+    for c in cols:
+        m = _RULE_IN_HEADING.search(c.heading)
+        if m is None:
+            out.append(c)
+            group = None
+            continue
+        above, below = c.heading[:m.start()].strip(), c.heading[m.end():].strip()
+        if above:
+            group = above
+        elif group is None:
+            return cols  # a rule with nothing above it: not told apart
+        out.append(dataclasses.replace(c, heading=f"{group} {below}".strip()))
+    return out
+
+
+_RULE_IN_HEADING = re.compile(r"[-=_]{3,}")
 
 
 def _group_name(c: Column) -> str:
