@@ -1994,3 +1994,19 @@ def test_equity_components_under_a_rule_spanning_two_columns():
     assert by[("StockholdersEquity", "I19981231")] == 200575000
     assert by[("StockIssuedDuringPeriodValueNewIssues", "D19970101_19971231_CommonStockMember")] == 17000
     assert not any(v in (21204500, 21204500000) for v in by.values())
+
+
+def test_condensed_consolidating_statements_keep_the_parent_apart():
+    """A high-yield issuer's condensed consolidating statements: the parent's column is headed by
+    the registrant's own name and the subsidiaries' by 'Combined Guarantor Subsidiaries'. The
+    'Consolidated' column is the registrant's; the parent's figures are the parent's member,
+    never plain facts of the registrant (the statements were taken for a pro forma combination
+    and the parent's cash, 1,215, became the registrant's). A date at the left of the headings,
+    or centred over the first two columns only, dates every column."""
+    tables = parsed("condensed_consolidating_guarantor_statements.txt").tables[1:]
+    assert all(c.period is not None for t in tables for c in t.columns)
+    assert all(c.member for t in tables for c in t.columns[:4]) and not any(t.columns[4].member for t in tables)
+    model = map_filing(parsed("condensed_consolidating_guarantor_statements.txt"), cik="1")
+    plain = {f.value for f in model.facts if not f.context.dims and f.context.entity.identifier == "0000000001"}
+    assert not plain & {1215000, -9880000, -3115000, 186124000}
+    assert {13399000, 263394000, 34065000} <= plain

@@ -393,6 +393,10 @@ _COMBINING = re.compile(_PRO_FORMA.pattern + r"|\badjust|\bcombined\b", re.I)  #
 _NOT_ACTUAL = re.compile(_COMBINING.pattern + r"|\beliminat", re.I)  # groups that are no company's own figures
 # "GAAP" and "As Reported" beside "Adjustments" and "Non-GAAP (Pro Forma)": the figures as reported
 _AS_REPORTED_GROUP = re.compile(r"gaap|reported", re.I)
+# the parts of a consolidating statement ("Parent Company", "Combined Guarantor Subsidiaries",
+# "Eliminations") beside its "Consolidated" column: the parent's column, even under the
+# registrant's own name, is not the registrant's consolidated figures
+_CONSOLIDATING_PART = re.compile(r"\bsubsidiar|\bguarantor|\beliminat|\bparent\b|\bissuer\b", re.I)
 _PRIMARY_GROUP = re.compile(r"\bconsolidated\b|\btotal\b|^(?:as )?restated$|^(?:u\.?s\.? )?gaap$|^(?:gaap )?as reported$", re.I)
 
 
@@ -635,7 +639,8 @@ def _column_groups(cols: list[Column], kind: StatementKind, registrant: str = ""
     # "Pro Forma Consolidated", "Combined Total": a presentation, never the company's own figures
     primary = [g for g in names if _PRIMARY_GROUP.search(g) and not _NOT_ACTUAL.search(g)
                and (kind is not StatementKind.NOTE or not _AS_REPORTED_GROUP.search(g))]  # a note's "As Reported" beside its pro forma: both left out
-    if registrant and (not primary or any(_COMBINING.search(g) for g in names)):
+    consolidating = primary and any(_CONSOLIDATING_PART.search(g) for g in names)
+    if registrant and not consolidating and (not primary or any(_COMBINING.search(g) for g in names)):
         # a pro forma combination: only the column under the registrant's own name is its own
         # figures ("TOTAL SIX MONTHS" beside "TOTAL ADJUSTED" may be either company's)
         primary = ([g for g in names if names_registrant(names[g], registrant)]
@@ -669,10 +674,27 @@ _PRESENTATION = re.compile(r"\bexcluding\b|\bbefore (?:special|unusual|nonrecurr
 _NAMED_YEAR = re.compile(r"\b(?:fiscal\s+)?year\s+(?:19|20)\d\d\b(?!\s*-?\s*end)", re.I)
 
 
+def _one_date_for_all(cols: list[Column]) -> list[Column]:
+    """"Year Ended December 31, 1997" centred over a consolidating statement's five columns
+    reaches the first two headings only: where the dated columns come first and share one
+    period, and the rest name their group and no date, every column is of that period."""
+    dated = [c for c in cols if c.period is not None]
+    if not dated or len(dated) == len(cols) or len({c.period for c in dated}) != 1 \
+            or not any(_CONSOLIDATING_PART.search(c.heading) for c in cols):
+        return cols  # (a pro forma combination's adjusted columns stay without a period)
+    first_undated = next(k for k, c in enumerate(cols) if c.period is None)
+    if any(c.period is not None for c in cols[first_undated:]) or not all(
+            c.heading.strip() and not find_dates(c.heading) and not YEAR.search(c.heading) for c in cols[first_undated:]):
+        return cols
+    return [c if c.period is not None else dataclasses.replace(c, period=dated[0].period) for c in cols]
+
+
 def _own_column(cols: list[Column], registrant: str) -> bool:
     """A pro forma combination prints the registrant's own figures in a column: the sole
     historical one, or one under its name beside only other groups' columns and columns without
     a period (the adjustments' and the combined, dated by the title only)."""
+    if any(_CONSOLIDATING_PART.search(c.heading) for c in cols):
+        return False  # a consolidating statement's parts: its "Consolidated" column is the registrant's
     named = [c for c in cols if not c.member and c.period is not None and names_registrant(_group_name(c), registrant)]
     return bool(_sole_historical(cols)) or bool(named) and all(c.member or c.period is None or c in named for c in cols)
 
@@ -904,6 +926,8 @@ def _columns(head, spans, ctx: PeriodContext, flows: bool = False) -> tuple[list
     cols = _paired_duration(cols, head.kind)
     cols = _quarter_of_year_to_date(cols, head.kind)
     cols = _year_to_date(cols, head.kind, ctx.fiscal_year_end)
+    if head.not_own:
+        cols = _one_date_for_all(cols)
     # only a statement titled as not the filer's own (pro forma) can hold its own column by name
     cols, reason = _column_groups(cols, head.kind, ctx.registrant if head.not_own else "")
     if reason:
@@ -921,8 +945,11 @@ def _columns(head, spans, ctx: PeriodContext, flows: bool = False) -> tuple[list
             return [dataclasses.replace(cols[0], period=period)], ""
     if all(c.period is None for c in cols) and head.not_own and head.title_kind is not None and head.title_text:
         # "Historical / Pro Forma" under "JUNE 30, 1997": the title's date is every column's, the
-        # headings name the presentations
-        period = column_period(head.title_text, head.title_kind, head.title, ctx)
+        # headings name the presentations (or the date printed at the left of the headings:
+        # "December 31, 1997" beside a consolidating balance sheet's "Parent ... Consolidated")
+        dated_by = head.stub_text if FULL_DATE.search(head.stub_text) and not FULL_DATE.search(head.title_text) \
+            else head.title_text
+        period = column_period(dated_by, head.title_kind, head.title, ctx)
         if period is not None:
             return _column_groups([dataclasses.replace(c, period=period) for c in cols], head.kind, ctx.registrant)
     if all(c.period is None for c in cols):
