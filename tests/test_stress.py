@@ -2010,3 +2010,17 @@ def test_condensed_consolidating_statements_keep_the_parent_apart():
     plain = {f.value for f in model.facts if not f.context.dims and f.context.entity.identifier == "0000000001"}
     assert not plain & {1215000, -9880000, -3115000, 186124000}
     assert {13399000, 263394000, 34065000} <= plain
+
+
+def test_a_release_prints_percents_of_revenue_beside_amounts_and_counts_beside_money():
+    """'Amount  %' under each period of a restaurant release: the amounts are the periods' plain
+    figures, the percents of revenue are left out (each pair was taken for a group, 6.8% became a
+    member's 6,800 dollars); 'Restaurants open at end of period:' and 'Weeks in fiscal year' count
+    things, no money (118 became 118,000 dollars)."""
+    model = map_filing(parsed("restaurant_release_amounts_and_percents.txt"), cik="1")
+    plain = {(f.concept.name, f.context.id): f.value for f in model.facts if not f.context.dims}
+    assert plain[("NetIncomeLoss", "D20000925_20001231")] == 4270000
+    assert plain[("Revenues", "D19990927_19991226")] == 54473000
+    assert not [f for f in model.facts if f.context.dims]
+    values = {f.value for f in model.facts}
+    assert not values & {6800, 6800000, Decimal("0.068"), 118000, 118, 53000, 53}

@@ -674,6 +674,25 @@ _PRESENTATION = re.compile(r"\bexcluding\b|\bbefore (?:special|unusual|nonrecurr
 _NAMED_YEAR = re.compile(r"\b(?:fiscal\s+)?year\s+(?:19|20)\d\d\b(?!\s*-?\s*end)", re.I)
 
 
+def _percent_beside_amounts(cols: list[Column]) -> list[Column]:
+    """"Amount  %" under each period of a release: the percent-of-revenue column beside the
+    amounts is no amount of its own and no group (it was a member holding 6.6 as 6,600 dollars);
+    it is left without a period, and the amounts keep the plain periods."""
+    percent = [c for c in cols if c.period is not None and _PERCENT_HEADING.fullmatch(_group_name(c).lower())]
+    if not percent:
+        return cols
+    amounts = {c.period for c in cols if c.period is not None and c not in percent}
+    dropped = {c.index for c in percent if c.period in amounts}
+    return [dataclasses.replace(c, period=None) if c.index in dropped
+            else dataclasses.replace(c, heading=_AMOUNT_WORD.sub(" ", c.heading)) if dropped and c.period is not None else c
+            for c in cols]
+
+
+_PERCENT_HEADING = re.compile(r"(?:[\w-]+ )?(?:%|percent|pct\.?)(?: of (?:net |total )?(?:sales|revenues?))?"
+                              r"|(?:[\w-]+ )?(?:%|percent) to (?:net )?(?:sales|revenues?)")
+_AMOUNT_WORD = re.compile(r"\b(?:amount|dollars|\$)$", re.I)
+
+
 def _one_date_for_all(cols: list[Column]) -> list[Column]:
     """"Year Ended December 31, 1997" centred over a consolidating statement's five columns
     reaches the first two headings only: where the dated columns come first and share one
@@ -926,6 +945,7 @@ def _columns(head, spans, ctx: PeriodContext, flows: bool = False) -> tuple[list
     cols = _paired_duration(cols, head.kind)
     cols = _quarter_of_year_to_date(cols, head.kind)
     cols = _year_to_date(cols, head.kind, ctx.fiscal_year_end)
+    cols = _percent_beside_amounts(cols)
     if head.not_own:
         cols = _one_date_for_all(cols)
     # only a statement titled as not the filer's own (pro forma) can hold its own column by name
