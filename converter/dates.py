@@ -206,3 +206,19 @@ def parse_month_day(text: str) -> tuple[int, int] | None:
     if make_date(2000, month, day) is None:
         return None
     return month, day
+
+
+# "Third quarter" as a column heading or a row of a year's column: that quarter of the year
+ORDINAL_QUARTER = re.compile(r"^(first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?quarter$", re.I)
+_QUARTER_NUMBER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
+
+
+def ordinal_quarter_span(name: str, start: dt.date, end: dt.date) -> tuple[dt.date, dt.date] | None:
+    """(start, end) of the quarter a name ordinals ("Third quarter") of the twelve months from
+    start to end, counted in months back from the year's end; None for another name or span."""
+    m = ORDINAL_QUARTER.match(" ".join(name.split()))
+    if m is None or round(((end - start).days + 1) / 30.44) != 12:
+        return None
+    q = _QUARTER_NUMBER[m.group(1).lower()]
+    last = end if q == 4 else start_of(end, (4 - q) * 3) - dt.timedelta(days=1)
+    return start_of(last, 3), last

@@ -2024,3 +2024,16 @@ def test_a_release_prints_percents_of_revenue_beside_amounts_and_counts_beside_m
     assert not [f for f in model.facts if f.context.dims]
     values = {f.value for f in model.facts}
     assert not values & {6800, 6800000, Decimal("0.068"), 118000, 118, 53000, 53}
+
+
+def test_quarterly_results_printed_as_rows_under_the_years():
+    """'First quarter ... Fourth quarter / Year' under bare years: each row is that quarter of the
+    column's year and 'Year' the year (they were instants at each year's end); per-share
+    dividends named only in the sentence above are per share, not dollars."""
+    model = map_filing(parsed("quarterly_results_as_rows_under_years.txt"), cik="1")
+    by = {(f.concept.name, f.context.id): f for f in model.facts}
+    assert by[("FirstQuarter", "D19970101_19970331")].value == 26100000
+    assert by[("ThirdQuarter", "D19960701_19960930")].value == 25600000
+    assert not [key for key in by if key[1].startswith("I") and "Quarter" in key[0]]
+    dividends = [f for f in model.facts if f.value == Decimal("0.13")]
+    assert dividends and all(f.concept.type == "dtr-types:perShareItemType" for f in dividends)

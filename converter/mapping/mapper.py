@@ -8,7 +8,9 @@ import re
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from converter.dates import DATED_BALANCE, find_dates, parse_month_day, year_end
+from converter.dates import (
+    DATED_BALANCE, ORDINAL_QUARTER, find_dates, is_month_end, ordinal_quarter_span, parse_month_day, start_of, year_end,
+)
 from converter.mapping.arithmetic import (
     assets_by_identity, gross_and_net, gross_before_deduction, holding_totals, infer_totals, parallel_parts,
     share_scale_by_eps, sibling_claims, signs_by_cash_effect, signs_by_difference,
@@ -245,7 +247,7 @@ def _map_table(st: _State, t_index: int, table: Table) -> None:
     if share_scale is not None and share_scale != table.shares_scale:
         # the share counts follow the scale the EPS proves; a row of money keeps its own
         table = dataclasses.replace(table, shares_scale=share_scale, rows=tuple(
-            dataclasses.replace(r, scale=None) if _row_unit_type(r.label, r.context, r.cells, table.kind) == SHARES else r
+            dataclasses.replace(r, scale=None) if _row_unit_type(r.label, _unit_context(table, r), r.cells, table.kind) == SHARES else r
             for r in table.rows))
     for r_index, row in enumerate(table.rows):
         mapped = _map_row(st, t_index, table, row, rules[r_index], group, pro_forma_table, signs.get(r_index),
@@ -321,7 +323,7 @@ def _may_take(st: _State, table: Table, row: Row, name: str, side: str | None) -
                                                     for c in cells if c.value):
         return False  # "Long-term debt (500)" among financing flows is no proceeds from debt
     return (concept.period_type == ("instant" if period.is_instant else "duration")
-            and concept.type == _row_unit_type(row.label, row.context, cells, table.kind))
+            and concept.type == _row_unit_type(row.label, _unit_context(table, row), cells, table.kind))
 
 
 # a cash-flow statement's schedule of transactions that moved no cash
@@ -350,7 +352,7 @@ def _rule_for(st: _State, table: Table, row: Row, pro_forma_table: bool, side: s
         context = "Retained earnings"
     rule = match(st.tax, row.label, context, table.kind.value, ptype, st.excluded)
     if rule is not None and all(st.tax.concept(n).type == MONETARY for n in rule.names):
-        unit = _row_unit_type(row.label, row.context, tuple(c for c in row.cells if c is not None), table.kind)
+        unit = _row_unit_type(row.label, _unit_context(table, row), tuple(c for c in row.cells if c is not None), table.kind)
         if unit == PER_SHARE and rule.names[0] in ("DividendsCommonStockCash", "Dividends"):
             return Rule.naming("CommonStockDividendsPerShareDeclared", "a dividends line printed per share")
         if unit == PER_SHARE and rule.names == ("NetIncomeLoss",):
@@ -381,7 +383,7 @@ def _rule_for(st: _State, table: Table, row: Row, pro_forma_table: bool, side: s
         # filers' most frequent concept for the words, taken only in the unit the row is printed in
         # ("dividends declared" is per share in most income statements, money in this one)
         cells = tuple(c for c in row.cells if c is not None and c.value is not None)
-        if st.tax.concept(rule.names[0]).type != _row_unit_type(row.label, row.context, cells, table.kind):
+        if st.tax.concept(rule.names[0]).type != _row_unit_type(row.label, _unit_context(table, row), cells, table.kind):
             return None
     if rule is not None and len(rule.names) == 1 and _wrong_side(st.tax.concept(rule.names[0]), side):
         # "Deferred income taxes noncurrent" among the assets is no liability; "Deposits in other
@@ -411,6 +413,20 @@ def _row_period(table: Table, row: Row | None = None) -> Period | None:
         if c.period is not None:
             return c.period
     return None
+
+
+def _unit_context(table: Table, row: Row) -> str:
+    """The words a row's unit is read with: its heading, or, for a note table's row that names
+    only a part of the year and has no heading, the sentence right above the table ("Cash
+    dividends declared per common share were as follows:" over "First quarter  $ .12")."""
+    if row.context or table.kind is not StatementKind.NOTE or not table.intro.rstrip().endswith(":") \
+            or not _NAMES_A_PERIOD.match(" ".join(row.label.split())):
+        return row.context  # (a row naming an item of its own says what it is: "Net income 601")
+    return re.split(r"(?<=[.!?])\s+", table.intro.strip())[-1]
+
+
+# rows that name only a part of the year the figure is of: "First quarter", "Year"
+_NAMES_A_PERIOD = re.compile(ORDINAL_QUARTER.pattern[:-1] + r"|^(?:total )?(?:fiscal )?year$|^total$", re.I)
 
 
 def _row_unit_type(label: str, context: str, cells: tuple[Cell | None, ...], kind: StatementKind) -> str:
@@ -569,6 +585,8 @@ def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None
     if table.roll_forward:
         # a roll-forward's periods are its rows': each column is a component in the row's period
         columns = tuple(dataclasses.replace(c, period=row.period) for c in columns)
+    elif ORDINAL_QUARTER.match(" ".join(row.label.split())):
+        columns = tuple(_quarter_column(row.label, c) for c in columns)
     cells = [(col, cell) for col, cell in zip(columns, row.cells) if cell is not None and cell.value is not None]
     statement = table.kind is not StatementKind.NOTE
     kept, others = [], []
@@ -634,7 +652,7 @@ def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None
                                                                       f"it states (left out)"))
             cells = [(dataclasses.replace(col, period=dated[(cell.line, cell.col)]), cell) for col, cell in cells
                      if (cell.line, cell.col) in dated]
-    row_unit = _row_unit_type(row.label, row.context, tuple(cell for _, cell in cells), table.kind)
+    row_unit = _row_unit_type(row.label, _unit_context(table, row), tuple(cell for _, cell in cells), table.kind)
     if table.roll_forward:
         row_unit = MONETARY  # "Cash dividends of $0.48 per common share": the amount paid
     base_label = label if not pro_forma or PRO_FORMA.search(label) else f"Pro forma {label}"
@@ -687,6 +705,20 @@ def _row_edge(table: Table, row: Row) -> str | None:
     return edge
 
 
+def _quarter_column(label: str, col: Column) -> Column:
+    """A row "Third quarter" under a year's column (quarterly data printed with the quarters as
+    rows): the column's period is that quarter of the year, counted in months where the year
+    ends at a month's end; of a year of weeks the quarter is not known, and is left out."""
+    period = col.period
+    if period is None or period.start is None:
+        return col
+    start = period.start
+    if round(((period.end - start).days + 1) / 30.44) == 3 and not find_dates(col.heading):
+        start = start_of(period.end, 12)  # a bare year's column read as its last quarter: the year
+    quarter = ordinal_quarter_span(label, start, period.end) if is_month_end(period.end) else None
+    return dataclasses.replace(col, period=Period(quarter[1], quarter[0]) if quarter else None)
+
+
 def _edge_label(table: Table, row: Row) -> str:
     """The label whose date places a row: its own, or, for a line printed between two balances
     of one date ("Less reinsurance recoverables" between "Balance at January 1" and "Net balance
@@ -722,7 +754,7 @@ def _extension_facts(st: _State, t_index: int, table: Table, row: Row, cells, gr
                      row_unit: str | None = None) -> list[Concept]:
     """Facts of the row's cells under extension concepts of its label, one per column measure."""
     if row_unit is None:
-        row_unit = _row_unit_type(row.label, row.context, tuple(cell for _, cell in cells), table.kind)
+        row_unit = _row_unit_type(row.label, _unit_context(table, row), tuple(cell for _, cell in cells), table.kind)
     edge, dated_by = _row_edge(table, row), _edge_label(table, row)
     cells = [(_at_edge(dated_by, col, edge), cell) for col, cell in cells]
     by_measure: dict[str, list] = {}

@@ -14,7 +14,7 @@ from converter.model import (
 from converter.parsing.blocks import drop_label_zone_columns, find_blocks, find_columns
 from converter.parsing.cover import read_cover
 from converter.dates import (
-    DATED_BALANCE, FULL_DATE, MONTH_DAY, YEAR, YEAR_TO_DATE, duration_months, find_dates, make_date, month_number, parse_month_day, start_of,
+    DATED_BALANCE, FULL_DATE, MONTH_DAY, ORDINAL_QUARTER, ordinal_quarter_span, YEAR, YEAR_TO_DATE, duration_months, find_dates, make_date, month_number, parse_month_day, start_of,
     year_end,
 )
 from converter.parsing.heading_grammar import names_attribute, unread
@@ -162,6 +162,8 @@ def _flows(head, rows) -> bool:
     if _RESULTS.search(re.split(r"(?<=[.!?])\s+", head.intro.strip())[-1]):
         return True  # "... the following pro forma information presents the results of operations ..."
     labels = [r.label for r in rows if r.label]
+    if sum(bool(ORDINAL_QUARTER.match(" ".join(label.split()))) for label in labels) >= 2:
+        return True  # "First quarter ... Fourth quarter / Year" under each year: the years' flows
     if len(labels) >= 3 and _OPENING.search(labels[0]) and _CLOSING.search(labels[-1]):
         return True  # a roll-forward: "Balance at beginning of year" ... "Balance at end of year"
     if len(labels) >= 3 and DATED_BALANCE.match(labels[0]) and DATED_BALANCE.match(labels[-1]) \
@@ -462,8 +464,6 @@ def _quarters_under_years(cols: list[Column], fye: tuple[int, int] | None) -> li
     return [dataclasses.replace(c, period=Period(end, start_of(end, 3))) for c, end in zip(cols, ends)]
 
 
-_ORDINAL_QUARTER = re.compile(r"^(first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?quarter$", re.I)
-_QUARTER_NUMBER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 
 def _quarters_of_a_year(cols: list[Column]) -> list[Column]:
@@ -473,16 +473,12 @@ def _quarters_of_a_year(cols: list[Column]) -> list[Column]:
     if not cols or any(c.period is None or c.period.start is None for c in cols) or len({c.period for c in cols}) != 1:
         return cols
     year = cols[0].period
-    if round(((year.end - year.start).days + 1) / 30.44) != 12:
-        return cols
     out = []
     for c in cols:
-        m = _ORDINAL_QUARTER.match(" ".join(c.heading.split()))
-        if m is None:
+        quarter = ordinal_quarter_span(c.heading, year.start, year.end)
+        if quarter is None:
             return cols
-        q = _QUARTER_NUMBER[m.group(1).lower()]
-        end = year.end if q == 4 else start_of(year.end, (4 - q) * 3) - dt.timedelta(days=1)
-        out.append(dataclasses.replace(c, period=Period(end, start_of(end, 3)), measure=""))
+        out.append(dataclasses.replace(c, period=Period(quarter[1], quarter[0]), measure=""))
     return out
 
 
