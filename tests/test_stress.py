@@ -2037,3 +2037,16 @@ def test_quarterly_results_printed_as_rows_under_the_years():
     assert not [key for key in by if key[1].startswith("I") and "Quarter" in key[0]]
     dividends = [f for f in model.facts if f.value == Decimal("0.13")]
     assert dividends and all(f.concept.type == "dtr-types:perShareItemType" for f in dividends)
+
+
+def test_schedule_ii_rows_are_the_years_and_its_balances_instants():
+    """Schedule II, valuation and qualifying accounts: rows named 'Year Ended January 3, 1999' ...
+    under columns of one account's movements. Each row is its own year (all were dated by the
+    title's last year, or by 1989 in a filing whose headings named no year), the balance columns
+    the instants at its edges, and a year after a 52/53-week year starts the day after it."""
+    model = map_filing(parsed("schedule_ii_valuation_accounts_by_year.txt"), cik="1")
+    by = {(f.concept.name, f.context.id): f.value for f in model.facts}
+    assert by[("ReserveForDoubtfulAccountsProvisions", "D19990104_20000102")] == 1120000
+    assert by[("ReserveForDoubtfulAccountsBalanceAtBeginningOfYear", "I19980104")] == 2310000
+    assert by[("ReserveForDoubtfulAccountsBalanceAtEndOfYear", "I20000102")] == 2750000
+    assert by[("ReserveForDoubtfulAccountsProvisions", "D20000103_20001231")] == 1310000

@@ -584,7 +584,8 @@ def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None
     columns = table.columns
     if table.roll_forward:
         # a roll-forward's periods are its rows': each column is a component in the row's period
-        columns = tuple(dataclasses.replace(c, period=row.period) for c in columns)
+        # (a movement schedule's "Balance at Beginning of Year" column: the balance the day before)
+        columns = tuple(_measure_at_edge(c, row.period) for c in columns)
     elif ORDINAL_QUARTER.match(" ".join(row.label.split())):
         columns = tuple(_quarter_column(row.label, c) for c in columns)
     cells = [(col, cell) for col, cell in zip(columns, row.cells) if cell is not None and cell.value is not None]
@@ -611,6 +612,11 @@ def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None
             kept.append((col, cell))
     cells = kept
     label = row.label or f"Subtotal (line {row.line})"
+    if table.roll_forward and find_dates(row.label) and not DATED_BALANCE.match(row.label):
+        # a schedule's row named by its period: its account (the heading over it, not a caption
+        # of periods like "For the year ended:"), else the table's title
+        heading = next((h for h in reversed(row.context.split(" / ")) if h and not _PERIOD_CAPTION.fullmatch(h.strip())), "")
+        label = heading.rstrip(":") or table.title or label
     statistic = _statistic(row.label, row.context.split(" / ")[-1] if row.context else "")
     if cells and (_counts_units(row.label) or _RATIO.search(row.label) or statistic) \
             and not all(c.percent for _, c in cells):
@@ -703,6 +709,20 @@ def _row_edge(table: Table, row: Row) -> str | None:
             and (_HELD_AT_END.search(row.label) or _HELD_AT_END.search(heading)):
         edge = "end"
     return edge
+
+
+_PERIOD_CAPTION = re.compile(r"(?:for the )?(?:fiscal )?(?:years?|periods?|quarters?)(?: ended| ending)?:?", re.I)
+
+
+def _measure_at_edge(col: Column, period: Period | None) -> Column:
+    """A column of a row's own period; a measure naming the period's start or end balance
+    ("Balance at Beginning of Year") is the instant at that edge."""
+    edge = edge_of(col.measure) if col.measure and period is not None and period.start is not None else None
+    if edge == "start":
+        return dataclasses.replace(col, period=Period(period.start - dt.timedelta(days=1)))
+    if edge == "end":
+        return dataclasses.replace(col, period=Period(period.end))
+    return dataclasses.replace(col, period=period)
 
 
 def _quarter_column(label: str, col: Column) -> Column:

@@ -26,7 +26,7 @@ from converter.parsing.periods import (
     PeriodContext, align_periods, column_period, fiscal_years_named_by_start, intro_period, own_start, rejoin_months,
 )
 from converter.parsing.prose import sentences
-from converter.parsing.roll_forward import roll_forward
+from converter.parsing.roll_forward import periods_as_rows, roll_forward
 from converter.parsing.rows import build_rows
 from converter.companies import names_registrant, names_registrant_briefly, same_company
 from converter.parsing.titles import goods_of, is_title_line, money_words, quantity_of, scale_of
@@ -309,6 +309,10 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
             cols, reason = _columns(head, columns, ctx)
             combination = not reason
         rolled = _components(head, columns, rows) if head.kind in (StatementKind.EQUITY, StatementKind.NOTE) else None
+        if rolled is None and not reason and head.kind is StatementKind.NOTE and cols and all(c.measure for c in cols):
+            # a schedule of one account's movements by year: its rows are the periods
+            rolled = periods_as_rows(columns=cols, rows=rows, period_of=lambda label: column_period(
+                label, StatementKind.INCOME, "", ctx))
         if rolled is not None:
             (cols, rows), reason = rolled, ""
         # (its rows and headings, not the title zone: a statement printed right under the cover page

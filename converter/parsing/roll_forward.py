@@ -63,3 +63,29 @@ def roll_forward(columns: list[Column], rows: list[Row]) -> tuple[list[Column], 
                                 member="" if _TOTAL.match(c.heading) else " ".join(c.heading.split()))
             for c in columns]
     return cols, out_rows
+
+
+def periods_as_rows(columns: list[Column], rows: list[Row], period_of) -> tuple[list[Column], list[Row]] | None:
+    """A schedule whose rows are periods and whose columns are one account's movements (Schedule
+    II, valuation and qualifying accounts):
+
+        RESERVE FOR DOUBTFUL ACCOUNTS        Balance at Beginning   Provisions   ...   Balance at End
+        Year Ended January 3, 1999                 $ 4,710            $ 1,084             $ 4,400
+
+    each row's period is the one its label names (period_of(label), a duration), each column a
+    measure of it; None when a row with amounts names no period."""
+    out, previous = [], None
+    for r in rows:
+        if any(c is not None and c.value is not None for c in r.cells):
+            period = period_of(r.label) if find_dates(" ".join(r.label.split())) else None
+            if period is None or period.start is None:
+                return None
+            if previous is not None and abs(period.start - previous.end - dt.timedelta(days=1)) <= dt.timedelta(days=7):
+                # the year after a 52/53-week year starts the day after the one printed above it
+                period = Period(period.end, previous.end + dt.timedelta(days=1))
+            previous = period
+            r = dataclasses.replace(r, period=period)
+        out.append(r)
+    if sum(r.period is not None for r in out) < 2:
+        return None
+    return [dataclasses.replace(c, period=None, measure=" ".join(c.heading.split()), member="") for c in columns], out
