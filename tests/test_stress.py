@@ -2050,3 +2050,14 @@ def test_schedule_ii_rows_are_the_years_and_its_balances_instants():
     assert by[("ReserveForDoubtfulAccountsBalanceAtBeginningOfYear", "I19980104")] == 2310000
     assert by[("ReserveForDoubtfulAccountsBalanceAtEndOfYear", "I20000102")] == 2750000
     assert by[("ReserveForDoubtfulAccountsProvisions", "D20000103_20001231")] == 1310000
+
+
+def test_previously_reported_figures_of_a_restatement_take_no_standard_concept():
+    """'As previously reported / As restated' under 'Diluted net income per share:' of a 10-K/A:
+    the figure before the restatement is never the company's EPS (0.16 was EarningsPerShareDiluted
+    and the restated 0.11 an extension); it keeps its own concept, named with its heading."""
+    model = map_filing(parsed("restated_quarters_previously_reported.txt"), cik="1")
+    eps = {f.value for f in model.facts if f.concept.name == "EarningsPerShareDiluted"}
+    assert not eps & {Decimal("0.16"), Decimal("0.18")}
+    names = {f.concept.name for f in model.facts if f.value == Decimal("0.16")}
+    assert names == {"DilutedNetIncomePerShareAsPreviouslyReported"}

@@ -15,6 +15,9 @@ _LEADING = re.compile(r"^(?:less|add|deduct|plus)\s+")
 # words printed apart or hyphenated: "share-owners", "stock holders"
 _SPLIT_WORDS = re.compile(r"\b(share|stock)\s+(owners|holders)\b")
 PRO_FORMA = re.compile(r"\bpro\s*-?\s*forma\b", re.I)
+# "As previously reported" under "Diluted net income per share:" of a restatement: the figure
+# before it, never the company's figure now (no standard concept, as pro forma figures)
+PREVIOUSLY_REPORTED = re.compile(r"\b(?:previously|originally)\s+(?:reported|stated|presented)\b", re.I)
 # the era's names of the share earnings are divided by: "per common and common equivalent
 # share" (APB 15's primary), "per average common share" (utilities): per common share
 _PER_SHARE_WORDS = re.compile(r"\bper (?:average )?(common )?(?:and common equivalent )?(?:average )?share\b")
@@ -111,7 +114,7 @@ def candidates_plain(label: str, context: str) -> list[str]:
 def match(tax: Taxonomy, label: str, context: str, statement: str, period_type: str,
           excluded: frozenset[str] = frozenset()) -> Rule | None:
     """The first rule whose label or pattern fits and whose concepts take this period type."""
-    if PRO_FORMA.search(label):
+    if PRO_FORMA.search(label) or PREVIOUSLY_REPORTED.search(label):
         return None
     texts = candidates(label, context)
     own = texts[-1]  # the label alone, normalised: the last candidate
@@ -157,7 +160,7 @@ def lookup(tax: Taxonomy, label: str, context: str, statement: str, period_type:
     the label, alone or read with its heading, is there and the concept takes this period type.
     A line filers showed negated ("(Increase) decrease in receivables") keeps that sign."""
     table = tax.labelmap.get(statement)
-    if not table or PRO_FORMA.search(label):
+    if not table or PRO_FORMA.search(label) or PREVIOUSLY_REPORTED.search(label):
         return None
     texts = candidates(label, context)
     for text in texts:

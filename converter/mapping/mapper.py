@@ -664,6 +664,9 @@ def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None
     base_label = label if not pro_forma or PRO_FORMA.search(label) else f"Pro forma {label}"
     if row_unit == PER_SHARE and _PER_SHARE.search(row.context) and not _PER_SHARE.search(label):
         base_label = f"{row.context.split(' / ')[-1]} - {base_label}"  # "Diluted earnings per share - Extraordinary loss": one per block
+    elif row.context and _PRESENTATION_ONLY.fullmatch(" ".join(label.split())):
+        # "As previously reported" under "Net revenues:": which figure it is of is the heading's
+        base_label = f"{row.context.split(' / ')[-1].rstrip(':')} - {base_label}"
     made = _extension_facts(st, t_index, table, row, cells, group, base_label, row_unit)
     why = ("extension: a standard concept would take another value than an earlier line's" if rule is not None
            else "extension: pro forma figures never take a statement concept" if pro_forma
@@ -711,6 +714,8 @@ def _row_edge(table: Table, row: Row) -> str | None:
     return edge
 
 
+_PRESENTATION_ONLY = re.compile(r"(?:as )?(?:(?:previously|originally) (?:reported|stated)|restated|reported|adjusted)",
+                                re.I)
 _PERIOD_CAPTION = re.compile(r"(?:for the )?(?:fiscal )?(?:years?|periods?|quarters?)(?: ended| ending)?:?", re.I)
 
 
