@@ -209,16 +209,26 @@ def parse_month_day(text: str) -> tuple[int, int] | None:
 
 
 # "Third quarter" as a column heading or a row of a year's column: that quarter of the year
-ORDINAL_QUARTER = re.compile(r"^(first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?quarter$", re.I)
+ORDINAL_QUARTER = re.compile(r"^(?:(first|second|third|fourth|1st|2nd|3rd|4th)\s+(?:fiscal\s+)?quarter|"
+                             r"quarter\s+(first|second|third|fourth|1st|2nd|3rd|4th))$", re.I)  # ("Quarter" over "First")
 _QUARTER_NUMBER = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 
 
 def ordinal_quarter_span(name: str, start: dt.date, end: dt.date) -> tuple[dt.date, dt.date] | None:
-    """(start, end) of the quarter a name ordinals ("Third quarter") of the twelve months from
-    start to end, counted in months back from the year's end; None for another name or span."""
+    """(start, end) of the quarter a name ordinals ("Third quarter") of the year from start to
+    end: counted in months back from a calendar-month year's end, in 13 weeks of a 52-week year;
+    None for another name, another span, or a 53-week year."""
     m = ORDINAL_QUARTER.match(" ".join(name.split()))
-    if m is None or round(((end - start).days + 1) / 30.44) != 12:
+    days = (end - start).days + 1
+    if m is None:
         return None
-    q = _QUARTER_NUMBER[m.group(1).lower()]
+    q = _QUARTER_NUMBER[(m.group(1) or m.group(2)).lower()]
+    if days == 364:
+        # a 52-week year: four quarters of 13 weeks (of a 53-week year, which one has 14 is
+        # not known: None)
+        last = end - dt.timedelta(weeks=13 * (4 - q))
+        return last - dt.timedelta(weeks=13) + dt.timedelta(days=1), last
+    if days not in (365, 366) or not is_month_end(end):
+        return None
     last = end if q == 4 else start_of(end, (4 - q) * 3) - dt.timedelta(days=1)
     return start_of(last, 3), last

@@ -2061,3 +2061,17 @@ def test_previously_reported_figures_of_a_restatement_take_no_standard_concept()
     assert not eps & {Decimal("0.16"), Decimal("0.18")}
     names = {f.concept.name for f in model.facts if f.value == Decimal("0.16")}
     assert names == {"DilutedNetIncomePerShareAsPreviouslyReported"}
+
+
+def test_ordinal_quarters_under_quarter_with_the_scale_mid_paragraph():
+    """'Quarter' over 'First  Second  Third  Fourth', the years as section rows and the scale in
+    the middle of the paragraph above ('... summarized below (in thousands, except per share
+    amounts).  The Company's common stock ...'): each year's quarters in thousands (78,403 was a
+    fact of 78,403 dollars for the whole of 1999); share counts of an EPS note are shares."""
+    model = map_filing(parsed("quarter_over_ordinals_scale_mid_paragraph.txt"), cik="1")
+    by = {(f.concept.name, f.context.id): f for f in model.facts}
+    sales = [f for (name, ctx), f in by.items() if f.value == 78403000]
+    assert [f.context.id for f in sales] == ["D19990101_19990331"]
+    assert by[("NetIncomeLoss", "D19981001_19981231")].value == 4156000
+    assert not [f for f in model.facts if f.value in (78403, 3659)]
+    assert {f.unit.id for f in model.facts if f.value in (13800000, 400000)} == {"shares"}

@@ -46,7 +46,10 @@ _PER_SHARE = re.compile(r"\bper (?:average )?(?:(?:common|ordinary)(?: and commo
 _SHARE_COUNT = re.compile(r"^(?:(?:basic|diluted)\s+)?(?:(?:weighted[- ])?average\s+(?:number\s+of\s+)?(?:(?:basic|diluted)\s+)?(?:common\s+)?"
                           r"(?:and\s+common\s+equivalent\s+)?shares|"
                           r"(?:common\s+)?shares\s+(?:used|outstanding)|number\s+of\s+(?:common\s+)?shares|"
-                          r"denominator\b)", re.I)
+                          r"denominator\b|(?:basic|diluted)\s+shares\b|"
+                          # "Issuable and uncommitted ESOP shares (9)", "Contingently issuable shares"
+                          r"(?:[a-z-]+\s+){0,4}(?:esop|issuable|dilutive|treasury)\s+shares$|"
+                          r"(?:net\s+)?(?:dilutive\s+effect|effect\s+of\s+dilutive)\b)", re.I)
 
 _RATE = re.compile(r"\$\s?\d*\.?\d+(?:\s*(?:and|,)\s*\$?\s?\d*\.?\d+)*\s+per\s+(?:common\s+)?(?:share|unit)\b", re.I)
 MONETARY, SHARES, PER_SHARE = "xbrli:monetaryItemType", "xbrli:sharesItemType", "dtr-types:perShareItemType"

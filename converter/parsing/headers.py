@@ -184,6 +184,10 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
         head.title = note or " ".join(named) or (title_lines[-1] if title_lines else "")
     head.intro = _intro(lines, i, floor)
     said = _INTRO_SCALE.search(head.intro[-160:]) if head.scale is None else None
+    if said is None and head.scale is None:
+        # "... are summarized below (in thousands, except per share amounts).  The Company's common
+        # stock is traded on ...": the sentence that introduces the table, with another after it
+        said = _INTRODUCING_SCALE.search(head.intro[-400:])
     if said is None and head.scale is None and head.head_start - 1 >= floor:
         # "All amounts in the financial statements below are in thousands of dollars." above the
         # statement's title block
@@ -310,6 +314,8 @@ _ONE_PERIOD = re.compile(r"\b(?:months?|weeks?|quarter|year)\s+(?:ended|ending)\
 _INTRO_SCALE = re.compile(r"(?:\((?i:dollars |amounts )?(?i:in) (?i:thousands|millions|billions)[^)]*\)|"
                           r"\b(?i:stated|expressed|presented|shown|reported|are|is)\s+(?i:in)\s+(?i:thousands|millions|billions)"
                           r"(?:\s+of\s+(?:u\.\s?s\.\s+)?dollars)?)\s*[.:]\s*[^a-z]*$")  # (and a title in capitals)
+_INTRODUCING_SCALE = re.compile(r"\b(?i:below|following|as follows|summarized|presented)\b[^.]{0,80}"
+                                r"\((?i:dollars |amounts )?(?i:in) (?i:thousands|millions|billions)[^)]*\)\s*[.:]")
 _PERIOD_WORD = re.compile(r"\b(?:ended|ending|months?|weeks?|quarters?|years?|(?:19|20)\d\d)\b", re.I)
 
 

@@ -254,7 +254,7 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
             # "1995" and its rows): the next year's block carries the first's quarter headings
             if section_years is not None and not any(head.headings) and section_years[1] == tuple(columns):
                 head.headings = list(section_years[0])
-            if any(map(MONTH_DAY.search, head.headings)):
+            if any(MONTH_DAY.search(h) or ORDINAL_QUARTER.match(" ".join(h.split())) for h in head.headings):
                 section_years = (list(head.headings), tuple(columns))
         for heading in head.headings:
             if (tokens := unread(heading)):
@@ -974,6 +974,12 @@ def _columns(head, spans, ctx: PeriodContext, flows: bool = False) -> tuple[list
             return _column_groups([dataclasses.replace(c, period=period) for c in cols], head.kind, ctx.registrant)
     if all(c.period is None for c in cols):
         period = intro_period(head.intro)
+        if _YEAR_ALONE.fullmatch(head.stub_text.strip()) and ctx.fiscal_year_end == (12, 31) and all(
+                ORDINAL_QUARTER.match(" ".join(c.heading.split())) for c in cols):
+            # "First  Second  Third  Fourth" under "Quarter", the year printed as the rows' section
+            # heading ("1999" over its rows, then "1998"): that year's quarters, not the sentence's year
+            # (of a calendar year only: a 52/53-week year's quarters end on other days)
+            period = column_period(head.stub_text.strip(), StatementKind.INCOME, "", ctx) or period
         if period is None:
             return [], "no period in the column headings or the sentence above the table"
         if head.kind is StatementKind.BALANCE and not period.is_instant:
