@@ -2075,3 +2075,13 @@ def test_ordinal_quarters_under_quarter_with_the_scale_mid_paragraph():
     assert by[("NetIncomeLoss", "D19981001_19981231")].value == 4156000
     assert not [f for f in model.facts if f.value in (78403, 3659)]
     assert {f.unit.id for f in model.facts if f.value in (13800000, 400000)} == {"shares"}
+
+
+def test_three_months_beside_thirteen_weeks_ending_the_same_day_are_one_period():
+    """'Three Months Ended Oct. 31, 1998' in a note beside the statement's 'Thirteen Weeks Ended
+    October 31, 1998' (and 'Thirty-nine Weeks' ending that day too): the weeks the filing counts
+    date the months' column (it started August 1, a second context a day off the statement's)."""
+    tables = parsed("three_months_beside_thirteen_weeks.txt").tables
+    assert tables[1].columns[0].period == tables[0].columns[0].period
+    assert tables[1].columns[0].period.key() == "D1998-08-02_1998-10-31"
+    assert tables[1].columns[2].period == tables[0].columns[2].period

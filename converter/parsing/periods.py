@@ -265,13 +265,23 @@ def align_periods(columns_by_table: list[list], printed: set[dt.date]) -> list[l
     # a period whose weeks the filing counts ("Fiscal Year Ended February 3, 1996 (53 weeks)"):
     # another column ending that day without the count ("Fiscal Year Ended February 3, 1996" over
     # the cash flows) is the same period
-    counted = {c.period.end: c.period.start for columns in columns_by_table for c in columns
-               if c.period is not None and c.period.start is not None and duration_weeks(c.heading)}
+    # (one end may close several counted periods: "Thirteen Weeks" and "Thirty-nine Weeks Ended
+    # October 31, 1998"; "Three Months Ended Oct. 31, 1998" is the one that starts within a week)
+    counted: dict[dt.date, set[dt.date]] = {}
+    for columns in columns_by_table:
+        for c in columns:
+            if c.period is not None and c.period.start is not None and duration_weeks(c.heading):
+                counted.setdefault(c.period.end, set()).add(c.period.start)
+
+    def counted_start(c) -> dt.date | None:
+        if c.period is None or c.period.start is None or duration_weeks(c.heading):
+            return None
+        near_starts = [s for s in counted.get(c.period.end, ()) if abs((s - c.period.start).days) <= 7]
+        return near_starts[0] if len(near_starts) == 1 else None
+
     out = []
     for columns in columns_by_table:
-        columns = [dataclasses.replace(c, period=Period(c.period.end, counted[c.period.end]))
-                   if c.period is not None and c.period.start is not None and c.period.end in counted
-                   and not duration_weeks(c.heading) and abs((counted[c.period.end] - c.period.start).days) <= 7 else c
+        columns = [dataclasses.replace(c, period=Period(c.period.end, start)) if (start := counted_start(c)) else c
                    for c in columns]
         fixed = []
         for c in columns:
