@@ -1771,10 +1771,12 @@ def test_notes_under_bare_years():
 
 def test_segment_assets_among_the_years_flows():
     """Segment net sales and, under 'Identifiable assets:', each segment's assets in one table
-    under '1997  1996  1995': the sales are the years' flows, the assets held at each year's end."""
+    under '1997  1996  1995': the sales are the years' flows, the assets held at each year's end,
+    each in its segment's context; the totals are the company's."""
     model = map_filing(parsed("notes_under_bare_years.txt"), cik="999987")
     at = {f.value: f.context.id for f in model.facts if f.table == 5}
-    assert at[61240000] == "D19970101_19971231" and at[40115000] == "I19971231" and at[23160000] == "I19951231"
+    assert at[61240000] == "D19970101_19971231_CorrugatedMember" and at[40115000].startswith("I19971231_")
+    assert at[23160000].startswith("I19951231_")
     assert at[51306000] == "I19971231"  # "Total long-lived assets"
 
 
@@ -2085,3 +2087,16 @@ def test_three_months_beside_thirteen_weeks_ending_the_same_day_are_one_period()
     assert tables[1].columns[0].period == tables[0].columns[0].period
     assert tables[1].columns[0].period.key() == "D1998-08-02_1998-10-31"
     assert tables[1].columns[2].period == tables[0].columns[2].period
+
+
+def test_a_segment_note_gives_each_segment_its_member():
+    """A segment note printed as figures over segments ('Net sales:', 'Operating income (loss):',
+    each over 'Specialty foods / Food service / Consumer products', 'Corporate' under one only):
+    each line is its heading's figure in the segment's context, never a plain fact of the
+    registrant (182,400 was 'Specialty foods' of the company as a whole); totals stay plain."""
+    model = map_filing(parsed("segment_note_figures_over_segments.txt"), cik="1")
+    by = {(f.concept.name, f.context.id): f.value for f in model.facts}
+    assert by[("Revenues", "D19990101_19991231_SpecialtyFoodsMember")] == 182400000
+    plain = {f.value for f in model.facts if not f.context.dims}
+    assert not plain & {182400000, 94215000, 24118000, -6210000}
+    assert 337945000 in plain

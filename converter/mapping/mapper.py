@@ -83,6 +83,7 @@ class _State:
     excluded: frozenset[str] = frozenset()  # concepts of other industries' statements (mapping/dialects.py)
     rejected: dict[int, str] = field(default_factory=dict)  # line -> why the label map's concept was not taken
     rules_of: dict[int, list] = field(default_factory=dict)  # table index -> the rule each row took
+    segments: dict[int, str] = field(default_factory=dict)  # line -> the segment a segment note's row is of
 
 
 def map_filing(parsed: ParsedFiling, cik: str | None = None, narrative: bool = True) -> XbrlModel:
@@ -203,6 +204,7 @@ _AS_IF = re.compile(r"\bas (?:if|though) the (?:acquisitions?|mergers?|transacti
 def _map_table(st: _State, t_index: int, table: Table) -> None:
     group = "notes" if table.kind is StatementKind.NOTE else "primary"
     st.entity = None
+    st.segments = _segment_rows(table, st.tax)
     if table.company and not same_company(table.company, st.registrant):
         # an acquired business's statements in an 8-K: facts of that business, not the registrant's
         st.entity = Entity(NAMED_SCHEME, _slug(table.company), table.company)
@@ -237,6 +239,13 @@ def _map_table(st: _State, t_index: int, table: Table) -> None:
             st.rejected[table.rows[r_index].line] = (f"extension: another line of the same total claims "
                                                      f"{rules[r_index].names[0]}: each is a part, neither the whole")
             rules[r_index] = None
+    for r_index, row in enumerate(table.rows):
+        if row.line in st.segments:
+            # a segment's line under "Net sales:": the heading's figure, in the segment's context
+            # (under headings within headings, "Sales: / Continuing operations:", an extension)
+            headings = row.context.split(" / ")
+            rules[r_index] = None if len(headings) > 1 else _rule_for(
+                st, table, dataclasses.replace(row, label=headings[0].rstrip(": "), context=""), False, sides[r_index], False)
     if table.kind is StatementKind.BALANCE and not any(_CURRENT.search(f"{r.label} {r.context}") for r in table.rows):
         rules = [_whole(st.tax, rule) for rule in rules]
     held = holding_totals(table.rows)
@@ -667,6 +676,8 @@ def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None
     base_label = label if not pro_forma or PRO_FORMA.search(label) else f"Pro forma {label}"
     if row_unit == PER_SHARE and _PER_SHARE.search(row.context) and not _PER_SHARE.search(label):
         base_label = f"{row.context.split(' / ')[-1]} - {base_label}"  # "Diluted earnings per share - Extraordinary loss": one per block
+    elif row.line in st.segments:
+        base_label = " - ".join(h.rstrip(": ") for h in row.context.split(" / "))  # the headings' figure; the segment is its member
     elif row.context and _PRESENTATION_ONLY.fullmatch(" ".join(label.split())):
         # "As previously reported" under "Net revenues:": which figure it is of is the heading's
         base_label = f"{row.context.split(' / ')[-1].rstrip(':')} - {base_label}"
@@ -957,10 +968,49 @@ def _total_of_the_same(table: Table, rows, rules: list[Rule | None], holders, i:
                  and sum(t in held for held in holders.values()) > 1), None)
 
 
+# the words of a segment note: its rows name the segments, its headings the figures
+_SEGMENT_NOTE = re.compile(r"\bsegments?\b|\bgeographic\b|\bindustry\b|\blines? of business\b|\bbusiness units?\b", re.I)
+
+
+def _names_a_figure(tax: Taxonomy, label: str) -> bool:
+    """Whether a rule or the label map gives the label a concept on a statement of income or
+    financial position: a figure, not a segment's name."""
+    return any(match(tax, label, "", statement, period) is not None or lookup(tax, label, "", statement, period) is not None
+               for statement, period in (("income", "duration"), ("balance", "instant")))
+
+
+def _segment_rows(table: Table, tax: Taxonomy) -> dict[int, str]:
+    """line -> segment, for a segment note printed as figures over segments ("Net sales:",
+    "Operating income:", "Identifiable assets:", each over "Specialty foods / Food service /
+    Corporate"): the labels printed again under two headings or more, in a note whose title or
+    introduction speaks of segments; totals are the whole's."""
+    if table.kind is not StatementKind.NOTE or table.roll_forward or any(c.member or c.measure for c in table.columns) \
+            or not _SEGMENT_NOTE.search(f"{table.title} {table.intro[-400:]}"):
+        return {}
+    under: dict[str, set[str]] = {}
+    for r in table.rows:
+        key = " ".join(r.label.lower().split())
+        if r.context and key and not _TOTAL_LABEL.match(r.label) and any(c is not None and c.value is not None for c in r.cells):
+            under.setdefault(key, set()).add(r.context.split(" / ")[-1])
+    segments = {k for k, headings in under.items() if len(headings) >= 2}
+    if any(_names_a_figure(tax, k) for k in segments):
+        return {}  # the rows name the figures ("Sales", "Operating profit" under each segment's name)
+    headings = {h for k in segments for h in under[k]}
+    if len(segments) < 2 or sum(len([k for k in segments if h in under[k]]) >= 2 for h in headings) < 2:
+        return {}
+    # every line under a heading of segments is a segment's ("Corporate" under "Operating income:" only)
+    of_segments = {h for h in headings if len([k for k in segments if h in under[k]]) >= 2}
+    return {r.line: " ".join(r.label.split()) for r in table.rows
+            if r.context and r.context.split(" / ")[-1] in of_segments and not _TOTAL_LABEL.match(r.label)
+            and r.label.strip() and any(c is not None and c.value is not None for c in r.cells)}
+
+
 def _section_member(st: _State, table: Table, row: Row):
     """An equity statement printed with a section per component (year columns; "Common Stock",
     "Capital in excess of par value", "Earnings retained" over their balances and movements): the
     component of the row's section, or None."""
+    if row.line in st.segments:
+        return st.dims.member(st.segments[row.line], "segments")  # a segment note's line: its segment
     if table.kind is not StatementKind.EQUITY or table.roll_forward or any(c.member for c in table.columns):
         return None
     if _TOTAL_LABEL.match(row.label):

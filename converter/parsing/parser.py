@@ -162,6 +162,9 @@ def _flows(head, rows) -> bool:
     if _RESULTS.search(re.split(r"(?<=[.!?])\s+", head.intro.strip())[-1]):
         return True  # "... the following pro forma information presents the results of operations ..."
     labels = [r.label for r in rows if r.label]
+    if _SEGMENTS.search(f"{head.title_text} {head.intro[-400:]}") and any(
+            _SEGMENT_FLOWS.search(r.context) for r in rows if r.context):
+        return True  # a segment note under "Net sales:" and "Operating income:": the years' flows
     if sum(bool(ORDINAL_QUARTER.match(" ".join(label.split()))) for label in labels) >= 2:
         return True  # "First quarter ... Fourth quarter / Year" under each year: the years' flows
     if len(labels) >= 3 and _OPENING.search(labels[0]) and _CLOSING.search(labels[-1]):
@@ -179,6 +182,8 @@ def _flows(head, rows) -> bool:
 # pro forma results of operations under bare years)
 _RESULTS = re.compile(r"\bresults of (?:its |their |the combined )?operations\b|\bpro forma (?:results|revenues|net sales)\b",
                       re.I)
+_SEGMENTS = re.compile(r"\bsegments?\b|\bgeographic\b|\blines? of business\b", re.I)
+_SEGMENT_FLOWS = re.compile(r"\b(?:sales|revenues?|operating (?:income|profit|loss)|earnings|net income)\b", re.I)
 _OPENING = re.compile(r"\b(?:beginning|start|opening)\b", re.I)  # a roll-forward's first and last lines
 _CLOSING = re.compile(r"\b(?:end|ending|closing)\b", re.I)
 
