@@ -118,7 +118,7 @@ def split_values(line: str) -> tuple[str, int, list[Token]]:
         # a sentence ending in a digit or ")": its last chunk has words, so it holds no values;
         # the same test the loop below makes first, without chunking the whole line
         tail = end[end.rfind("  ") + 2:].strip() if "  " in end.strip() else end.strip()
-        if _LETTER.search(_FOOTNOTE_TAIL.sub("", tail)) and not _NA.match(tail):
+        if _LETTER.search(_FOOTNOTE_TAIL.sub("", tail) if ")" in tail else tail) and not _NA.match(tail):
             return end.strip(), len(end) - len(end.lstrip()), []
     parts = chunks(line)
     tokens: list[Token] = []
@@ -127,12 +127,15 @@ def split_values(line: str) -> tuple[str, int, list[Token]]:
         s, e, t = parts[i]
         # "(A) (624)", "$ (B) 38,200": an adjustment's letter printed before its amount
         t = _SPACED_MARK.sub(lambda m: " " * len(m.group()), t) if "(" in t else t
-        if _LETTER.search(_FOOTNOTE_TAIL.sub("", t)) and not _NA.match(t):
+        marked = "(" in parts[i][2]  # (footnote letters are parenthesised: most chunks need no pattern)
+        if _LETTER.search(_FOOTNOTE_TAIL.sub("", t) if marked else t) and not _NA.match(t):
             break
-        if (_LETTER_MARK.fullmatch(parts[i][2]) or not t.strip()) and i > 0:
+        if ((marked and _LETTER_MARK.fullmatch(parts[i][2])) or not t.strip()) and i > 0:
             i -= 1  # "890 (a)", "$ 1,000   (b)": an adjustment's footnote letter printed apart from it
             continue
-        pieces = [p for p in _single_space_pieces(s, t) if not _LETTER_MARK.fullmatch(p[2])]
+        pieces = _single_space_pieces(s, t)
+        if marked:
+            pieces = [p for p in pieces if not _LETTER_MARK.fullmatch(p[2])]
         if not pieces:
             break
         if len(pieces) > 1 and pieces[-1][2] in ("$", "($", "$(") and tokens:
