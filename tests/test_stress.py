@@ -2100,3 +2100,12 @@ def test_a_segment_note_gives_each_segment_its_member():
     plain = {f.value for f in model.facts if not f.context.dims}
     assert not plain & {182400000, 94215000, 24118000, -6210000}
     assert 337945000 in plain
+
+
+def test_a_transition_period_heading_beside_the_rule_of_a_group():
+    """'December 31,' of the transition period's column printed on the line of the rule under
+    'Year Ended June 30,': the words head their own column, the rule the group; the fiscal years
+    stay years to June 30 (they were calendar years 1998 and 1997)."""
+    table = parsed("transition_period_heading_beside_a_rule.txt").tables[0]
+    keys = [c.period.key() for c in table.columns if c.period is not None]
+    assert keys == ["D1998-07-01_1998-12-31", "D1997-07-01_1998-06-30", "D1996-07-01_1997-06-30"]

@@ -19,6 +19,7 @@ class ContextSet:
         self.entity = entity
         self._contexts: dict[tuple, Context] = {}
         self._units: dict[str, Unit] = {}
+        self._ids: dict[str, tuple] = {}  # id -> the key it names: two contexts never share one
 
     def context(self, period: Period, entity: Entity | None = None, register: bool = True,
                 dims: tuple[tuple[Concept, Concept], ...] = ()) -> Context:
@@ -37,9 +38,14 @@ class ContextSet:
                 cid = f"{cid}_{entity.identifier}"[:200]
             if dims:
                 cid = f"{cid}_{'_'.join(m.name for _, m in dims)}"[:240]
+            # (members of one local name on two axes, "Other" of segments and of legal entities)
+            base, n = cid, 2
+            while self._ids.get(cid, key) != key:
+                cid, n = f"{base}_{n}", n + 1
             ctx = Context(cid, entity, period, dims)
             if register:
                 self._contexts[key] = ctx
+                self._ids[cid] = key
         return ctx
 
     def unit_for(self, item_type: str, register: bool = True) -> Unit | None:

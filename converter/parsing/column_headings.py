@@ -75,7 +75,14 @@ def _pieces(ln: Line, columns: list[tuple[int, int]]) -> list[tuple[int, int, st
     # each over a column of its own), else words two blanks apart belong together ("NINE  MONTHS")
     parts = chunks(ln.text)
     if len(parts) < len(columns) and not _one_column_each(parts, columns):
-        parts = heading_chunks(ln.text)
+        rules = [p for p in parts if _DASHES.fullmatch(p[2])]
+        if rules and len(rules) < len(parts):
+            # "December 31,  ------------------" (a heading beside the underline of a group to its
+            # right): the words and the rule apart, the words two blanks apart still together
+            masked = "".join(" " if any(rs <= k < re for rs, re, _ in rules) else ch for k, ch in enumerate(ln.text))
+            parts = sorted(heading_chunks(masked) + rules)
+        else:
+            parts = heading_chunks(ln.text)
     return [p for part in parts for p in split_dates(part)]
 
 
