@@ -2109,3 +2109,14 @@ def test_a_transition_period_heading_beside_the_rule_of_a_group():
     table = parsed("transition_period_heading_beside_a_rule.txt").tables[0]
     keys = [c.period.key() for c in table.columns if c.period is not None]
     assert keys == ["D1998-07-01_1998-12-31", "D1997-07-01_1998-06-30", "D1996-07-01_1997-06-30"]
+
+
+def test_rows_under_a_pro_forma_heading_are_named_pro_forma():
+    """Selected data printing 'Pro forma amounts assuming the accounting change is applied
+    retroactively:' over 'Net income (loss)': those lines are pro forma figures, named so, never
+    the company's net income (they were 'NetIncomeLossAsPrinted', -5,710 beside the net loss of
+    -7,650)."""
+    model = map_filing(parsed("selected_data_with_pro_forma_rows.txt"), cik="1")
+    names = {f.concept.name for f in model.facts if f.value == -5710000}
+    assert names and all(name.startswith("ProForma") for name in names)
+    assert not [f for f in model.facts if f.concept.name.startswith("NetIncomeLoss") and f.value == -5710000]

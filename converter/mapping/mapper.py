@@ -262,7 +262,10 @@ def _map_table(st: _State, t_index: int, table: Table) -> None:
             dataclasses.replace(r, scale=None) if _row_unit_type(r.label, _unit_context(table, r), r.cells, table.kind) == SHARES else r
             for r in table.rows))
     for r_index, row in enumerate(table.rows):
-        mapped = _map_row(st, t_index, table, row, rules[r_index], group, pro_forma_table, signs.get(r_index),
+        # (a row under "Pro forma amounts assuming the accounting change is applied retroactively:"
+        # is pro forma as the table's title would make it)
+        pro_forma_row = pro_forma_table or bool(PRO_FORMA.search(row.context))
+        mapped = _map_row(st, t_index, table, row, rules[r_index], group, pro_forma_row, signs.get(r_index),
                           combination)
         if mapped is not None:
             st.rows[(t_index, r_index)] = mapped
