@@ -2120,3 +2120,14 @@ def test_rows_under_a_pro_forma_heading_are_named_pro_forma():
     names = {f.concept.name for f in model.facts if f.value == -5710000}
     assert names and all(name.startswith("ProForma") for name in names)
     assert not [f for f in model.facts if f.concept.name.startswith("NetIncomeLoss") and f.value == -5710000]
+
+
+def test_a_partnership_prints_amounts_per_unit_and_distributions_at_a_rate_per_unit():
+    """'Net income per limited partnership unit $14.04' is an amount per unit (it was left out as
+    a statistic, 'an amount per unit'), and 'Distributions ($15.00 per limited partnership unit)
+    (600,000)' is money, the rate describing it (the whole line was left out)."""
+    model = map_filing(parsed("partnership_per_unit_lines.txt"), cik="1")
+    per_unit = [f for f in model.facts if f.value == Decimal("14.04")]
+    assert per_unit and per_unit[0].concept.type == "dtr-types:perShareItemType"
+    assert -606061 in {f.value for f in model.facts if not f.context.dims} or \
+        606061 in {f.value for f in model.facts if not f.context.dims}

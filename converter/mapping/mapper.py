@@ -41,7 +41,7 @@ NAMED_SCHEME = "http://txt2xbrl.invalid/entity-name"  # a company the filing rep
 # "per share", "per common share", "per common and common equivalent share" (the primary
 # earnings per share of APB 15), "per unit"
 _PER_SHARE = re.compile(r"\bper (?:average )?(?:(?:common|ordinary)(?: and common equivalent)? )?(?:average )?share\b|\beps\b|"
-                        r"\bper unit\b", re.I)
+                        r"\bper (?:(?:weighted )?average )?(?:limited )?(?:partnership )?(?:lp )?unit\b", re.I)
 # "Shares used in computing ... per share", "Weighted average shares": counts, not per-share amounts
 _SHARE_COUNT = re.compile(r"^(?:(?:basic|diluted)\s+)?(?:(?:weighted[- ])?average\s+(?:number\s+of\s+)?(?:(?:basic|diluted)\s+)?(?:common\s+)?"
                           r"(?:and\s+common\s+equivalent\s+)?shares|"
@@ -51,7 +51,8 @@ _SHARE_COUNT = re.compile(r"^(?:(?:basic|diluted)\s+)?(?:(?:weighted[- ])?averag
                           r"(?:[a-z-]+\s+){0,4}(?:esop|issuable|dilutive|treasury)\s+shares$|"
                           r"(?:net\s+)?(?:dilutive\s+effect|effect\s+of\s+dilutive)\b)", re.I)
 
-_RATE = re.compile(r"\$\s?\d*\.?\d+(?:\s*(?:and|,)\s*\$?\s?\d*\.?\d+)*\s+per\s+(?:common\s+)?(?:share|unit)\b", re.I)
+_RATE = re.compile(r"\$\s?\d*\.?\d+(?:\s*(?:and|,)\s*\$?\s?\d*\.?\d+)*\s+per\s+(?:common\s+)?"
+                   r"(?:(?:limited\s+)?(?:partnership\s+)?(?:share|unit))\b", re.I)
 MONETARY, SHARES, PER_SHARE = "xbrli:monetaryItemType", "xbrli:sharesItemType", "dtr-types:perShareItemType"
 PERCENT = "dtr-types:percentItemType"
 
