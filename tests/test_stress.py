@@ -2131,3 +2131,5 @@ def test_a_partnership_prints_amounts_per_unit_and_distributions_at_a_rate_per_u
     assert per_unit and per_unit[0].concept.type == "dtr-types:perShareItemType"
     assert -606061 in {f.value for f in model.facts if not f.context.dims} or \
         606061 in {f.value for f in model.facts if not f.context.dims}
+    units = [f for f in model.facts if f.value == 40000]
+    assert units and {f.unit.id for f in units} == {"shares"}  # the units a partnership counts, no dollars

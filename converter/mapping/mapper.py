@@ -49,7 +49,9 @@ _SHARE_COUNT = re.compile(r"^(?:(?:basic|diluted)\s+)?(?:(?:weighted[- ])?averag
                           r"denominator\b|(?:basic|diluted)\s+shares\b|"
                           # "Issuable and uncommitted ESOP shares (9)", "Contingently issuable shares"
                           r"(?:[a-z-]+\s+){0,4}(?:esop|issuable|dilutive|treasury)\s+shares$|"
-                          r"(?:net\s+)?(?:dilutive\s+effect|effect\s+of\s+dilutive)\b)", re.I)
+                          r"(?:net\s+)?(?:dilutive\s+effect|effect\s+of\s+dilutive)\b|"
+                          # "Weighted average limited partnership units outstanding 40,000"
+                          r"(?:weighted\s+)?average\s+(?:number\s+of\s+)?(?:limited\s+)?(?:partnership|lp)\s+units\b)", re.I)
 
 _RATE = re.compile(r"\$\s?\d*\.?\d+(?:\s*(?:and|,)\s*\$?\s?\d*\.?\d+)*\s+per\s+(?:common\s+)?"
                    r"(?:(?:limited\s+)?(?:partnership\s+)?(?:share|unit))\b", re.I)
