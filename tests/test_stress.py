@@ -2133,3 +2133,13 @@ def test_a_partnership_prints_amounts_per_unit_and_distributions_at_a_rate_per_u
         606061 in {f.value for f in model.facts if not f.context.dims}
     units = [f for f in model.facts if f.value == 40000]
     assert units and {f.unit.id for f in units} == {"shares"}  # the units a partnership counts, no dollars
+
+
+def test_headings_one_blank_apart_over_their_own_underlines():
+    """'GAAP Adjustments' printed one blank apart over two columns that each have an underline:
+    each word heads its own column, so the GAAP column is the company's figures (both columns were
+    'GAAP Adjustments', an adjustment group left out with the whole quarter)."""
+    model = map_filing(parsed("release_gaap_adjustments_one_blank_apart.txt"), cik="1")
+    plain = {(f.concept.name, f.context.id): f for f in model.facts if not f.context.dims}
+    assert plain[("Revenues", "D20001001_20001231")].value == 84520000
+    assert not [f for f in plain.values() if f.value == 54410000]

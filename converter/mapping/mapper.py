@@ -437,6 +437,9 @@ def _unit_context(table: Table, row: Row) -> str:
     """The words a row's unit is read with: its heading, or, for a note table's row that names
     only a part of the year and has no heading, the sentence right above the table ("Cash
     dividends declared per common share were as follows:" over "First quarter  $ .12")."""
+    if not row.context and table.kind is StatementKind.NOTE and _PER_SHARE.search(table.title) and all(
+            c.decimals >= 2 for c in row.cells if c is not None and c.value is not None):
+        return table.title  # "Significant Factors Impacting EPS": its lines in cents are amounts per share
     if row.context or table.kind is not StatementKind.NOTE or not table.intro.rstrip().endswith(":") \
             or not _NAMES_A_PERIOD.match(" ".join(row.label.split())):
         return row.context  # (a row naming an item of its own says what it is: "Net income 601")

@@ -22,7 +22,7 @@ def assign_headings(rows: list[Line], columns: list[tuple[int, int]], value_left
     lines = [(ln, _without_rule([p for p in _pieces(ln, columns) if p[1] > value_left - 2 and not scale_of(p[2])],
                                 columns))
              for ln in rows if ln.kind is not Kind.RULE]
-    lines = [(ln, parts) for ln, parts in lines if parts]
+    lines = [(ln, _split_by_rules(parts, _rule_below(rows, ln))) for ln, parts in lines if parts]
     group = [len(parts) < len(columns) and _group_line(parts, columns) for _, parts in lines]
     reach = [list(span) for span in columns]  # each column widened by its own headings
     for (ln, parts), is_group in zip(lines, group):
@@ -125,6 +125,30 @@ def split_dates(part: tuple[int, int, str]) -> list[tuple[int, int, str]]:
         piece = text[a:b]
         lead = len(piece) - len(piece.lstrip())
         out.append((s + a + lead, s + a + lead + len(piece.strip()), piece.strip()))
+    return out
+
+
+def _split_by_rules(parts, rule: Line | None):
+    """"GAAP Adjustments" printed one blank apart over two columns whose underlines below are
+    apart: the words over each underline head its column (the piece was a group over both)."""
+    if rule is None:
+        return parts
+    dashes = [(m.start(), m.end()) for m in re.finditer(r"[-=_]{3,}", rule.text)]
+    out = []
+    for ps, pe, pt in parts:
+        under = [d for d in dashes if min(pe, d[1]) - max(ps, d[0]) > 0]
+        cuts = [ps + k for k, ch in enumerate(pt) if ch == " " and len(under) > 1
+                and any(a[1] <= ps + k < b[0] for a, b in zip(under, under[1:]))]
+        if not cuts:
+            out.append((ps, pe, pt))
+            continue
+        start = ps
+        for cut in cuts + [pe]:
+            text = pt[start - ps:cut - ps].strip()
+            if text:
+                offset = pt[start - ps:cut - ps].index(text[0])
+                out.append((start + offset, start + offset + len(text), text))
+            start = cut + 1
     return out
 
 
