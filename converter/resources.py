@@ -30,3 +30,11 @@ def load_toml(name: str) -> dict:
     """A rules file of taxonomy/ (statement titles, synonyms, cover patterns), read once."""
     with open(taxonomy_dir() / name, "rb") as fh:
         return tomllib.load(fh)
+
+
+@functools.cache
+def toml_pattern(name: str, section: str, key: str) -> "re.Pattern":
+    """A pattern of a rules file, compiled once, case-insensitive ("statements.toml", "segment_note", "words")."""
+    import re
+
+    return re.compile(load_toml(name)[section][key], re.I)

@@ -2143,3 +2143,16 @@ def test_headings_one_blank_apart_over_their_own_underlines():
     plain = {(f.concept.name, f.context.id): f for f in model.facts if not f.context.dims}
     assert plain[("Revenues", "D20001001_20001231")].value == 84520000
     assert not [f for f in plain.values() if f.value == 54410000]
+
+
+def test_lookalikes_of_the_rules_for_quantities_shares_and_results():
+    """Wordings near this session's rules that must not fire: a scale whose exceptions name
+    square feet is money's (the statement was left out as 'amounts in square feet'); 'Purchase of
+    treasury shares' is money, not a share count; an affiliate's 'financial position and results of
+    operations' under bare years holds balances at the years' ends."""
+    model = map_filing(parsed("lookalikes_of_this_sessions_rules.txt"), cik="1")
+    by = {(f.concept.name, f.context.id): f for f in model.facts}
+    assert by[("Revenues", "D19970101_19971231")].value == 412300000
+    treasury = [f for f in model.facts if isinstance(f.value, Decimal) and abs(f.value) == 450000]
+    assert treasury and all(f.unit.id == "USD" for f in treasury)
+    assert any(f.value == 12000000 and f.context.id == "I19971231" for f in model.facts)

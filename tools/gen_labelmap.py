@@ -35,17 +35,16 @@ STMT = {"BS": "balance", "IS": "income", "CF": "cashflow", "EQ": "equity"}
 TYPES = {"monetary", "perShare", "shares"}
 MIN_COUNT, MIN_SHARE, MIN_COUNT_ONE_WORD = 5, 0.6, 20
 MIN_COUNT_WORDS, MIN_SHARE_WORDS = 5, 0.8
-MIN_CANDIDATE = 2
+MIN_CANDIDATE = 2  # lines a concept needs to be a candidate in sections.json
 NEAR_MIN_LINES, NEAR_TOP = 2, 4
 # a label no table names takes the concept its near neighbours' lines (words alike by at least
 # `similarity`, weighted by rarity) chose, when `share` of their weight agrees and they weigh
-# `lines` or more: below that it stays an extension concept
 # `lines` or more: below that it stays an extension concept. Per-share figures and share counts
 # never: the era's words for them ("common and common equivalent shares": APB 15's primary,
 # the basic figure of its day) meant another figure to the 2009-2010 filers
 NEAR_VOTE = {"similarity": 0.75, "share": 0.85, "lines": 5, "declare": 3,
              "never": ["EarningsPerShare", "WeightedAverage", "IncomeLossFromContinuingOperationsPerBasic",
-                       "IncomeLossFromContinuingOperationsPerDiluted", "IncomeLossFromDiscontinuedOperationsNetOfTaxPer"]}  # lines a concept needs to be a candidate in sections.json
+                       "IncomeLossFromContinuingOperationsPerDiluted", "IncomeLossFromDiscontinuedOperationsNetOfTaxPer"]}
 XLINK = "{http://www.w3.org/1999/xlink}"
 
 

@@ -26,7 +26,7 @@ from converter.mapping.checks import check_calculations, identities, printed_mis
 from converter.mapping.narrative import Narrative, narrative_facts
 from converter.mapping.sections import by_section
 from converter.mapping.structure import build_structure, narrative_network
-from converter.resources import load_toml
+from converter.resources import load_toml, toml_pattern
 from converter.mapping.taxonomy import ITEM, Rule, Taxonomy, load_taxonomy
 from converter.mapping.unstated_scale import decide
 from converter.printed import component_sign
@@ -48,8 +48,10 @@ _SHARE_COUNT = re.compile(r"^(?:(?:basic|diluted)\s+)?(?:(?:weighted[- ])?averag
                           r"(?:common\s+)?shares\s+(?:used|outstanding)|number\s+of\s+(?:common\s+)?shares|"
                           r"denominator\b|(?:basic|diluted)\s+shares\b|"
                           # "Issuable and uncommitted ESOP shares (9)", "Contingently issuable shares"
-                          r"(?:[a-z-]+\s+){0,4}(?:esop|issuable|dilutive|treasury)\s+shares$|"
-                          r"(?:net\s+)?(?:dilutive\s+effect|effect\s+of\s+dilutive)\b|"
+                          # (not "Purchase of treasury shares": money)
+                          r"(?:[a-z-]+\s+){0,4}(?:esop|issuable)\s+shares$|"
+                          r"(?:net\s+)?(?:dilutive\s+effect\s+of\s+(?:stock\s+)?(?:options|securities|warrants)|"
+                          r"effect\s+of\s+dilutive\s+(?:stock\s+)?(?:options|securities|shares|warrants))\b(?!\s+on\b)|"
                           # "Weighted average limited partnership units outstanding 40,000"
                           r"(?:weighted\s+)?average\s+(?:number\s+of\s+)?(?:limited\s+)?(?:partnership|lp)\s+units\b)", re.I)
 
@@ -447,7 +449,7 @@ def _unit_context(table: Table, row: Row) -> str:
 
 
 # rows that name only a part of the year the figure is of: "First quarter", "Year"
-_NAMES_A_PERIOD = re.compile(ORDINAL_QUARTER.pattern[:-1] + r"|^(?:total )?(?:fiscal )?year$|^total$", re.I)
+_NAMES_A_PERIOD = re.compile(r"^(?:" + ORDINAL_QUARTER.pattern[1:-1] + r"|(?:total )?(?:fiscal )?year)$", re.I)
 
 
 def _row_unit_type(label: str, context: str, cells: tuple[Cell | None, ...], kind: StatementKind) -> str:
@@ -977,8 +979,8 @@ def _total_of_the_same(table: Table, rows, rules: list[Rule | None], holders, i:
                  and sum(t in held for held in holders.values()) > 1), None)
 
 
-# the words of a segment note: its rows name the segments, its headings the figures
-_SEGMENT_NOTE = re.compile(r"\bsegments?\b|\bgeographic\b|\bindustry\b|\blines? of business\b|\bbusiness units?\b", re.I)
+def _segment_note() -> re.Pattern:
+    return toml_pattern("statements.toml", "segment_note", "words")  # the words of a segment note
 
 
 def _names_a_figure(tax: Taxonomy, label: str) -> bool:
@@ -994,7 +996,7 @@ def _segment_rows(table: Table, tax: Taxonomy) -> dict[int, str]:
     Corporate"): the labels printed again under two headings or more, in a note whose title or
     introduction speaks of segments; totals are the whole's."""
     if table.kind is not StatementKind.NOTE or table.roll_forward or any(c.member or c.measure for c in table.columns) \
-            or not _SEGMENT_NOTE.search(f"{table.title} {table.intro[-400:]}"):
+            or not _segment_note().search(f"{table.title} {table.intro[-400:]}"):
         return {}
     under: dict[str, set[str]] = {}
     for r in table.rows:

@@ -30,7 +30,7 @@ from converter.parsing.roll_forward import periods_as_rows, roll_forward
 from converter.parsing.rows import build_rows
 from converter.companies import names_registrant, names_registrant_briefly, same_company
 from converter.parsing.titles import goods_of, is_title_line, money_words, quantity_of, scale_of
-from converter.resources import load_toml
+from converter.resources import load_toml, toml_pattern
 
 
 def parse_filing(filing: Filing, prose: bool = True) -> ParsedFiling:
@@ -75,10 +75,16 @@ def _cover_captions() -> re.Pattern:
     return re.compile("|".join(load_toml("statements.toml")["cover"]["captions"]), re.I)
 
 
+def _segment_note() -> re.Pattern:
+    return toml_pattern("statements.toml", "segment_note", "words")  # the words of a segment note
+
+
 def _physical_scale(title_lines, scale_text: str) -> str:
     """The quantity a scale is of when the line stating it names one ("Kilowatt-hour sales
     (millions):" over a utility's statistics): no money scale (statements.toml [statistics])."""
     line = next((t for t in title_lines if scale_text and scale_text in t), scale_text)
+    # ("(In thousands, except per share amounts, stores and square feet)": what the scale is not of)
+    line = re.split(r"\bexcept\b", line or "", maxsplit=1, flags=re.I)[0]
     if not line or len(line) > 80 or _DOLLARS.search(line):
         return ""
     m = _physical().search(line)
@@ -159,10 +165,11 @@ def _flows(head, rows) -> bool:
     printed (sales, costs and net income), and no date the amounts are "at" in the words above."""
     if _dated_above(head):
         return False  # "Accrued liabilities at December 31 consisted of:"
-    if _RESULTS.search(re.split(r"(?<=[.!?])\s+", head.intro.strip())[-1]):
+    lead_in = re.split(r"(?<=[.!?])\s+", head.intro.strip())[-1]
+    if _RESULTS.search(lead_in) and not _POSITION.search(lead_in):
         return True  # "... the following pro forma information presents the results of operations ..."
     labels = [r.label for r in rows if r.label]
-    if _SEGMENTS.search(f"{head.title_text} {head.intro[-400:]}") and any(
+    if _segment_note().search(f"{head.title_text} {head.intro[-400:]}") and any(
             _SEGMENT_FLOWS.search(r.context) for r in rows if r.context):
         return True  # a segment note under "Net sales:" and "Operating income:": the years' flows
     if sum(bool(ORDINAL_QUARTER.match(" ".join(label.split()))) for label in labels) >= 2:
@@ -182,8 +189,8 @@ def _flows(head, rows) -> bool:
 # pro forma results of operations under bare years)
 _RESULTS = re.compile(r"\bresults of (?:its |their |the combined )?operations\b|\bpro forma (?:results|revenues|net sales)\b",
                       re.I)
-_SEGMENTS = re.compile(r"\bsegments?\b|\bgeographic\b|\blines? of business\b", re.I)
 _SEGMENT_FLOWS = re.compile(r"\b(?:sales|revenues?|operating (?:income|profit|loss)|earnings|net income)\b", re.I)
+_POSITION = re.compile(r"\bfinancial (?:position|condition)\b|\bbalance sheets?\b", re.I)  # (balances too)
 _OPENING = re.compile(r"\b(?:beginning|start|opening)\b", re.I)  # a roll-forward's first and last lines
 _CLOSING = re.compile(r"\b(?:end|ending|closing)\b", re.I)
 
