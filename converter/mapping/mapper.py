@@ -442,13 +442,16 @@ def _unit_context(table: Table, row: Row) -> str:
     if not row.context and table.kind is StatementKind.NOTE and _PER_SHARE.search(table.title) and all(
             c.decimals >= 2 for c in row.cells if c is not None and c.value is not None):
         return table.title  # "Significant Factors Impacting EPS": its lines in cents are amounts per share
+    label = " ".join(row.label.split())
     if row.context or table.kind is not StatementKind.NOTE or not table.intro.rstrip().endswith(":") \
-            or not _NAMES_A_PERIOD.match(" ".join(row.label.split())):
+            or not (_NAMES_A_PERIOD.match(label) or (_TOTAL_OF_QUARTERS.match(label) and any(
+                ORDINAL_QUARTER.match(" ".join(r.label.split())) for r in table.rows))):
         return row.context  # (a row naming an item of its own says what it is: "Net income 601")
     return re.split(r"(?<=[.!?])\s+", table.intro.strip())[-1]
 
 
 # rows that name only a part of the year the figure is of: "First quarter", "Year"
+_TOTAL_OF_QUARTERS = re.compile(r"^total$", re.I)  # the "Total" under "First quarter ... Fourth quarter"
 _NAMES_A_PERIOD = re.compile(r"^(?:" + ORDINAL_QUARTER.pattern[1:-1] + r"|(?:total )?(?:fiscal )?year)$", re.I)
 
 
