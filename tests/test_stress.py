@@ -2156,3 +2156,14 @@ def test_lookalikes_of_the_rules_for_quantities_shares_and_results():
     treasury = [f for f in model.facts if isinstance(f.value, Decimal) and abs(f.value) == 450000]
     assert treasury and all(f.unit.id == "USD" for f in treasury)
     assert any(f.value == 12000000 and f.context.id == "I19971231" for f in model.facts)
+
+
+def test_an_industrys_own_lines_take_its_concepts_only_in_its_filings():
+    """An insurer's 'Premiums earned' and 'Losses and loss adjustment expenses' take the insurance
+    concepts (they were extensions); a manufacturer's 'Rental income' is no real estate company's
+    lease revenue (dialects.toml: the concepts of an industry apply to that industry's filings)."""
+    insurer = {f.concept.name: f.value for f in map_filing(parsed("insurer_lines_by_dialect.txt"), cik="1").facts}
+    assert insurer["PremiumsEarnedNet"] in (212400000, 203100000)
+    assert insurer["PolicyholderBenefitsAndClaimsIncurredNet"] in (148300000, 144900000)
+    maker = {f.concept.name for f in map_filing(parsed("lessor_lines_of_a_manufacturer.txt"), cik="2").facts}
+    assert "OperatingLeasesIncomeStatementLeaseRevenue" not in maker and "PremiumsEarnedNet" not in maker
