@@ -2165,5 +2165,8 @@ def test_an_industrys_own_lines_take_its_concepts_only_in_its_filings():
     insurer = {f.concept.name: f.value for f in map_filing(parsed("insurer_lines_by_dialect.txt"), cik="1").facts}
     assert insurer["PremiumsEarnedNet"] in (212400000, 203100000)
     assert insurer["PolicyholderBenefitsAndClaimsIncurredNet"] in (148300000, 144900000)
+    assert insurer["LiabilityForClaimsAndClaimsAdjustmentExpense"] in (310600000, 301400000)
+    assert insurer["ReinsuranceRecoverables"] in (33500000, 32100000)
+    assert insurer["PolicyholderContractDeposits"] in (12400000, 11900000)
     maker = {f.concept.name for f in map_filing(parsed("lessor_lines_of_a_manufacturer.txt"), cik="2").facts}
     assert "OperatingLeasesIncomeStatementLeaseRevenue" not in maker and "PremiumsEarnedNet" not in maker
