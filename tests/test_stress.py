@@ -2170,3 +2170,12 @@ def test_an_industrys_own_lines_take_its_concepts_only_in_its_filings():
     assert insurer["PolicyholderContractDeposits"] in (12400000, 11900000)
     maker = {f.concept.name for f in map_filing(parsed("lessor_lines_of_a_manufacturer.txt"), cik="2").facts}
     assert "OperatingLeasesIncomeStatementLeaseRevenue" not in maker and "PremiumsEarnedNet" not in maker
+
+
+def test_a_thrifts_home_loan_bank_advances_and_tax_exempt_interest():
+    """A savings institution's 'Federal Home Loan Bank advances' and 'Tax-exempt' under 'Interest
+    income:' take their US-GAAP concepts in a bank's filing (they were extensions)."""
+    by = {(f.concept.name, f.context.id): f.value for f in map_filing(parsed("thrift_advances_and_tax_exempt_interest.txt"),
+                                                                      cik="1").facts}
+    assert by[("AdvancesFromFederalHomeLoanBanks", "I19981231")] == 92000000
+    assert by[("InterestIncomeSecuritiesTaxExempt", "D19980101_19981231")] == 1210000
