@@ -150,3 +150,14 @@ def test_the_label_map_by_words():
              ("Interest expense, net", "income", "duration"): None}
     got = {case: (rule.names[0] if (rule := lookup(tax, case[0], "", case[1], case[2])) else None) for case in cases}
     assert got == cases
+
+
+def test_a_gas_utilitys_purchases():
+    """'Gas purchased' and 'Purchased gas' of a gas distributor are its cost of gas (the label map
+    names 'Cost of gas' only)."""
+    from converter.mapping.labels import match
+
+    tax = load_taxonomy()
+    for label in ("Gas purchased", "Purchased gas", "Natural gas purchased"):
+        rule = match(tax, label, "", "income", "duration")
+        assert rule is not None and rule.names == ("UtilitiesOperatingExpenseGasAndPetroleumPurchased",), label
