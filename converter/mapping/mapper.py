@@ -890,16 +890,10 @@ def _measure_unit(measure: str, row_unit: str) -> str | None:
     "Shares" or "Number of Options" counts shares, one of "Exercise Price" is per share (an
     option table's columns); one of "Life (in years)" is a span of time and one of a currency's
     "Strike Price" an exchange rate (None: no unit)."""
-    if not measure:
-        return row_unit
-    if _RATE_COLUMN.search(measure):
-        return PERCENT
-    if _YEARS_COLUMN.search(measure):
-        return None
-    if _PRICE_COLUMN.search(measure):
-        return PER_SHARE
-    if _SHARES_COLUMN.search(measure):
-        return SHARES
+    if measure:
+        for pattern, unit in _COLUMN_UNITS:
+            if pattern.search(measure):
+                return unit
     return row_unit
 
 
@@ -913,6 +907,8 @@ _SHARES_COLUMN = re.compile(r"(?:^|\s)(?:number of )?(?:shares|options)(?: \(\d{
 _COUNT_WORDS = re.compile(r"\b(?:shares|options|warrants|number|weighted|average|outstanding)\b|\bin (?:thousands|millions)\b",
                           re.I)
 _RATE_COLUMN = re.compile(r"\brate\b|%|\bpercent", re.I)
+# first match wins: a rate column's "per share" heading is still a rate
+_COLUMN_UNITS = ((_RATE_COLUMN, PERCENT), (_YEARS_COLUMN, None), (_PRICE_COLUMN, PER_SHARE), (_SHARES_COLUMN, SHARES))
 
 
 def _factor(facts: list[Fact], table: Table, cells) -> int:

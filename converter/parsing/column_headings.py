@@ -75,7 +75,7 @@ def _pieces(ln: Line, columns: list[tuple[int, int]]) -> list[tuple[int, int, st
     # each over a column of its own), else words two blanks apart belong together ("NINE  MONTHS")
     parts = chunks(ln.text)
     if len(parts) < len(columns) and not _one_column_each(parts, columns):
-        rules = [p for p in parts if _DASHES.fullmatch(p[2])]
+        rules = [p for p in parts if RULE_RUN.fullmatch(p[2])]
         if rules and len(rules) < len(parts):
             # "December 31,  ------------------" (a heading beside the underline of a group to its
             # right): the words and the rule apart, the words two blanks apart still together
@@ -96,10 +96,10 @@ def _without_rule(parts, columns):
     nothing, nor does one under a group that spans several columns ("Common Stock" over
     "Shares  Amount", its rule beside "Paid-in"); a one-column rule on a line of several headings
     is left as printed (their layout is not clear)."""
-    words = [p for p in parts if not _DASHES.fullmatch(p[2])]
+    words = [p for p in parts if not RULE_RUN.fullmatch(p[2])]
     if len(words) == 1:
         return words
-    return [p for p in parts if not (_DASHES.fullmatch(p[2]) and len(_under(p[0], p[1], columns)) > 1)]
+    return [p for p in parts if not (RULE_RUN.fullmatch(p[2]) and len(_under(p[0], p[1], columns)) > 1)]
 
 
 def _one_column_each(parts, columns) -> bool:
@@ -133,7 +133,7 @@ def _split_by_rules(parts, rule: Line | None):
     apart: the words over each underline head its column (the piece was a group over both)."""
     if rule is None:
         return parts
-    dashes = [(m.start(), m.end()) for m in re.finditer(r"[-=_]{3,}", rule.text)]
+    dashes = [(m.start(), m.end()) for m in RULE_RUN.finditer(rule.text)]
     out = []
     for ps, pe, pt in parts:
         under = [d for d in dashes if min(pe, d[1]) - max(ps, d[0]) > 0]
@@ -157,7 +157,7 @@ def _rule_below(rows: list[Line], ln: Line) -> Line | None:
     ("------------   Paid-in": the underline of the group above, beside the next headings)."""
     i = rows.index(ln)
     below = rows[i + 1] if i + 1 < len(rows) else None
-    return below if below is not None and (below.kind is Kind.RULE or _DASHES.search(below.text)) else None
+    return below if below is not None and (below.kind is Kind.RULE or RULE_RUN.search(below.text)) else None
 
 
 def _group_line(parts, columns) -> bool:
@@ -169,7 +169,7 @@ def _group_line(parts, columns) -> bool:
     return False
 
 
-_DASHES = re.compile(r"[-=_]{3,}")
+RULE_RUN = re.compile(r"[-=_]{3,}")
 _HEADING_GAP = re.compile(r"\s{3,}")
 
 
@@ -209,7 +209,7 @@ def _widen_by_rule(s: int, e: int, rule: Line | None, parts) -> tuple[int, int]:
     """A heading alone over a long dash underline spans every column under that underline."""
     if rule is None:
         return s, e
-    for m in re.finditer(r"[-=_]{3,}", rule.text):
+    for m in RULE_RUN.finditer(rule.text):
         if min(e, m.end()) - max(s, m.start()) > 0:
             sharing = [p for p in parts if min(p[1], m.end()) - max(p[0], m.start()) > 0]
             if len(sharing) > 1:

@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 
 from converter.model import StatementKind
 from converter.parsing.blocks import Block
-from converter.parsing.column_headings import assign_headings, heading_chunks, split_dates
+from converter.parsing.column_headings import RULE_RUN, assign_headings, heading_chunks, split_dates
 from converter.dates import MONTH_DAY, find_dates
 from converter.parsing.lines import Kind, Line, is_prose
 from converter.parsing.titles import (
@@ -212,7 +212,7 @@ def _shifted_headings(ln: Line, below: list[Line], columns: list[tuple[int, int]
     directly over an underline with one dash run per column, moved over those runs."""
     if not below or below[-1].kind is not Kind.RULE or below[-1].number != ln.number + 1:
         return None
-    runs = [(m.start(), m.end()) for m in re.finditer(r"[-=_]{3,}", below[-1].text)]
+    runs = [(m.start(), m.end()) for m in RULE_RUN.finditer(below[-1].text)]
     pieces = [p for part in heading_chunks(ln.text) for p in split_dates(part)]
     if not (len(pieces) == len(runs) == len(columns)) or not all(find_dates(t) for _, _, t in pieces):
         return None

@@ -12,6 +12,7 @@ from converter.model import (
     Column, Filing, ParsedFiling, Period, Sentence, SkippedTable, StatementKind, Table, TextDocument,
 )
 from converter.parsing.blocks import drop_label_zone_columns, find_blocks, find_columns
+from converter.parsing.column_headings import RULE_RUN
 from converter.parsing.cover import read_cover
 from converter.dates import (
     DATED_BALANCE, FULL_DATE, MONTH_DAY, ORDINAL_QUARTER, ordinal_quarter_span, YEAR, YEAR_TO_DATE, duration_months, find_dates, make_date, month_number, parse_month_day, start_of,
@@ -261,7 +262,7 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
     report_years = {ctx.period_end.year - k for k in range(5)} if ctx.period_end is not None else set()
     section_years: tuple[list[str], tuple] | None = None  # the last quarterly table's headings, under a year row
     for head, columns, rows, problems, first_line, last_line in found:
-        if _YEAR_ALONE.fullmatch(head.stub_text.strip()):
+        if YEAR.fullmatch(head.stub_text.strip()):
             # quarterly data with the year as a section row ("1996" over the quarters' rows, then
             # "1995" and its rows): the next year's block carries the first's quarter headings
             if section_years is not None and not any(head.headings) and section_years[1] == tuple(columns):
@@ -381,7 +382,6 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
 
 
 _PAGE = re.compile(r"^\s*pages?(?:\s+no\.?|\s+number)?\s*$", re.I)
-_YEAR_ALONE = re.compile(r"(?:19|20)\d\d")
 _INDEX = re.compile(r"\bindex to (?:the )?(?:consolidated )?financial statements\b|\btable of contents\b", re.I)
 _EXCEPT_SHARES = re.compile(r"except\s+(?:for\s+)?(?:the\s+)?(?:number\s+of\s+)?(?:common\s+)?shares?\b|"
                             r"\band\s+shares?\b|\bshares?\s+and\s+per\s+share\b|\bdollars\b", re.I)
@@ -831,7 +831,7 @@ def _spanned_by_rules(cols: list[Column]) -> list[Column]:
     above the rule head every column it spans."""
     out, group = [], None
     for c in cols:
-        m = _RULE_IN_HEADING.search(c.heading)
+        m = RULE_RUN.search(c.heading)
         if m is None:
             out.append(c)
             group = None
@@ -843,9 +843,6 @@ def _spanned_by_rules(cols: list[Column]) -> list[Column]:
             return cols  # a rule with nothing above it: not told apart
         out.append(dataclasses.replace(c, heading=f"{group} {below}".strip()))
     return out
-
-
-_RULE_IN_HEADING = re.compile(r"[-=_]{3,}")
 
 
 def _group_name(c: Column) -> str:
@@ -917,7 +914,7 @@ def _columns(head, spans, ctx: PeriodContext, flows: bool = False) -> tuple[list
     lines are those of an income or cash-flow statement ("Net sales", "Research and
     development"): a bare year heads the year's flows, not its closing balances."""
     cols = []
-    if _YEAR_ALONE.fullmatch(head.stub_text.strip()) and head.headings and all(
+    if YEAR.fullmatch(head.stub_text.strip()) and head.headings and all(
             MONTH_DAY.search(h) and not YEAR.search(h) for h in head.headings):
         # quarter ends over a year printed as the rows' section heading: each quarter of that year
         head = dataclasses.replace(head, headings=[f"{h} {head.stub_text.strip()}" for h in head.headings])
@@ -986,7 +983,7 @@ def _columns(head, spans, ctx: PeriodContext, flows: bool = False) -> tuple[list
             return _column_groups([dataclasses.replace(c, period=period) for c in cols], head.kind, ctx.registrant)
     if all(c.period is None for c in cols):
         period = intro_period(head.intro)
-        if _YEAR_ALONE.fullmatch(head.stub_text.strip()) and ctx.fiscal_year_end == (12, 31) and all(
+        if YEAR.fullmatch(head.stub_text.strip()) and ctx.fiscal_year_end == (12, 31) and all(
                 ORDINAL_QUARTER.match(" ".join(c.heading.split())) for c in cols):
             # "First  Second  Third  Fourth" under "Quarter", the year printed as the rows' section
             # heading ("1999" over its rows, then "1998"): that year's quarters, not the sentence's year

@@ -5,6 +5,7 @@ import dataclasses
 import re
 from dataclasses import dataclass, field
 
+from converter.dates import YEAR
 from converter.model import Cell, Row, RowKind
 from converter.parsing.blocks import assign
 from converter.parsing.lines import Kind, Line
@@ -18,7 +19,6 @@ _CONNECTOR = re.compile(r"(?:[,&(/-]|\b(?:and|or|of|for|in|to|from|on|the|by|at|
 _STARTS_CONNECTOR = re.compile(r"^(?:of|and|or|in|for|to|from|on|the|by|at|with|less|plus|before|after|under|over|per|"
                                r"including|excluding|net of)\b", re.I)
 _DASHES = "-\u2013\u2014"
-_YEAR_LABEL = re.compile(r"(?:19|20)\d\d")
 _LEFT_MARGIN = 12  # a year printed first on its line within this many characters is a row's label
 # A "Notes" column of letters between label and values: "Rentals and financing        Q"
 _NOTE_LETTER = re.compile(r"\s{6,}[A-Z]{1,2}\d?$|\s{3,}[A-Z]\d?(?:\s*[&,]\s*[A-Z]\d?)+$")  # "Q"; "G & J", "C, R"
@@ -196,7 +196,7 @@ class RowBuilder:
         else:
             self.listed = ""
         label, tokens = _glued_value(ln, label, self.columns)
-        if not label and tokens and _YEAR_LABEL.fullmatch(tokens[0].text) and (
+        if not label and tokens and YEAR.fullmatch(tokens[0].text) and (
                 tokens[0].end <= self.columns[0][0]
                 or (len(tokens) > 1 and tokens[0].start == ln.indent and tokens[0].start < _LEFT_MARGIN)):
             # "  1999    $ 702   $ 3,806" of a schedule by year: the year left of the columns is the
