@@ -1,6 +1,7 @@
 """Extension concepts of the filer: names made from printed labels, unique within the filing."""
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
@@ -10,6 +11,7 @@ _WORD = re.compile(r"[A-Za-z0-9]+")
 _RESERVED = {"us-gaap", "dei", "xbrli", "link", "xlink", "xsi", "xs", "iso4217", "dtr-types", "xml", "xbrldi"}
 
 
+@functools.lru_cache(maxsize=8192)  # asked for every row of every table, often of the same label
 def camel(text: str, limit: int = 120) -> str:
     words = _WORD.findall(text.replace("'", ""))
     name = "".join(w[:1].upper() + w[1:].lower() if not w.isupper() or len(w) > 4 else w.capitalize()

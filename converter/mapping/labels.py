@@ -111,9 +111,27 @@ def candidates_plain(label: str, context: str) -> list[str]:
     return [own]
 
 
+_MEMO_SIZE = 100_000  # answers kept per taxonomy (a batch of an archive would grow it without end)
+
+
+def _remembered(tax: Taxonomy, func, *args):
+    key = (func, *args)
+    found = tax.memo.get(key, tax)
+    if found is tax:
+        if len(tax.memo) >= _MEMO_SIZE:
+            tax.memo.clear()
+        found = tax.memo[key] = func(tax, *args)
+    return found
+
+
 def match(tax: Taxonomy, label: str, context: str, statement: str, period_type: str,
           excluded: frozenset[str] = frozenset()) -> Rule | None:
     """The first rule whose label or pattern fits and whose concepts take this period type."""
+    return _remembered(tax, _match, label, context, statement, period_type, excluded)
+
+
+def _match(tax: Taxonomy, label: str, context: str, statement: str, period_type: str,
+           excluded: frozenset[str]) -> Rule | None:
     if PRO_FORMA.search(label) or PREVIOUSLY_REPORTED.search(label):
         return None
     texts = candidates(label, context)
@@ -159,6 +177,11 @@ def lookup(tax: Taxonomy, label: str, context: str, statement: str, period_type:
     (taxonomy/labelmap.json, from the SEC's statement data): a row no rule names takes it when
     the label, alone or read with its heading, is there and the concept takes this period type.
     A line filers showed negated ("(Increase) decrease in receivables") keeps that sign."""
+    return _remembered(tax, _lookup, label, context, statement, period_type, excluded)
+
+
+def _lookup(tax: Taxonomy, label: str, context: str, statement: str, period_type: str,
+            excluded: frozenset[str]) -> Rule | None:
     table = tax.labelmap.get(statement)
     if not table or PRO_FORMA.search(label) or PREVIOUSLY_REPORTED.search(label):
         return None

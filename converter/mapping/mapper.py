@@ -1,6 +1,7 @@
 """The map stage: parsed tables to facts (concept, context, unit, decimals, value, source)."""
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import functools
 import datetime as dt
@@ -778,16 +779,31 @@ def _edge_label(table: Table, row: Row) -> str:
     at January 1"), theirs: a part of a balance is held at its date."""
     if DATED_BALANCE.match(row.label):
         return row.label
-    i = next((k for k, r in enumerate(table.rows) if r is row), None)
-    if i is None:
-        return row.label
-    valued = lambda r: any(c is not None and c.value is not None for c in r.cells)  # noqa: E731
-    above = next((r for r in reversed(table.rows[:i]) if valued(r)), None)
-    below = next((r for r in table.rows[i + 1:] if valued(r)), None)
-    if above is not None and below is not None and DATED_BALANCE.match(above.label) \
-            and DATED_BALANCE.match(below.label) and parse_month_day(above.label) == parse_month_day(below.label):
-        return above.label
-    return row.label
+    return _between_balances(table.rows).get(id(row), row.label)
+
+
+_BETWEEN: list = [None, {}]  # the last table's rows and their answer (asked once per row)
+
+
+def _between_balances(rows: tuple[Row, ...]) -> dict[int, str]:
+    """id(row) -> the label of the dated balance above it, for each row printed between two
+    balances of one date (the nearest rows with a number above and below it)."""
+    if _BETWEEN[0] is not rows:
+        valued = [k for k, r in enumerate(rows) if any(c is not None and c.value is not None for c in r.cells)]
+        out: dict[int, str] = {}
+        for k, row in enumerate(rows):
+            j = bisect.bisect_left(valued, k)  # valued[j - 1] < k; valued[j] >= k
+            above = valued[j - 1] if j > 0 else None
+            if j < len(valued) and valued[j] == k:
+                j += 1  # (the row's own number is neither)
+            below = valued[j] if j < len(valued) else None
+            if above is None or below is None:
+                continue
+            a, b = rows[above].label, rows[below].label
+            if DATED_BALANCE.match(a) and DATED_BALANCE.match(b) and parse_month_day(a) == parse_month_day(b):
+                out.setdefault(id(row), a)
+        _BETWEEN[:] = [rows, out]
+    return _BETWEEN[1]
 
 
 def _at_edge(label: str, col: Column, edge: str | None) -> Column:

@@ -90,6 +90,9 @@ class Taxonomy:
     negative_printed: dict = field(default_factory=dict)  # a payment concept -> its net one (concepts.toml)
     _by_statement: dict = field(default_factory=dict, repr=False, compare=False)  # memo of rules_for
     _screens: dict = field(default_factory=dict, repr=False, compare=False)  # memo of screen_for
+    # memo of labels.match and labels.lookup: a filing asks of the same label in several tables,
+    # a batch of filings of the same lines many times over (their answers depend on the words only)
+    memo: dict = field(default_factory=dict, repr=False, compare=False)
 
     def concept(self, name: str) -> Concept:
         return self.concepts[name]
