@@ -1305,11 +1305,47 @@ def test_a_release_that_states_no_scale_is_read_in_the_scale_its_eps_proves(name
 
 
 def test_tables_without_a_scale_beside_far_larger_amounts_in_the_text_are_left_out():
-    """No scale stated, no EPS to prove one, and the text speaks of $12,615,200 where the tables
+    """No scale stated, no EPS to prove one, and the text speaks of $15,940,000 where the tables
     print at most 62,151: whole dollars or thousands cannot be told, so no fact is made (they
     were all a thousandth of the truth) and the report says why."""
     model = map_filing(parsed("schedule_without_a_scale_beside_large_amounts.txt"), cik="1")
     assert not [f for f in model.facts if f.concept.name in ("Assets", "CashAndCashEquivalentsAtCarryingValue")]
+    assert any("whole dollars or thousands cannot be told" in u.reason for u in model.unmapped)
+
+
+def test_an_unscaled_pro_forma_whose_adjustments_print_the_deal_price_is_in_thousands():
+    """A disposition 8-K prints no scale and no EPS; Item 2 states the price, "$8,412,300 in
+    cash", and the pro forma adjustments add 8,400 to cash: the same amount in thousands, so
+    every table is in thousands (they were left out as of unknown scale) and the report says why.
+    Its "Income tax benefit (2,410)" between subtotals no rule names is the benefit by its
+    parentheses: the expense is -2,410 (it was negated to an expense of 2,410)."""
+    model = map_filing(parsed("deal_price_in_pro_forma_adjustments.txt"), cik="1")
+    by = {(f.concept.name, f.context.id): f.value for f in model.facts}
+    expected = {("Assets", "I19980831"): 43729000, ("CashAndCashEquivalentsAtCarryingValue", "I19980831"): 3118000,
+                ("Revenues", "D19970101_19971231"): 61420000,
+                ("IncomeTaxExpenseBenefit", "D19970101_19971231"): -2410000}
+    assert {key: by.get(key) for key in expected} == expected
+    assert any("by the text's $8,412,300 that the pro forma adjustments print as 8,400" in w for w in model.warnings)
+
+
+def test_a_benefit_printed_positive_is_a_negative_expense(tmp_path):
+    """The same line printed without parentheses ("Income tax benefit  2,410") names the benefit
+    positive: the expense is still -2,410."""
+    text = (STRESS / "deal_price_in_pro_forma_adjustments.txt").read_text()
+    text = text.replace("Income tax benefit                            (2,410)           0       (2,410)",
+                        "Income tax benefit                             2,410            0        2,410 ")
+    (tmp_path / "f.txt").write_text(text)
+    model = map_filing(parse_filing(read_filing(tmp_path / "f.txt")), cik="1")
+    assert {f.value for f in model.facts if f.concept.name == "IncomeTaxExpenseBenefit"} == {-2410000}
+
+
+def test_a_price_the_adjustments_do_not_print_proves_no_scale(tmp_path):
+    """The price stated in the text, far above anything the tables print, that no adjustment
+    repeats: the scale stays unknown and the tables are left out."""
+    text = (STRESS / "deal_price_in_pro_forma_adjustments.txt").read_text().replace("$8,412,300", "$9,870,000")
+    (tmp_path / "f.txt").write_text(text)
+    model = map_filing(parse_filing(read_filing(tmp_path / "f.txt")), cik="1")
+    assert not [f for f in model.facts if f.concept.name == "Assets"]
     assert any("whole dollars or thousands cannot be told" in u.reason for u in model.unmapped)
 
 

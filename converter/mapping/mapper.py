@@ -937,6 +937,15 @@ def _factor(facts: list[Fact], table: Table, cells) -> int:
     return 1
 
 
+def _negative_throughout(row: Row) -> bool:
+    """Every number of the row printed negative: "Income tax benefit  (11,549)" in a statement of
+    expenses printed positive shows the benefit by its parentheses, as the negative expense it is
+    (printed with its opposite in another column, "Income tax benefit 500 (200)", the row names
+    the benefit positive)."""
+    values = [c.value for c in row.cells if c is not None and c.value]
+    return bool(values) and all(v < 0 for v in values)
+
+
 def _facts_for(st: _State, t_index: int, table: Table, row: Row, concept: Concept, rule: Rule | None,
                cells, group: str, signs: list[int | None] | None = None) -> list[Fact]:
     out = []
@@ -962,8 +971,8 @@ def _facts_for(st: _State, t_index: int, table: Table, row: Row, concept: Concep
             value = value * factor
         elif rule is not None:
             if concept.name in st.tax.signed and not rule.magnitude:
-                if rule.negate:
-                    value = -value
+                if rule.negate and not (table.kind is StatementKind.INCOME and _negative_throughout(row)):
+                    value = -value  # "Income tax benefit  47,937": the expense is -47,937
                 elif ("Loss" in concept.name or concept.name.startswith("EarningsPerShare")) and (
                         st.tax.loss_first(row.label) or value > 0 and st.tax.names_a_loss(row.label)):
                     value = -value  # "Net loss per share  $ 1.02"; "Net loss (income)  1,723  (201)"

@@ -7,7 +7,10 @@ would be a thousandth of the truth. Two things tell them apart:
   statement's real scale (the shares taken as printed);
 - the running text: a filing whose sentences speak of amounts far larger than any its tables
   print ("a $1.1 billion bank holding company" beside "Total assets 1,083,743") is not in
-  whole dollars, and without the identity no scale can be proven: its tables are left out.
+  whole dollars, and without the identity no scale can be proven: its tables are left out;
+- unless the deal the text tells of is in the tables: an acquisition's or disposition's 8-K
+  whose pro forma adjustments column prints the price its Item 2 states ("$27,348,450 in cash"
+  beside a cash adjustment of 27,500) is in the scale that makes them one amount.
 """
 from __future__ import annotations
 
@@ -28,6 +31,10 @@ _WORDS = {"million": Decimal(10) ** 6, "billion": Decimal(10) ** 9}
 _SHARES = re.compile(r"\bshares?\b|\bper share\b|\beps\b", re.I)
 # the text's amounts this many times the tables' largest: not the same dollars
 _FAR_LARGER = 20
+# a pro forma adjustments column, and how near its number must come to the text's amount
+_ADJUSTMENTS = re.compile(r"\badjustments?\b", re.I)
+_SAME_AMOUNT = Decimal("0.01")
+_DEAL_SIZE = 100000  # (a smaller amount of the text is no deal's price)
 
 
 def money_scale_by_eps(table: Table, rules: Sequence[Rule | None]) -> int | None:
@@ -64,6 +71,22 @@ def _largest_amount(tables: Sequence[Table]) -> Decimal:
                 for c in r.cells if c is not None and c.value is not None and not c.percent), default=Decimal(0))
 
 
+def _deal_scale(tables: Sequence[Table], sentences: Sequence[Sentence]) -> tuple[int, Decimal, Decimal] | None:
+    """(scale, text amount, printed number) where exactly one scale above whole dollars makes an
+    amount of the text a number that a pro forma adjustments column prints (within 1%)."""
+    printed = {abs(c.value) for t in tables for col in t.columns if col.period is None and _ADJUSTMENTS.search(col.heading)
+               for r in t.rows if col.index < len(r.cells) and (c := r.cells[col.index]) is not None and c.value}
+    found = {}
+    for amount in _text_amounts(sentences):
+        if amount < _DEAL_SIZE:
+            continue
+        for scale in _SCALES[1:]:
+            near = next((n for n in sorted(printed) if abs(n * scale - amount) <= _SAME_AMOUNT * amount), None)
+            if near is not None:
+                found.setdefault(scale, (scale, amount, near))
+    return found.popitem()[1] if len(found) == 1 else None
+
+
 def decide(mapped: Sequence[tuple[Table, Sequence[Rule | None]]], sentences: Sequence[Sentence]) -> tuple[int | None, str]:
     """(scale, why) for the tables of a filing that states no scale, each with the rules its rows
     took: the identity's scale, else whole dollars; None when the text says they are not whole
@@ -75,6 +98,10 @@ def decide(mapped: Sequence[tuple[Table, Sequence[Rule | None]]], sentences: Seq
         scale = proven.pop()
         return scale, f"no scale stated: {scale:,} by net income / weighted shares = the printed EPS" if scale > 1 else ""
     largest, text = _largest_amount(tables), max(_text_amounts(sentences), default=Decimal(0))
+    if not proven and largest and text > _FAR_LARGER * largest and (deal := _deal_scale(tables, sentences)):
+        scale, amount, printed = deal
+        return scale, (f"no scale stated: {scale:,}, by the text's ${amount:,} that the pro forma adjustments print "
+                       f"as {printed:,}")
     if len(proven) > 1 or (largest and text > _FAR_LARGER * largest):
         return None, (f"no scale stated, and the text speaks of ${text:,.0f} where the tables print at most "
                       f"{largest:,}: whole dollars or thousands cannot be told")
