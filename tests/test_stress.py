@@ -2215,3 +2215,16 @@ def test_a_thrifts_home_loan_bank_advances_and_tax_exempt_interest():
                                                                       cik="1").facts}
     assert by[("AdvancesFromFederalHomeLoanBanks", "I19981231")] == 92000000
     assert by[("InterestIncomeSecuritiesTaxExempt", "D19980101_19981231")] == 1210000
+
+
+@pytest.mark.parametrize("label", ["Other (income) expense, net", "Other expense (income), net  "])
+def test_a_line_naming_its_expense_first_prints_income_in_parentheses(tmp_path, label):
+    """'Other (income) expense, net  (215)  340' among costs and expenses: income of 215 in 1996,
+    an expense of 340 in 1995. OtherNonoperatingIncomeExpense counts income positive: 215000 and
+    -340000 (the printed signs were kept, and under a costs total the line was an extension)."""
+    text = (STRESS / "income_expense_named_expense_first.txt").read_text()
+    text = text.replace("Other (income) expense, net  ", label[:29].ljust(29), 1)
+    (tmp_path / "f.txt").write_text(text)
+    model = map_filing(parse_filing(read_filing(tmp_path / "f.txt")), cik="1")
+    by = {f.context.id: f.value for f in model.facts if f.concept.name == "OtherNonoperatingIncomeExpense"}
+    assert by == {"D19960401_19960630": 215000, "D19950401_19950630": -340000}

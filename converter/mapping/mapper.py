@@ -594,6 +594,8 @@ def _signed_against(st: _State, rows, rules: list[Rule | None], holders: dict, i
     mine = st.tax.concepts.get(rules[i].names[0])
     if mine is None or mine.name not in st.tax.signed or not mine.balance or mine.type != MONETARY:
         return False
+    if mine.balance == "credit" and st.tax.names_expense_first(rows[i].label):
+        return False  # "Other (income) expense, net" names the debit first: its fact is the printed number negated
     for t in holders.get(i, ()):
         if t <= i or rules[t] is None or len(rules[t].names) != 1:
             continue
@@ -976,6 +978,8 @@ def _facts_for(st: _State, t_index: int, table: Table, row: Row, concept: Concep
                 elif ("Loss" in concept.name or concept.name.startswith("EarningsPerShare")) and (
                         st.tax.loss_first(row.label) or value > 0 and st.tax.names_a_loss(row.label)):
                     value = -value  # "Net loss per share  $ 1.02"; "Net loss (income)  1,723  (201)"
+                elif concept.balance == "credit" and st.tax.names_expense_first(row.label):
+                    value = -value  # "Other (income) expense, net  (215)": income of 215
             else:
                 value = abs(value)
         dims = ((section,) if section else ()) + ((st.dims.member(col.member, table.kind.value),) if col.member else ())

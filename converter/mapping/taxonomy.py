@@ -81,6 +81,7 @@ class Taxonomy:
     direct_method: frozenset = frozenset()  # operating cash flows of the direct method only
     cash_weights: dict = field(default_factory=dict)  # concept -> its weight in its cash-flow section's total
     loss_words: tuple[re.Pattern, re.Pattern] | None = None  # a label that names a loss only, and the words that undo it
+    expense_first: re.Pattern | None = None  # "Other (income) expense": a positive number is the expense (signs.toml)
     # (net, gross or "" when no concept names it, deductions, deduction words): concepts.toml [[net_of]]
     net_of: tuple[tuple[str, str, frozenset[str], re.Pattern | None], ...] = ()
     unclassified: dict = field(default_factory=dict)  # a current or noncurrent concept -> the whole's (concepts.toml)
@@ -102,6 +103,11 @@ class Taxonomy:
         """'Net loss (income)', 'Loss (gain) on sale': the loss named first, its opposite in
         parentheses: a positive number is the loss, a negative one the income."""
         return bool(_LOSS_FIRST.search(label))
+
+    def names_expense_first(self, label: str) -> bool:
+        """'Other (income) expense', 'Interest expense (income)': the expense named first, its
+        opposite in parentheses: a positive number is the expense (signs.toml [expense_first])."""
+        return self.expense_first is not None and bool(self.expense_first.search(label))
 
     def names_a_loss(self, label: str) -> bool:
         """A label that names a loss and nothing else: its positive number is a loss (signs.toml)."""
@@ -207,6 +213,7 @@ def load_taxonomy() -> Taxonomy:
     signs = load_toml("signs.toml")
     differences = tuple((d["name"], tuple(d["minuend"]), frozenset(d["subtrahend"]))
                         for d in signs.get("difference", []))
+    expense_first = re.compile(signs["expense_first"]["pattern"], re.I) if "expense_first" in signs else None
     words = signs.get("loss_words")
     loss_words = (re.compile(words["loss"], re.I), re.compile(words["not"], re.I)) if words else None
     names = frozenset(line.strip() for line in (root / "standard-names.txt").read_text().splitlines()
@@ -226,7 +233,7 @@ def load_taxonomy() -> Taxonomy:
                 for k in ("balance", "income", "cashflow", "equity")}
     ancestors = {n: frozenset(up) for n, up in raw_sections.get("ancestors", {}).items()}
     return Taxonomy(concepts, frozenset(signed), calcs, tuple(rules), parens, totals, differences, names, labelmap,
-                    labelmap_words=labelmap_words, loss_words=loss_words, net_of=net_of, sections=sections, ancestors=ancestors,
+                    labelmap_words=labelmap_words, loss_words=loss_words, expense_first=expense_first, net_of=net_of, sections=sections, ancestors=ancestors,
                     direct_method=frozenset(raw_sections.get("direct_method", ())),
                     unclassified={k: v for k, v in raw.get("unclassified", {}).items() if v in concepts},
                     negative_printed={k: v for k, v in raw.get("negative_printed", {}).items() if v in concepts},
