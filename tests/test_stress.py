@@ -2228,3 +2228,19 @@ def test_a_line_naming_its_expense_first_prints_income_in_parentheses(tmp_path, 
     model = map_filing(parse_filing(read_filing(tmp_path / "f.txt")), cik="1")
     by = {f.context.id: f.value for f in model.facts if f.concept.name == "OtherNonoperatingIncomeExpense"}
     assert by == {"D19960401_19960630": 215000, "D19950401_19950630": -340000}
+
+
+@pytest.mark.parametrize("lines", [None, ("Net increase in cash and cash equivalents               1,834\n"
+                                          "Net decrease in cash and cash equivalents                                412\n")])
+def test_a_decrease_in_cash_printed_unsigned_is_negative(tmp_path, lines):
+    """'Net increase (decrease) in cash ... 412' printed unsigned, between cash of 2,930 at the
+    beginning and 2,518 at the end, is a decrease of 412 (it was an increase); so is a line of its
+    own, 'Net decrease in cash ... 412'. The balances' difference gives each column its sign."""
+    text = (STRESS / "cash_change_printed_unsigned.txt").read_text()
+    if lines:
+        text = text.replace("Net increase (decrease) in cash and cash\n  equivalents                                          1,834            412\n",
+                            lines)
+    (tmp_path / "f.txt").write_text(text)
+    model = map_filing(parse_filing(read_filing(tmp_path / "f.txt")), cik="1")
+    by = {f.context.id: f.value for f in model.facts if "PeriodIncreaseDecrease" in f.concept.name}
+    assert by == {"D19960101_19960630": 1834000, "D19950101_19950630": -412000}

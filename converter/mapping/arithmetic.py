@@ -76,6 +76,41 @@ def signs_by_cash_effect(tax: Taxonomy, table: Table, rules: list[Rule | None]) 
     return out
 
 
+def signs_by_cash_balances(table: Table, rules: list[Rule | None]) -> dict[int, list[int | None]]:
+    """The net change in cash takes the sign of its balances' difference, column by column: an
+    unsigned 412 under "Net increase (decrease) in cash" between cash of 2,930 at the beginning
+    and 2,518 at the end is a decrease (-412); so is "Net decrease in cash  412"."""
+    if table.kind is not StatementKind.CASHFLOW:
+        return {}
+    change = [i for i, r in enumerate(rules) if r is not None and len(r.names) == 1 and r.at is None
+              and r.names[0].startswith(_CASH_CHANGE)]
+    start = next((i for i, r in enumerate(rules) if r is not None and r.at == "start" and _is_cash(r)), None)
+    end = next((i for i, r in enumerate(rules) if r is not None and r.at == "end" and _is_cash(r)), None)
+    if not change or start is None or end is None:
+        return {}
+    out: dict[int, list[int | None]] = {}
+    for i in change:  # (a "Net increase" and a "Net decrease" line, each printing its years)
+        factors: list[int | None] = []
+        for cell, first, last in zip(table.rows[i].cells, table.rows[start].cells, table.rows[end].cells):
+            if cell is None or cell.value is None or first is None or last is None or first.value is None \
+                    or last.value is None:
+                factors.append(None)
+                continue
+            diff = last.value - first.value
+            factors.append(1 if diff == cell.value else -1 if diff == -cell.value else None)
+        out[i] = factors
+    return out
+
+
+_CASH_CHANGE = ("CashAndCashEquivalentsPeriodIncreaseDecrease", "CashCashEquivalentsRestrictedCashAndRestrictedCash",
+                "CashPeriodIncreaseDecrease")
+
+
+def _is_cash(rule: Rule) -> bool:
+    return len(rule.names) == 1 and rule.names[0] in ("CashAndCashEquivalentsAtCarryingValue", "Cash",
+                                                      "CashCashEquivalentsRestrictedCashAndRestrictedCashEquivalents")
+
+
 # (EPS, weighted shares) printed together: basic with basic, diluted with diluted
 EPS_PAIRS = ((("EarningsPerShareBasic", "EarningsPerShareBasicAndDiluted"),
               ("WeightedAverageNumberOfSharesOutstandingBasic", "WeightedAverageNumberOfShareOutstandingBasicAndDiluted")),

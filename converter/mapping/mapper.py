@@ -14,7 +14,7 @@ from converter.dates import (
 )
 from converter.mapping.arithmetic import (
     assets_by_identity, gross_and_net, gross_before_deduction, holding_totals, infer_totals, parallel_parts,
-    share_scale_by_eps, sibling_claims, signs_by_cash_effect, signs_by_difference,
+    share_scale_by_eps, sibling_claims, signs_by_cash_balances, signs_by_cash_effect, signs_by_difference,
 )
 from converter.mapping.contexts import ContextSet
 from converter.mapping.cover_facts import cover_facts, document_period_end
@@ -260,7 +260,8 @@ def _map_table(st: _State, t_index: int, table: Table) -> None:
         if title.search(table.title):
             rules = [_instead(rule, instead) for rule in rules]
     st.rules_of[t_index] = rules
-    signs = signs_by_cash_effect(st.tax, table, rules) | signs_by_difference(st.tax, table, rules)
+    signs = signs_by_cash_effect(st.tax, table, rules) | signs_by_difference(st.tax, table, rules) \
+        | signs_by_cash_balances(table, rules)
     share_scale = share_scale_by_eps(table, rules)
     if share_scale is not None and share_scale != table.shares_scale:
         # the share counts follow the scale the EPS proves; a row of money keeps its own
