@@ -2244,3 +2244,11 @@ def test_a_decrease_in_cash_printed_unsigned_is_negative(tmp_path, lines):
     model = map_filing(parse_filing(read_filing(tmp_path / "f.txt")), cik="1")
     by = {f.context.id: f.value for f in model.facts if "PeriodIncreaseDecrease" in f.concept.name}
     assert by == {"D19960101_19960630": 1834000, "D19950101_19950630": -412000}
+
+
+def test_an_unlabelled_total_of_more_than_its_section_is_not_the_sections_total():
+    """'Other assets:' / two lines / '$12,038,947' double-ruled: the total of every asset, not of
+    the other assets (it was 'Total other assets', AssetsNoncurrent, and no Assets fact)."""
+    by = facts("unlabelled_total_beyond_its_section.txt")
+    assert by.get(("Assets", "I19950930")) == 12038947
+    assert not [name for name, ctx in by if ctx == "I19950930" and name in ("AssetsNoncurrent", "OtherAssetsNoncurrent")]

@@ -163,6 +163,10 @@ class RowBuilder:
         self.sections.append(_Section(text, indent, len(self.rows)))
 
     # -- value rows
+    def _headed_here(self, section: _Section) -> bool:
+        """A section opened after the last total, by a heading without amounts."""
+        return section.first_row >= self.last_total + 1 and not re.search(r"[\d$]", section.text)
+
     def _values(self, ln: Line) -> None:
         label = _NOTE_LETTER.sub("", ln.label)
         indent = ln.indent
@@ -233,9 +237,15 @@ class RowBuilder:
             kind = RowKind.SUBTOTAL
             first = max(self.last_total + 1, self.sections[-1].first_row if self.sections else 0)
             components = tuple(range(first, len(self.rows)))
-            if self.sections and self.sections[-1].first_row >= self.last_total + 1 \
-                    and not re.search(r"[\d$]", self.sections[-1].text):
-                label = "Total " + _lower_first(self.sections[-1].text)
+            if self.sections and self._headed_here(self.sections[-1]):
+                # a total of more than the section's lines closes it: it is the total of the
+                # section around it ("Special charges:" inside "Costs and expenses:"), or of no
+                # section ("Other assets:" / two lines / total assets)
+                while _sums_more(cells, self.rows[self.sections[-1].first_row:]) and len(self.sections) > 1 \
+                        and self._headed_here(self.sections[-2]):
+                    self.sections.pop()
+                if not _sums_more(cells, self.rows[self.sections[-1].first_row:]):
+                    label = "Total " + _lower_first(self.sections[-1].text)
                 self.sections.pop()
         elif re.match(r"^total\b", label, re.I):
             kind = RowKind.TOTAL
@@ -261,6 +271,23 @@ class RowBuilder:
             if self.sections:
                 self.sections.pop()
         self.rule_before = False
+
+
+def _sums_more(cells: list, rows: list[Row]) -> bool:
+    """An unlabelled total under a section's lines that is more than their sum in every column
+    ("Other assets:" / two lines / "$12,407,663" = total assets): no total of that section."""
+    compared = False
+    for k, cell in enumerate(cells):
+        if cell is None or cell.value is None:
+            continue
+        parts = [r.cells[k].value for r in rows if k < len(r.cells) and r.cells[k] is not None
+                 and r.cells[k].value is not None]
+        if not parts:
+            return False
+        if abs(cell.value) <= abs(sum(parts)):
+            return False
+        compared = True
+    return compared
 
 
 def _glue(text: str, part: str) -> str:
