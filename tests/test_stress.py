@@ -2252,3 +2252,16 @@ def test_an_unlabelled_total_of_more_than_its_section_is_not_the_sections_total(
     by = facts("unlabelled_total_beyond_its_section.txt")
     assert by.get(("Assets", "I19950930")) == 12038947
     assert not [name for name, ctx in by if ctx == "I19950930" and name in ("AssetsNoncurrent", "OtherAssetsNoncurrent")]
+
+
+def test_lines_under_discontinued_operations_or_a_cumulative_effect_are_not_the_continuing_figures():
+    """'Discontinued operations: / Income from operations, net of income taxes of $2,750 ...' is
+    the discontinued business's income, not OperatingIncomeLoss (it was, with every year's
+    number); 'Cumulative effect of accounting changes: / Income taxes' is no tax expense. The
+    net income under the rule that closes the section keeps its concept."""
+    by = facts("discontinued_and_cumulative_effect_sections.txt")
+    year = "D19930101_19931231"
+    assert ("OperatingIncomeLoss", year) not in by
+    assert by[("IncomeTaxExpenseBenefit", year)] == 38550000
+    assert by[("NetIncomeLoss", year)] == 59060000
+    assert by[("IncomeLossFromContinuingOperations", year)] == 62890000

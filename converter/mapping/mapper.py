@@ -418,6 +418,14 @@ def _rule_for(st: _State, table: Table, row: Row, pro_forma_table: bool, side: s
         # "Deposits: / Domestic offices: / Interest-bearing": a part of the whole the words name
         st.rejected[row.line] = f"extension: printed under {row.context.split(' / ')[-1]!r}, a part of {rule.names[0]}"
         return None
+    if rule is not None and row.context and not row.after_rule:  # (the total under the rule closes the section)
+        for heading, kind in st.tax.apart:
+            if any(heading.search(h.strip()) for h in row.context.split(" / ")) \
+                    and not any(kind.search(n) for n in rule.names):
+                # "Discontinued operations (Note 3): / Income from operations, net of income taxes"
+                st.rejected[row.line] = (f"extension: printed under {row.context.split(' / ')[-1]!r}: "
+                                         f"not the continuing business's {rule.names[0]}")
+                return None
     return rule
 
 

@@ -88,6 +88,9 @@ class Taxonomy:
     # (title pattern, {concept -> the concept a statement of that title prints instead}): a
     # partnership's equity is partners' capital (concepts.toml [[by_title]])
     by_title: tuple = ()
+    # (heading pattern, concept-name pattern): a line under such a heading takes only a concept
+    # of that kind (concepts.toml [[apart]]: discontinued operations, cumulative effects)
+    apart: tuple = ()
     negative_printed: dict = field(default_factory=dict)  # a payment concept -> its net one (concepts.toml)
     _by_statement: dict = field(default_factory=dict, repr=False, compare=False)  # memo of rules_for
     _screens: dict = field(default_factory=dict, repr=False, compare=False)  # memo of screen_for
@@ -237,6 +240,8 @@ def load_taxonomy() -> Taxonomy:
                     direct_method=frozenset(raw_sections.get("direct_method", ())),
                     unclassified={k: v for k, v in raw.get("unclassified", {}).items() if v in concepts},
                     negative_printed={k: v for k, v in raw.get("negative_printed", {}).items() if v in concepts},
+                    apart=tuple((re.compile(a["heading"], re.I), re.compile(a["concepts"]))
+                                for a in raw.get("apart", [])),
                     by_title=tuple((re.compile(b["title"], re.I),
                                     {k: v for k, v in b["instead"].items() if v in concepts})
                                    for b in raw.get("by_title", [])),
