@@ -2265,3 +2265,11 @@ def test_lines_under_discontinued_operations_or_a_cumulative_effect_are_not_the_
     assert by[("IncomeTaxExpenseBenefit", year)] == 38550000
     assert by[("NetIncomeLoss", year)] == 59060000
     assert by[("IncomeLossFromContinuingOperations", year)] == 62890000
+
+
+def test_a_footnote_mark_under_a_date_is_no_amount():
+    """'(UNAUDITED)           (1)' under the dates: the heading and its footnote's number (it was
+    a fact 'Unaudited' of -1,000 at the second date)."""
+    by = facts("footnote_mark_under_a_date.txt")
+    assert by[("Assets", "I19981227")] == 40425000
+    assert not [v for v in by.values() if v == -1000]

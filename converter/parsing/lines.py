@@ -68,6 +68,8 @@ _SCALE_ALONE = re.compile(r"^\(\$?\s?000'?s?\)$")  # "($000)" under a title: the
 _MARK = re.compile(r"(?<=[A-Za-z])\(\d{1,2}\)")  # a footnote mark glued to a heading word: "Adjustments(1)"
 # the rest of a scale phrase wrapped into the stub beside the years: "(dollars" / "in 000s)  2007  2007"
 _SCALE_STUB = re.compile(r"^\(?(?:dollars\s+)?in\s+(?:\$?000'?s|thousands|millions)\)?$", re.I)
+_MARKED_HEADING = re.compile(r"^\(?(?:unaudited|audited|restated|as restated|note \d{1,2}|see note \d{1,2})\)?$", re.I)
+_MARK_ONLY = re.compile(r"^\(\d\)$")  # "(1)": a footnote's number (beside a heading word, never an amount)
 _SHORT_WORDS = re.compile(r"^[A-Za-z%().,&' -]{1,30}$")
 
 
@@ -99,6 +101,9 @@ def classify(index: int, number: int, text: str) -> Line:
             # "4,180 ,000": a blank typed before a thousands comma, moved before the amount
             text = _STRAY_BLANK.sub(lambda m: f" {m.group(1)},{m.group(2)}", text)
         label, indent, tokens = split_values(text)
+        if tokens and _MARKED_HEADING.match(label) and all(_MARK_ONLY.match(t.text) for t in tokens):
+            # "(UNAUDITED)           (1)" under the dates: a heading and its footnote mark, no amount
+            return Line(index, number, text, Kind.TEXT, stripped, len(text) - len(text.lstrip()))
         if tokens:
             if _is_years(label, tokens) or _years_line(text):
                 return Line(index, number, text, Kind.YEARS, label, indent, tuple(tokens))
