@@ -2273,3 +2273,39 @@ def test_a_footnote_mark_under_a_date_is_no_amount():
     by = facts("footnote_mark_under_a_date.txt")
     assert by[("Assets", "I19981227")] == 40425000
     assert not [v for v in by.values() if v == -1000]
+
+
+def test_share_lines_of_an_eps_computation_count_shares():
+    """'Dilutive effect of employee stock options 1,288' between the basic and the diluted share
+    counts it adds up with counts shares (it was 1,288,000 USD); 'Weighted average shares /
+    outstanding:  Basic' gives its heading to the 'Diluted' line under it (it was a fact
+    'Diluted' in USD); the note's '(in thousands, except net income (loss) and per share
+    amounts)' is the share counts' scale."""
+    by = facts("eps_computation_share_lines.txt")
+    q = "D19990329_19990627"
+    assert by[("WeightedAverageNumberDilutedSharesOutstandingAdjustment", q)] == 1288000
+    assert by[("WeightedAverageNumberOfDilutedSharesOutstanding", q)] == 25406000
+    model = map_filing(parsed("eps_computation_share_lines.txt"), cik="1")
+    assert not [f for f in model.facts if f.unit is not None and f.unit.id == "USD" and f.value in (1288000, 25406000)]
+
+
+def test_an_eps_note_states_its_share_scale_and_money_in_a_heading_of_its_own(tmp_path):
+    """'(in thousands, except net income and per share amounts)' over a table whose money sits
+    under 'Numerator (in millions):': shares in thousands, the numerator's income in millions
+    (the shares were read in millions, the income per share)."""
+    text = (STRESS / "eps_computation_share_lines.txt").read_text()
+    text = text.replace("income per share (in thousands, except net income (loss) and per share\namounts):",
+                        "income per share (in thousands, except net income and per share\namounts):")
+    text = text.replace("                                               --------       --------\n  Net income",
+                        "                                               --------       --------\nNumerator (in millions):\n"
+                        "  Numerator for basic earnings per share\n    -- net income")
+    text = text.replace("$  7,612       $  5,120\n                                               ========       ========\n  Weighted",
+                        "$      7.6    $      5.1\n                                               ========       ========\n"
+                        "Denominator:\n  Weighted")
+    (tmp_path / "f.txt").write_text(text)
+    model = map_filing(parse_filing(read_filing(tmp_path / "f.txt")), cik="1")
+    by = {(f.concept.name, f.context.id): (f.value, f.unit.id) for f in model.facts if f.source and f.source.line > 40}
+    q = "D19990329_19990627"
+    assert by[("WeightedAverageNumberDilutedSharesOutstandingAdjustment", q)] == (1288000, "shares")
+    numerator = [v for (name, ctx), v in by.items() if name.startswith("NumeratorFor") and ctx == q]
+    assert numerator == [(Decimal("7600000.0"), "USD")] or numerator == [(7600000, "USD")]

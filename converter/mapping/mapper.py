@@ -51,8 +51,9 @@ _SHARE_COUNT = re.compile(r"^(?:(?:basic|diluted)\s+)?(?:(?:weighted[- ])?averag
                           # "Issuable and uncommitted ESOP shares (9)", "Contingently issuable shares"
                           # (not "Purchase of treasury shares": money)
                           r"(?:[a-z-]+\s+){0,4}(?:esop|issuable)\s+shares$|"
-                          r"(?:net\s+)?(?:dilutive\s+effect\s+of\s+(?:stock\s+)?(?:options|securities|warrants)|"
-                          r"effect\s+of\s+dilutive\s+(?:stock\s+)?(?:options|securities|shares|warrants))\b(?!\s+on\b)|"
+                          r"(?:net\s+)?(?:dilutive\s+effect\s+of\s+(?:employee\s+)?(?:stock\s+)?(?:options|securities|warrants)|"
+                          r"effect\s+of\s+dilutive\s+(?:employee\s+)?(?:stock\s+)?(?:options|securities|shares|warrants))\b(?!\s+on\b)|"
+                          r"(?:dilutive\s+)?potential\s+common\s+shares$|"
                           # "Weighted average limited partnership units outstanding 40,000"
                           r"(?:weighted\s+)?average\s+(?:number\s+of\s+)?(?:limited\s+)?(?:partnership|lp)\s+units\b)", re.I)
 
@@ -266,7 +267,7 @@ def _map_table(st: _State, t_index: int, table: Table) -> None:
     if share_scale is not None and share_scale != table.shares_scale:
         # the share counts follow the scale the EPS proves; a row of money keeps its own
         table = dataclasses.replace(table, shares_scale=share_scale, rows=tuple(
-            dataclasses.replace(r, scale=None) if _row_unit_type(r.label, _unit_context(table, r), r.cells, table.kind) == SHARES else r
+            dataclasses.replace(r, scale=None) if _unit_of(table, r, r.cells) == SHARES else r
             for r in table.rows))
     for r_index, row in enumerate(table.rows):
         # (a row under "Pro forma amounts assuming the accounting change is applied retroactively:"
@@ -345,7 +346,7 @@ def _may_take(st: _State, table: Table, row: Row, name: str, side: str | None) -
                                                     for c in cells if c.value):
         return False  # "Long-term debt (500)" among financing flows is no proceeds from debt
     return (concept.period_type == ("instant" if period.is_instant else "duration")
-            and concept.type == _row_unit_type(row.label, _unit_context(table, row), cells, table.kind))
+            and concept.type == _unit_of(table, row, cells))
 
 
 # a cash-flow statement's schedule of transactions that moved no cash
@@ -374,7 +375,7 @@ def _rule_for(st: _State, table: Table, row: Row, pro_forma_table: bool, side: s
         context = "Retained earnings"
     rule = match(st.tax, row.label, context, table.kind.value, ptype, st.excluded)
     if rule is not None and all(st.tax.concept(n).type == MONETARY for n in rule.names):
-        unit = _row_unit_type(row.label, _unit_context(table, row), tuple(c for c in row.cells if c is not None), table.kind)
+        unit = _unit_of(table, row, tuple(c for c in row.cells if c is not None))
         if unit == PER_SHARE and rule.names[0] in ("DividendsCommonStockCash", "Dividends"):
             return Rule.naming("CommonStockDividendsPerShareDeclared", "a dividends line printed per share")
         if unit == PER_SHARE and rule.names == ("NetIncomeLoss",):
@@ -405,7 +406,7 @@ def _rule_for(st: _State, table: Table, row: Row, pro_forma_table: bool, side: s
         # filers' most frequent concept for the words, taken only in the unit the row is printed in
         # ("dividends declared" is per share in most income statements, money in this one)
         cells = tuple(c for c in row.cells if c is not None and c.value is not None)
-        if st.tax.concept(rule.names[0]).type != _row_unit_type(row.label, _unit_context(table, row), cells, table.kind):
+        if st.tax.concept(rule.names[0]).type != _unit_of(table, row, cells):
             return None
     if rule is not None and len(rule.names) == 1 and _wrong_side(st.tax.concept(rule.names[0]), side):
         # "Deferred income taxes noncurrent" among the assets is no liability; "Deposits in other
@@ -462,7 +463,44 @@ def _unit_context(table: Table, row: Row) -> str:
 
 # rows that name only a part of the year the figure is of: "First quarter", "Year"
 _TOTAL_OF_QUARTERS = re.compile(r"^total$", re.I)  # the "Total" under "First quarter ... Fourth quarter"
+_NUMERATOR = re.compile(r"^numerator\b", re.I)
 _NAMES_A_PERIOD = re.compile(r"^(?:" + ORDINAL_QUARTER.pattern[1:-1] + r"|(?:total )?(?:fiscal )?year)$", re.I)
+
+
+def _unit_of(table: Table, row: Row, cells: tuple[Cell | None, ...]) -> str:
+    """The unit of a row's numbers: as printed (_row_unit_type), or shares where the table adds
+    the row into a count of shares together with another count ("Weighted average shares
+    (basic)" + "Dilutive effect of employee stock options" = "... (diluted)")."""
+    if row.line in _counted_with_shares(table):
+        return SHARES
+    return _row_unit_type(row.label, _unit_context(table, row), cells, table.kind)
+
+
+_COUNTED: list = [None, frozenset()]  # the last table's rows and their answer (asked for every row)
+
+
+def _counted_with_shares(table: Table) -> frozenset[int]:
+    """Lines of the rows a total of shares adds up with another row of shares, printed without
+    dollar signs: their numbers count shares too."""
+    if _COUNTED[0] is not table.rows:
+        rows = table.rows
+        unit = [_row_unit_type(r.label, _unit_context(table, r), r.cells, table.kind) for r in rows]
+        plain = [not any(c is not None and "$" in c.text for c in r.cells) for r in rows]
+        for _ in range(2):  # (a total of such totals: "Dilutive potential common shares" in the diluted count)
+            for t, total in enumerate(rows):
+                parts = [k for k in total.components if k < len(rows)]
+                if len(parts) < 2:
+                    continue
+                if unit[t] == SHARES and any(unit[k] == SHARES for k in parts):
+                    for k in parts:
+                        if unit[k] == MONETARY and plain[k]:
+                            unit[k] = SHARES
+                elif unit[t] == MONETARY and plain[t] and all(unit[k] == SHARES for k in parts):
+                    unit[t] = SHARES  # the sum of counts of shares
+        lines = {r.line for r, u in zip(rows, unit) if u == SHARES}
+        lines -= {r.line for r in rows if _row_unit_type(r.label, _unit_context(table, r), r.cells, table.kind) == SHARES}
+        _COUNTED[:] = [table.rows, frozenset(lines)]
+    return _COUNTED[1]
 
 
 def _row_unit_type(label: str, context: str, cells: tuple[Cell | None, ...], kind: StatementKind) -> str:
@@ -471,6 +509,8 @@ def _row_unit_type(label: str, context: str, cells: tuple[Cell | None, ...], kin
         return PERCENT
     if kind in (StatementKind.BALANCE, StatementKind.CASHFLOW):
         return MONETARY  # share counts there are printed inside labels, never as a row
+    if _NUMERATOR.match(label):
+        return MONETARY  # "Numerator for basic earnings per share -- net income": the income
     short = len(label.split()) <= 3  # "Basic", "Diluted": read with their heading
     if _SHARE_COUNT.match(label) or (short and _SHARE_COUNT.match(context) and not _PER_SHARE.search(label)):
         return SHARES
@@ -696,7 +736,7 @@ def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None
                                                                       f"it states (left out)"))
             cells = [(dataclasses.replace(col, period=dated[(cell.line, cell.col)]), cell) for col, cell in cells
                      if (cell.line, cell.col) in dated]
-    row_unit = _row_unit_type(row.label, _unit_context(table, row), tuple(cell for _, cell in cells), table.kind)
+    row_unit = _unit_of(table, row, tuple(cell for _, cell in cells))
     if table.roll_forward:
         row_unit = MONETARY  # "Cash dividends of $0.48 per common share": the amount paid
     base_label = label if not pro_forma or PRO_FORMA.search(label) else f"Pro forma {label}"
@@ -834,7 +874,7 @@ def _extension_facts(st: _State, t_index: int, table: Table, row: Row, cells, gr
                      row_unit: str | None = None) -> list[Concept]:
     """Facts of the row's cells under extension concepts of its label, one per column measure."""
     if row_unit is None:
-        row_unit = _row_unit_type(row.label, _unit_context(table, row), tuple(cell for _, cell in cells), table.kind)
+        row_unit = _unit_of(table, row, tuple(cell for _, cell in cells))
     edge, dated_by = _row_edge(table, row), _edge_label(table, row)
     cells = [(_at_edge(dated_by, col, edge), cell) for col, cell in cells]
     by_measure: dict[str, list] = {}

@@ -33,6 +33,9 @@ class Head:
     intro: str = ""
     title_text: str = ""  # every line of the title zone, for a period printed under the title
     scale_text: str = ""  # the line that states the scale
+    # a scale the introduction states for everything but money: "(in thousands, except net
+    # income (loss) and per share amounts)" over an EPS computation is the share counts' only
+    shares_scale: int | None = None
     stub_text: str = ""  # heading-zone text left of the columns ("SEPTEMBER 26, 1997 AND ...")
     company: str = ""
     continued: bool = False
@@ -148,8 +151,9 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
     head.title_text = " ".join(title_lines)
     head.company = company_of(title_lines)
     # every line between the title and the first row: the scale may sit under the headings
-    between = [ln.stripped for ln in lines[j + 1:body_start] if ln.kind in (Kind.TEXT, Kind.YEARS)]
-    zone = title_lines + [" ".join(between)]
+    between = [ln.stripped for ln in lines[j + 1:body_start] if ln.kind in (Kind.TEXT, Kind.YEARS)
+               and not _SCALED_CAPTION.match(ln.stripped)]
+    zone = [t for t in title_lines if not _SCALED_CAPTION.match(t)] + [" ".join(between)]
     for text in zone:
         if head.scale is None:
             head.scale = scale_of(text)
@@ -196,8 +200,11 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
         above = " ".join([_intro(lines, head.head_start - 1, floor), *title_lines[:lead]])
         said = _INTRO_SCALE.search(above[-160:])
     if said is not None and (factor := scale_of(said.group(0))):
-        # "Below are some financial highlights (in millions):": the sentence that introduces the table
-        head.scale, head.scale_text = factor, said.group(0)
+        if _EXCEPT_MONEY.search(said.group(0)):
+            head.shares_scale = factor  # (the money stays in the statements' scale, or in none)
+        else:
+            # "Below are some financial highlights (in millions):": the sentence that introduces the table
+            head.scale, head.scale_text = factor, said.group(0)
     return head
 
 
@@ -281,8 +288,9 @@ def _body_heading(ln: Line, value_left: int) -> bool:
     text = ln.stripped
     # ("Statement of income data:", "Balance sheet data:": captions of a selected-data table's rows)
     titled = is_title_line(text) and not is_caption(text)
-    if titled or is_company_line(text) or scale_of(text) or find_dates(text) or not text[0].isupper():
-        return False
+    if titled or is_company_line(text) or (scale_of(text) and not _SCALED_CAPTION.match(text)) or find_dates(text) \
+            or not text[0].isupper():
+        return False  # ("Numerator (in millions):" is a heading, its scale the lines' under it)
     return all(e <= value_left - 1 for _, e, _ in chunks(ln.text))
 
 
@@ -311,11 +319,16 @@ _ANOTHER_PERIOD = re.compile(r"\b(?:and|from|through|to)\b", re.I)  # "YEAR ENDE
 _ONE_PERIOD = re.compile(r"\b(?:months?|weeks?|quarter|year)\s+(?:ended|ending)\b", re.I)
 # "...highlights (in millions):", "...set out below (dollars in thousands).", "All amounts in the
 # following statements are stated in thousands of dollars."
-_INTRO_SCALE = re.compile(r"(?:\((?i:dollars |amounts )?(?i:in) (?i:thousands|millions|billions)[^)]*\)|"
+# (one parenthesis may nest in it: "(in thousands, except net income (loss) and per share amounts):")
+_INTRO_SCALE = re.compile(r"(?:\((?i:dollars |amounts )?(?i:in) (?i:thousands|millions|billions)[^()]*(?:\([^()]*\)[^()]*)?\)|"
                           r"\b(?i:stated|expressed|presented|shown|reported|are|is)\s+(?i:in)\s+(?i:thousands|millions|billions)"
                           r"(?:\s+of\s+(?:u\.\s?s\.\s+)?dollars)?)\s*[.:]\s*[^a-z]*$")  # (and a title in capitals)
 _INTRODUCING_SCALE = re.compile(r"\b(?i:below|following|as follows|summarized|presented)\b[^.]{0,80}"
-                                r"\((?i:dollars |amounts )?(?i:in) (?i:thousands|millions|billions)[^)]*\)\s*[.:]")
+                                r"\((?i:dollars |amounts )?(?i:in) (?i:thousands|millions|billions)[^()]*(?:\([^()]*\)[^()]*)?\)\s*[.:]")
+# "Numerator (in millions):" over the first rows: their heading, with the scale of its lines only
+_SCALED_CAPTION = re.compile(r"^[A-Za-z][\w ,'-]*\((?:dollars |amounts )?in (?:thousands|millions|billions)\)\s*:$", re.I)
+_EXCEPT_MONEY = re.compile(r"\bexcept\s+(?:for\s+)?(?:the\s+)?(?:net (?:income|earnings|loss)|dollar amounts|amounts in dollars)",
+                           re.I)
 _PERIOD_WORD = re.compile(r"\b(?:ended|ending|months?|weeks?|quarters?|years?|(?:19|20)\d\d)\b", re.I)
 
 

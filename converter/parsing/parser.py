@@ -300,12 +300,14 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
             if head.kind is not StatementKind.NOTE:
                 scope, scope_company = (head.scale, head.scale_text), head.company or company
         elif scope[0] is not None and (head.kind is not StatementKind.NOTE or _repeats(rows, scaled)
-                                       or _in_statement_units(head, rows, scaled)) \
+                                       or _in_statement_units(head, rows, scaled) or head.shares_scale) \
                 and not (head.company and scope_company and not same_company(head.company, scope_company)):
             # (another company's statements, under their own company line, state their own scale)
             # a release's schedules under one "(In thousands, except per share data)"; a note
             # table's counts and prices are not read in a statement's scale, unless it prints the
-            # statements' own amounts ("Total net sales 104,215" of segments: the net sales line)
+            # statements' own amounts ("Total net sales 104,215" of segments: the net sales line);
+            # nor is a table whose introduction excepts its money from the scale it states
+            # ("in thousands, except net income (loss)": the net income in the statements' units)
             head.scale, head.scale_text = scope
         # (the years of the statements of income, or, before them, the report's year and those before it)
         flows = head.kind is StatementKind.NOTE and ctx.annual and (_flows(head, rows)
@@ -361,8 +363,9 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
         tables.append(Table(
             title=head.title, kind=head.kind, columns=tuple(cols), rows=tuple(rows),
             scale=head.scale or 1, scale_stated=head.scale is not None, first_line=first_line, last_line=last_line, intro=head.intro,
-            shares_scale=shares_scale(head.scale or 1, f"{head.scale_text} {lead_in}" if _SHARES_IN.search(lead_in)
-                                      else head.scale_text), company=head.company or inherited,
+            shares_scale=head.shares_scale or shares_scale(head.scale or 1, f"{head.scale_text} {lead_in}"
+                                                           if _SHARES_IN.search(lead_in) else head.scale_text),
+            company=head.company or inherited,
             kind_evidence=(evidence.by, evidence.score, evidence.runner_up), roll_forward=rolled is not None,
             combination=combination,
         ))

@@ -34,8 +34,9 @@ _SCALE_NOTE = re.compile(r"\((?:in\s+)?\$?000'?s?(?:\s+omitted)?\)|\(\d\)|"
 # A word alone on its line over a per-share block: "Basic", "Diluted", "Primary", "Fully diluted"
 _BLOCK_HEADING = re.compile(r"(?:basic|diluted|primary|fully diluted|assuming (?:full )?dilution|basic and diluted)\s*:?",
                             re.I)
-# "Net income per share:  Basic": a block's heading and its first line printed on one line
-_INLINE_BLOCK = re.compile(r"^(.*\bper\b.*?:?)\s+(?:basic|primary)$", re.I)
+# "Net income per share:  Basic": a block's heading and its first line printed on one line (also
+# "Weighted average shares / outstanding:  Basic", the heading's colon before the first line)
+_INLINE_BLOCK = re.compile(r"^(.*\bper\b.*?:?|.*\b(?:shares|outstanding)\b[^:]*:)\s+(?:basic|primary)$", re.I)
 # "(expense), net" ends a label: the net of a word before it, no connector to the next line
 _NET_AT_END = re.compile(r",\s*net$", re.I)
 # one or two words, then underlines only: "Activities                    -------    ------"
