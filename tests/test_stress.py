@@ -2309,3 +2309,14 @@ def test_an_eps_note_states_its_share_scale_and_money_in_a_heading_of_its_own(tm
     assert by[("WeightedAverageNumberDilutedSharesOutstandingAdjustment", q)] == (1288000, "shares")
     numerator = [v for (name, ctx), v in by.items() if name.startswith("NumeratorFor") and ctx == q]
     assert numerator == [(Decimal("7600000.0"), "USD")] or numerator == [(7600000, "USD")]
+
+
+@pytest.mark.parametrize("label", ["Total miles (in thousands)", "Total miles (000's)       "])
+def test_miles_are_no_money(tmp_path, label):
+    """'Total miles (in thousands)  74,105' among a carrier's operating statistics: a distance,
+    left out (it was 74,105,000 USD)."""
+    text = (STRESS / "trucking_release_statistics.txt").read_text().replace("Total miles (in thousands)", label)
+    (tmp_path / "f.txt").write_text(text)
+    model = map_filing(parse_filing(read_filing(tmp_path / "f.txt")), cik="1")
+    assert not [f for f in model.facts if f.value == 74105000 or "Miles" in f.concept.name]
+    assert {f.value for f in model.facts if f.concept.name == "NetIncomeLoss"} == {2819000, 2854000}
