@@ -2320,3 +2320,17 @@ def test_miles_are_no_money(tmp_path, label):
     model = map_filing(parse_filing(read_filing(tmp_path / "f.txt")), cik="1")
     assert not [f for f in model.facts if f.value == 74105000 or "Miles" in f.concept.name]
     assert {f.value for f in model.facts if f.concept.name == "NetIncomeLoss"} == {2819000, 2854000}
+
+
+@pytest.mark.parametrize("heading", ["At period end:", "At December 31:"])
+def test_lines_under_an_at_period_end_heading_are_balances(tmp_path, heading):
+    """'At period end:' (or 'At December 31:') over loans, deposits and book value per share in
+    a highlights table of year columns: balances at each year's end (they were the years'
+    flows, and 'At December 31:' was glued to the first line's name)."""
+    text = (STRESS / "highlights_at_period_end.txt").read_text().replace("At period end:", heading)
+    (tmp_path / "f.txt").write_text(text)
+    model = map_filing(parse_filing(read_filing(tmp_path / "f.txt")), cik="1")
+    held = {f.value: f.context.id for f in model.facts if f.value in (1108315000, 1386905000, Decimal("22.46"), 1663410000)}
+    assert held == {1108315000: "I19971231", 1386905000: "I19971231", Decimal("22.46"): "I19971231",
+                    1663410000: "I19971231"}
+    assert not [f for f in model.facts if "AtDecember31" in f.concept.name]

@@ -366,7 +366,7 @@ def _rule_for(st: _State, table: Table, row: Row, pro_forma_table: bool, side: s
         return None
     if any(c.measure for c in table.columns):
         return None  # columns are measures of one item: no standard concept names each of them
-    ptype = "instant" if period.is_instant else "duration"
+    ptype = "instant" if period.is_instant or _row_edge(table, row) else "duration"
     # a dated balance of a roll-forward is the statement's own line, whatever heading is above it
     context = "" if row.period is not None and row.period.is_instant else row.context
     if not context and _BALANCE_ROW.match(row.label) and _RETAINED_ONLY.search(table.title) \
@@ -666,6 +666,9 @@ def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None
         columns = tuple(_measure_at_edge(c, row.period) for c in columns)
     elif ORDINAL_QUARTER.match(" ".join(row.label.split())):
         columns = tuple(_quarter_column(row.label, c) for c in columns)
+    elif rule is not None and rule.at is None and (edge := _row_edge(table, row)) is not None:
+        # a balance among flows ("At period end: / Loans"): held at the column's end (or start)
+        columns = tuple(_at_edge(_edge_label(table, row), c, edge) for c in columns)
     cells = [(col, cell) for col, cell in zip(columns, row.cells) if cell is not None and cell.value is not None]
     statement = table.kind is not StatementKind.NOTE
     kept, others = [], []
@@ -778,7 +781,8 @@ _HELD_AT_END = re.compile(r"^(?:(?:total|identifiable|corporate|other|segment|ge
                           r"(?:stockholders|shareholders|share ?owners)'? equity|capitalization)\s*$|"
                           r"^balance sheet data\b|\bfinancial (?:position|condition) data\b|"
                           r"\bat (?:december|january|february|march|april|may|june|july|august|september|october|"
-                          r"november) \d{1,2}\b|\bat (?:the )?(?:year|fiscal year)[- ]end\b", re.I)
+                          r"november) \d{1,2}\b|\bat (?:the )?(?:year|fiscal year|period|quarter)[- ]end\b|"
+                          r"\bat (?:the )?end of (?:the )?(?:year|period|quarter)\b", re.I)
 
 
 def _row_edge(table: Table, row: Row) -> str | None:

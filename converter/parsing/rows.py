@@ -30,7 +30,12 @@ _ROLL_START = re.compile(r"^(?:balances?|beginning of|at beginning)\b", re.I)
 # "(000's)", a footnote mark "(1)", a note reference "(Note 5)": a block's heading, not an item's
 # digits ("Common stock, $1 par value:")
 _SCALE_NOTE = re.compile(r"\((?:in\s+)?\$?000'?s?(?:\s+omitted)?\)|\(\d\)|"
-                         r"\((?:see\s+)?notes?\s+\w{1,3}(?:\s*(?:,|and|&)\s*\w{1,3})*\)", re.I)
+                         r"\((?:see\s+)?notes?\s+\w{1,3}(?:\s*(?:,|and|&)\s*\w{1,3})*\)|"
+                         # "At December 31:", "Balance sheet data (at December 31, 1997):": a date's digits
+                         # ("Capital ratios at December 31:"; not "Long-term debt at December 31, 1994 was payable:")
+                         r"(?:^|\(|\b)at\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}"
+                         r"(?:,?\s+(?:19|20)\d\d)?(?=\)|\s*:?\s*$)",
+                         re.I)
 # A word alone on its line over a per-share block: "Basic", "Diluted", "Primary", "Fully diluted"
 _BLOCK_HEADING = re.compile(r"(?:basic|diluted|primary|fully diluted|assuming (?:full )?dilution|basic and diluted)\s*:?",
                             re.I)
@@ -269,7 +274,8 @@ class RowBuilder:
         if kind is not RowKind.DATA:
             self.last_total = len(self.rows) - 1
         if kind is RowKind.TOTAL or _CLOSES_SECTION.match(label):
-            if self.sections:
+            # (the first line under a heading closes nothing: "At period end: / Total assets / Loans")
+            if self.sections and self.sections[-1].first_row < len(self.rows) - 1:
                 self.sections.pop()
         self.rule_before = False
 
