@@ -2334,3 +2334,14 @@ def test_lines_under_an_at_period_end_heading_are_balances(tmp_path, heading):
     assert held == {1108315000: "I19971231", 1386905000: "I19971231", Decimal("22.46"): "I19971231",
                     1663410000: "I19971231"}
     assert not [f for f in model.facts if "AtDecember31" in f.concept.name]
+
+
+def test_a_footnote_block_under_a_statement_is_not_the_statements_lines():
+    """'(1) Amortization of deferred stock compensation:' over the expense lines it allocates and
+    their unlabelled total, inside the statement: the footnote's figures (the total was
+    CostsAndExpenses 1,844,000 beside the statement's 22,875,000)."""
+    by = facts("footnote_block_under_a_statement.txt")
+    q = "D20000101_20000331"
+    assert by[("CostsAndExpenses", q)] == 22875000
+    assert by[("TotalAmortizationOfDeferredStockCompensation", q)] == 1844000
+    assert not [name for (name, ctx), v in by.items() if ctx == q and v in (886000, 1844000) and "Amortization" not in name]

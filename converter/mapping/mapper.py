@@ -255,6 +255,12 @@ def _map_table(st: _State, t_index: int, table: Table) -> None:
                 st, table, dataclasses.replace(row, label=headings[0].rstrip(": "), context=""), False, sides[r_index], False)
     if table.kind is StatementKind.BALANCE and not any(_CURRENT.search(f"{r.label} {r.context}") for r in table.rows):
         rules = [_whole(st.tax, rule) for rule in rules]
+    for r_index, row in enumerate(table.rows):
+        if rules[r_index] is not None and row.context and _FOOTNOTE_BLOCK.match(row.context):
+            # "(1) Amortization of deferred stock compensation: / Cost of revenues 41 ... / 1,844"
+            # under a statement: a footnote's allocation of one line, not the statement's lines
+            st.rejected[row.line] = "extension: a line of a footnote's block under the statement"
+            rules[r_index] = None
     held = holding_totals(table.rows)
     rules = [rule if held.get(i) else _net_when_negative(st.tax, rule, table.rows[i]) for i, rule in enumerate(rules)]
     for title, instead in st.tax.by_title:
@@ -280,6 +286,8 @@ def _map_table(st: _State, t_index: int, table: Table) -> None:
 
 
 _CURRENT = re.compile(r"\bcurrent\b", re.I)
+_FOOTNOTE_BLOCK_MARK = re.compile(r"^(?:\(\d{1,2}\)|\(?[a-z]\)|\*{1,3})\s+")
+_FOOTNOTE_BLOCK = re.compile(r"^(?:\(\d{1,2}\)|\(?[a-z]\)|\*{1,3})\s+\S")  # "(1) Amortization of ...:" heading a block
 
 
 def _net_when_negative(tax: Taxonomy, rule: Rule | None, row: Row) -> Rule | None:
@@ -747,6 +755,10 @@ def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None
         base_label = f"{row.context.split(' / ')[-1]} - {base_label}"  # "Diluted earnings per share - Extraordinary loss": one per block
     elif row.line in st.segments:
         base_label = " - ".join(h.rstrip(": ") for h in row.context.split(" / "))  # the headings' figure; the segment is its member
+    elif row.context and _FOOTNOTE_BLOCK.match(row.context):
+        # "Amortization of deferred stock compensation - Sales and marketing": the footnote's figure
+        heading = _FOOTNOTE_BLOCK_MARK.sub("", row.context.split(" / ")[0]).rstrip(": ")
+        base_label = f"{heading} - {label}" if row.label else f"Total {heading[:1].lower()}{heading[1:]}"
     elif row.context and _PRESENTATION_ONLY.fullmatch(" ".join(label.split())):
         # "As previously reported" under "Net revenues:": which figure it is of is the heading's
         base_label = f"{row.context.split(' / ')[-1].rstrip(':')} - {base_label}"
