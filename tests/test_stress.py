@@ -2345,3 +2345,17 @@ def test_a_footnote_block_under_a_statement_is_not_the_statements_lines():
     assert by[("CostsAndExpenses", q)] == 22875000
     assert by[("TotalAmortizationOfDeferredStockCompensation", q)] == 1844000
     assert not [name for (name, ctx), v in by.items() if ctx == q and v in (886000, 1844000) and "Amortization" not in name]
+
+
+def test_equity_headings_one_blank_apart_head_their_own_columns():
+    """'Treasury Translation' and 'Adjustment Liability' printed one blank apart over the columns
+    of treasury stock, the translation adjustment and the pension liability: a component each
+    (five columns were one member, 'Common Capital Retained Treasury Translation', and all but
+    one figure of each row was lost)."""
+    by = facts("equity_headings_one_blank_apart.txt")
+    expected = {("StockholdersEquity", "I19951231_CommonStockMember"): Decimal("30800000.0"),
+                ("StockholdersEquity", "I19951231_AdditionalPaidInCapitalMember"): Decimal("191400000.0"),
+                ("StockholdersEquity", "I19951231_TreasuryStockCommonMember"): Decimal("-61300000.0"),
+                ("StockholdersEquity", "I19951231_AccumulatedOtherComprehensiveIncomeMember"): Decimal("-8900000.0"),
+                ("StockholdersEquity", "I19951231"): Decimal("815200000.0")}
+    assert {key: by.get(key) for key in expected} == expected

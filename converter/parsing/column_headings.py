@@ -19,7 +19,8 @@ def assign_headings(rows: list[Line], columns: list[tuple[int, int]], value_left
     """
     headings = [""] * len(columns)
     # a scale phrase centred over the columns ("(In millions)") heads none of them
-    lines = [(ln, _without_rule([p for p in _pieces(ln, columns) if p[1] > value_left - 2 and not scale_of(p[2])],
+    lines = [(ln, _without_rule([p for p in _pieces(ln, columns, _rule_below(rows, ln), not _dated_below(rows, ln))
+                                 if p[1] > value_left - 2 and not scale_of(p[2])],
                                 columns))
              for ln in rows if ln.kind is not Kind.RULE]
     lines = [(ln, _split_by_rules(parts, _rule_below(rows, ln))) for ln, parts in lines if parts]
@@ -70,10 +71,21 @@ def assign_headings(rows: list[Line], columns: list[tuple[int, int]], value_left
 _BROKEN_WORD = re.compile(r"\b([A-Za-z]{3,})- ([a-z]{2,})\b")
 
 
-def _pieces(ln: Line, columns: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+def _dated_below(rows: list[Line], ln: Line) -> bool:
+    """A heading line under this one names periods: this one holds groups over them ("Global
+    Financing" over "1997  1996"), however its words fall over the columns."""
+    after = rows[rows.index(ln) + 1:]
+    return any(r.kind is Kind.YEARS or MONTH_DAY.search(r.text) or duration_months(r.text) for r in after)
+
+
+def _pieces(ln: Line, columns: list[tuple[int, int]], rule: Line | None = None,
+            may_split: bool = False) -> list[tuple[int, int, str]]:
     # a piece per column when two blanks part them ("Jun 30,  Mar 31,"; "Retained  Translation"
     # each over a column of its own), else words two blanks apart belong together ("NINE  MONTHS")
     parts = chunks(ln.text)
+    if may_split and len(parts) < len(columns) and not _one_column_each(parts, columns) \
+            and (split := _split_over_columns(parts, columns, rule)) is not None:
+        return split  # "Treasury Translation", "Adjustment Liability": one blank apart, a column each
     if len(parts) < len(columns) and not _one_column_each(parts, columns):
         rules = [p for p in parts if RULE_RUN.fullmatch(p[2])]
         if rules and len(rules) < len(parts):
@@ -84,6 +96,40 @@ def _pieces(ln: Line, columns: list[tuple[int, int]]) -> list[tuple[int, int, st
         else:
             parts = heading_chunks(ln.text)
     return [p for part in parts for p in split_dates(part)]
+
+
+# (words of a component's name; a date's or a period's words are read together: "June 30, 1999")
+_NAME_WORD = re.compile(r"[A-Za-z][A-Za-z'&-]{2,}")
+_PERIOD_WORD = re.compile(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?|"
+                          r"(?i:months?|weeks?|years?|quarters?|ended|ending|fiscal|period|three|six|nine|twelve)")
+
+
+def _split_over_columns(parts, columns, rule: Line | None = None):
+    """Pieces over several columns split at single blanks, where every word then stands over one
+    column and each over another ("Treasury Translation" over the columns of treasury stock and
+    of the translation adjustment), a group over an underline of its own kept whole ("COMMON
+    STOCK" over "------" over "SHARES  AMOUNT"); None where no piece parts so, or where another
+    piece still stands over several columns or two over one."""
+    runs = [(m.start(), m.end()) for m in RULE_RUN.finditer(rule.text)] if rule is not None else []
+    out, parted, owners = [], False, []
+    for ps, pe, pt in parts:
+        over = _under(ps, pe, columns)
+        if len(over) > 1 and any(min(pe, re_) - max(ps, rs) > 0 and len(_under(rs, re_, columns)) > 1 for rs, re_ in runs):
+            out.append((ps, pe, pt))  # a group heading over its underline
+            continue
+        if len(over) == 1:
+            out.append((ps, pe, pt))
+            owners.append(over[0])
+            continue
+        words = [(ps + m.start(), ps + m.end(), m.group(0)) for m in re.finditer(r"\S+", pt)]
+        each = [_under(ws, we, columns) for ws, we, _ in words]
+        if not (all(len(o) == 1 for o in each) and len({o[0] for o in each}) == len(words) > 1
+                and all(_NAME_WORD.fullmatch(w) and not _PERIOD_WORD.fullmatch(w) for _, _, w in words)):
+            return None
+        out.extend(words)
+        owners.extend(o[0] for o in each)
+        parted = True
+    return out if parted and len(set(owners)) == len(owners) else None
 
 
 def _under(start: int, end: int, columns: list[tuple[int, int]]) -> list[int]:
