@@ -2359,3 +2359,21 @@ def test_equity_headings_one_blank_apart_head_their_own_columns():
                 ("StockholdersEquity", "I19951231_AccumulatedOtherComprehensiveIncomeMember"): Decimal("-8900000.0"),
                 ("StockholdersEquity", "I19951231"): Decimal("815200000.0")}
     assert {key: by.get(key) for key in expected} == expected
+
+
+def test_lines_of_the_era_take_their_concepts():
+    """Lines a review of small companies found as extensions although one concept names them
+    whatever the company: 'Engineering and development', 'Pre-opening costs', 'Amortization of
+    goodwill and other intangibles', 'Labor and benefits'; in cash flows 'Amortization of deferred
+    compensation', 'Sales and maturities of marketable securities', equipment financing
+    proceeds and payments, stock issued under employee plans. A restaurant's 'Restaurant sales'
+    stays its own (its concept was withdrawn from US-GAAP in 2018)."""
+    by = facts("era_lines_of_small_companies.txt")
+    y = "D19980101_19980930"
+    expected = {"ResearchAndDevelopmentExpense": 1204000, "PreOpeningCosts": 905000,
+                "AmortizationOfIntangibleAssets": 640000, "LaborAndRelatedExpense": 19035000,
+                "ShareBasedCompensation": 412000, "ProceedsFromSaleAndMaturityOfMarketableSecurities": 2500000,
+                "ProceedsFromIssuanceOfSecuredDebt": 1800000, "RepaymentsOfSecuredDebt": 1105000,
+                "ProceedsFromStockPlans": 318000, "GainLossOnSaleOfPropertyPlantEquipment": 210000}
+    assert {name: by.get((name, y)) for name in expected} == expected
+    assert by[("RestaurantSales", y)] == 61406000
