@@ -2377,3 +2377,14 @@ def test_lines_of_the_era_take_their_concepts():
                 "ProceedsFromStockPlans": 318000, "GainLossOnSaleOfPropertyPlantEquipment": 210000}
     assert {name: by.get((name, y)) for name in expected} == expected
     assert by[("RestaurantSales", y)] == 61406000
+
+
+def test_a_statement_in_millions_repeats_the_net_earnings_of_one_in_thousands():
+    """'Net earnings $35.5' in a cash-flow statement in millions beside '$35,510' in an income
+    statement in thousands: the same amount rounded, so the line is NetIncomeLoss, and the
+    income statement's figure stays the fact (the line was an extension, 'a conflict')."""
+    model = map_filing(parsed("statements_in_two_scales.txt"), cik="1")
+    net = [f for f in model.facts if f.concept.name == "NetIncomeLoss" and f.context.id == "D19930101_19931231"]
+    assert [f.value for f in net] == [35510000]
+    assert not [f for f in model.facts if f.concept.name == "NetEarnings"]
+    assert not [w for w in model.warnings if "for the same NetIncomeLoss" in w]

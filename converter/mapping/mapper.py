@@ -7,7 +7,7 @@ import functools
 import datetime as dt
 import re
 from dataclasses import dataclass, field
-from decimal import Decimal
+from decimal import ROUND_HALF_UP, Decimal
 
 from converter.dates import (
     DATED_BALANCE, ORDINAL_QUARTER, find_dates, is_month_end, ordinal_quarter_span, parse_month_day, start_of, year_end,
@@ -1154,9 +1154,20 @@ def _scaled(table: Table, concept: Concept, cell: Cell, own: int | None = None) 
 
 
 def _conflict(st: _State, f: Fact) -> tuple[Fact, Fact] | None:
-    """(f, the earlier fact) when an earlier fact of the same concept and context has another value."""
+    """(f, the earlier fact) when an earlier fact of the same concept and context has another value
+    (one printed in millions that rounds the other, printed in thousands, is the same value:
+    "Net earnings $35.5" in a cash-flow statement beside "$35,510" in the income statement)."""
     prev = st.seen.get((f.concept.qname, f.context.id, f.unit.id if f.unit else ""))
-    return (f, prev) if prev is not None and prev.value != f.value else None
+    return (f, prev) if prev is not None and prev.value != f.value and not _same_rounded(prev, f) else None
+
+
+def _same_rounded(a: Fact, b: Fact) -> bool:
+    """Two numbers that agree at the coarser of their precisions (XBRL's consistent duplicates)."""
+    if not isinstance(a.value, Decimal) or not isinstance(b.value, Decimal) or a.decimals is None \
+            or b.decimals is None or a.decimals == b.decimals:
+        return False
+    step = Decimal(1).scaleb(-min(a.decimals, b.decimals))
+    return a.value.quantize(step, rounding=ROUND_HALF_UP) == b.value.quantize(step, rounding=ROUND_HALF_UP)
 
 
 def _printed(f: Fact) -> str:
@@ -1167,7 +1178,9 @@ def _emit(st: _State, facts: list[Fact]) -> None:
     for f in facts:
         key = (f.concept.qname, f.context.id, f.unit.id if f.unit else "")
         if key in st.seen:
-            continue  # the same number printed twice (a note repeating a statement line)
+            # the same number printed twice (a note repeating a statement line), or rounded (a
+            # statement in millions beside one in thousands): the statement's, mapped first, stays
+            continue
         st.seen[key] = f
         st.facts.append(f)
 
