@@ -2388,3 +2388,24 @@ def test_a_statement_in_millions_repeats_the_net_earnings_of_one_in_thousands():
     assert [f.value for f in net] == [35510000]
     assert not [f for f in model.facts if f.concept.name == "NetEarnings"]
     assert not [w for w in model.warnings if "for the same NetIncomeLoss" in w]
+
+
+@pytest.mark.parametrize("top,bottom", [("Reported  Pro forma    Reported  Pro forma", "   Basis        (1)       Basis        (1)"),
+                                        ("      As  Pro forma          As  Pro forma", "Reported        (1)    Reported        (1)"),
+                                        ("          Pro forma              Pro forma", "    GAAP        (1)        GAAP        (1)")])
+def test_a_release_prints_its_reported_figures_beside_pro_forma_ones(tmp_path, top, bottom):
+    """'Reported Basis' (or 'As Reported', 'GAAP') beside 'Pro forma (1)' under each year: the
+    reported columns are the company's own figures, in plain contexts; the pro forma ones are no
+    US-GAAP facts. The footnote marks under 'Pro forma' were read as amounts (-1), which lost
+    the headings' second line: the figures went to a 'Reported' member, or the table was skipped."""
+    text = (STRESS / "release_reported_basis_beside_pro_forma.txt").read_text()
+    text = text.replace("                                  Reported  Pro forma    Reported  Pro forma\n"
+                        "                                     Basis        (1)       Basis        (1)\n",
+                        f"                                  {top}\n                                  {bottom}\n")
+    (tmp_path / "f.txt").write_text(text)
+    model = map_filing(parse_filing(read_filing(tmp_path / "f.txt")), cik="1")
+    by = {(f.concept.name, f.context.id): f.value for f in model.facts if f.concept.prefix == "us-gaap"}
+    assert by[("NetIncomeLoss", "D20001001_20001231")] == -598000
+    assert by[("NetIncomeLoss", "D19991001_19991231")] == 3229000
+    assert by[("Revenues", "D20001001_20001231")] == 48285000
+    assert not {5995000, 4160000, 39925000} & set(by.values())

@@ -101,8 +101,10 @@ def classify(index: int, number: int, text: str) -> Line:
             # "4,180 ,000": a blank typed before a thousands comma, moved before the amount
             text = _STRAY_BLANK.sub(lambda m: f" {m.group(1)},{m.group(2)}", text)
         label, indent, tokens = split_values(text)
-        if tokens and _MARKED_HEADING.match(label) and all(_MARK_ONLY.match(t.text) for t in tokens):
-            # "(UNAUDITED)           (1)" under the dates: a heading and its footnote mark, no amount
+        if tokens and all(_MARK_ONLY.match(t.text) for t in tokens) and (
+                _MARKED_HEADING.match(label) or _spread_with_marks(label)):
+            # "(UNAUDITED)           (1)" under the dates, "Basis        (1)       Basis        (1)"
+            # under "Reported  Pro forma": headings and their footnote marks, no amount
             return Line(index, number, text, Kind.TEXT, stripped, len(text) - len(text.lstrip()))
         if tokens:
             if _is_years(label, tokens) or _years_line(text):
@@ -113,6 +115,19 @@ def classify(index: int, number: int, text: str) -> Line:
     if short and _PAGE_NUMBER.match(text):
         return Line(index, number, text, Kind.PAGE)
     return Line(index, number, text, Kind.TEXT, stripped, len(text) - len(text.lstrip()))
+
+
+def _spread_with_marks(label: str) -> bool:
+    """A 'label' of words spread over the columns with footnote marks among them ("Basis   (1)
+    Basis"): a heading line, not a row's label."""
+    from converter.parsing.values import chunks
+
+    parts = [t for _, _, t in chunks(label)]
+    return len(parts) >= 3 and any(_MARK_ONLY.match(t) for t in parts) \
+        and all(_MARK_ONLY.match(t) or _HEADING_WORDS.match(t) for t in parts)
+
+
+_HEADING_WORDS = re.compile(r"^[A-Za-z][A-Za-z.'&-]*(?: [A-Za-z][A-Za-z.'&-]*){0,3}$")
 
 
 def _plain_small(token: Token) -> bool:

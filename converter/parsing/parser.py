@@ -418,7 +418,8 @@ _AS_REPORTED_GROUP = re.compile(r"gaap|reported", re.I)
 # "Eliminations") beside its "Consolidated" column: the parent's column, even under the
 # registrant's own name, is not the registrant's consolidated figures
 _CONSOLIDATING_PART = re.compile(r"\bsubsidiar|\bguarantor|\beliminat|\bparent\b|\bissuer\b", re.I)
-_PRIMARY_GROUP = re.compile(r"\bconsolidated\b|\btotal\b|^(?:as )?restated$|^(?:u\.?s\.? )?gaap$|^(?:gaap )?as reported$", re.I)
+_PRIMARY_GROUP = re.compile(r"\bconsolidated\b|\btotal\b|^(?:as )?restated$|^(?:u\.?s\.? )?gaap(?: basis)?$|"
+                            r"^(?:gaap )?(?:as )?reported(?: basis)?$", re.I)
 
 
 def _shared_duration(cols: list[Column], kind: StatementKind) -> list[Column]:
