@@ -2409,3 +2409,15 @@ def test_a_release_prints_its_reported_figures_beside_pro_forma_ones(tmp_path, t
     assert by[("NetIncomeLoss", "D19991001_19991231")] == 3229000
     assert by[("Revenues", "D20001001_20001231")] == 48285000
     assert not {5995000, 4160000, 39925000} & set(by.values())
+
+
+def test_an_equity_statement_from_inception_dates_its_first_movements_from_it():
+    """A development-stage company's statement 'PERIOD FROM INCEPTION (MAY 14, 1991) TO ...'
+    opens with movements, no opening balance: they run from May 14, 1991 to the first balance
+    (they had no period and were lost), and the first line's label, wrapped over three lines,
+    is whole (it was 'May 1991')."""
+    model = map_filing(parsed("equity_from_inception_without_opening_balance.txt"), cik="1")
+    by = {(f.concept.name, f.context.id): f.value for f in model.facts}
+    assert by[("NetIncomeLoss", "D19910514_19911231")] == -598000
+    assert by[("IssuanceOfCommonStockToFoundersForCashAt01PerShareInMay1991", "D19910514_19911231")] == 20000
+    assert by[("StockholdersEquity", "I19911231")] == -578000

@@ -65,10 +65,10 @@ def assign_headings(rows: list[Line], columns: list[tuple[int, int]], value_left
             for k in hit:
                 headings[k] = (headings[k] + " " + text).strip()
     # a word hyphenated over two heading lines ("Comprehen-" over "sive Income") made whole again
-    return [_BROKEN_WORD.sub(r"\1\2", h) for h in headings]
+    return [_BROKEN_WORD.sub(lambda m: (m.group(1) or m.group(3)) + (m.group(2) or m.group(4)), h) for h in headings]
 
 
-_BROKEN_WORD = re.compile(r"\b([A-Za-z]{3,})- ([a-z]{2,})\b")
+_BROKEN_WORD = re.compile(r"\b([A-Za-z]{3,})- ([a-z]{2,})\b|\b([A-Z]{3,})- ([A-Z]{2,})\b")  # (also "STOCK-" / "HOLDERS'")
 
 
 def _dated_below(rows: list[Line], ln: Line) -> bool:

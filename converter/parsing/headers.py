@@ -62,7 +62,7 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
             blanks += 1
             k -= 1
             continue
-        if not _body_heading(ln, value_left):
+        if not _body_heading(ln, value_left) and not (blanks == 0 and k == body_start - 1 and _label_rest(ln, value_left)):
             break
         blanks = 0
         body_start = k
@@ -279,6 +279,15 @@ def _headings_above(lines: list[Line], i: int, floor: int, value_left: int) -> b
             if seen > 3:
                 return False
     return False
+
+
+def _label_rest(ln: Line, value_left: int) -> bool:
+    """A label's middle line right above the first row's values ("Issuance of common stock to
+    founders" / "for cash at $.01 per share in" / "May 1991   2,000,000"): in the label zone, in
+    lower case, no sentence."""
+    text = ln.stripped
+    return ln.kind is Kind.TEXT and not is_prose(ln) and text[:1].islower() \
+        and all(e <= value_left - 1 for _, e, _ in chunks(ln.text))
 
 
 def _body_heading(ln: Line, value_left: int) -> bool:

@@ -826,7 +826,8 @@ def _components(head, spans, rows):
     cols = _spanned_by_rules(cols)
     if not cols or not all(_group_name(c) for c in cols) or any(_RULED.search(c.heading) for c in cols):
         return None  # a heading that took in a rule was not told apart from its neighbours
-    return roll_forward(cols, rows)
+    inception = own_start(head.title_text, dt.date(2100, 1, 1)) if "inception" in head.title_text.lower() else None
+    return roll_forward(cols, rows, inception)
 
 
 def _spanned_by_rules(cols: list[Column]) -> list[Column]:

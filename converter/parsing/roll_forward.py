@@ -44,14 +44,20 @@ def _closes(dates: list[dt.date]) -> list[dt.date]:
     return [d - dt.timedelta(days=1) if d.day == 1 else d for d in dates]
 
 
-def roll_forward(columns: list[Column], rows: list[Row]) -> tuple[list[Column], list[Row]] | None:
+def roll_forward(columns: list[Column], rows: list[Row], inception=None) -> tuple[list[Column], list[Row]] | None:
     """Columns as components and rows with their own periods, or None when the table is not a
-    dated roll-forward (fewer than two dated balances, or balances out of order)."""
+    dated roll-forward (fewer than two dated balances, or balances out of order). inception: the
+    day the title says the company began ("Period from inception (May 14, 1991) to ..."): the
+    movements above the first balance run from it."""
     dated = [(i, d) for i, r in enumerate(rows) if (d := balance_date(r.label)) is not None]
     dates = list(zip([i for i, _ in dated], _closes([d for _, d in dated])))
     if len(dates) < 2 or any(b <= a for (_, a), (_, b) in zip(dates, dates[1:])):
         return None
     out_rows = list(rows)
+    if inception is not None and dates[0][0] > 0 and inception < dates[0][1]:
+        # a development-stage company's statement from its inception, without an opening balance
+        for k in range(dates[0][0]):
+            out_rows[k] = dataclasses.replace(rows[k], period=Period(dates[0][1], inception))
     for (i, start), (j, end) in zip(dates, dates[1:]):
         span = Period(end, start + dt.timedelta(days=1))
         for k in range(i + 1, j):
