@@ -2421,3 +2421,16 @@ def test_an_equity_statement_from_inception_dates_its_first_movements_from_it():
     assert by[("NetIncomeLoss", "D19910514_19911231")] == -598000
     assert by[("IssuanceOfCommonStockToFoundersForCashAt01PerShareInMay1991", "D19910514_19911231")] == 20000
     assert by[("StockholdersEquity", "I19911231")] == -578000
+
+
+def test_interest_expense_net_is_the_net_of_interest_income_and_expense(tmp_path):
+    """'Interest expense, net  612' among costs and expenses: InterestIncomeExpenseNet, which
+    counts income positive, is -612,000 (the line was an extension)."""
+    text = (STRESS / "income_expense_named_expense_first.txt").read_text()
+    text = text.replace("  Interest expense                                    612            655",
+                        "  Interest expense, net                               612            655")
+    assert "Interest expense, net" in text
+    (tmp_path / "f.txt").write_text(text)
+    model = map_filing(parse_filing(read_filing(tmp_path / "f.txt")), cik="1")
+    by = {f.context.id: f.value for f in model.facts if f.concept.name == "InterestIncomeExpenseNet"}
+    assert by == {"D19960401_19960630": -612000, "D19950401_19950630": -655000}

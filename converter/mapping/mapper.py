@@ -651,8 +651,10 @@ def _signed_against(st: _State, rows, rules: list[Rule | None], holders: dict, i
     mine = st.tax.concepts.get(rules[i].names[0])
     if mine is None or mine.name not in st.tax.signed or not mine.balance or mine.type != MONETARY:
         return False
-    if mine.balance == "credit" and st.tax.names_expense_first(rows[i].label):
-        return False  # "Other (income) expense, net" names the debit first: its fact is the printed number negated
+    if rules[i].negate or (mine.balance == "credit" and st.tax.names_expense_first(rows[i].label)):
+        # "Other (income) expense, net" names the debit first, "Interest expense, net" names the
+        # expense: its fact is the printed number negated
+        return False
     for t in holders.get(i, ()):
         if t <= i or rules[t] is None or len(rules[t].names) != 1:
             continue
