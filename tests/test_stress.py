@@ -2434,3 +2434,15 @@ def test_interest_expense_net_is_the_net_of_interest_income_and_expense(tmp_path
     model = map_filing(parse_filing(read_filing(tmp_path / "f.txt")), cik="1")
     by = {f.context.id: f.value for f in model.facts if f.concept.name == "InterestIncomeExpenseNet"}
     assert by == {"D19960401_19960630": -612000, "D19950401_19950630": -655000}
+
+
+def test_every_line_after_a_pro_forma_heading_is_pro_forma():
+    """A former S corporation's 'Pro forma data (unaudited):' below its net income, then 'Net
+    income per share:' and 'Weighted average shares outstanding:' at the same margin: those are
+    the pro forma figures too (the company prints no actual EPS; they were its
+    EarningsPerShareBasic 1.12 and its weighted shares)."""
+    model = map_filing(parsed("pro_forma_data_below_the_statement.txt"), cik="1")
+    standard = {(f.concept.name, f.value) for f in model.facts if f.concept.prefix == "us-gaap"}
+    assert ("NetIncomeLoss", 8010000) in standard
+    assert not [n for n, v in standard if n.startswith(("EarningsPerShare", "WeightedAverage"))]
+    assert not [(n, v) for n, v in standard if v in (6670000, 4446000, 5956000, Decimal("1.12"))]

@@ -224,8 +224,13 @@ def _map_table(st: _State, t_index: int, table: Table) -> None:
     rules: list[Rule | None] = []
     sides = _balance_sides(table)
     sectioned = any(_section_member(st, table, r) is not None for r in table.rows if r.context)
+    # "Pro forma data (unaudited):" over the lines below the statement: they and every line after
+    # them are pro forma, also under a heading of their own ("Net income per share:") printed
+    # at the same margin
+    pro_forma_from = next((k for k, r in enumerate(table.rows) if PRO_FORMA.search(r.context.split(" / ")[0])),
+                          len(table.rows))
     for r_index, row in enumerate(table.rows):
-        rules.append(_rule_for(st, table, row, pro_forma_table, sides[r_index], sectioned))
+        rules.append(_rule_for(st, table, row, pro_forma_table or r_index >= pro_forma_from, sides[r_index], sectioned))
     if not pro_forma_table:
         gross_and_net(st.tax, table, rules)
         st.rejected.update({table.rows[i].line: why for i, why in gross_before_deduction(st.tax, table, rules).items()})
@@ -255,6 +260,8 @@ def _map_table(st: _State, t_index: int, table: Table) -> None:
                 st, table, dataclasses.replace(row, label=headings[0].rstrip(": "), context=""), False, sides[r_index], False)
     if table.kind is StatementKind.BALANCE and not any(_CURRENT.search(f"{r.label} {r.context}") for r in table.rows):
         rules = [_whole(st.tax, rule) for rule in rules]
+    for r_index in range(pro_forma_from, len(table.rows)):
+        rules[r_index] = None  # (whatever the arithmetic named them)
     for r_index, row in enumerate(table.rows):
         if rules[r_index] is not None and row.context and _FOOTNOTE_BLOCK.match(row.context):
             # "(1) Amortization of deferred stock compensation: / Cost of revenues 41 ... / 1,844"
@@ -278,7 +285,7 @@ def _map_table(st: _State, t_index: int, table: Table) -> None:
     for r_index, row in enumerate(table.rows):
         # (a row under "Pro forma amounts assuming the accounting change is applied retroactively:"
         # is pro forma as the table's title would make it)
-        pro_forma_row = pro_forma_table or bool(PRO_FORMA.search(row.context))
+        pro_forma_row = pro_forma_table or bool(PRO_FORMA.search(row.context)) or r_index >= pro_forma_from
         mapped = _map_row(st, t_index, table, row, rules[r_index], group, pro_forma_row, signs.get(r_index),
                           combination)
         if mapped is not None:
