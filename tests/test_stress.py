@@ -2446,3 +2446,12 @@ def test_every_line_after_a_pro_forma_heading_is_pro_forma():
     assert ("NetIncomeLoss", 8010000) in standard
     assert not [n for n, v in standard if n.startswith(("EarningsPerShare", "WeightedAverage"))]
     assert not [(n, v) for n, v in standard if v in (6670000, 4446000, 5956000, Decimal("1.12"))]
+
+
+def test_a_subtotal_that_depreciation_is_deducted_from_is_the_gross_real_estate():
+    """'Real estate: / Land / Buildings and improvements / 611,280 / Less accumulated
+    depreciation / Net real estate 552,365': the subtotal is the real estate at cost (it was
+    RealEstateInvestmentPropertyNet 611,280, and the net line an extension)."""
+    by = facts("reit_real_estate_gross_and_net.txt")
+    assert by[("RealEstateInvestmentPropertyNet", "I19990930")] == 552365000
+    assert by[("RealEstateInvestmentPropertyAtCost", "I19990930")] == 611280000

@@ -176,7 +176,8 @@ def gross_before_deduction(tax: Taxonomy, table: Table, rules: list[Rule | None]
     unnamed: dict[int, str] = {}
     for i in range(len(rows) - 1):
         rule, after = rules[i], rows[i + 1]
-        if rule is None or len(rule.names) != 1 or rows[i].kind is not RowKind.DATA or rows[i].components \
+        # (a subtotal too: "Real estate: / Land / Buildings / 611,280 / Less accumulated depreciation")
+        if rule is None or len(rule.names) != 1 or (rows[i].kind is RowKind.DATA and rows[i].components) \
                 or after.kind is not RowKind.DATA or re.search(r"\bnet\b", normalise(rows[i].label)):
             continue
         for net, gross, deductions, words in tax.net_of:
