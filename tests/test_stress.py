@@ -2455,3 +2455,17 @@ def test_a_subtotal_that_depreciation_is_deducted_from_is_the_gross_real_estate(
     by = facts("reit_real_estate_gross_and_net.txt")
     assert by[("RealEstateInvestmentPropertyNet", "I19990930")] == 552365000
     assert by[("RealEstateInvestmentPropertyAtCost", "I19990930")] == 611280000
+
+
+def test_caption_share_counts_follow_the_tables_share_scale(tmp_path):
+    """'75,000 shares authorized; 24,118 and 23,640 shares issued' under '(IN THOUSANDS, EXCEPT
+    PER SHARE AMOUNTS)': thousands of shares (the $24 of common stock at $.001 par says so;
+    they were 75,000 shares); a count printed in full stays as printed."""
+    by = facts("caption_share_counts_in_thousands.txt")
+    assert by[("CommonStockSharesAuthorized", "I20001231")] == 75000000
+    assert by[("CommonStockSharesIssued", "I20001231")] == 24118000
+    text = (STRESS / "caption_share_counts_in_thousands.txt").read_text().replace(
+        "$.001 par value; 75,000 shares", "$.001 par value; 75,000,000 shares")
+    (tmp_path / "f.txt").write_text(text)
+    model = map_filing(parse_filing(read_filing(tmp_path / "f.txt")), cik="1")
+    assert {f.value for f in model.facts if f.concept.name == "CommonStockSharesAuthorized"} == {75000000}

@@ -1217,11 +1217,16 @@ def _parenthetical(st: _State, t_index: int, table: Table, row: Row, rule: Rule,
                         match = [p for p in instants if day and p.end == day[0][1]]
                         if match and all(p != match[0] for p, _ in placed_at):
                             placed_at.append((match[0], more.group(1)))
+                # "75,000 shares authorized" under "(In thousands, except per share amounts)":
+                # thousands of shares, as the table's share lines; a count printed in full
+                # ("75,000,000 shares") is taken as printed
+                scale = table.shares_scale if pr.unit == "shares" else 1
                 for period, raw in placed_at:
-                    _parenthetical_fact(st, t_index, row, pr, period, raw)
+                    _parenthetical_fact(st, t_index, row, pr, period, raw, scale)
                 break
 
 
+_FULL_COUNT = 1000000  # a caption's share count this large is printed in full, whatever the table's scale
 _UP_TO_DATE = re.compile(r"\s*(?:and\s+outstanding\s*)?,?\s*(?:at|as\s+of)\s*", re.I)
 _SHARES_AT = re.compile(r"\(\s*(\d{1,3}(?:,\d{3})+)\s+shares\s+(?:at|as\s+of)\s+([A-Za-z]+\.?\s+\d{1,2},?\s+\d{4})\s*\)")
 _ALL_THREE = re.compile(r"\bauthorized,?\s+issued\s+and\s+outstanding\b", re.I)
@@ -1251,11 +1256,13 @@ def _place_numbers(text: str, instants: list[Period], tail: str, every: bool) ->
     return []
 
 
-def _parenthetical_fact(st: _State, t_index: int, row: Row, pr, period: Period, raw: str) -> None:
+def _parenthetical_fact(st: _State, t_index: int, row: Row, pr, period: Period, raw: str, scale: int = 1) -> None:
     number = raw.replace(",", "")
     concept = st.tax.concept(pr.name)
-    fact = Fact(concept, st.contexts.context(period, st.entity), Decimal(number), st.contexts.unit_for(concept.type),
-                len(number.split(".")[1]) if "." in number else 0, SourceRef(row.line, 0, raw), row.label, t_index,
-                "parenthetical")
+    value, decimals = Decimal(number), len(number.split(".")[1]) if "." in number else 0
+    if scale > 1 and value < _FULL_COUNT:
+        value, decimals = value * scale, decimals - (len(str(scale)) - 1)
+    fact = Fact(concept, st.contexts.context(period, st.entity), value, st.contexts.unit_for(concept.type),
+                decimals, SourceRef(row.line, 0, raw), row.label, t_index, "parenthetical")
     if not _conflict(st, fact):
         _emit(st, [fact])
