@@ -2469,3 +2469,14 @@ def test_caption_share_counts_follow_the_tables_share_scale(tmp_path):
     (tmp_path / "f.txt").write_text(text)
     model = map_filing(parse_filing(read_filing(tmp_path / "f.txt")), cik="1")
     assert {f.value for f in model.facts if f.concept.name == "CommonStockSharesAuthorized"} == {75000000}
+
+
+def test_a_balance_sheet_with_a_pro_forma_column_keeps_its_actual_columns():
+    """'DECEMBER 31, 1997 | MARCH 31, 1998 | PRO FORMA MARCH 31, 1998': the unheaded columns are
+    the company's own balance sheet, the pro forma one is not (the whole statement was skipped:
+    'none is the consolidated one')."""
+    by = facts("balance_sheet_with_a_pro_forma_column.txt")
+    assert by[("Assets", "I19980331")] == 7000000
+    assert by[("CashAndCashEquivalentsAtCarryingValue", "I19971231")] == 4812000
+    assert -7300000 in {v for (name, ctx), v in by.items() if ctx == "I19980331"}
+    assert 4700000 not in {v for (name, ctx), v in by.items() if ctx == "I19980331"}

@@ -419,7 +419,7 @@ _AS_REPORTED_GROUP = re.compile(r"gaap|reported", re.I)
 # registrant's own name, is not the registrant's consolidated figures
 _CONSOLIDATING_PART = re.compile(r"\bsubsidiar|\bguarantor|\beliminat|\bparent\b|\bissuer\b", re.I)
 _PRIMARY_GROUP = re.compile(r"\bconsolidated\b|\btotal\b|^(?:as )?restated$|^(?:u\.?s\.? )?gaap(?: basis)?$|"
-                            r"^(?:gaap )?(?:as )?reported(?: basis)?$", re.I)
+                            r"^(?:gaap )?(?:as )?reported(?: basis)?$|^actual$", re.I)
 
 
 def _shared_duration(cols: list[Column], kind: StatementKind) -> list[Column]:
@@ -675,6 +675,12 @@ def _column_groups(cols: list[Column], kind: StatementKind, registrant: str = ""
     if len(primary) == 1 and "" in names and all(c.period not in repeated for c in cols
                                                     if c.period is not None and _group_key(c) == ""):
         primary = primary + [""]
+    unnamed = [c.period for c in cols if c.period is not None and _group_key(c) == ""]
+    if not primary and unnamed and len(unnamed) == len(set(unnamed)) \
+            and all(_NOT_ACTUAL.search(g) for g in names if g):
+        # "December 31, 1997 | March 31, 1998 | Pro Forma March 31, 1998": the unheaded columns
+        # are the company's own figures, the pro forma one a presentation beside them
+        primary = [""]
     others = [g for g in names if g not in primary]
     statement = kind is not StatementKind.NOTE
     if len([g for g in primary if g]) > 1 or not others or not all(others) or not (primary or statement):
