@@ -2480,3 +2480,19 @@ def test_a_balance_sheet_with_a_pro_forma_column_keeps_its_actual_columns():
     assert by[("CashAndCashEquivalentsAtCarryingValue", "I19971231")] == 4812000
     assert -7300000 in {v for (name, ctx), v in by.items() if ctx == "I19980331"}
     assert 4700000 not in {v for (name, ctx), v in by.items() if ctx == "I19980331"}
+
+
+@pytest.mark.parametrize("heading", ["   1999 vs. 1998", "  Change since 1998", "      1999-1998"])
+def test_columns_comparing_two_years_are_no_period(tmp_path, heading):
+    """'Increase (Decrease) / 1999 vs. 1998 / Amount  %' beside the quarter's 1999 and 1998: the
+    differences are no period's figures (the table was skipped: the years made the comparison a
+    repeated period of another group)."""
+    text = (STRESS / "release_increase_columns_naming_years.txt").read_text()
+    text = text.replace("                                                                   1999 vs. 1998",
+                        "                                                                " + heading)
+    (tmp_path / "f.txt").write_text(text)
+    model = map_filing(parse_filing(read_filing(tmp_path / "f.txt")), cik="1")
+    by = {(f.concept.name, f.context.id): f.value for f in model.facts}
+    assert by[("NetIncomeLoss", "D19990401_19990630")] == 52000000
+    assert by[("Revenues", "D19980401_19980630")] == 243185000
+    assert not {14145000, 4000000, 10483000} & set(by.values())

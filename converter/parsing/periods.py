@@ -27,6 +27,13 @@ class PeriodContext:
     report_date: dt.date | None = None  # the cover's date, an 8-K's too: the quarter a release reports ended before it
 
 
+# a column comparing two periods: its amounts are differences (or percents), not a period's figures
+_COMPARISON = re.compile(r"(?:\b(?:19|20)?'?\d\d\s*(?:vs\.?|versus|over|compared\s+(?:to|with))\s*(?:19|20)?'?\d\d\b)|"
+                         r"\bincrease\s*\(decrease\)|\(decrease\)\s*increase|\bfavorable\s*\(unfavorable\)|"
+                         r"\bchange\s+(?:since|from|vs\.?|over)\b|'\d\d\s*/\s*'\d\d", re.I)
+_YEARS_APART = re.compile(r"\b((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)\b")  # "1999-1998" (descending): a change
+
+
 def column_period(heading: str, kind: StatementKind, title: str, ctx: PeriodContext,
                   stub_dates: tuple[dt.date, ...] = (), period_text: str = "") -> Period | None:
     """The period of one column, or None when the heading names none.
@@ -36,6 +43,8 @@ def column_period(heading: str, kind: StatementKind, title: str, ctx: PeriodCont
     from the title's month and day, or from the fiscal year end.
     """
     text = rejoin_months(" ".join(heading.split()))
+    if _COMPARISON.search(text) or ((m := _YEARS_APART.search(text)) and int(m.group(1)) > int(m.group(2))):
+        return None  # "Increase (Decrease) 1999 vs. 1998", "Change since December 31, 1997": no period
     dates = find_dates(text)
     designated = None if dates else _designated(text, title, ctx)
     if designated is not None:
