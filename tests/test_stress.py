@@ -2496,3 +2496,15 @@ def test_columns_comparing_two_years_are_no_period(tmp_path, heading):
     assert by[("NetIncomeLoss", "D19990401_19990630")] == 52000000
     assert by[("Revenues", "D19980401_19980630")] == 243185000
     assert not {14145000, 4000000, 10483000} & set(by.values())
+
+
+@pytest.mark.parametrize("mark", ["N/M", "N.M.", "n/m", "NMF"])
+def test_a_row_whose_percent_reads_not_meaningful_keeps_its_amounts(tmp_path, mark):
+    """'Net Income  52,000  48,000  4,000  N/M': the row's amounts are read, the mark is no
+    amount (the whole row was lost: 'N/M' and 'N.M.' read as words ended the values)."""
+    text = (STRESS / "release_increase_columns_naming_years.txt").read_text()
+    text = text.replace("$ 4,000    8.3", "$ 4,000    " + mark.ljust(3))
+    assert mark in text
+    (tmp_path / "f.txt").write_text(text)
+    model = map_filing(parse_filing(read_filing(tmp_path / "f.txt")), cik="1")
+    assert {f.value for f in model.facts if f.concept.name == "NetIncomeLoss"} == {52000000, 48000000}

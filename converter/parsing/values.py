@@ -15,9 +15,9 @@ _AMOUNT = re.compile(
     re.VERBOSE,
 )
 _DASH = re.compile(r"^\(?\$?\s*(?:-{1,3}|\u2014|\u2013|_{1,3}|-0-)\s*\)?%?$")  # "-0-": nothing, printed as zero
-_NA = re.compile(r"^(?:N/?A|n/?a|NM|nm|N\.M\.|Nil|nil)$")
+_NA = re.compile(r"^(?:N/?A|n/?a|N/?M|n/?m|N\.M\.|n\.m\.|NMF|nmf|Nil|nil)$")  # not applicable / not meaningful
 # Where the label ends: two spaces, a tab's worth of blanks, or a dot leader.
-LAST_CHARS = frozenset("0123456789)-%*_\u2014\u2013AaMmLl$")
+LAST_CHARS = frozenset("0123456789)-%*_\u2014\u2013AaMmLlFf$.")  # ("N.M.", "NMF" end a row too)
 _LETTER = re.compile(r"[A-Za-z]")
 _LETTER_MARK = re.compile(r"(?:\([a-zA-Z]\))+")  # "(a)", "(b)(c)": footnote letters, no amount
 _SPACED_MARK = re.compile(r"(?<![^\s$])\([a-zA-Z]\)(?=\s)")  # a letter mark with a blank after it, inside a cell
