@@ -2508,3 +2508,14 @@ def test_a_row_whose_percent_reads_not_meaningful_keeps_its_amounts(tmp_path, ma
     (tmp_path / "f.txt").write_text(text)
     model = map_filing(parse_filing(read_filing(tmp_path / "f.txt")), cik="1")
     assert {f.value for f in model.facts if f.concept.name == "NetIncomeLoss"} == {52000000, 48000000}
+
+
+def test_pro_forma_share_counts_under_their_own_heading_count_shares(tmp_path):
+    """'Pro forma weighted average shares outstanding: / Basic 5,956' under 'Pro forma data':
+    shares, as the same lines outside a pro forma block (they were 5,956,000 USD)."""
+    text = (STRESS / "pro_forma_data_below_the_statement.txt").read_text().replace(
+        "Weighted average shares outstanding:", "  Pro forma weighted average shares outstanding:")
+    (tmp_path / "f.txt").write_text(text)
+    model = map_filing(parse_filing(read_filing(tmp_path / "f.txt")), cik="1")
+    counted = [f for f in model.facts if f.value == 5956000]
+    assert counted and all(f.unit.id == "shares" and f.concept.prefix != "us-gaap" for f in counted)

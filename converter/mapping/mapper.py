@@ -478,6 +478,7 @@ def _unit_context(table: Table, row: Row) -> str:
 
 # rows that name only a part of the year the figure is of: "First quarter", "Year"
 _TOTAL_OF_QUARTERS = re.compile(r"^total$", re.I)  # the "Total" under "First quarter ... Fourth quarter"
+_PRO_FORMA_WORD = re.compile(r"^\s*pro\s*-?\s*forma\s+", re.I)
 _NUMERATOR = re.compile(r"^numerator\b", re.I)
 _NAMES_A_PERIOD = re.compile(r"^(?:" + ORDINAL_QUARTER.pattern[1:-1] + r"|(?:total )?(?:fiscal )?year)$", re.I)
 
@@ -527,7 +528,10 @@ def _row_unit_type(label: str, context: str, cells: tuple[Cell | None, ...], kin
     if _NUMERATOR.match(label):
         return MONETARY  # "Numerator for basic earnings per share -- net income": the income
     short = len(label.split()) <= 3  # "Basic", "Diluted": read with their heading
-    if _SHARE_COUNT.match(label) or (short and _SHARE_COUNT.match(context) and not _PER_SHARE.search(label)):
+    # (the nearest heading, pro forma or not: "Pro forma data: / Pro forma weighted average shares")
+    heading = _PRO_FORMA_WORD.sub("", context.split(" / ")[-1])
+    if _SHARE_COUNT.match(label) or (short and (_SHARE_COUNT.match(context) or _SHARE_COUNT.match(heading))
+                                     and not _PER_SHARE.search(label)):
         return SHARES
     # "Cash dividends ($.20 per share)", "Cash dividends declared, $.52 per share": the rate in
     # parentheses or after its dollar sign describes an amount of money
