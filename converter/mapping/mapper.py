@@ -498,9 +498,13 @@ _COUNTED: list = [None, frozenset()]  # the last table's rows and their answer (
 def _counted_with_shares(table: Table) -> frozenset[int]:
     """Lines of the rows a total of shares adds up with another row of shares, printed without
     dollar signs: their numbers count shares too."""
+    if _COUNTED[0] is not table.rows and not any("share" in r.label.lower() or "share" in r.context.lower()
+                                                 for r in table.rows if r.components):
+        _COUNTED[:] = [table.rows, frozenset()]  # (no total of shares: most tables)
     if _COUNTED[0] is not table.rows:
         rows = table.rows
         unit = [_row_unit_type(r.label, _unit_context(table, r), r.cells, table.kind) for r in rows]
+        printed = list(unit)
         plain = [not any(c is not None and "$" in c.text for c in r.cells) for r in rows]
         for _ in range(2):  # (a total of such totals: "Dilutive potential common shares" in the diluted count)
             for t, total in enumerate(rows):
@@ -513,8 +517,7 @@ def _counted_with_shares(table: Table) -> frozenset[int]:
                             unit[k] = SHARES
                 elif unit[t] == MONETARY and plain[t] and all(unit[k] == SHARES for k in parts):
                     unit[t] = SHARES  # the sum of counts of shares
-        lines = {r.line for r, u in zip(rows, unit) if u == SHARES}
-        lines -= {r.line for r in rows if _row_unit_type(r.label, _unit_context(table, r), r.cells, table.kind) == SHARES}
+        lines = {r.line for r, u, was in zip(rows, unit, printed) if u == SHARES and was != SHARES}
         _COUNTED[:] = [table.rows, frozenset(lines)]
     return _COUNTED[1]
 

@@ -96,7 +96,8 @@ def classify(index: int, number: int, text: str) -> Line:
     short = len(stripped) < 24
     if short and _DASHED_PAGE.match(text):
         return Line(index, number, text, Kind.PAGE)
-    if last in LAST_CHARS and not _SCALE_ALONE.match(stripped):
+    if last in LAST_CHARS and not _SCALE_ALONE.match(stripped) \
+            and (last not in ".Ff" or stripped.endswith(("N.M.", "n.m.", "NMF", "nmf"))):  # (a sentence's "." is no cell)
         while " ," in text and _STRAY_BLANK.search(text):
             # "4,180 ,000": a blank typed before a thousands comma, moved before the amount
             text = _STRAY_BLANK.sub(lambda m: f" {m.group(1)},{m.group(2)}", text)
