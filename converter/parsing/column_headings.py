@@ -19,7 +19,7 @@ def assign_headings(rows: list[Line], columns: list[tuple[int, int]], value_left
     """
     headings = [""] * len(columns)
     # a scale phrase centred over the columns ("(In millions)") heads none of them
-    lines = [(ln, _without_rule([p for p in _pieces(ln, columns, _rule_below(rows, ln), not _dated_below(rows, ln))
+    lines = [(ln, _without_rule([p for p in _pieces(ln, columns, rows)
                                  if p[1] > value_left - 2 and not scale_of(p[2])],
                                 columns))
              for ln in rows if ln.kind is not Kind.RULE]
@@ -78,13 +78,13 @@ def _dated_below(rows: list[Line], ln: Line) -> bool:
     return any(r.kind is Kind.YEARS or MONTH_DAY.search(r.text) or duration_months(r.text) for r in after)
 
 
-def _pieces(ln: Line, columns: list[tuple[int, int]], rule: Line | None = None,
-            may_split: bool = False) -> list[tuple[int, int, str]]:
+def _pieces(ln: Line, columns: list[tuple[int, int]], rows: list[Line] | None = None) -> list[tuple[int, int, str]]:
     # a piece per column when two blanks part them ("Jun 30,  Mar 31,"; "Retained  Translation"
     # each over a column of its own), else words two blanks apart belong together ("NINE  MONTHS")
     parts = chunks(ln.text)
-    if may_split and len(parts) < len(columns) and not _one_column_each(parts, columns) \
-            and (split := _split_over_columns(parts, columns, rule)) is not None:
+    if rows is not None and len(parts) < len(columns) and not _one_column_each(parts, columns) \
+            and not _dated_below(rows, ln) \
+            and (split := _split_over_columns(parts, columns, _rule_below(rows, ln))) is not None:
         return split  # "Treasury Translation", "Adjustment Liability": one blank apart, a column each
     if len(parts) < len(columns) and not _one_column_each(parts, columns):
         rules = [p for p in parts if RULE_RUN.fullmatch(p[2])]

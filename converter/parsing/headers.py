@@ -345,17 +345,28 @@ def _in_parent_note(lines: list[Line], i: int, reach: int = 200) -> bool:
     """Whether the table starting below line i is printed in a note on the parent company's
     statements: the nearest note heading above names them ("12. PARENT COMPANY FINANCIAL
     INFORMATION" over "BALANCE SHEETS", then "STATEMENTS OF INCOME" on the next page)."""
-    for k in range(i, max(-1, i - reach), -1):
-        ln = lines[k]
-        if ln.kind is not Kind.TEXT:
-            continue
-        text = ln.stripped
-        # (a heading is short and starts with "Note", "Item", a number or its parenthesis: most lines fail here)
-        if len(text) >= 90 or text[:1] not in _HEADING_STARTS:
-            continue
-        if is_note_heading(text) or is_numbered_heading(text) or is_item_heading(text):
-            return is_parent_note(text)
-    return False
+    if i < 0:
+        return False
+    k = _nearest_headings(lines)[i]
+    return k is not None and k > i - reach and is_parent_note(lines[k].stripped)
+
+
+_HEADINGS: list = [None, []]  # the last document's lines and their nearest note heading, line by line
+
+
+def _nearest_headings(lines: list[Line]) -> list[int | None]:
+    """For each line, the index of the nearest note, numbered or item heading at or above it."""
+    if _HEADINGS[0] is not lines:
+        out: list[int | None] = []
+        last = None
+        for k, ln in enumerate(lines):
+            # (a heading is short and starts with "Note", "Item", a number or its parenthesis: most lines fail here)
+            if ln.kind is Kind.TEXT and len(ln.label) < 90 and ln.label[:1] in _HEADING_STARTS \
+                    and (is_note_heading(ln.label) or is_numbered_heading(ln.label) or is_item_heading(ln.label)):
+                last = k
+            out.append(last)
+        _HEADINGS[:] = [lines, out]
+    return _HEADINGS[1]
 
 
 _HEADING_STARTS = frozenset("NnIi(0123456789")
