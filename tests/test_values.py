@@ -84,3 +84,13 @@ def test_a_blank_typed_before_a_thousands_comma_keeps_the_amount_whole():
     assert line.kind is Kind.VALUES and line.label == "Other liabilities"
     assert [t.value for t in line.tokens] == [4180000, 3351000]
     assert line.tokens[0].end == line.text.index("4,180,000") + len("4,180,000")
+
+
+def test_a_blank_typed_before_an_earlier_thousands_comma_keeps_the_amount_whole():
+    """'$ 4 ,114,845' (the blank before the millions' comma, a 10-QSB typed by hand) is
+    4,114,845: the row was lost, the number read as the label's last words."""
+    from converter.parsing.lines import Kind, classify
+
+    line = classify(0, 1, "Net sales                       $ 4 ,114,845    $ 3,902,118")
+    assert line.kind is Kind.VALUES and line.label == "Net sales"
+    assert [t.value for t in line.tokens] == [4114845, 3902118]

@@ -62,7 +62,7 @@ _DATES = re.compile(r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]
                     r"|\d{1,2}/\d{1,2}/\d{2,4}", re.I)
 # a scale beside the years: "(in 000s)", "(000's omitted)", "(in 000s, except share data)"
 _IN_000S = re.compile(r"\((?:dollars\s+)?(?:in\s+)?\$?000'?s\b[^()]*\)", re.I)
-_STRAY_BLANK = re.compile(r"(?<![\d,])(\d{1,3}(?:,\d{3})*) ,(\d{3})(?![\d,])")
+_STRAY_BLANK = re.compile(r"(?<![\d,])(\d{1,3}(?:,\d{3})*) ,(\d{3}(?:,\d{3})*)(?![\d,])")  # ("4 ,114,845" too)
 _YEAR_MARK = re.compile(r"(?<=\d)(?:\*+|\([0-9a-zA-Z]\))$")  # "1998*", "1998(1)", "1998(a)": a year with its footnote mark
 _SCALE_ALONE = re.compile(r"^\(\$?\s?000'?s?\)$")  # "($000)" under a title: the scale, not a zero amount
 _MARK = re.compile(r"(?<=[A-Za-z])\(\d{1,2}\)")  # a footnote mark glued to a heading word: "Adjustments(1)"
