@@ -2519,3 +2519,13 @@ def test_pro_forma_share_counts_under_their_own_heading_count_shares(tmp_path):
     model = map_filing(parse_filing(read_filing(tmp_path / "f.txt")), cik="1")
     counted = [f for f in model.facts if f.value == 5956000]
     assert counted and all(f.unit.id == "shares" and f.concept.prefix != "us-gaap" for f in counted)
+
+
+def test_a_year_printed_over_the_percent_of_its_pair_dates_the_amount():
+    """'1998' printed right of centre over 'Amount  Percent': the year is the pair's; the amount
+    column is the year's figure, the percent column none (Revenues 1998 was 100.0 percent read
+    as 100,000 dollars)."""
+    by = facts("year_right_of_its_amount_and_percent.txt")
+    assert by[("Revenues", "D19980101_19981231")] == 186420000
+    assert by[("NetIncomeLoss", "D19970101_19971231")] == 8625000
+    assert not {100000, 5400, Decimal("100.0")} & set(by.values())

@@ -703,6 +703,17 @@ def _percent_beside_amounts(cols: list[Column]) -> list[Column]:
     percent = [c for c in cols if c.period is not None and _PERCENT_HEADING.fullmatch(_group_name(c).lower())]
     if not percent:
         return cols
+    by_index = {c.index: c for c in cols}
+    moved = {}
+    for c in percent:
+        left = by_index.get(c.index - 1)
+        if left is not None and left.period is None and _AMOUNT_ONLY.fullmatch(left.heading.strip()):
+            # "1998" printed right of centre over "Amount  Percent" landed on the percent column:
+            # the year is the pair's, its amount the period's figure
+            moved[left.index], moved[c.index] = c.period, None
+    if moved:
+        cols = [dataclasses.replace(c, period=moved[c.index]) if c.index in moved else c for c in cols]
+        return cols
     amounts = {c.period for c in cols if c.period is not None and c not in percent}
     dropped = {c.index for c in percent if c.period in amounts}
     return [dataclasses.replace(c, period=None) if c.index in dropped
@@ -712,6 +723,7 @@ def _percent_beside_amounts(cols: list[Column]) -> list[Column]:
 
 _PERCENT_HEADING = re.compile(r"(?:[\w-]+ )?(?:%|percent|pct\.?)(?: of (?:net |total )?(?:sales|revenues?))?"
                               r"|(?:[\w-]+ )?(?:%|percent) to (?:net )?(?:sales|revenues?)")
+_AMOUNT_ONLY = re.compile(r"(?:amount|dollars|\$)", re.I)
 _AMOUNT_WORD = re.compile(r"\b(?:amount|dollars|\$)$", re.I)
 
 
