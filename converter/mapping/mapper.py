@@ -227,7 +227,7 @@ def _map_table(st: _State, t_index: int, table: Table) -> None:
     # "Pro forma data (unaudited):" over the lines below the statement: they and every line after
     # them are pro forma, also under a heading of their own ("Net income per share:") printed
     # at the same margin
-    pro_forma_from = next((k for k, r in enumerate(table.rows) if PRO_FORMA.search(r.context.split(" / ")[0])),
+    pro_forma_from = next((k for k, r in enumerate(table.rows) if _PRO_FORMA_BLOCK.match(r.context.split(" / ")[0])),
                           len(table.rows))
     for r_index, row in enumerate(table.rows):
         rules.append(_rule_for(st, table, row, pro_forma_table or r_index >= pro_forma_from, sides[r_index], sectioned))
@@ -478,6 +478,9 @@ def _unit_context(table: Table, row: Row) -> str:
 
 # rows that name only a part of the year the figure is of: "First quarter", "Year"
 _TOTAL_OF_QUARTERS = re.compile(r"^total$", re.I)  # the "Total" under "First quarter ... Fourth quarter"
+# a heading that opens a pro forma block ("Pro forma data (unaudited):"; not "Stockholders' equity
+# and pro forma stockholders' equity", a section of the actual balance sheet)
+_PRO_FORMA_BLOCK = re.compile(r"\s*(?:\(\d{1,2}\)\s*)?(?:(?:unaudited|supplemental)\s+)?pro\s*-?\s*forma\b", re.I)
 _PRO_FORMA_WORD = re.compile(r"^\s*pro\s*-?\s*forma\s+", re.I)
 _NUMERATOR = re.compile(r"^numerator\b", re.I)
 _NAMES_A_PERIOD = re.compile(r"^(?:" + ORDINAL_QUARTER.pattern[1:-1] + r"|(?:total )?(?:fiscal )?year)$", re.I)
