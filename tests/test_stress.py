@@ -2529,3 +2529,16 @@ def test_a_year_printed_over_the_percent_of_its_pair_dates_the_amount():
     assert by[("Revenues", "D19980101_19981231")] == 186420000
     assert by[("NetIncomeLoss", "D19970101_19971231")] == 8625000
     assert not {100000, 5400, Decimal("100.0")} & set(by.values())
+
+
+def test_short_lines_under_revenue_and_cost_headings_are_named_by_them():
+    """'License' under 'Revenues:' and under 'Cost of revenues:', in the quarter's table and in
+    the year's: two concepts, each the same in both tables ('Cost of revenues - License'; the
+    cost line was 'License2' in one table and 'License3' in the other)."""
+    model = map_filing(parsed("short_lines_under_revenue_and_cost_headings.txt"), cik="1")
+    names = {}
+    for f in model.facts:
+        if f.value in (1104000, 4305000, 21480000, 80210000):
+            names.setdefault(f.value, f.concept.name)
+    assert names[1104000] == names[4305000] == "CostOfRevenuesLicense"
+    assert names[21480000] == names[80210000] != names[1104000]

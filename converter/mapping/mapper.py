@@ -481,6 +481,9 @@ _TOTAL_OF_QUARTERS = re.compile(r"^total$", re.I)  # the "Total" under "First qu
 # a heading that opens a pro forma block ("Pro forma data (unaudited):"; not "Stockholders' equity
 # and pro forma stockholders' equity", a section of the actual balance sheet)
 _PRO_FORMA_BLOCK = re.compile(r"\s*(?:\(\d{1,2}\)\s*)?(?:(?:unaudited|supplemental)\s+)?pro\s*-?\s*forma\b", re.I)
+# a heading that names what its short lines are parts of: "Cost of revenues:", "Revenues:"
+_NAMING_HEADING = re.compile(r"(?:cost of (?:revenues?|sales)|costs? and expenses|revenues?|net revenues?|net sales|"
+                             r"operating expenses|operating revenues|other income(?: \(expense\))?)\s*:?", re.I)
 _PRO_FORMA_WORD = re.compile(r"^\s*pro\s*-?\s*forma\s+", re.I)
 _NUMERATOR = re.compile(r"^numerator\b", re.I)
 _NAMES_A_PERIOD = re.compile(r"^(?:" + ORDINAL_QUARTER.pattern[1:-1] + r"|(?:total )?(?:fiscal )?year)$", re.I)
@@ -781,6 +784,11 @@ def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None
     elif row.context and _PRESENTATION_ONLY.fullmatch(" ".join(label.split())):
         # "As previously reported" under "Net revenues:": which figure it is of is the heading's
         base_label = f"{row.context.split(' / ')[-1].rstrip(':')} - {base_label}"
+    elif row.context and row.label and len(row.label.split()) <= 2 and table.kind is not StatementKind.NOTE \
+            and not pro_forma and _NAMING_HEADING.fullmatch(row.context.split(" / ")[-1].strip()):
+        # "License" under "Cost of revenues:": the cost of licenses, one name in every table
+        # (it was "License2" in the quarter's table, "License3" in the year's)
+        base_label = f"{row.context.split(' / ')[-1].strip().rstrip(':')} - {base_label}"
     made = _extension_facts(st, t_index, table, row, cells, group, base_label, row_unit)
     why = ("extension: a standard concept would take another value than an earlier line's" if rule is not None
            else "extension: pro forma figures never take a statement concept" if pro_forma
