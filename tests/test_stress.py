@@ -2419,7 +2419,7 @@ def test_an_equity_statement_from_inception_dates_its_first_movements_from_it():
     model = map_filing(parsed("equity_from_inception_without_opening_balance.txt"), cik="1")
     by = {(f.concept.name, f.context.id): f.value for f in model.facts}
     assert by[("NetIncomeLoss", "D19910514_19911231")] == -598000
-    assert by[("IssuanceOfCommonStockToFoundersForCashAt01PerShareInMay1991", "D19910514_19911231")] == 20000
+    assert by[("IssuanceOfCommonStockToFoundersForCashPerShareInMay1991", "D19910514_19911231")] == 20000
     assert by[("StockholdersEquity", "I19911231")] == -578000
 
 
@@ -2542,3 +2542,58 @@ def test_short_lines_under_revenue_and_cost_headings_are_named_by_them():
             names.setdefault(f.value, f.concept.name)
     assert names[1104000] == names[4305000] == "CostOfRevenuesLicense"
     assert names[21480000] == names[80210000] != names[1104000]
+
+
+def test_extension_names_leave_out_the_amounts_a_label_states():
+    """'Income from operations, net of income taxes of $2,750, $3,480 and $2,580': one concept
+    name whatever the year's figures ('IncomeFromOperationsNetOfIncomeTaxes'; the amounts were
+    in the name, so the next year's filing named the same line another concept)."""
+    model = map_filing(parsed("discontinued_and_cumulative_effect_sections.txt"), cik="1")
+    names = {f.concept.name for f in model.facts if f.value == 4120000}
+    assert names == {"IncomeFromOperationsNetOfIncomeTaxes"}
+
+
+# Lookalikes of this session's rules, written by an independent review of the change
+# (each failed at the commit that introduced the rule, and passes since its mend).
+
+def test_a_release_scaled_except_net_income_per_share_is_in_thousands():
+    """'(in thousands, except net income per share)': the per-share amounts are excepted, not
+    the net income; the money and shares are in thousands."""
+    by = facts("release_scale_except_net_income_per_share.txt")
+    assert by[("Revenues", "D19970701_19970930")] == 42118000
+
+
+def test_interest_expense_net_under_other_income_keeps_its_printed_sign():
+    """'Interest expense, net  (214)  38' under 'Other income (expense):': income is printed
+    positive there, so the printed sign is the net's (-214,000 and +38,000)."""
+    by = facts("interest_expense_net_under_other_income.txt")
+    assert (by[("InterestIncomeExpenseNet", "D19970101_19970331")],
+            by[("InterestIncomeExpenseNet", "D19960101_19960331")]) == (-214000, 38000)
+
+
+def test_fuel_among_revenues_is_no_fuel_cost():
+    """A travel plaza's 'Revenues: / Fuel 61,204' is its fuel sales, never FuelCosts."""
+    model = map_filing(parsed("fuel_among_revenues.txt"), cik="1")
+    assert not [f for f in model.facts if f.concept.name == "FuelCosts"]
+
+
+def test_common_stock_over_shares_and_amount_without_a_rule_is_one_group():
+    """'Common Stock' over 'Shares  Amount' with no underline: the common stock's group (its
+    amounts went to a 'Stock Amount' member when the words were split over the columns)."""
+    by = facts("equity_group_heading_without_rule.txt")
+    assert by[("StockholdersEquity", "I19951231_CommonStockMember")] == 421000
+
+
+def test_an_unlabelled_total_that_rounds_above_its_lines_is_still_the_sections():
+    """In millions, 'Revenues:' lines adding to 520.3 under a printed 520.4: the section's
+    total, Revenues (a total 'of more than its section' was unnamed)."""
+    by = facts("unlabelled_totals_rounded_in_millions.txt")
+    assert by[("Revenues", "D19970101_19971231")] == Decimal("520400000.0")
+
+
+def test_a_pro_forma_block_of_selected_data_ends_at_the_balance_sheet_data():
+    """'Pro forma data (unaudited) (1):' then 'Balance Sheet Data:' in a selected-data table:
+    the balance sheet lines are the company's, not pro forma."""
+    model = map_filing(parsed("selected_data_pro_forma_then_balance_sheet_data.txt"), cik="1")
+    assert any(f.value == 21406000 and "ProForma" not in f.concept.name for f in model.facts)
+    assert not [f for f in model.facts if f.value == 21406000 and "ProForma" in f.concept.name]

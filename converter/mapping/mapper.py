@@ -229,8 +229,12 @@ def _map_table(st: _State, t_index: int, table: Table) -> None:
     # at the same margin
     pro_forma_from = next((k for k, r in enumerate(table.rows) if _PRO_FORMA_BLOCK.match(r.context.split(" / ")[0])),
                           len(table.rows))
+    # (until selected data's next block: "Balance Sheet Data:")
+    pro_forma_to = next((k for k in range(pro_forma_from, len(table.rows))
+                         if _DATA_BLOCK.search(table.rows[k].context.split(" / ")[0])), len(table.rows))
     for r_index, row in enumerate(table.rows):
-        rules.append(_rule_for(st, table, row, pro_forma_table or r_index >= pro_forma_from, sides[r_index], sectioned))
+        rules.append(_rule_for(st, table, row, pro_forma_table or pro_forma_from <= r_index < pro_forma_to,
+                               sides[r_index], sectioned))
     if not pro_forma_table:
         gross_and_net(st.tax, table, rules)
         st.rejected.update({table.rows[i].line: why for i, why in gross_before_deduction(st.tax, table, rules).items()})
@@ -260,7 +264,7 @@ def _map_table(st: _State, t_index: int, table: Table) -> None:
                 st, table, dataclasses.replace(row, label=headings[0].rstrip(": "), context=""), False, sides[r_index], False)
     if table.kind is StatementKind.BALANCE and not any(_CURRENT.search(f"{r.label} {r.context}") for r in table.rows):
         rules = [_whole(st.tax, rule) for rule in rules]
-    for r_index in range(pro_forma_from, len(table.rows)):
+    for r_index in range(pro_forma_from, pro_forma_to):
         rules[r_index] = None  # (whatever the arithmetic named them)
     for r_index, row in enumerate(table.rows):
         if rules[r_index] is not None and row.context and _FOOTNOTE_BLOCK.match(row.context):
@@ -285,7 +289,7 @@ def _map_table(st: _State, t_index: int, table: Table) -> None:
     for r_index, row in enumerate(table.rows):
         # (a row under "Pro forma amounts assuming the accounting change is applied retroactively:"
         # is pro forma as the table's title would make it)
-        pro_forma_row = pro_forma_table or bool(PRO_FORMA.search(row.context)) or r_index >= pro_forma_from
+        pro_forma_row = pro_forma_table or bool(PRO_FORMA.search(row.context)) or pro_forma_from <= r_index < pro_forma_to
         mapped = _map_row(st, t_index, table, row, rules[r_index], group, pro_forma_row, signs.get(r_index),
                           combination)
         if mapped is not None:
@@ -484,6 +488,16 @@ _PRO_FORMA_BLOCK = re.compile(r"\s*(?:\(\d{1,2}\)\s*)?(?:(?:unaudited|supplement
 # a heading that names what its short lines are parts of: "Cost of revenues:", "Revenues:"
 _NAMING_HEADING = re.compile(r"(?:cost of (?:revenues?|sales)|costs? and expenses|revenues?|net revenues?|net sales|"
                              r"operating expenses|operating revenues|other income(?: \(expense\))?)\s*:?", re.I)
+_AMOUNT_TEXT = r"\$\s?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+# amounts a label states about its line ("net of income taxes of $4,210, $5,380 and $3,950", "at
+# $12.00 per share", "($.34 per share)"); not those that name it ("$2.00 to $5.99" of an option table)
+_STATED_AMOUNTS = re.compile(r"\b(?:of|at)\s+" + _AMOUNT_TEXT + r"(?:\s*(?:,\s*and|,|and)\s*" + _AMOUNT_TEXT + r")*"
+                             r"|\(\s*" + _AMOUNT_TEXT + r"[^()]*\)")
+# a heading of income printed positive and expenses negative: "Other income (expense):"
+_INCOME_FIRST = re.compile(r"\bincome\s*\((?:expense|expenses|deductions)\)|\bincome\s+and\s+\(?expense", re.I)
+# a heading that opens another block of selected data: a pro forma block ends at it
+_DATA_BLOCK = re.compile(r"\b(?:balance sheet|financial position|financial condition|operating|other)\s+data\b|"
+                         r"^\s*(?:at|as of)\s+(?:period|year)[- ]end\b", re.I)
 _PRO_FORMA_WORD = re.compile(r"^\s*pro\s*-?\s*forma\s+", re.I)
 _NUMERATOR = re.compile(r"^numerator\b", re.I)
 _NAMES_A_PERIOD = re.compile(r"^(?:" + ORDINAL_QUARTER.pattern[1:-1] + r"|(?:total )?(?:fiscal )?year)$", re.I)
@@ -936,7 +950,9 @@ def _extension_facts(st: _State, t_index: int, table: Table, row: Row, cells, gr
         period = group_cells[0][0].period
         ptype = "instant" if period.is_instant else "duration"
         # "Film inventories (Note 1)" and "Film inventories" are one concept in two statements
-        name = camel(NOTE_REF.sub(" ", text))
+        # (and without the amounts a label states: "net of income taxes of $4,210, $5,380 and
+        # $3,950" names one concept whatever the year's figures)
+        name = camel(_STATED_AMOUNTS.sub(" ", NOTE_REF.sub(" ", text))) or camel(NOTE_REF.sub(" ", text))
         concept = st.ext.get(name, unit_type, ptype, text if not measure else f"{base_label} - {measure}")
         facts = _facts_for(st, t_index, table, row, concept, None, group_cells, group)
         if any(_conflict(st, f) for f in facts):
@@ -1065,7 +1081,8 @@ def _facts_for(st: _State, t_index: int, table: Table, row: Row, concept: Concep
             value = value * factor
         elif rule is not None:
             if concept.name in st.tax.signed and not rule.magnitude:
-                if rule.negate and not (table.kind is StatementKind.INCOME and _negative_throughout(row)):
+                if rule.negate and not (table.kind is StatementKind.INCOME and (
+                        _negative_throughout(row) or _INCOME_FIRST.search(row.context))):
                     value = -value  # "Income tax benefit  47,937": the expense is -47,937
                 elif ("Loss" in concept.name or concept.name.startswith("EarningsPerShare")) and (
                         st.tax.loss_first(row.label) or value > 0 and st.tax.names_a_loss(row.label)):

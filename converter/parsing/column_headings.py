@@ -104,6 +104,9 @@ _PERIOD_WORD = re.compile(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov
                           r"(?i:months?|weeks?|years?|quarters?|ended|ending|fiscal|period|three|six|nine|twelve)")
 
 
+_GROUP_NAME = re.compile(r"(?:common|preferred|capital|class [a-z]|convertible preferred|treasury)\s+(?:stock|shares)", re.I)
+
+
 def _split_over_columns(parts, columns, rule: Line | None = None):
     """Pieces over several columns split at single blanks, where every word then stands over one
     column and each over another ("Treasury Translation" over the columns of treasury stock and
@@ -124,8 +127,9 @@ def _split_over_columns(parts, columns, rule: Line | None = None):
         words = [(ps + m.start(), ps + m.end(), m.group(0)) for m in re.finditer(r"\S+", pt)]
         each = [_under(ws, we, columns) for ws, we, _ in words]
         if not (all(len(o) == 1 for o in each) and len({o[0] for o in each}) == len(words) > 1
-                and all(_NAME_WORD.fullmatch(w) and not _PERIOD_WORD.fullmatch(w) for _, _, w in words)):
-            return None
+                and all(_NAME_WORD.fullmatch(w) and not _PERIOD_WORD.fullmatch(w) for _, _, w in words)) \
+                or _GROUP_NAME.fullmatch(pt):
+            return None  # ("Common Stock" over "Shares  Amount": one group's name)
         out.extend(words)
         owners.extend(o[0] for o in each)
         parted = True

@@ -336,8 +336,9 @@ _INTRODUCING_SCALE = re.compile(r"\b(?i:below|following|as follows|summarized|pr
                                 r"\((?i:dollars |amounts )?(?i:in) (?i:thousands|millions|billions)[^()]*(?:\([^()]*\)[^()]*)?\)\s*[.:]")
 # "Numerator (in millions):" over the first rows: their heading, with the scale of its lines only
 _SCALED_CAPTION = re.compile(r"^[A-Za-z][\w ,'-]*\((?:dollars |amounts )?in (?:thousands|millions|billions)\)\s*:$", re.I)
-_EXCEPT_MONEY = re.compile(r"\bexcept\s+(?:for\s+)?(?:the\s+)?(?:net (?:income|earnings|loss)|dollar amounts|amounts in dollars)",
-                           re.I)
+# (not "except net income per share": the per-share amounts are excepted, the money is in thousands)
+_EXCEPT_MONEY = re.compile(r"\bexcept\s+(?:for\s+)?(?:the\s+)?(?:net (?:income|earnings|loss)(?:\s*\((?:loss|income)\))?(?!\s+per\b)"
+                           r"|dollar amounts|amounts in dollars)", re.I)
 _PERIOD_WORD = re.compile(r"\b(?:ended|ending|months?|weeks?|quarters?|years?|(?:19|20)\d\d)\b", re.I)
 
 
