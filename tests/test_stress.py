@@ -2597,3 +2597,19 @@ def test_a_pro_forma_block_of_selected_data_ends_at_the_balance_sheet_data():
     model = map_filing(parsed("selected_data_pro_forma_then_balance_sheet_data.txt"), cik="1")
     assert any(f.value == 21406000 and "ProForma" not in f.concept.name for f in model.facts)
     assert not [f for f in model.facts if f.value == 21406000 and "ProForma" in f.concept.name]
+
+
+@pytest.mark.parametrize("label,concept", [
+    ("Issued for benefit plans", "StockIssuedDuringPeriodValueShareBasedCompensation"),
+    ("Stock issued for acquisitions    ", "StockIssuedDuringPeriodValueAcquisitions"),
+    ("Issued upon conversion of LYONs  ", "StockIssuedDuringPeriodValueConversionOfConvertibleSecurities")])
+def test_equity_movements_of_the_era_take_their_concepts(tmp_path, label, concept):
+    """Equity statement lines a corpus scan found as extensions: stock issued for benefit plans,
+    for acquisitions, on conversion of LYONs (equity statements are the least standard kind)."""
+    text = (STRESS / "equity_headings_one_blank_apart.txt").read_text().replace(
+        "  Stock options exercised          ", "  " + label.ljust(32)[:32], 1)
+    assert label.strip() in text
+    (tmp_path / "f.txt").write_text(text)
+    model = map_filing(parse_filing(read_filing(tmp_path / "f.txt")), cik="1")
+    by = {(f.concept.name, f.context.id): f.value for f in model.facts}
+    assert by[(concept, "D19950101_19951231")] == Decimal("7000000.0")
