@@ -2613,3 +2613,27 @@ def test_equity_movements_of_the_era_take_their_concepts(tmp_path, label, concep
     model = map_filing(parse_filing(read_filing(tmp_path / "f.txt")), cik="1")
     by = {(f.concept.name, f.context.id): f.value for f in model.facts}
     assert by[(concept, "D19950101_19951231")] == Decimal("7000000.0")
+
+
+def test_interest_expense_net_printed_positive_under_other_income_is_an_expense():
+    """'Other income (expense): / Interest expense, net  214  196 / ... / (202)  (205)': printed
+    positive throughout, the line is the expense: -214,000 and -196,000 (a second review found
+    the income-first heading had turned it into net interest income)."""
+    by = facts("interest_expense_net_positive_under_other_income.txt")
+    assert (by[("InterestIncomeExpenseNet", "D19970101_19970331")],
+            by[("InterestIncomeExpenseNet", "D19960101_19960331")]) == (-214000, -196000)
+
+
+def test_aircraft_fuel_under_cost_of_sales_is_fuel_cost():
+    """'Cost of sales: / Aircraft fuel  9,118': FuelCosts; the heading keeping fuel sales out of
+    it names revenues or sales only at its start."""
+    by = facts("aircraft_fuel_under_cost_of_sales.txt")
+    assert by[("FuelCosts", "D19980401_19980630")] == 9118000
+
+
+def test_long_term_debt_of_selected_data_is_no_interest_expense():
+    """'Balance Sheet Data: / ... / Long-term debt  4,210': filers' 'Long-term debt' lines in
+    income statements are interest expense under 'Interest expense:'; here no line names
+    interest, so no InterestExpenseLongTermDebt."""
+    model = map_filing(parsed("selected_data_pro_forma_then_balance_sheet_data.txt"), cik="1")
+    assert not [f for f in model.facts if f.concept.name.startswith("InterestExpense")]

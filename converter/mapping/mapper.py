@@ -427,6 +427,12 @@ def _rule_for(st: _State, table: Table, row: Row, pro_forma_table: bool, side: s
         cells = tuple(c for c in row.cells if c is not None and c.value is not None)
         if st.tax.concept(rule.names[0]).type != _unit_of(table, row, cells):
             return None
+        if rule.names[0].startswith("InterestExpense") and not _INTEREST.search(f"{row.context} {row.label}") \
+                and not _interest_above(table, row):
+            # filers' "Long-term debt" of an income statement sits under "Interest expense:"; a
+            # line that no word of ties to interest (selected data's "Long-term debt") is not it
+            st.rejected[row.line] = f"extension: nothing printed names interest, as {rule.names[0]} would"
+            return None
     if rule is not None and len(rule.names) == 1 and _wrong_side(st.tax.concept(rule.names[0]), side):
         # "Deferred income taxes noncurrent" among the assets is no liability; "Deposits in other
         # banks: / Interest-bearing" no deposit liability
@@ -454,6 +460,13 @@ def _rule_for(st: _State, table: Table, row: Row, pro_forma_table: bool, side: s
 _PART_HEADING = re.compile(r"^\s*(?:domestic|foreign|u\.?\s?s\.?|united states|international|non-?u\.?\s?s\.?|overseas)"
                            r"(?:\s+(?:offices?|operations|subsidiaries|companies))?\s*:?\s*$", re.I)
 _PART_CONCEPT = re.compile(r"Domestic|Foreign", re.I)
+
+
+def _interest_above(table: Table, row: Row, reach: int = 3) -> bool:
+    """One of the few lines above names interest ("INTEREST EXPENSE ON Deposits" printed as the
+    first line's label, its heading run into it): the lines under it are its parts."""
+    k = next((i for i, r in enumerate(table.rows) if r is row), None)
+    return k is not None and any(_INTEREST.search(f"{r.context} {r.label}") for r in table.rows[max(0, k - reach):k])
 
 
 def _row_period(table: Table, row: Row | None = None) -> Period | None:
@@ -498,6 +511,8 @@ _INCOME_FIRST = re.compile(r"\bincome\s*\((?:expense|expenses|deductions)\)|\bin
 # a heading that opens another block of selected data: a pro forma block ends at it
 _DATA_BLOCK = re.compile(r"\b(?:balance sheet|financial position|financial condition|operating|other)\s+data\b|"
                          r"^\s*(?:at|as of)\s+(?:period|year)[- ]end\b", re.I)
+_INTEREST = re.compile(r"\binterest\b", re.I)
+_BALANCE_BLOCK = re.compile(r"^(?:balance sheet|financial position|financial condition) data\b", re.I)
 _PRO_FORMA_WORD = re.compile(r"^\s*pro\s*-?\s*forma\s+", re.I)
 _NUMERATOR = re.compile(r"^numerator\b", re.I)
 _NAMES_A_PERIOD = re.compile(r"^(?:" + ORDINAL_QUARTER.pattern[1:-1] + r"|(?:total )?(?:fiscal )?year)$", re.I)
@@ -848,6 +863,9 @@ def _row_edge(table: Table, row: Row) -> str | None:
             and not _AVERAGE.search(f"{row.context} {row.label}") \
             and (_HELD_AT_END.search(row.label) or _HELD_AT_END.search(heading)):
         edge = "end"
+    elif edge is None and table.kind is not StatementKind.BALANCE and _BALANCE_BLOCK.search(heading) \
+            and not _AVERAGE.search(f"{row.context} {row.label}"):
+        edge = "end"  # selected data read as an income statement: its "Balance Sheet Data:" lines
     return edge
 
 
@@ -1047,6 +1065,13 @@ def _factor(facts: list[Fact], table: Table, cells) -> int:
     return 1
 
 
+def _printed_negative(row: Row) -> bool:
+    """Some number of the row printed negative: under "Other income (expense):" the row prints
+    the net's own sign ("Interest expense, net  (214)  38"); printed positive throughout it is
+    the expense ("Interest expense, net  214  196" above a subtotal of (202))."""
+    return any(c is not None and c.value is not None and c.value < 0 for c in row.cells)
+
+
 def _negative_throughout(row: Row) -> bool:
     """Every number of the row printed negative: "Income tax benefit  (11,549)" in a statement of
     expenses printed positive shows the benefit by its parentheses, as the negative expense it is
@@ -1082,7 +1107,7 @@ def _facts_for(st: _State, t_index: int, table: Table, row: Row, concept: Concep
         elif rule is not None:
             if concept.name in st.tax.signed and not rule.magnitude:
                 if rule.negate and not (table.kind is StatementKind.INCOME and (
-                        _negative_throughout(row) or _INCOME_FIRST.search(row.context))):
+                        _negative_throughout(row) or (_INCOME_FIRST.search(row.context) and _printed_negative(row)))):
                     value = -value  # "Income tax benefit  47,937": the expense is -47,937
                 elif ("Loss" in concept.name or concept.name.startswith("EarningsPerShare")) and (
                         st.tax.loss_first(row.label) or value > 0 and st.tax.names_a_loss(row.label)):
