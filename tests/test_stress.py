@@ -2637,3 +2637,13 @@ def test_long_term_debt_of_selected_data_is_no_interest_expense():
     interest, so no InterestExpenseLongTermDebt."""
     model = map_filing(parsed("selected_data_pro_forma_then_balance_sheet_data.txt"), cik="1")
     assert not [f for f in model.facts if f.concept.name.startswith("InterestExpense")]
+
+
+def test_change_columns_beside_quarter_groups_are_no_period():
+    """'Fourth Quarter' and 'Twelve Months' groups, each '1999  1998  Change vs 1998': the
+    change columns are differences, no period of the quarter's (the whole income statement was
+    skipped as repeating periods of another group)."""
+    by = facts("release_change_vs_columns_under_quarter_groups.txt")
+    assert by[("NetIncomeLoss", "D19991001_19991231")] == 10953000
+    assert by[("NetIncomeLoss", "D19980101_19981231")] == 32818000
+    assert not {1272000, 6605000, 10435000} & set(by.values())

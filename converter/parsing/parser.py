@@ -24,7 +24,7 @@ from converter.parsing.kinds import anchored_kinds, decide_kind, table_scores
 from converter.parsing.lines import Kind, classify_all
 from converter.parsing.listed_below import listed_below
 from converter.parsing.periods import (
-    PeriodContext, align_periods, column_period, fiscal_years_named_by_start, intro_period, own_start, rejoin_months,
+    PeriodContext, align_periods, column_period, names_comparison, fiscal_years_named_by_start, intro_period, own_start, rejoin_months,
 )
 from converter.parsing.prose import sentences
 from converter.parsing.roll_forward import periods_as_rows, roll_forward
@@ -978,6 +978,10 @@ def _columns(head, spans, ctx: PeriodContext, flows: bool = False) -> tuple[list
     cols = _quarter_of_year_to_date(cols, head.kind)
     cols = _year_to_date(cols, head.kind, ctx.fiscal_year_end)
     cols = _percent_beside_amounts(cols)
+    # "Fourth Quarter / Change vs 1998": a comparison of the periods beside it, however its
+    # heading's words dated it
+    cols = [dataclasses.replace(c, period=None) if c.period is not None and names_comparison(c.heading) else c
+            for c in cols]
     if head.not_own:
         cols = _one_date_for_all(cols)
     # only a statement titled as not the filer's own (pro forma) can hold its own column by name

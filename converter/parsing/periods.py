@@ -34,6 +34,12 @@ _COMPARISON = re.compile(r"(?:\b(?:19|20)?'?\d\d\s*(?:vs\.?|versus|over|compared
 _YEARS_APART = re.compile(r"\b((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)\b")  # "1999-1998" (descending): a change
 
 
+def names_comparison(heading: str) -> bool:
+    """A column heading comparing two periods ("1999 vs. 1998", "Change vs 1998", "1999-1998")."""
+    text = " ".join(heading.split())
+    return bool(_COMPARISON.search(text)) or bool((m := _YEARS_APART.search(text)) and int(m.group(1)) > int(m.group(2)))
+
+
 def column_period(heading: str, kind: StatementKind, title: str, ctx: PeriodContext,
                   stub_dates: tuple[dt.date, ...] = (), period_text: str = "") -> Period | None:
     """The period of one column, or None when the heading names none.
@@ -43,7 +49,7 @@ def column_period(heading: str, kind: StatementKind, title: str, ctx: PeriodCont
     from the title's month and day, or from the fiscal year end.
     """
     text = rejoin_months(" ".join(heading.split()))
-    if _COMPARISON.search(text) or ((m := _YEARS_APART.search(text)) and int(m.group(1)) > int(m.group(2))):
+    if names_comparison(text):
         return None  # "Increase (Decrease) 1999 vs. 1998", "Change since December 31, 1997": no period
     dates = find_dates(text)
     designated = None if dates else _designated(text, title, ctx)
