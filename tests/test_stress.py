@@ -24,6 +24,12 @@ def facts(name: str) -> dict[tuple[str, str], object]:
     return {(f.concept.name, f.context.id): f.value for f in model.facts}
 
 
+def model_of(tmp_path, text: str):
+    """The mapped model of a variant of a stress input, written to a file of its own."""
+    (tmp_path / "f.txt").write_text(text)
+    return map_filing(parse_filing(read_filing(tmp_path / "f.txt")), cik="1")
+
+
 def test_release_schedules_are_statements_by_their_content():
     """'Schedule A - Quarterly Analysis' and 'Summary Balance Sheet' name no statement plainly:
     the rows do. 'Average Balances' over quarters is no balance sheet."""
@@ -1190,8 +1196,7 @@ def test_an_equity_statement_under_its_period_line_with_a_group_underline_beside
     assert [t.kind for t in tables] == [StatementKind.EQUITY] and tables[0].roll_forward
     assert [c.member for c in tables[0].columns][1:] == ["Common Stock Amount", "Additional Paid-in Capital",
                                                         "Accumulated Deficit", ""]
-    model = map_filing(parsed("equity_group_underline_and_period_line.txt"), cik="1")
-    by = {(f.concept.name, f.context.id): f.value for f in model.facts}
+    by = facts("equity_group_underline_and_period_line.txt")
     assert by[("StockholdersEquity", "I19941231")] == 306060
     assert by[("StockholdersEquity", "I19961231_CommonStockMember")] == 18700
     assert by[("NetIncomeLoss", "D19960101_19961231")] == 58340
@@ -1238,8 +1243,7 @@ def test_hyphenated_component_headings_and_other_comprehensive_income_lines():
     column is that component (it was a member of its own, 'Comprehen Sive Income'); the
     unrealized change on securities available for sale and the minimum pension liability are
     the US-GAAP items of other comprehensive income."""
-    model = map_filing(parsed("comprehensive_income_hyphenated_headings.txt"), cik="1")
-    by = {(f.concept.name, f.context.id): f.value for f in model.facts}
+    by = facts("comprehensive_income_hyphenated_headings.txt")
     assert by[("StockholdersEquity", "I19991231_AccumulatedOtherComprehensiveIncomeMember")] == -1443000
     assert by[("OtherComprehensiveIncomeLossAvailableForSaleSecuritiesAdjustmentNetOfTax", "D19990101_19991231")] == -1845000
     assert by[("OtherComprehensiveIncomeLossPensionAndOtherPostretirementBenefitPlansAdjustmentNetOfTax",
@@ -1334,8 +1338,7 @@ def test_a_benefit_printed_positive_is_a_negative_expense(tmp_path):
     text = (STRESS / "deal_price_in_pro_forma_adjustments.txt").read_text()
     text = text.replace("Income tax benefit                            (2,410)           0       (2,410)",
                         "Income tax benefit                             2,410            0        2,410 ")
-    (tmp_path / "f.txt").write_text(text)
-    model = map_filing(parse_filing(read_filing(tmp_path / "f.txt")), cik="1")
+    model = model_of(tmp_path, text)
     assert {f.value for f in model.facts if f.concept.name == "IncomeTaxExpenseBenefit"} == {-2410000}
 
 
@@ -1343,8 +1346,7 @@ def test_a_price_the_adjustments_do_not_print_proves_no_scale(tmp_path):
     """The price stated in the text, far above anything the tables print, that no adjustment
     repeats: the scale stays unknown and the tables are left out."""
     text = (STRESS / "deal_price_in_pro_forma_adjustments.txt").read_text().replace("$8,412,300", "$9,870,000")
-    (tmp_path / "f.txt").write_text(text)
-    model = map_filing(parse_filing(read_filing(tmp_path / "f.txt")), cik="1")
+    model = model_of(tmp_path, text)
     assert not [f for f in model.facts if f.concept.name == "Assets"]
     assert any("whole dollars or thousands cannot be told" in u.reason for u in model.unmapped)
 
@@ -1541,8 +1543,7 @@ def test_a_scale_printed_as_dollar_thousands(tmp_path, phrase):
     were refused as of unknown scale, the text speaking of millions)."""
     text = (STRESS / "schedule_without_a_scale_beside_large_amounts.txt").read_text()
     text = text.replace("                                   UNAUDITED\n", f"                                   UNAUDITED\n            {phrase}\n", 1)
-    (tmp_path / "f.txt").write_text(text)
-    model = map_filing(parse_filing(read_filing(tmp_path / "f.txt")), cik="1")
+    model = model_of(tmp_path, text)
     assert {f.value for f in model.facts if f.concept.name == "Assets"} == {62151000}
 
 
@@ -1972,8 +1973,7 @@ def test_a_reserve_roll_forward_dates_its_net_balances_and_recoverables():
     before the year (it was dated at the year's end: 269,300 at 1997-12-31, the next year's
     figure), and the reinsurance recoverables printed between a gross and a net balance of one
     date are held at that date, never flows of the year."""
-    model = map_filing(parsed("loss_reserve_roll_forward_gross_and_net.txt"), cik="1")
-    by = {(f.concept.name, f.context.id): f.value for f in model.facts}
+    by = facts("loss_reserve_roll_forward_gross_and_net.txt")
     assert by[("NetBalanceAtJanuary1", "I19961231")] == 269300000
     assert by[("NetBalanceAtJanuary1", "I19951231")] == 257300000
     assert by[("LessReinsuranceRecoverables", "I19961231")] == 32100000
@@ -2026,8 +2026,7 @@ def test_equity_components_under_a_rule_spanning_two_columns():
     the words above the rule head both columns. The share counts are left out (no money), the
     amounts are the common stock component; 'Issuance of common shares, net' is a new issue, not
     treasury stock reissued (a label-map entry of 3 lines in 5)."""
-    model = map_filing(parsed("equity_components_under_a_spanning_rule.txt"), cik="1")
-    by = {(f.concept.name, f.context.id): f.value for f in model.facts}
+    by = facts("equity_components_under_a_spanning_rule.txt")
     assert by[("StockholdersEquity", "I19971231_CommonStockMember")] == 212000
     assert by[("StockholdersEquity", "I19981231")] == 200575000
     assert by[("StockIssuedDuringPeriodValueNewIssues", "D19970101_19971231_CommonStockMember")] == 17000
@@ -2082,8 +2081,7 @@ def test_schedule_ii_rows_are_the_years_and_its_balances_instants():
     under columns of one account's movements. Each row is its own year (all were dated by the
     title's last year, or by 1989 in a filing whose headings named no year), the balance columns
     the instants at its edges, and a year after a 52/53-week year starts the day after it."""
-    model = map_filing(parsed("schedule_ii_valuation_accounts_by_year.txt"), cik="1")
-    by = {(f.concept.name, f.context.id): f.value for f in model.facts}
+    by = facts("schedule_ii_valuation_accounts_by_year.txt")
     assert by[("ReserveForDoubtfulAccountsProvisions", "D19990104_20000102")] == 1120000
     assert by[("ReserveForDoubtfulAccountsBalanceAtBeginningOfYear", "I19980104")] == 2310000
     assert by[("ReserveForDoubtfulAccountsBalanceAtEndOfYear", "I20000102")] == 2750000
@@ -2224,8 +2222,7 @@ def test_a_line_naming_its_expense_first_prints_income_in_parentheses(tmp_path, 
     -340000 (the printed signs were kept, and under a costs total the line was an extension)."""
     text = (STRESS / "income_expense_named_expense_first.txt").read_text()
     text = text.replace("Other (income) expense, net  ", label[:29].ljust(29), 1)
-    (tmp_path / "f.txt").write_text(text)
-    model = map_filing(parse_filing(read_filing(tmp_path / "f.txt")), cik="1")
+    model = model_of(tmp_path, text)
     by = {f.context.id: f.value for f in model.facts if f.concept.name == "OtherNonoperatingIncomeExpense"}
     assert by == {"D19960401_19960630": 215000, "D19950401_19950630": -340000}
 
@@ -2240,8 +2237,7 @@ def test_a_decrease_in_cash_printed_unsigned_is_negative(tmp_path, lines):
     if lines:
         text = text.replace("Net increase (decrease) in cash and cash\n  equivalents                                          1,834            412\n",
                             lines)
-    (tmp_path / "f.txt").write_text(text)
-    model = map_filing(parse_filing(read_filing(tmp_path / "f.txt")), cik="1")
+    model = model_of(tmp_path, text)
     by = {f.context.id: f.value for f in model.facts if "PeriodIncreaseDecrease" in f.concept.name}
     assert by == {"D19960101_19960630": 1834000, "D19950101_19950630": -412000}
 
@@ -2302,8 +2298,7 @@ def test_an_eps_note_states_its_share_scale_and_money_in_a_heading_of_its_own(tm
     text = text.replace("$  7,612       $  5,120\n                                               ========       ========\n  Weighted",
                         "$      7.6    $      5.1\n                                               ========       ========\n"
                         "Denominator:\n  Weighted")
-    (tmp_path / "f.txt").write_text(text)
-    model = map_filing(parse_filing(read_filing(tmp_path / "f.txt")), cik="1")
+    model = model_of(tmp_path, text)
     by = {(f.concept.name, f.context.id): (f.value, f.unit.id) for f in model.facts if f.source and f.source.line > 40}
     q = "D19990329_19990627"
     assert by[("WeightedAverageNumberDilutedSharesOutstandingAdjustment", q)] == (1288000, "shares")
@@ -2316,8 +2311,7 @@ def test_miles_are_no_money(tmp_path, label):
     """'Total miles (in thousands)  74,105' among a carrier's operating statistics: a distance,
     left out (it was 74,105,000 USD)."""
     text = (STRESS / "trucking_release_statistics.txt").read_text().replace("Total miles (in thousands)", label)
-    (tmp_path / "f.txt").write_text(text)
-    model = map_filing(parse_filing(read_filing(tmp_path / "f.txt")), cik="1")
+    model = model_of(tmp_path, text)
     assert not [f for f in model.facts if f.value == 74105000 or "Miles" in f.concept.name]
     assert {f.value for f in model.facts if f.concept.name == "NetIncomeLoss"} == {2819000, 2854000}
 
@@ -2328,8 +2322,7 @@ def test_lines_under_an_at_period_end_heading_are_balances(tmp_path, heading):
     a highlights table of year columns: balances at each year's end (they were the years'
     flows, and 'At December 31:' was glued to the first line's name)."""
     text = (STRESS / "highlights_at_period_end.txt").read_text().replace("At period end:", heading)
-    (tmp_path / "f.txt").write_text(text)
-    model = map_filing(parse_filing(read_filing(tmp_path / "f.txt")), cik="1")
+    model = model_of(tmp_path, text)
     held = {f.value: f.context.id for f in model.facts if f.value in (1108315000, 1386905000, Decimal("22.46"), 1663410000)}
     assert held == {1108315000: "I19971231", 1386905000: "I19971231", Decimal("22.46"): "I19971231",
                     1663410000: "I19971231"}
@@ -2402,8 +2395,7 @@ def test_a_release_prints_its_reported_figures_beside_pro_forma_ones(tmp_path, t
     text = text.replace("                                  Reported  Pro forma    Reported  Pro forma\n"
                         "                                     Basis        (1)       Basis        (1)\n",
                         f"                                  {top}\n                                  {bottom}\n")
-    (tmp_path / "f.txt").write_text(text)
-    model = map_filing(parse_filing(read_filing(tmp_path / "f.txt")), cik="1")
+    model = model_of(tmp_path, text)
     by = {(f.concept.name, f.context.id): f.value for f in model.facts if f.concept.prefix == "us-gaap"}
     assert by[("NetIncomeLoss", "D20001001_20001231")] == -598000
     assert by[("NetIncomeLoss", "D19991001_19991231")] == 3229000
@@ -2416,8 +2408,7 @@ def test_an_equity_statement_from_inception_dates_its_first_movements_from_it():
     opens with movements, no opening balance: they run from May 14, 1991 to the first balance
     (they had no period and were lost), and the first line's label, wrapped over three lines,
     is whole (it was 'May 1991')."""
-    model = map_filing(parsed("equity_from_inception_without_opening_balance.txt"), cik="1")
-    by = {(f.concept.name, f.context.id): f.value for f in model.facts}
+    by = facts("equity_from_inception_without_opening_balance.txt")
     assert by[("NetIncomeLoss", "D19910514_19911231")] == -598000
     assert by[("IssuanceOfCommonStockToFoundersForCashPerShareInMay1991", "D19910514_19911231")] == 20000
     assert by[("StockholdersEquity", "I19911231")] == -578000
@@ -2430,8 +2421,7 @@ def test_interest_expense_net_is_the_net_of_interest_income_and_expense(tmp_path
     text = text.replace("  Interest expense                                    612            655",
                         "  Interest expense, net                               612            655")
     assert "Interest expense, net" in text
-    (tmp_path / "f.txt").write_text(text)
-    model = map_filing(parse_filing(read_filing(tmp_path / "f.txt")), cik="1")
+    model = model_of(tmp_path, text)
     by = {f.context.id: f.value for f in model.facts if f.concept.name == "InterestIncomeExpenseNet"}
     assert by == {"D19960401_19960630": -612000, "D19950401_19950630": -655000}
 
@@ -2466,8 +2456,7 @@ def test_caption_share_counts_follow_the_tables_share_scale(tmp_path):
     assert by[("CommonStockSharesIssued", "I20001231")] == 24118000
     text = (STRESS / "caption_share_counts_in_thousands.txt").read_text().replace(
         "$.001 par value; 75,000 shares", "$.001 par value; 75,000,000 shares")
-    (tmp_path / "f.txt").write_text(text)
-    model = map_filing(parse_filing(read_filing(tmp_path / "f.txt")), cik="1")
+    model = model_of(tmp_path, text)
     assert {f.value for f in model.facts if f.concept.name == "CommonStockSharesAuthorized"} == {75000000}
 
 
@@ -2490,8 +2479,7 @@ def test_columns_comparing_two_years_are_no_period(tmp_path, heading):
     text = (STRESS / "release_increase_columns_naming_years.txt").read_text()
     text = text.replace("                                                                   1999 vs. 1998",
                         "                                                                " + heading)
-    (tmp_path / "f.txt").write_text(text)
-    model = map_filing(parse_filing(read_filing(tmp_path / "f.txt")), cik="1")
+    model = model_of(tmp_path, text)
     by = {(f.concept.name, f.context.id): f.value for f in model.facts}
     assert by[("NetIncomeLoss", "D19990401_19990630")] == 52000000
     assert by[("Revenues", "D19980401_19980630")] == 243185000
@@ -2505,8 +2493,7 @@ def test_a_row_whose_percent_reads_not_meaningful_keeps_its_amounts(tmp_path, ma
     text = (STRESS / "release_increase_columns_naming_years.txt").read_text()
     text = text.replace("$ 4,000    8.3", "$ 4,000    " + mark.ljust(3))
     assert mark in text
-    (tmp_path / "f.txt").write_text(text)
-    model = map_filing(parse_filing(read_filing(tmp_path / "f.txt")), cik="1")
+    model = model_of(tmp_path, text)
     assert {f.value for f in model.facts if f.concept.name == "NetIncomeLoss"} == {52000000, 48000000}
 
 
@@ -2515,8 +2502,7 @@ def test_pro_forma_share_counts_under_their_own_heading_count_shares(tmp_path):
     shares, as the same lines outside a pro forma block (they were 5,956,000 USD)."""
     text = (STRESS / "pro_forma_data_below_the_statement.txt").read_text().replace(
         "Weighted average shares outstanding:", "  Pro forma weighted average shares outstanding:")
-    (tmp_path / "f.txt").write_text(text)
-    model = map_filing(parse_filing(read_filing(tmp_path / "f.txt")), cik="1")
+    model = model_of(tmp_path, text)
     counted = [f for f in model.facts if f.value == 5956000]
     assert counted and all(f.unit.id == "shares" and f.concept.prefix != "us-gaap" for f in counted)
 
@@ -2609,8 +2595,7 @@ def test_equity_movements_of_the_era_take_their_concepts(tmp_path, label, concep
     text = (STRESS / "equity_headings_one_blank_apart.txt").read_text().replace(
         "  Stock options exercised          ", "  " + label.ljust(32)[:32], 1)
     assert label.strip() in text
-    (tmp_path / "f.txt").write_text(text)
-    model = map_filing(parse_filing(read_filing(tmp_path / "f.txt")), cik="1")
+    model = model_of(tmp_path, text)
     by = {(f.concept.name, f.context.id): f.value for f in model.facts}
     assert by[(concept, "D19950101_19951231")] == Decimal("7000000.0")
 

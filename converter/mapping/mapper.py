@@ -27,6 +27,7 @@ from converter.mapping.checks import check_calculations, identities, printed_mis
 from converter.mapping.narrative import Narrative, narrative_facts
 from converter.mapping.sections import by_section
 from converter.mapping.structure import build_structure, narrative_network
+from converter.memo import last_answer
 from converter.resources import load_toml, toml_pattern
 from converter.mapping.taxonomy import ITEM, Rule, Taxonomy, load_taxonomy
 from converter.mapping.unstated_scale import decide
@@ -298,7 +299,7 @@ def _map_table(st: _State, t_index: int, table: Table) -> None:
 
 _CURRENT = re.compile(r"\bcurrent\b", re.I)
 _FOOTNOTE_BLOCK_MARK = re.compile(r"^(?:\(\d{1,2}\)|\(?[a-z]\)|\*{1,3})\s+")
-_FOOTNOTE_BLOCK = re.compile(r"^(?:\(\d{1,2}\)|\(?[a-z]\)|\*{1,3})\s+\S")  # "(1) Amortization of ...:" heading a block
+_FOOTNOTE_BLOCK = re.compile(_FOOTNOTE_BLOCK_MARK.pattern + r"\S")  # "(1) Amortization of ...:" heading a block
 
 
 def _net_when_negative(tax: Taxonomy, rule: Rule | None, row: Row) -> Rule | None:
@@ -527,34 +528,28 @@ def _unit_of(table: Table, row: Row, cells: tuple[Cell | None, ...]) -> str:
     return _row_unit_type(row.label, _unit_context(table, row), cells, table.kind)
 
 
-_COUNTED: list = [None, frozenset()]  # the last table's rows and their answer (asked for every row)
-
-
+@last_answer  # (asked for every row of the table)
 def _counted_with_shares(table: Table) -> frozenset[int]:
     """Lines of the rows a total of shares adds up with another row of shares, printed without
     dollar signs: their numbers count shares too."""
-    if _COUNTED[0] is not table.rows and not any("share" in r.label.lower() or "share" in r.context.lower()
-                                                 for r in table.rows if r.components):
-        _COUNTED[:] = [table.rows, frozenset()]  # (no total of shares: most tables)
-    if _COUNTED[0] is not table.rows:
-        rows = table.rows
-        unit = [_row_unit_type(r.label, _unit_context(table, r), r.cells, table.kind) for r in rows]
-        printed = list(unit)
-        plain = [not any(c is not None and "$" in c.text for c in r.cells) for r in rows]
-        for _ in range(2):  # (a total of such totals: "Dilutive potential common shares" in the diluted count)
-            for t, total in enumerate(rows):
-                parts = [k for k in total.components if k < len(rows)]
-                if len(parts) < 2:
-                    continue
-                if unit[t] == SHARES and any(unit[k] == SHARES for k in parts):
-                    for k in parts:
-                        if unit[k] == MONETARY and plain[k]:
-                            unit[k] = SHARES
-                elif unit[t] == MONETARY and plain[t] and all(unit[k] == SHARES for k in parts):
-                    unit[t] = SHARES  # the sum of counts of shares
-        lines = {r.line for r, u, was in zip(rows, unit, printed) if u == SHARES and was != SHARES}
-        _COUNTED[:] = [table.rows, frozenset(lines)]
-    return _COUNTED[1]
+    rows = table.rows
+    if not any("share" in r.label.lower() or "share" in r.context.lower() for r in rows if r.components):
+        return frozenset()  # (no total of shares: most tables)
+    unit = [_row_unit_type(r.label, _unit_context(table, r), r.cells, table.kind) for r in rows]
+    printed = list(unit)
+    plain = [not any(c is not None and "$" in c.text for c in r.cells) for r in rows]
+    for _ in range(2):  # (a total of such totals: "Dilutive potential common shares" in the diluted count)
+        for t, total in enumerate(rows):
+            parts = [k for k in total.components if k < len(rows)]
+            if len(parts) < 2:
+                continue
+            if unit[t] == SHARES and any(unit[k] == SHARES for k in parts):
+                for k in parts:
+                    if unit[k] == MONETARY and plain[k]:
+                        unit[k] = SHARES
+            elif unit[t] == MONETARY and plain[t] and all(unit[k] == SHARES for k in parts):
+                unit[t] = SHARES  # the sum of counts of shares
+    return frozenset(r.line for r, u, was in zip(rows, unit, printed) if u == SHARES and was != SHARES)
 
 
 def _row_unit_type(label: str, context: str, cells: tuple[Cell | None, ...], kind: StatementKind) -> str:
@@ -908,28 +903,24 @@ def _edge_label(table: Table, row: Row) -> str:
     return _between_balances(table.rows).get(id(row), row.label)
 
 
-_BETWEEN: list = [None, {}]  # the last table's rows and their answer (asked once per row)
-
-
+@last_answer  # (asked once per row of the table)
 def _between_balances(rows: tuple[Row, ...]) -> dict[int, str]:
     """id(row) -> the label of the dated balance above it, for each row printed between two
     balances of one date (the nearest rows with a number above and below it)."""
-    if _BETWEEN[0] is not rows:
-        valued = [k for k, r in enumerate(rows) if any(c is not None and c.value is not None for c in r.cells)]
-        out: dict[int, str] = {}
-        for k, row in enumerate(rows):
-            j = bisect.bisect_left(valued, k)  # valued[j - 1] < k; valued[j] >= k
-            above = valued[j - 1] if j > 0 else None
-            if j < len(valued) and valued[j] == k:
-                j += 1  # (the row's own number is neither)
-            below = valued[j] if j < len(valued) else None
-            if above is None or below is None:
-                continue
-            a, b = rows[above].label, rows[below].label
-            if DATED_BALANCE.match(a) and DATED_BALANCE.match(b) and parse_month_day(a) == parse_month_day(b):
-                out.setdefault(id(row), a)
-        _BETWEEN[:] = [rows, out]
-    return _BETWEEN[1]
+    valued = [k for k, r in enumerate(rows) if any(c is not None and c.value is not None for c in r.cells)]
+    out: dict[int, str] = {}
+    for k, row in enumerate(rows):
+        j = bisect.bisect_left(valued, k)  # valued[j - 1] < k; valued[j] >= k
+        above = valued[j - 1] if j > 0 else None
+        if j < len(valued) and valued[j] == k:
+            j += 1  # (the row's own number is neither)
+        below = valued[j] if j < len(valued) else None
+        if above is None or below is None:
+            continue
+        a, b = rows[above].label, rows[below].label
+        if DATED_BALANCE.match(a) and DATED_BALANCE.match(b) and parse_month_day(a) == parse_month_day(b):
+            out.setdefault(id(row), a)
+    return out
 
 
 def _at_edge(label: str, col: Column, edge: str | None) -> Column:
@@ -1305,6 +1296,8 @@ def _caption_share_scale(table: Table, row: Row, cells) -> int:
         if count < _FULL_COUNT and abs(abs(amount) - count * table.shares_scale * Decimal(par.group(1))) <= abs(amount) / 10:
             return table.shares_scale
     return 1
+
+
 _UP_TO_DATE = re.compile(r"\s*(?:and\s+outstanding\s*)?,?\s*(?:at|as\s+of)\s*", re.I)
 _SHARES_AT = re.compile(r"\(\s*(\d{1,3}(?:,\d{3})+)\s+shares\s+(?:at|as\s+of)\s+([A-Za-z]+\.?\s+\d{1,2},?\s+\d{4})\s*\)")
 _ALL_THREE = re.compile(r"\bauthorized,?\s+issued\s+and\s+outstanding\b", re.I)

@@ -74,14 +74,15 @@ def _largest_amount(tables: Sequence[Table]) -> Decimal:
 def _deal_scale(tables: Sequence[Table], sentences: Sequence[Sentence]) -> tuple[int, Decimal, Decimal] | None:
     """(scale, text amount, printed number) where exactly one scale above whole dollars makes an
     amount of the text a number that a pro forma adjustments column prints (within 1%)."""
-    printed = {abs(c.value) for t in tables for col in t.columns if col.period is None and _ADJUSTMENTS.search(col.heading)
-               for r in t.rows if col.index < len(r.cells) and (c := r.cells[col.index]) is not None and c.value}
+    printed = sorted({abs(c.value) for t in tables for col in t.columns if col.period is None
+                      and _ADJUSTMENTS.search(col.heading) for r in t.rows
+                      if col.index < len(r.cells) and (c := r.cells[col.index]) is not None and c.value})
     found = {}
     for amount in _text_amounts(sentences):
         if amount < _DEAL_SIZE:
             continue
         for scale in _SCALES[1:]:
-            near = next((n for n in sorted(printed) if abs(n * scale - amount) <= _SAME_AMOUNT * amount), None)
+            near = next((n for n in printed if abs(n * scale - amount) <= _SAME_AMOUNT * amount), None)
             if near is not None:
                 found.setdefault(scale, (scale, amount, near))
     return found.popitem()[1] if len(found) == 1 else None
@@ -98,11 +99,12 @@ def decide(mapped: Sequence[tuple[Table, Sequence[Rule | None]]], sentences: Seq
         scale = proven.pop()
         return scale, f"no scale stated: {scale:,} by net income / weighted shares = the printed EPS" if scale > 1 else ""
     largest, text = _largest_amount(tables), max(_text_amounts(sentences), default=Decimal(0))
-    if not proven and largest and text > _FAR_LARGER * largest and (deal := _deal_scale(tables, sentences)):
+    far_larger = bool(largest) and text > _FAR_LARGER * largest  # (the text's amounts are no whole dollars)
+    if not proven and far_larger and (deal := _deal_scale(tables, sentences)):
         scale, amount, printed = deal
         return scale, (f"no scale stated: {scale:,}, by the text's ${amount:,} that the pro forma adjustments print "
                        f"as {printed:,}")
-    if len(proven) > 1 or (largest and text > _FAR_LARGER * largest):
+    if len(proven) > 1 or far_larger:
         return None, (f"no scale stated, and the text speaks of ${text:,.0f} where the tables print at most "
                       f"{largest:,}: whole dollars or thousands cannot be told")
     return 1, ""

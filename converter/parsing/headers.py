@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass, field
 
 from converter.model import StatementKind
+from converter.memo import last_answer
 from converter.parsing.blocks import Block
 from converter.parsing.column_headings import RULE_RUN, assign_headings, heading_chunks, split_dates
 from converter.dates import MONTH_DAY, find_dates
@@ -329,11 +330,11 @@ _ONE_PERIOD = re.compile(r"\b(?:months?|weeks?|quarter|year)\s+(?:ended|ending)\
 # "...highlights (in millions):", "...set out below (dollars in thousands).", "All amounts in the
 # following statements are stated in thousands of dollars."
 # (one parenthesis may nest in it: "(in thousands, except net income (loss) and per share amounts):")
-_INTRO_SCALE = re.compile(r"(?:\((?i:dollars |amounts )?(?i:in) (?i:thousands|millions|billions)[^()]*(?:\([^()]*\)[^()]*)?\)|"
+_PAREN_SCALE = r"\((?i:dollars |amounts )?(?i:in) (?i:thousands|millions|billions)[^()]*(?:\([^()]*\)[^()]*)?\)"
+_INTRO_SCALE = re.compile(r"(?:" + _PAREN_SCALE + r"|"
                           r"\b(?i:stated|expressed|presented|shown|reported|are|is)\s+(?i:in)\s+(?i:thousands|millions|billions)"
                           r"(?:\s+of\s+(?:u\.\s?s\.\s+)?dollars)?)\s*[.:]\s*[^a-z]*$")  # (and a title in capitals)
-_INTRODUCING_SCALE = re.compile(r"\b(?i:below|following|as follows|summarized|presented)\b[^.]{0,80}"
-                                r"\((?i:dollars |amounts )?(?i:in) (?i:thousands|millions|billions)[^()]*(?:\([^()]*\)[^()]*)?\)\s*[.:]")
+_INTRODUCING_SCALE = re.compile(r"\b(?i:below|following|as follows|summarized|presented)\b[^.]{0,80}" + _PAREN_SCALE + r"\s*[.:]")
 # "Numerator (in millions):" over the first rows: their heading, with the scale of its lines only
 _SCALED_CAPTION = re.compile(r"^[A-Za-z][\w ,'-]*\((?:dollars |amounts )?in (?:thousands|millions|billions)\)\s*:$", re.I)
 # (not "except net income per share": the per-share amounts are excepted, the money is in thousands)
@@ -352,22 +353,18 @@ def _in_parent_note(lines: list[Line], i: int, reach: int = 200) -> bool:
     return k is not None and k > i - reach and is_parent_note(lines[k].stripped)
 
 
-_HEADINGS: list = [None, []]  # the last document's lines and their nearest note heading, line by line
-
-
+@last_answer  # (asked once per table of the document)
 def _nearest_headings(lines: list[Line]) -> list[int | None]:
     """For each line, the index of the nearest note, numbered or item heading at or above it."""
-    if _HEADINGS[0] is not lines:
-        out: list[int | None] = []
-        last = None
-        for k, ln in enumerate(lines):
-            # (a heading is short and starts with "Note", "Item", a number or its parenthesis: most lines fail here)
-            if ln.kind is Kind.TEXT and len(ln.label) < 90 and ln.label[:1] in _HEADING_STARTS \
-                    and (is_note_heading(ln.label) or is_numbered_heading(ln.label) or is_item_heading(ln.label)):
-                last = k
-            out.append(last)
-        _HEADINGS[:] = [lines, out]
-    return _HEADINGS[1]
+    out: list[int | None] = []
+    last = None
+    for k, ln in enumerate(lines):
+        # (a heading is short and starts with "Note", "Item", a number or its parenthesis: most lines fail here)
+        if ln.kind is Kind.TEXT and len(ln.label) < 90 and ln.label[:1] in _HEADING_STARTS \
+                and (is_note_heading(ln.label) or is_numbered_heading(ln.label) or is_item_heading(ln.label)):
+            last = k
+        out.append(last)
+    return out
 
 
 _HEADING_STARTS = frozenset("NnIi(0123456789")

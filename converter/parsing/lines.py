@@ -8,7 +8,7 @@ import re
 from typing import NamedTuple
 from enum import Enum
 
-from converter.parsing.values import LAST_CHARS, Token, split_values
+from converter.parsing.values import LAST_CHARS, Token, chunks, ends_not_meaningful, split_values
 
 _RULE = re.compile(r"^[\s\-=_$]*[-=_]{3,}[\s\-=_$]*$")
 _PAGE_NUMBER = re.compile(r"^\s*(?:-\s*)?(?:[A-Za-z]-)?\d{1,3}(?:\s*-)?\s*$|^\s*(?:page\s+\d+|[ivxlc]{1,5})\s*$", re.I)
@@ -75,8 +75,6 @@ _SHORT_WORDS = re.compile(r"^[A-Za-z%().,&' -]{1,30}$")
 
 def _years_line(text: str) -> bool:
     """'  data)      2008     Change       2008': bare years among short words, no amounts."""
-    from converter.parsing.values import chunks
-
     if len(_YEAR_TOKEN.findall(text)) < 2:
         return False
     parts = [t for _, _, t in chunks(_IN_000S.sub(" ", text))]
@@ -97,7 +95,7 @@ def classify(index: int, number: int, text: str) -> Line:
     if short and _DASHED_PAGE.match(text):
         return Line(index, number, text, Kind.PAGE)
     if last in LAST_CHARS and not _SCALE_ALONE.match(stripped) \
-            and (last not in ".Ff" or stripped.endswith(("N.M.", "n.m.", "NMF", "nmf"))):  # (a sentence's "." is no cell)
+            and (last not in ".Ff" or ends_not_meaningful(stripped)):  # (a sentence's "." is no cell)
         while " ," in text and _STRAY_BLANK.search(text):
             # "4,180 ,000": a blank typed before a thousands comma, moved before the amount
             text = _STRAY_BLANK.sub(lambda m: f" {m.group(1)},{m.group(2)}", text)
@@ -121,8 +119,6 @@ def classify(index: int, number: int, text: str) -> Line:
 def _spread_with_marks(label: str) -> bool:
     """A 'label' of words spread over the columns with footnote marks among them ("Basis   (1)
     Basis"): a heading line, not a row's label."""
-    from converter.parsing.values import chunks
-
     parts = [t for _, _, t in chunks(label)]
     return len(parts) >= 3 and any(_MARK_ONLY.match(t) for t in parts) \
         and all(_MARK_ONLY.match(t) or _HEADING_WORDS.match(t) for t in parts)

@@ -712,8 +712,7 @@ def _percent_beside_amounts(cols: list[Column]) -> list[Column]:
             # the year is the pair's, its amount the period's figure
             moved[left.index], moved[c.index] = c.period, None
     if moved:
-        cols = [dataclasses.replace(c, period=moved[c.index]) if c.index in moved else c for c in cols]
-        return cols
+        return [dataclasses.replace(c, period=moved[c.index]) if c.index in moved else c for c in cols]
     amounts = {c.period for c in cols if c.period is not None and c not in percent}
     dropped = {c.index for c in percent if c.period in amounts}
     return [dataclasses.replace(c, period=None) if c.index in dropped
@@ -723,8 +722,9 @@ def _percent_beside_amounts(cols: list[Column]) -> list[Column]:
 
 _PERCENT_HEADING = re.compile(r"(?:[\w-]+ )?(?:%|percent|pct\.?)(?: of (?:net |total )?(?:sales|revenues?))?"
                               r"|(?:[\w-]+ )?(?:%|percent) to (?:net )?(?:sales|revenues?)")
-_AMOUNT_ONLY = re.compile(r"(?:amount|dollars|\$)", re.I)
-_AMOUNT_WORD = re.compile(r"\b(?:amount|dollars|\$)$", re.I)
+_AMOUNT_WORDS = r"(?:amount|dollars|\$)"
+_AMOUNT_ONLY = re.compile(_AMOUNT_WORDS, re.I)  # (fullmatch: the amount column's whole heading)
+_AMOUNT_WORD = re.compile(r"\b" + _AMOUNT_WORDS + r"$", re.I)
 
 
 def _one_date_for_all(cols: list[Column]) -> list[Column]:

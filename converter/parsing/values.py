@@ -63,6 +63,11 @@ def parse_amount(text: str) -> tuple[Decimal, int, bool, bool] | None:
     return value, decimals, negative, bool(m.group("pct") or m.group("pct0"))  # "(24)%" and "(24%)"
 
 
+def ends_not_meaningful(text: str) -> bool:
+    """A line's last cell is a mark of no amount ("N/M", "N.M.", "NMF")."""
+    return bool(_NA.match(text.rsplit(None, 1)[-1])) if text.strip() else False
+
+
 def is_dash(text: str) -> bool:
     return bool(_DASH.match(text.strip()))
 
