@@ -1,6 +1,8 @@
 """One filing through every stage, and the atomic write of its output folder."""
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 import json
 import os
@@ -62,10 +64,28 @@ def warm_up() -> None:
     _env()
 
 
+@contextlib.contextmanager
+def _fewer_collections(young: int = 50_000):
+    """A conversion allocates millions of short-lived, acyclic objects (lines, tokens, cells):
+    the cyclic collector's default (a pass every 700 allocations, each surviving object looked
+    at again and again) costs about 8% of it. Collect less often while it runs; restore after."""
+    before = gc.get_threshold()
+    gc.set_threshold(max(young, before[0]), *before[1:])
+    try:
+        yield
+    finally:
+        gc.set_threshold(*before)
+
+
 def convert(path: str | Path, cik: str | None = None, narrative: bool = True, max_bytes: int = MAX_BYTES,
             data: bytes | None = None) -> tuple[XbrlModel, Rendered, dict[str, float]]:
     """Read, parse, map, render and validate one filing; raise ConversionError on failure.
     narrative=False leaves out the facts stated in running text; data: the file's bytes, when read."""
+    with _fewer_collections():
+        return _convert(path, cik, narrative, max_bytes, data)
+
+
+def _convert(path, cik, narrative, max_bytes, data):
     t0 = time.perf_counter()
     filing = read_filing(path, data, max_bytes)
     t1 = time.perf_counter()

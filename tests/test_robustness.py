@@ -376,3 +376,25 @@ def test_names_with_double_hyphens_make_valid_comments():
     odd = dataclasses.replace(model, entity=dataclasses.replace(model.entity, name="--eLEC -- Corp.-"))
     rendered = render(odd, "x--y-.txt")
     assert validate_documents(rendered.files, rendered.instance_name, model.schema_file, model.namespace) == []
+
+
+def test_a_conversion_leaves_the_collector_as_it_found_it(tmp_path):
+    # convert() collects less often while it runs; a caller's own thresholds come back, also when
+    # the filing is refused
+    import gc
+
+    from converter.errors import ConversionError
+    from converter.pipeline import convert
+
+    before = gc.get_threshold()
+    try:
+        gc.set_threshold(900, 11, 12)
+        convert(sorted(SEEDS.glob("*.txt"))[0])
+        assert gc.get_threshold() == (900, 11, 12)
+        bad = tmp_path / "bad.txt"
+        bad.write_text("no statements here\n")
+        with pytest.raises(ConversionError):
+            convert(bad)
+        assert gc.get_threshold() == (900, 11, 12)
+    finally:
+        gc.set_threshold(*before)
