@@ -26,6 +26,7 @@ _YEAR_RANGE = re.compile(r"\s{2,}((?:19|20)\d\d\s*-\s*(?:19|20)?\d\d)$")
 _BARE_YEAR = re.compile(r"(?:19|20)\d\d")
 # (and between a closing parenthesis and the dollar sign typed right after it: "(887,247)$   (802,450)")
 _CHUNK_SPLIT = re.compile(r"\s{2,}|(?<=\S)\.{2,}\s*|\s\.{3,}\s*|(?<=\))(?=\$)")
+_BLANKS = re.compile(r"\s{2,}")  # the same where no leader dots nor ")$" are on the line (most lines)
 
 
 class Token(NamedTuple):
@@ -76,7 +77,7 @@ def chunks(line: str) -> list[tuple[int, int, str]]:
     """Split a line at runs of two or more blanks (and dot leaders): [(start, end, text)]."""
     result = []
     pos = 0
-    for m in _CHUNK_SPLIT.finditer(line):
+    for m in (_CHUNK_SPLIT if ".." in line or ")$" in line else _BLANKS).finditer(line):
         start = m.start()
         if start > pos:
             _chunk(result, line[pos:start], pos)
