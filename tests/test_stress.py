@@ -2632,3 +2632,21 @@ def test_change_columns_beside_quarter_groups_are_no_period():
     assert by[("NetIncomeLoss", "D19991001_19991231")] == 10953000
     assert by[("NetIncomeLoss", "D19980101_19981231")] == 32818000
     assert not {1272000, 6605000, 10435000} & set(by.values())
+
+
+def test_a_release_prints_share_counts_book_value_and_stock_prices_as_rows():
+    """A bank's release "(Dollars in thousands, except per share data)": the selected balance
+    sheet data's 'Common shares outstanding' is a count and 'Book value per share' a price, never
+    thousands of dollars; 'Avg. shares outstanding:' heads share counts (in thousands, as net
+    income / shares = the EPS proves); the quarters' 'High' and 'Low' are prices per share."""
+    got = facts("release_share_and_price_rows.txt")
+    assert got[("CommonSharesOutstanding", "I19991231")] == 6112840
+    assert got[("BookValuePerShare", "I19991231")] == Decimal("17.32")
+    assert not [k for k in got if k[0] == "CommonStockValue"]
+    assert got[("WeightedAverageNumberOfSharesOutstandingBasic", "D19991001_19991231")] == 6118000
+    assert got[("WeightedAverageNumberOfDilutedSharesOutstanding", "D19990101_19991231")] == 6230000
+    assert got[("High", "D19991001_19991231")] == Decimal("22.75")
+    model = map_filing(parsed("release_share_and_price_rows.txt"), cik="1")
+    units = {f.concept.name: f.unit.id for f in model.facts if f.unit}
+    assert units["CommonSharesOutstanding"] == "shares" and units["High"] == "USD_per_share"
+    assert units["BookValuePerShare"] == "USD_per_share"

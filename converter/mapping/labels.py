@@ -5,6 +5,7 @@ import functools
 import re
 
 from converter.mapping.near import nearest
+from converter.resources import load_toml
 from converter.mapping.taxonomy import Rule, Taxonomy
 
 NOTE_REF = re.compile(r"\((?:note|notes|see note)s?\s*[\w ,&-]*\)|\bnotes?\s+\d+[a-z]?\b", re.I)
@@ -57,9 +58,16 @@ def normalise(label: str) -> str:
     text = _AS_REPORTED.sub(" ", text)
     text = text.lower().replace("&", " and ").replace("'", "")
     text = _NON_WORD.sub(" ", text).strip()
+    words = _abbreviations()
+    text = " ".join(words.get(w, w) for w in text.split())  # "avg" -> "average"
     text = _SPLIT_WORDS.sub(lambda m: m.group(1) + m.group(2), text)
     text = _PER_SHARE_WORDS.sub(lambda m: f"per {m.group(1) or ''}share", text)
     return _LEADING.sub("", text)
+
+
+@functools.cache
+def _abbreviations() -> dict[str, str]:
+    return dict(load_toml("abbreviations.toml")["words"])  # (taxonomy/abbreviations.toml)
 
 
 # words that do not tell one line from another: "Purchases of stock for treasury" and "Purchase of

@@ -45,7 +45,7 @@ NAMED_SCHEME = "http://txt2xbrl.invalid/entity-name"  # a company the filing rep
 _PER_SHARE = re.compile(r"\bper (?:average )?(?:(?:common|ordinary)(?: and common equivalent)? )?(?:average )?share\b|\beps\b|"
                         r"\bper (?:(?:weighted )?average )?(?:limited )?(?:partnership )?(?:lp )?unit\b", re.I)
 # "Shares used in computing ... per share", "Weighted average shares": counts, not per-share amounts
-_SHARE_COUNT = re.compile(r"^(?:(?:basic|diluted)\s+)?(?:(?:weighted[- ])?average\s+(?:number\s+of\s+)?(?:(?:basic|diluted)\s+)?(?:common\s+)?"
+_SHARE_COUNT = re.compile(r"^(?:(?:basic|diluted)\s+)?(?:(?:weighted[- ])?(?:average|avg\.?)\s+(?:number\s+of\s+|no\.\s+of\s+)?(?:(?:basic|diluted)\s+)?(?:common\s+)?"
                           r"(?:and\s+common\s+equivalent\s+)?shares|"
                           r"(?:common\s+)?shares\s+(?:used|outstanding)|number\s+of\s+(?:common\s+)?shares|"
                           r"denominator\b|(?:basic|diluted)\s+shares\b|"
@@ -557,7 +557,18 @@ def _row_unit_type(label: str, context: str, cells: tuple[Cell | None, ...], kin
     if cells and all(c is not None and c.percent for c in cells):
         return PERCENT
     if kind in (StatementKind.BALANCE, StatementKind.CASHFLOW):
-        return MONETARY  # share counts there are printed inside labels, never as a row
+        # a statement's share counts are printed inside its stock captions ("Common stock, $1 par
+        # value; 6,112,840 shares outstanding  6,113"); a release's selected balance sheet data
+        # prints them, and the book value per share, as rows of their own
+        if _STOCK_CAPTION.search(label):
+            return MONETARY
+        values = [c for c in cells if c is not None and c.value is not None]
+        if _SHARE_COUNT.match(label) and values and all(c.decimals == 0 and "$" not in c.text for c in values):
+            return SHARES
+        if _PER_SHARE.search(re.sub(r"\([^)]*\)", " ", label)) and any(c.decimals > 0 for c in values) \
+                and _sized_per_share(cells):
+            return PER_SHARE
+        return MONETARY
     if _NUMERATOR.match(label):
         return MONETARY  # "Numerator for basic earnings per share -- net income": the income
     short = len(label.split()) <= 3  # "Basic", "Diluted": read with their heading
@@ -575,6 +586,9 @@ def _row_unit_type(label: str, context: str, cells: tuple[Cell | None, ...], kin
         return PER_SHARE  # every line of a per-share block: "Earnings before extraordinary loss" under it
     if re.search(r"\bnumber of\b.*\bshares\b|\bshares\b.*\boutstanding\b", label, re.I):
         return SHARES
+    if _PRICE_ROW.match(label) and (_PRICE_HEADING.search(context) or short and _PRICE_HEADING.search(label)) \
+            and _sized_per_share(cells):
+        return PER_SHARE  # "Market price range: / High  25.75": a share's price, in no table's scale
     values = [c for c in cells if c is not None and c.value is not None]
     if kind is StatementKind.INCOME and _DIVIDENDS.search(label) and values \
             and all(c.decimals >= 2 and abs(c.value) < 100 for c in values):
@@ -583,6 +597,10 @@ def _row_unit_type(label: str, context: str, cells: tuple[Cell | None, ...], kin
 
 
 _DIVIDENDS = re.compile(r"\bdividends?\b", re.I)
+# the stock's price by quarter under a release's or a report's quarterly data
+_PRICE_ROW = re.compile(r"^(?:(?:stock|market|share|sales?)\s+prices?\s*[-:]?\s*)?(?:high|low|close|closing|last)\b", re.I)
+_PRICE_HEADING = re.compile(r"\bprices?\b|\bhigh\b.*\blow\b|\bmarket (?:range|value)\b|\bstock (?:range|quotations?)\b", re.I)
+_STOCK_CAPTION = re.compile(r"\bpar\b|\bstated value\b|\bauthori[sz]ed\b|\bissued\b|\bliquidation\b", re.I)
 _DILUTED = re.compile(r"\bdilut(?:ed|ion)\b", re.I)
 _BASIC = re.compile(r"\bbasic\b|\bprimary\b", re.I)
 
