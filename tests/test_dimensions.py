@@ -44,8 +44,10 @@ def test_a_statement_printed_only_for_its_segments_keeps_every_column():
     assert axes == {"us-gaap:StatementBusinessSegmentsAxis"}
 
 
-def test_consolidating_columns_parent_and_guarantors_are_entities_eliminations_left_out():
-    """A guarantor note: Parent / Guarantor Subsidiaries / Eliminations / Consolidated."""
+def test_consolidating_columns_parent_and_guarantors_are_entities_eliminations_consolidation_items():
+    """A guarantor note: Parent / Guarantor Subsidiaries / Eliminations / Consolidated. The
+    eliminations are consolidation items, placed where the line adds up to the consolidated
+    column (a dash there is a printed zero)."""
     model = _model(HERE / "consolidating_balance_sheet.txt")
     got = _facts(model, "us-gaap:CashAndCashEquivalentsAtCarryingValue")
     assert got == {
@@ -54,10 +56,67 @@ def test_consolidating_columns_parent_and_guarantors_are_entities_eliminations_l
         ("I1998-12-31", "kestrel:ParentMemberAsPrinted"): "1200000",
         ("I1998-12-31", "kestrel:GuarantorSubsidiariesMember"): "3400000",
     }
+    assert _facts(model, "kestrel:Receivables")[("I1998-12-31", "kestrel:EliminationsMember")] == "-1100000"
+    assert _facts(model, "kestrel:InvestmentInSubsidiaries")[("I1998-12-31", "kestrel:EliminationsMember")] == "-9000000"
     axes = {a.qname for f in model.facts for a, _ in f.context.dims}
-    assert axes == {"kestrel:LegalEntityAxis"}  # US-GAAP 2024 has no legal-entity axis: the filer's own
-    left = [u.reason for u in model.unmapped if "Eliminations" in u.reason]
-    assert left and all("left out" in r for r in left)
+    # US-GAAP 2024 has no legal-entity axis, and SRT's is not bundled: the filer's own
+    assert axes == {"kestrel:LegalEntityAxis", "kestrel:ConsolidationItemsAxis"}
+    assert not [u.reason for u in model.unmapped if "Eliminations" in u.reason]
+
+
+def test_a_pro_forma_presentation_of_one_company_adjustments_by_their_arithmetic():
+    """Historical | Pro Forma Adjustments | Adjusted, of a sale of a division: the adjustments
+    take the table's one period (their heading prints none); each is the change it makes, signed
+    by the sum the adjusted column shows (a deduction printed positive is a negative change)."""
+    model = _model(HERE / "pro_forma_disposition.txt")
+    assert _facts(model, "us-gaap:Revenues") == {
+        ("D1999-01-01_1999-06-30", ""): "52400000",
+        ("D1999-01-01_1999-06-30", "marlowe:ProFormaAdjustmentsMember"): "-14800000",  # printed 14,800: taken away
+        ("D1999-01-01_1999-06-30", "marlowe:AdjustedMember"): "37600000"}
+    assert _facts(model, "us-gaap:CashAndCashEquivalentsAtCarryingValue") == {
+        ("I1999-06-30", ""): "4210000",
+        ("I1999-06-30", "marlowe:ProFormaAdjustmentsMember"): "12500000",  # the balance sheet's add
+        ("I1999-06-30", "marlowe:AdjustedMember"): "16710000"}
+    axes = {(a.qname, m.qname) for f in model.facts for a, m in f.context.dims}
+    assert axes == {("marlowe:ConsolidationItemsAxis", "marlowe:ProFormaAdjustmentsMember"),
+                    ("marlowe:StatementScenarioAxis", "marlowe:AdjustedMember")}
+
+
+def test_a_pro_forma_combination_entities_adjustments_and_restated_columns():
+    """Registrant | acquired company | adjustments | pro forma: the acquired company's figures
+    are a legal entity's, the adjustments consolidation items, the pro forma a scenario; the
+    registrant's stay plain. A restated statement keeps 'As Previously Reported' as a scenario."""
+    model = _model(HERE / "pro_forma_combination.txt")
+    year = "D1999-01-01_1999-12-31"
+    assert _facts(model, "us-gaap:InterestExpense") == {
+        (year, ""): "1100000", (year, "talbot:PrescottFastenerMember"): "300000",
+        (year, "talbot:ProFormaAdjustmentsMember"): "1900000", (year, "talbot:ProFormaMember"): "3300000"}
+    assert _facts(model, "us-gaap:NetIncomeLoss")[(year, "talbot:ProFormaAdjustmentsMember")] == "-1900000"
+    assert _facts(model, "us-gaap:Revenues")[("D1999-07-01_1999-09-30", "talbot:AsPreviouslyReportedMember")] == "22900000"
+    assert _facts(model, "us-gaap:Revenues")[("D1999-07-01_1999-09-30", "")] == "21700000"
+    axes = {a.qname: set() for f in model.facts for a, _ in f.context.dims}
+    for f in model.facts:
+        for a, m in f.context.dims:
+            axes[a.qname].add(m.qname)
+    assert axes == {"talbot:LegalEntityAxis": {"talbot:PrescottFastenerMember"},
+                    "talbot:ConsolidationItemsAxis": {"talbot:ProFormaAdjustmentsMember"},
+                    "talbot:StatementScenarioAxis": {"talbot:ProFormaMember", "talbot:AsPreviouslyReportedMember"}}
+
+
+def test_adjustments_that_do_not_add_up_give_no_fact(tmp_path):
+    """With the pro forma column's figures not the sum of the others, whether an adjustment adds
+    or takes away cannot be told: its member context gets no fact, and the report says why."""
+    text = (HERE / "pro_forma_combination.txt").read_text()
+    for good, bad in (("105,800", "104,800"), ("77,200", "76,900"), ("16,700", "15,500"), ("11,900", "12,600"),
+                      ("3,300\n", "1,400\n"), ("8,600", "11,200"), ("5,300", "6,700")):
+        text = text.replace(good, bad, 1)
+    broken = tmp_path / "broken.txt"
+    broken.write_text(text)
+    model = _model(broken)
+    assert not [f for f in model.facts if any(m.qname.endswith("ProFormaAdjustmentsMember") for _, m in f.context.dims)]
+    assert [u for u in model.unmapped if "cannot be told" in u.reason]
+    # the figures that need no arithmetic keep their members
+    assert _facts(model, "us-gaap:Revenues")[("D1999-01-01_1999-12-31", "talbot:PrescottFastenerMember")] == "21600000"
 
 
 def test_a_note_keeps_measure_groups_out_of_members(tmp_path):
@@ -159,7 +218,8 @@ def test_arelle_validates_the_dimensions(tmp_path):
     """Arelle (XBRL Dimensions 1.0) finds nothing; with one member taken out of its domain it
     finds the facts dimensionally invalid (the check can fail)."""
     for case in (HERE / "segment_columns_cash_flows.txt", HERE / "consolidating_balance_sheet.txt",
-                 HERE / "equity_roll_forward.txt", CASES / "repeated_periods_groups.txt"):
+                 HERE / "equity_roll_forward.txt", CASES / "repeated_periods_groups.txt",
+                 HERE / "pro_forma_disposition.txt", HERE / "pro_forma_combination.txt"):
         out = tmp_path / case.stem
         result = convert_to_folder(case, out, cik="1")
         assert result.ok, result.error

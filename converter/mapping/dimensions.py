@@ -1,15 +1,18 @@
 """Columns that are not the consolidated figures: the axis and member of their context.
 
-The parser names a column's group as printed ("Automotive", "Finance Subsidiary"); here the
-group becomes an explicit member of an axis chosen by taxonomy/dimensions.toml, or is held
-back (pro forma, adjustments, eliminations: their axes are not written yet) and reported.
+The parser names a column's group as printed ("Automotive", "Finance Subsidiary", "Pro Forma
+Adjustments"); here the group becomes an explicit member of an axis chosen by
+taxonomy/dimensions.toml, or is held back (non-GAAP, "combined": no axis is written for them)
+and reported.
 """
 from __future__ import annotations
 
 import dataclasses
 import functools
+import itertools
 import re
 from dataclasses import dataclass
+from decimal import Decimal
 
 from converter.mapping.extension import ExtensionSet, camel
 from converter.model import Arc, Concept, Label, Network
@@ -56,6 +59,18 @@ def _standard_member(axis: _Axis, text: str) -> str | None:
     return next((name for name, words in axis.members if words.search(text)), None)
 
 
+def is_adjustment(group: str) -> bool:
+    """A group of adjustments or eliminations: amounts added to or taken from other columns."""
+    axis = next((a for a in _rules().axes if a.words is not None and a.words.search(group)), None)
+    return axis is not None and axis.name.endswith("ConsolidationItemsAxis")
+
+
+def is_scenario(group: str) -> bool:
+    """A group of the whole company's figures as they would be (pro forma, as adjusted) or were."""
+    axis = next((a for a in _rules().axes if a.words is not None and a.words.search(group)), None)
+    return axis is not None and axis.name.endswith("StatementScenarioAxis")
+
+
 def placed(group: str, statement: bool) -> bool:
     """Whether a column group's figures become facts with a member: never a group that is not a
     part of the company (pro forma, adjustments...); in a note only a group an axis names by its
@@ -76,13 +91,16 @@ class Dimensions:
         self.domain_of: dict[str, Concept] = {}  # axis qname -> its domain
         self._standard: dict[str, Concept] = {}
 
-    def member(self, group: str, kind: str) -> tuple[Concept, Concept]:
-        """(axis, member) for a column group's printed name in a statement of a kind."""
+    def member(self, group: str, kind: str, entity: bool = False) -> tuple[Concept, Concept]:
+        """(axis, member) for a column group's printed name in a statement of a kind (entity: a
+        pro forma combination's, whose groups no axis names by its words are companies)."""
         text = " ".join(group.split())
-        key = (text.lower(), kind)
+        key = (text.lower(), kind, entity)
         found = self._members.get(key)
         if found is None:
             axis = next(a for a in _rules().axes if a.fits(text, kind))
+            if entity and axis.words is None:
+                axis = next(a for a in _rules().axes if a.name.endswith("LegalEntityAxis"))
             axis_concept = self._axis(axis)
             standard = _standard_member(axis, text)
             member = (self._concept(standard, DOMAIN_TYPE, f"{text} [Member]") if standard
@@ -175,3 +193,54 @@ def with_dimensions(networks: tuple[Network, ...], facts, dims: Dimensions) -> t
                                                        *(m for ms in members.values() for m in ms)]]
         out.append(dataclasses.replace(net, presentation=tuple(shown) + net.presentation, dimensional=tuple(arcs)))
     return tuple(out), labels
+
+
+def adjustment_signs(table) -> tuple[dict[int, int | None], frozenset[tuple[int, int]]]:
+    """Whether each adjustments column adds to the other columns of its period or takes from
+    them, by the table's own arithmetic: the pro forma (or adjusted) column is the sum of the
+    company's, the other companies' and the adjustments' columns, each adjustment added or
+    taken away (a consolidating statement's consolidated column, of its entities' and
+    eliminations' columns). Returns column index -> +1, -1, or None where no choice of signs makes most
+    lines add up (or no pro forma column shows the sum); and the (line, column index) of the
+    adjustments whose own line adds up with those signs: only they become facts."""
+    adjusting = [c for c in table.columns if c.member and c.period is not None and is_adjustment(c.member)]
+    if not adjusting:
+        return {}, frozenset()
+    signs: dict[int, int | None] = {c.index: None for c in adjusting}
+    verified: set[tuple[int, int]] = set()
+    for period in {c.period for c in adjusting}:
+        cols = [c for c in table.columns if c.period == period]
+        adj = [c for c in cols if c in adjusting]
+        result = [c for c in cols if c.member and is_scenario(c.member)]
+        if not result:
+            # a consolidating statement: "Parent | Subsidiaries | Eliminations | Consolidated"
+            result = [c for c in cols if not c.member]
+        base = [c for c in cols if c not in adj and c not in result]
+        if len(result) != 1 or not base or len(adj) > 5:
+            continue
+        lines = []  # per line: (line, base sum, adjustments, result, tolerance)
+        for row in table.rows:
+            got = row.cells[result[0].index] if result[0].index < len(row.cells) else None
+            if got is None:
+                continue  # (a dash is a printed zero: "9,000  (9,000)  -" adds up)
+            parts = [row.cells[c.index] if c.index < len(row.cells) else None for c in base + adj]
+            printed = [p for p in parts if p is not None and p.value is not None]
+            amounts = [p.value if p is not None and p.value is not None else Decimal(0) for p in parts]
+            unit = Decimal(1).scaleb(-max([got.decimals] + [p.decimals for p in printed]))
+            lines.append((row.line, sum(amounts[:len(base)]), amounts[len(base):], got.value or Decimal(0),
+                          unit * (len(printed) + 1)))
+
+        def holding(choice):
+            return [line for line, b, a, r, tol in lines if abs(b + sum(s * x for s, x in zip(choice, a)) - r) <= tol]
+
+        telling = [entry for entry in lines if any(entry[2])]  # (a line without adjustments tells no sign)
+        best, fits = None, 0
+        for choice in itertools.product((1, -1), repeat=len(adj)):
+            n = sum(abs(b + sum(s * x for s, x in zip(choice, a)) - r) <= tol for _, b, a, r, tol in telling)
+            if n > fits:
+                best, fits = choice, n
+        # most lines that adjust add up, and more than one (a line of per-share amounts need not)
+        if best is not None and fits >= 2 and fits * 10 >= len(telling) * 8:
+            signs.update({c.index: s for c, s in zip(adj, best)})
+            verified.update((line, c.index) for line in holding(best) for c in adj)
+    return signs, frozenset(verified)

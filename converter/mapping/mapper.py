@@ -19,7 +19,7 @@ from converter.mapping.arithmetic import (
 from converter.mapping.contexts import ContextSet
 from converter.mapping.cover_facts import cover_facts, document_period_end
 from converter.mapping.dialects import dialect_of, foreign_concepts
-from converter.mapping.dimensions import Dimensions, placed, with_dimensions
+from converter.mapping.dimensions import adjustment_signs, Dimensions, placed, with_dimensions
 from converter.mapping.extension import ExtensionSet, camel, filer_prefix
 from converter.mapping.labels import NOTE_REF, PRO_FORMA, edge_of, lookup, match
 from converter.companies import same_company
@@ -92,6 +92,10 @@ class _State:
     rejected: dict[int, str] = field(default_factory=dict)  # line -> why the label map's concept was not taken
     rules_of: dict[int, list] = field(default_factory=dict)  # table index -> the rule each row took
     segments: dict[int, str] = field(default_factory=dict)  # line -> the segment a segment note's row is of
+    # column index -> +1 where an adjustments column adds to the others, -1 where it takes from
+    # them, None where the columns do not add up with it (the table being mapped)
+    adjusting: dict[int, int | None] = field(default_factory=dict)
+    adds_up: frozenset[tuple[int, int]] = frozenset()  # (line, column index) of adjustments whose line adds up
 
 
 def map_filing(parsed: ParsedFiling, cik: str | None = None, narrative: bool = True) -> XbrlModel:
@@ -213,12 +217,14 @@ def _map_table(st: _State, t_index: int, table: Table) -> None:
     group = "notes" if table.kind is StatementKind.NOTE else "primary"
     st.entity = None
     st.segments = _segment_rows(table, st.tax)
+    st.adjusting, st.adds_up = adjustment_signs(table)
     if table.company and not same_company(table.company, st.registrant):
         # an acquired business's statements in an 8-K: facts of that business, not the registrant's
         st.entity = Entity(NAMED_SCHEME, _slug(table.company), table.company)
     # a statement is pro forma when its title says so; a note table also when its introduction does;
     # a pro forma combination that prints the registrant's own column is its statement for that
-    # column, the other entities' and the adjustments' columns left out
+    # column; the other companies', the adjustments' and the pro forma columns are the same lines
+    # in contexts of their members (and, as printed, extension concepts of their own)
     combination = table.combination
     pro_forma_table = not combination and bool(PRO_FORMA.search(table.title) or _AS_IF.search(table.intro[-300:])
                                                or (table.kind is StatementKind.NOTE and PRO_FORMA.search(table.intro)))
@@ -745,16 +751,22 @@ def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None
     statement = table.kind is not StatementKind.NOTE
     kept, others = [], []
     for col, cell in cells:
+        if col.member and combination:
+            # another company's, an adjustment's or the pro forma column of a combination: also its
+            # own extension concept in the plain context, the figure as printed under its heading
+            others.append((dataclasses.replace(col, measure=col.member, member=""), cell))
         if col.period is None:
             st.unmapped.append(Unmapped(cell.line, row.label, f"value {cell.text!r} is in a column without a period "
                                                               f"({col.heading or 'no heading'!r})"))
-        elif col.member and combination:
-            # another entity's or an adjustment's column of a pro forma combination: its own
-            # extension concept, never the registrant's statement concept
-            others.append((dataclasses.replace(col, measure=col.member, member=""), cell))
         elif col.member and not placed(col.member, statement):
             st.unmapped.append(Unmapped(cell.line, row.label, f"value {cell.text!r} is in a column of {col.member!r}, "
                                                               f"not the consolidated figures (left out)"))
+        elif col.index in st.adjusting and (st.adjusting[col.index] is None or (row.line, col.index) not in st.adds_up):
+            # an adjustment is the change it makes: without the sum that shows whether it adds or
+            # takes away, its fact could state the opposite change
+            st.unmapped.append(Unmapped(cell.line, row.label, f"value {cell.text!r} is in a column of {col.member!r} "
+                                                              f"that the line's other columns do not add up with: "
+                                                              f"whether it adds or takes away cannot be told (no fact in its member context)"))
         elif _counts_units(col.measure or col.heading):
             # a column of "Rentable Square Feet", or "Number of Hotels" under a heading that also
             # names the year: counts, not money
@@ -1094,6 +1106,11 @@ def _facts_for(st: _State, t_index: int, table: Table, row: Row, concept: Concep
                cells, group: str, signs: list[int | None] | None = None) -> list[Fact]:
     out = []
     section = _section_member(st, table, row)  # the component of the row's section, if any
+    # an adjustment is the change it makes to the line's figure: the sign the table's arithmetic
+    # gives it, turned as the line's own figure was turned (a benefit's, a loss's)
+    adjusted = [(col, cell) for col, cell in cells if col.member and st.adjusting.get(col.index)]
+    if adjusted:
+        cells = [(col, cell) for col, cell in cells if not (col.member and st.adjusting.get(col.index))]
     for col, cell in cells:
         period = col.period
         if rule is not None and rule.at == "start":
@@ -1125,10 +1142,43 @@ def _facts_for(st: _State, t_index: int, table: Table, row: Row, concept: Concep
                     value = -value  # "Other (income) expense, net  (215)": income of 215
             else:
                 value = abs(value)
-        dims = ((section,) if section else ()) + ((st.dims.member(col.member, table.kind.value),) if col.member else ())
+        dims = ((section,) if section else ()) + (
+            (st.dims.member(col.member, table.kind.value, table.combination),) if col.member else ())
         context = st.contexts.context(period, st.entity, dims=dims)
         unit = st.contexts.unit_for(concept.type)
         out.append(Fact(concept, context, value, unit, decimals,
+                        SourceRef(cell.line, cell.col, cell.text), row.label, t_index, group))
+    if adjusted:
+        out += _adjustment_facts(st, t_index, table, row, concept, rule, adjusted, group, out, cells)
+    return out
+
+
+def _adjustment_facts(st: _State, t_index: int, table: Table, row: Row, concept: Concept, rule: Rule | None,
+                      adjusted, group: str, made: list[Fact], cells) -> list[Fact]:
+    """Facts of a row's adjustment cells: each the change it makes, printed value times the sign
+    the table's arithmetic gave its column, turned as the row's other figures were turned from
+    their printed values to the concept's (a line of an unsigned concept keeps its printed signs)."""
+    if rule is not None and rule.at is not None:
+        return []  # (a roll-forward's balances: no adjustment of a movement is placed at a date)
+    adjusted = [(col, cell) for col, cell in adjusted
+                if (concept.period_type == "instant") == col.period.is_instant]
+    if not adjusted:
+        return []
+    turned = next((1 if (f.value > 0) == (cell.value > 0) else -1 for f in made for col, cell in cells
+                   if f.source and (cell.line, cell.col) == (f.source.line, f.source.col) and f.value and cell.value), None)
+    if turned is None:
+        # no figure of the line shows how its printed signs turn into the concept's
+        st.unmapped.extend(Unmapped(cell.line, row.label, f"value {cell.text!r} is an adjustment of a line without "
+                                                          f"another figure to show its sign (left out)")
+                           for _, cell in adjusted)
+        return []
+    out = []
+    for col, cell in adjusted:
+        value, decimals = _scaled(table, concept, cell, row.scale)
+        value = value * st.adjusting[col.index] * turned
+        dims = (st.dims.member(col.member, table.kind.value, table.combination),)
+        out.append(Fact(concept, st.contexts.context(col.period, st.entity, dims=dims), value,
+                        st.contexts.unit_for(concept.type), decimals,
                         SourceRef(cell.line, cell.col, cell.text), row.label, t_index, group))
     return out
 

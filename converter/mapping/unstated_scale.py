@@ -74,8 +74,8 @@ def _largest_amount(tables: Sequence[Table]) -> Decimal:
 def _deal_scale(tables: Sequence[Table], sentences: Sequence[Sentence]) -> tuple[int, Decimal, Decimal] | None:
     """(scale, text amount, printed number) where exactly one scale above whole dollars makes an
     amount of the text a number that a pro forma adjustments column prints (within 1%)."""
-    printed = sorted({abs(c.value) for t in tables for col in t.columns if col.period is None
-                      and _ADJUSTMENTS.search(col.heading) for r in t.rows
+    printed = sorted({abs(c.value) for t in tables for col in t.columns if _ADJUSTMENTS.search(col.heading)
+                      for r in t.rows
                       if col.index < len(r.cells) and (c := r.cells[col.index]) is not None and c.value})
     found = {}
     for amount in _text_amounts(sentences):

@@ -323,6 +323,7 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
             head.title = " ".join(t for t in head.title_lines if is_title_line(t)) or head.title
             cols, reason = _columns(head, columns, ctx)
             combination = not reason
+            cols = _dated_adjustments(cols) if combination else cols
         rolled = _components(head, columns, rows) if head.kind in (StatementKind.EQUITY, StatementKind.NOTE) else None
         if rolled is None and not reason and head.kind is StatementKind.NOTE and cols and all(c.measure for c in cols):
             # a schedule of one account's movements by year: its rows are the periods
@@ -740,6 +741,23 @@ def _one_date_for_all(cols: list[Column]) -> list[Column]:
             c.heading.strip() and not find_dates(c.heading) and not YEAR.search(c.heading) for c in cols[first_undated:]):
         return cols
     return [c if c.period is not None else dataclasses.replace(c, period=dated[0].period) for c in cols]
+
+
+def _dated_adjustments(cols: list[Column]) -> list[Column]:
+    """"July 31, 1999 | Total Pro Forma Adjustments | Adjusted July 31, 1999": a pro forma
+    presentation of one period, whose adjustments or adjusted column names no date, adjusts
+    the figures of that period: it takes it, as a group of its own (the mapper places an
+    adjustment only where the columns add up with it)."""
+    periods = {c.period for c in cols if c.period is not None}
+    if len(periods) != 1:
+        return cols
+    period = next(iter(periods))
+    return [dataclasses.replace(c, period=period, member=_group_name(c) or " ".join(c.heading.split()))
+            if c.period is None and _ADJUSTMENTS.search(c.heading) and not find_dates(c.heading)
+            and not YEAR.search(c.heading) else c for c in cols]
+
+
+_ADJUSTMENTS = re.compile(r"\badjustments?\b|\beliminations?\b|\bpro ?-?forma\b|\b(?:as )?adjusted\b", re.I)
 
 
 def _own_column(cols: list[Column], registrant: str) -> bool:
