@@ -2662,3 +2662,15 @@ def test_a_release_prints_share_counts_book_value_and_stock_prices_as_rows():
     units = {f.concept.name: f.unit.id for f in model.facts if f.unit}
     assert units["CommonSharesOutstanding"] == "shares" and units["High"] == "USD_per_share"
     assert units["BookValuePerShare"] == "USD_per_share"
+
+
+def test_an_untitled_page_of_entity_columns_after_a_page_break_goes_on_with_the_statement():
+    """The consolidated statement of earnings, its footnote, a page break and the page heading,
+    then an untitled table of the same lines for 'Industrial' and 'Halloran Credit' (GE/GECS
+    style): the statement's own figures by entity, each in its member's context (the table was
+    a note, skipped: none of its groups the consolidated one)."""
+    got = facts("statement_entity_page_after_a_page_break.txt")
+    assert got[("Revenues", "D19940101_19941231")] == 10372000000
+    assert got[("Revenues", "D19940101_19941231_IndustrialMember")] == 8731000000
+    assert got[("NetIncomeLoss", "D19920101_19921231_HalloranCreditMember")] == 240000000
+    assert [t.kind for t in parsed("statement_entity_page_after_a_page_break.txt").tables] == [StatementKind.INCOME] * 2

@@ -278,11 +278,12 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
         if head.not_own:
             evidence = dataclasses.replace(evidence, kind=StatementKind.NOTE, by="title")
         elif (evidence.kind is StatementKind.NOTE and statement is not None and statement.own
-              and first_line - statement.last_line <= 15
+              and first_line - statement.last_line <= 25
               and not any(map(is_title_line, head.title_lines)) and not head.under_note
               and decide_kind(None, False, rows, frozenset(), durations).kind is statement.kind):
-            # an untitled table right under a statement, with that statement's lines over other
-            # periods ("Fiscal 2007  Fiscal 2006" under the quarter's columns): the statement goes on
+            # an untitled table right under a statement (also across its footnote and a page
+            # break), with that statement's lines over other periods ("Fiscal 2007  Fiscal 2006"
+            # under the quarter's columns) or for its entities ("GE | GECS"): the statement goes on
             evidence = dataclasses.replace(evidence, kind=statement.kind, by="content under the statement")
             head.title = statement.title
         if evidence.kind is not head.kind:
