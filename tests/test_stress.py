@@ -407,7 +407,7 @@ def test_a_pro_forma_combination_gives_the_registrants_own_column_its_concepts()
     """Issue 13: 'WREN BROKERAGE GROUP, INC. | ORIOLE | PRO FORMA ADJUSTMENTS' - the column under
     the registrant's name holds its own figures (plain facts, statement concepts); the acquired
     company's and the adjustments' columns are extension concepts of their own, never the
-    registrant's; a second part under '(DOLLARS IN THOUSANDS)' is a table of its own; letters
+    registrant's; a second part under '(DOLLARS IN THOUSANDS)' is the rest of its columns; letters
     glued to amounts are footnote marks; 'Interest' added into total revenues is no interest
     expense. The acquired company's own statement prints its totals without labels: the one
     equal to total assets is liabilities and equity, the one under the combined heading is not."""
@@ -427,7 +427,11 @@ def test_a_pro_forma_combination_gives_the_registrants_own_column_its_concepts()
     assert {(f.concept.name, m.qname) for f in model.facts for a, m in f.context.dims if f.value == 125593000} \
         == {("Assets", "wren:OrioleMember"), ("LiabilitiesAndStockholdersEquity", "wren:OrioleMember")}
     combined = [t for t in parsed("pro_forma_combination.txt").tables if t.combination]
-    assert [len(t.columns) for t in combined] == [3, 4]  # the second part is no column of the first
+    # the second part under its own caption ('PRO FORMA ADJUSTMENTS FOR OFFERING | PRO-FORMA') is
+    # the combination's other columns, joined line by line (not read under the first's headings)
+    assert [len(t.columns) for t in combined] == [5, 4]
+    assert {(f.concept.name, f.context.id): f.value for f in model.facts}[
+        ("CashAndCashEquivalentsAtCarryingValue", "I20000331_ProFormaMember")] == 27080000
     oriole = {(f.concept.name, f.context.id[:9]): f.value for f in model.facts if "ORIOLE" in f.context.entity.identifier}
     assert oriole[("Assets", "I20000331")] == 125592580
     assert oriole[("LiabilitiesAndStockholdersEquity", "I20000331")] == 125592580
@@ -2674,3 +2678,21 @@ def test_an_untitled_page_of_entity_columns_after_a_page_break_goes_on_with_the_
     assert got[("Revenues", "D19940101_19941231_IndustrialMember")] == 8731000000
     assert got[("NetIncomeLoss", "D19920101_19921231_HalloranCreditMember")] == 240000000
     assert [t.kind for t in parsed("statement_entity_page_after_a_page_break.txt").tables] == [StatementKind.INCOME] * 2
+
+
+def test_a_pro_forma_combination_printed_in_two_parts_is_one_table():
+    """A combined balance sheet too wide for the page: 'Brandywine | Hollis Cartage | Adjustments
+    for Hollis', then under a second caption 'Adjustments for Financing | Pro Forma Combined'.
+    The second part's columns are the combination's (its lines the same), so the pro forma column
+    shows the sum and signs both adjustments; a footnote's '(6)' one blank after '1,000' is no
+    column of its own (it was a fact of 6,000), and a lone '$' over an empty cell is no part of
+    the next column's amount (it merged the last two columns)."""
+    got = facts("pro_forma_combination_in_two_parts.txt")
+    assert got[("CashAndCashEquivalentsAtCarryingValue", "I19990630")] == 4120000
+    assert got[("CashAndCashEquivalentsAtCarryingValue", "I19990630_ProFormaAdjustmentsForHollisMember")] == -3500000
+    assert got[("CashAndCashEquivalentsAtCarryingValue", "I19990630_ProFormaAdjustmentsForFinancingMember")] == 1000000
+    assert got[("CashAndCashEquivalentsAtCarryingValue", "I19990630_ProFormaCombinedMember")] == 2230000
+    assert got[("LongTermDebt", "I19990630_ProFormaCombinedMember")] == 27300000
+    assert 6000 not in got.values()
+    tables = parsed("pro_forma_combination_in_two_parts.txt").tables
+    assert len(tables) == 1 and len(tables[0].columns) == 5

@@ -344,6 +344,17 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
             reason = "one line under a statement's title (an index entry, a page reference): no statement"
         if not reason and counted:
             reason = f"amounts in {counted}, not money: no unit is declared for them"
+        parted = reason.startswith("columns repeat periods") or (
+            not reason and any(c.period is not None for c in cols) and all(c.member for c in cols if c.period is not None))
+        if parted and tables and tables[-1].combination \
+                and first_line - tables[-1].last_line <= 15 and not any(map(is_title_line, head.title_lines)):
+            # a pro forma combination too wide for the page, printed in two parts one under the
+            # other: the second part's columns are the combination's other columns, of its lines
+            part, why = _columns(head, columns, ctx, all_members=True)
+            joined = None if why or not any(c.period is not None for c in part) else _second_part(tables[-1], part, rows)
+            if joined is not None:
+                tables[-1] = dataclasses.replace(joined, last_line=last_line)
+                continue
         if reason:
             skipped.append(SkippedTable(first_line, last_line, reason))
             continue
@@ -744,6 +755,29 @@ def _one_date_for_all(cols: list[Column]) -> list[Column]:
     return [c if c.period is not None else dataclasses.replace(c, period=dated[0].period) for c in cols]
 
 
+def _second_part(table: Table, part: list[Column], rows: list[Row]) -> Table | None:
+    """The combination with the second part's columns after its own, each of its lines taking the
+    cells of the part's line of the same label (in order); None where the parts' lines differ."""
+    def key(label: str) -> str:
+        return " ".join(re.sub(r"[^a-z0-9]+", " ", label.lower()).split())
+    waiting: dict[str, list[Row]] = {}
+    for r in rows:
+        waiting.setdefault(key(r.label), []).append(r)
+    valued = [r for r in rows if any(c is not None and c.value is not None for c in r.cells)]
+    width, added = len(table.columns), len(part)
+    merged, matched = [], 0
+    for r in table.rows:
+        twin = waiting.get(key(r.label)) if r.label else None
+        other = twin.pop(0) if twin else None
+        matched += other is not None and other in valued
+        cells = tuple(other.cells) if other is not None else (None,) * added
+        merged.append(dataclasses.replace(r, cells=tuple(r.cells) + cells[:added] + (None,) * (added - len(cells))))
+    if not valued or matched * 10 < len(valued) * 9:
+        return None
+    columns = tuple(table.columns) + tuple(dataclasses.replace(c, index=c.index + width) for c in part)
+    return dataclasses.replace(table, columns=columns, rows=tuple(merged))
+
+
 def _dated_adjustments(cols: list[Column]) -> list[Column]:
     """"July 31, 1999 | Total Pro Forma Adjustments | Adjusted July 31, 1999": a pro forma
     presentation of one period, whose adjustments or adjusted column names no date, adjusts
@@ -951,10 +985,11 @@ def _sibling_dates(headings: list[str]) -> tuple[dt.date, ...]:
     return tuple(d for y in sorted(years) if (d := make_date(y, month, day)) is not None)
 
 
-def _columns(head, spans, ctx: PeriodContext, flows: bool = False) -> tuple[list[Column], str]:
+def _columns(head, spans, ctx: PeriodContext, flows: bool = False, all_members: bool = False) -> tuple[list[Column], str]:
     """The table's columns with their periods. flows: a note table of an annual report whose
     lines are those of an income or cash-flow statement ("Net sales", "Research and
-    development"): a bare year heads the year's flows, not its closing balances."""
+    development"): a bare year heads the year's flows, not its closing balances. all_members:
+    every group is another column of a combination printed above (its second part)."""
     cols = []
     if YEAR.fullmatch(head.stub_text.strip()) and head.headings and all(
             MONTH_DAY.search(h) and not YEAR.search(h) for h in head.headings):
@@ -1004,6 +1039,9 @@ def _columns(head, spans, ctx: PeriodContext, flows: bool = False) -> tuple[list
     if head.not_own:
         cols = _one_date_for_all(cols)
     # only a statement titled as not the filer's own (pro forma) can hold its own column by name
+    if all_members:
+        return [dataclasses.replace(c, member=_group_name(c) or " ".join(c.heading.split())) if c.period is not None
+                else c for c in cols], ""
     cols, reason = _column_groups(cols, head.kind, ctx.registrant if head.not_own else "")
     if reason:
         return [], reason

@@ -19,6 +19,8 @@ _NA = re.compile(r"^(?:N/?A|n/?a|N/?M|n/?m|N\.M\.|n\.m\.|NMF|nmf|Nil|nil)$")  # 
 # Where the label ends: two spaces, a tab's worth of blanks, or a dot leader.
 LAST_CHARS = frozenset("0123456789)-%*_\u2014\u2013AaMmLlFf$.")  # ("N.M.", "NMF" end a row too)
 _LETTER = re.compile(r"[A-Za-z]")
+_NUMBER_MARK = re.compile(r"\(\d{1,2}\)")  # "(6)": a footnote's number, beside an amount
+_MARKED_AMOUNT = re.compile(r"\$?\s?(?:\d{1,3}(?:,\d{3})+|\d{3,})")  # an amount such a mark follows
 _LETTER_MARK = re.compile(r"(?:\([a-zA-Z]\))+")  # "(a)", "(b)(c)": footnote letters, no amount
 _SPACED_MARK = re.compile(r"(?<![^\s$])\([a-zA-Z]\)(?=\s)")  # a letter mark with a blank after it, inside a cell
 _FOOTNOTE_TAIL = re.compile(r"(?:\([a-zA-Z]\))+$")  # "(a)", "(B)(J)": footnote marks glued to an amount
@@ -142,6 +144,10 @@ def split_values(line: str) -> tuple[str, int, list[Token]]:
         pieces = _single_space_pieces(s, t)
         if marked:
             pieces = [p for p in pieces if not _LETTER_MARK.fullmatch(p[2])]
+            if len(pieces) > 1 and _NUMBER_MARK.fullmatch(pieces[-1][2]) and _MARKED_AMOUNT.fullmatch(pieces[-2][2]):
+                # "1,000 (6)", "$ 850 (2)": a footnote's number one blank after an amount in
+                # thousands (a negative amount of its own stands two blanks or more apart)
+                pieces.pop()
         if not pieces:
             break
         if len(pieces) > 1 and pieces[-1][2] in ("$", "($", "$(") and tokens:
@@ -155,7 +161,9 @@ def split_values(line: str) -> tuple[str, int, list[Token]]:
             break  # "$ 7.50- $ 68.00": a range of prices, not a negative beside an amount
         if any(tok is None for tok in toks):
             # `$ 1,234` split as `$` + `1,234`: glue a trailing dollar chunk to what follows
-            if t in ("$", "($", "$(") and tokens:
+            # (not onto an amount with a dollar sign of its own: "$        $ 39,843" is an empty
+            # cell's sign, then the next column's amount)
+            if t in ("$", "($", "$(") and tokens and not tokens[0].text.lstrip("(").startswith("$"):
                 first = tokens[0]
                 tokens[0] = Token(t + first.text, s, first.end, first.value, first.decimals,
                                   first.negative, first.percent, first.dash)
