@@ -2696,3 +2696,23 @@ def test_a_pro_forma_combination_printed_in_two_parts_is_one_table():
     assert 6000 not in got.values()
     tables = parsed("pro_forma_combination_in_two_parts.txt").tables
     assert len(tables) == 1 and len(tables[0].columns) == 5
+
+
+@pytest.mark.parametrize("said", [
+    "     All dollar amounts in the attached Schedules A and B are in thousands,\nexcept per share amounts.\n",
+    "",  # no scale anywhere: the text's "$412.6 million", "$21.3 million", "$305.8 million" quote the tables
+])
+def test_a_release_states_its_scale_in_a_sentence_or_quotes_its_figures(tmp_path, said):
+    """'All dollar amounts in the attached Schedules A and B are in thousands' in the release's
+    text holds for the schedules after it; without it, the text's '$412.6 million' and
+    '$305.8 million' are the schedules' 412,615 and 305,800 rounded: thousands, and no other
+    scale (the tables were all refused: the net income / shares identity holds at any scale
+    when both are in thousands)."""
+    text = (STRESS / "release_scale_in_a_sentence.txt").read_text()
+    text = text.replace("     All dollar amounts in the attached Schedules A and B are in thousands,\n"
+                        "except per share amounts.\n", said)
+    model = model_of(tmp_path, text)
+    got = {(f.concept.name, f.context.id): f.value for f in model.facts}
+    assert got[("Revenues", "D20000101_20001231")] == 412615000
+    assert got[("Assets", "I20001231")] == 305800000
+    assert got[("EarningsPerShareBasic", "D20000101_20001231")] == Decimal("2.13")

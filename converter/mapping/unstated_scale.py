@@ -10,7 +10,9 @@ would be a thousandth of the truth. Two things tell them apart:
   whole dollars, and without the identity no scale can be proven: its tables are left out;
 - unless the deal the text tells of is in the tables: an acquisition's or disposition's 8-K
   whose pro forma adjustments column prints the price its Item 2 states ("$27,348,450 in cash"
-  beside a cash adjustment of 27,500) is in the scale that makes them one amount.
+  beside a cash adjustment of 27,500) is in the scale that makes them one amount;
+- or the text quotes the tables' own figures rounded ("net sales of $742.9 million" beside
+  "Net sales 742,918"): several of them at one scale and no other prove it.
 """
 from __future__ import annotations
 
@@ -71,6 +73,43 @@ def _largest_amount(tables: Sequence[Table]) -> Decimal:
                 for c in r.cells if c is not None and c.value is not None and not c.percent), default=Decimal(0))
 
 
+def _quoted_amounts(sentences: Sequence[Sentence]) -> list[tuple[Decimal, Decimal, int]]:
+    """(amount, half its last printed digit, significant digits) of each "$742.9 million" of the
+    text: an amount rounded to the figure a table prints."""
+    out = []
+    for s in sentences:
+        for m in _MONEY.finditer(s.text):
+            if not m.group(3):
+                continue
+            digits = m.group(1).replace(",", "") + (m.group(2) or "")[1:]
+            word = _WORDS[m.group(3).lower()]
+            half = word * Decimal(5) / 10 ** (len((m.group(2) or "")[1:]) + 1)
+            out.append((Decimal(m.group(1).replace(",", "") + (m.group(2) or "")) * word, half, len(digits.lstrip("0"))))
+    return out
+
+
+def _quoted_scale(tables: Sequence[Table], sentences: Sequence[Sentence]) -> tuple[int, Decimal, Decimal] | None:
+    """(scale, text amount, printed number) where the text quotes the tables' own figures
+    rounded ("net sales of $742.9 million" beside "Net sales 742,918"): two amounts of four
+    digits or more, or three, each a printed number at one and the same scale, and at no other."""
+    printed = {abs(c.value) for t in tables for r in t.rows if not _SHARES.search(f"{r.label} {r.context}")
+               for c in r.cells if c is not None and c.value is not None and not c.percent and abs(c.value) >= 100}
+    found: dict[int, list[tuple[Decimal, Decimal]]] = {}
+    for amount, half, digits in _quoted_amounts(sentences):
+        if digits < 3:
+            continue  # ("$2 million" fits too many numbers)
+        for scale in _SCALES[1:]:
+            near = next((n for n in printed if abs(n * scale - amount) <= half), None)
+            if near is not None:
+                found.setdefault(scale, []).append((amount, near))
+    if len(found) != 1:
+        return None
+    scale, pairs = found.popitem()
+    distinct = {a for a, _ in pairs}
+    return (scale, *pairs[0]) if len(distinct) >= 3 or len(distinct) >= 2 and all(
+        len(str(int(n))) >= 4 for _, n in pairs) else None
+
+
 def _deal_scale(tables: Sequence[Table], sentences: Sequence[Sentence]) -> tuple[int, Decimal, Decimal] | None:
     """(scale, text amount, printed number) where exactly one scale above whole dollars makes an
     amount of the text a number that a pro forma adjustments column prints (within 1%)."""
@@ -104,6 +143,9 @@ def decide(mapped: Sequence[tuple[Table, Sequence[Rule | None]]], sentences: Seq
         scale, amount, printed = deal
         return scale, (f"no scale stated: {scale:,}, by the text's ${amount:,} that the pro forma adjustments print "
                        f"as {printed:,}")
+    if not proven and far_larger and (quoted := _quoted_scale(tables, sentences)):
+        scale, amount, printed = quoted
+        return scale, (f"no scale stated: {scale:,}, by the text's ${amount:,.0f} that the tables print as {printed:,}")
     if len(proven) > 1 or far_larger:
         return None, (f"no scale stated, and the text speaks of ${text:,.0f} where the tables print at most "
                       f"{largest:,}: whole dollars or thousands cannot be told")

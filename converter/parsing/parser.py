@@ -158,7 +158,11 @@ _NOT_DOLLARS = re.compile(r"\bper (?:common )?share\b|\bprice\b|%|\bpercent|\bra
 
 
 _TABULAR_SCALE = re.compile(r"\(\s*tabular (?:information|amounts|data)\s*:?\s*(?:(?:dollars|amounts) )?in\s+"
-                            r"(?:thousands|millions|billions)\b[^)]*\)", re.I)
+                            r"(?:thousands|millions|billions)\b[^)]*\)|"
+                            # "All dollar amounts in the attached Schedules A through D are in thousands"
+                            r"\b(?:all )?(?:dollar )?amounts (?:in|on) (?:the )?(?:attached|accompanying|following|enclosed)\b"
+                            r"[^.]{0,80}?\bare (?:stated |expressed |presented |shown |reported )?in "
+                            r"(?:thousands|millions|billions)\b", re.I)
 
 
 def _flows(head, rows) -> bool:
