@@ -2716,3 +2716,15 @@ def test_a_release_states_its_scale_in_a_sentence_or_quotes_its_figures(tmp_path
     assert got[("Revenues", "D20000101_20001231")] == 412615000
     assert got[("Assets", "I20001231")] == 305800000
     assert got[("EarningsPerShareBasic", "D20000101_20001231")] == Decimal("2.13")
+
+
+def test_highlights_under_fiscal_years_are_the_years_flows_and_their_closing_balances():
+    """'Fiscal 1996  Fiscal 1995  Change' over an annual report's highlights: each column is the
+    fiscal year (sales, net income, EPS and capital spending its flows), its balances at the
+    year's end (they were all dated at the year-end instant, the flows under invented names)."""
+    got = facts("highlights_under_fiscal_years.txt")
+    assert got[("Revenues", "D19950701_19960630")] == 96410000
+    assert got[("NetIncomeLoss", "D19940701_19950630")] == 4402000
+    assert got[("EarningsPerShareBasic", "D19950701_19960630")] == Decimal("1.22")
+    assert got[("ShareholdersEquity", "I19960630")] == 41660000
+    assert not [k for k in got if k[1] == "I19960630" and k[0] in ("NetSales", "NetIncome", "CapitalExpenditures")]
