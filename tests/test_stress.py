@@ -2728,3 +2728,27 @@ def test_highlights_under_fiscal_years_are_the_years_flows_and_their_closing_bal
     assert got[("EarningsPerShareBasic", "D19950701_19960630")] == Decimal("1.22")
     assert got[("ShareholdersEquity", "I19960630")] == 41660000
     assert not [k for k in got if k[1] == "I19960630" and k[0] in ("NetSales", "NetIncome", "CapitalExpenditures")]
+
+
+def test_equity_component_headings_one_blank_apart_head_their_own_columns():
+    """'of Par Retained Treasury' printed one blank apart over three component columns (under
+    'Capital / in Excess', over 'Value  Earnings  Stock'): each word heads the column it stands
+    over (capital in excess of par was published as treasury stock, retained earnings lost)."""
+    got = facts("equity_headings_one_blank_over_three_columns.txt")
+    assert got[("StockholdersEquity", "I19981231_AdditionalPaidInCapitalMember")] == 22704000
+    assert got[("StockholdersEquity", "I19981231_RetainedEarningsMember")] == 35894000
+    assert got[("StockholdersEquity", "I19981231_TreasuryStockCommonMember")] == -2115000
+    assert got[("NetIncomeLoss", "D19980101_19981231_RetainedEarningsMember")] == 6204000
+    assert not [k for k, v in got.items() if v in (7410200, 7451700)]  # share counts are no dollars
+
+
+def test_an_option_table_counts_shares_prices_per_share_and_no_life_in_dollars():
+    """'NUMBER OUTSTANDING', 'NUMBER EXERCISABLE' count options (they were dollars), the exercise
+    prices are per share, and 'REMAINING CONTRACTUAL LIFE (YRS)' is a span of years: left out."""
+    model = map_filing(parsed("options_by_exercise_price_range.txt"), cik="1")
+    units = {(f.concept.name.split("Options", 1)[-1], f.value): f.unit.id for f in model.facts if f.table >= 0}
+    assert units[("OutstandingNumberOutstanding", 677300)] == "shares"
+    assert units[("ExercisableNumberExercisable", 220400)] == "shares"
+    assert units[("OutstandingWeightedAverageExercisePrice", Decimal("6.30"))] == "USD_per_share"
+    assert not [f for f in model.facts if f.value in (Decimal("7.2"), Decimal("8.8"), Decimal("7.8"))]
+    assert any("REMAINING CONTRACTUAL LIFE" in u.reason and "span of time" in u.reason for u in model.unmapped)

@@ -1063,9 +1063,11 @@ def _measure_unit(measure: str, row_unit: str) -> str | None:
 
 
 # (and a currency option's "Weighted Average Strike Price": an exchange rate, no unit either)
-_YEARS_COLUMN = re.compile(r"\b(?:life|term)\b.*\byears?\b|\(in years\)|\byears? remaining\b|\bstrike price\b", re.I)
-_PRICE_COLUMN = re.compile(r"\b(?:exercise|option|grant) price\b|\bprice per share\b|\bper share\b", re.I)
-_SHARES_COLUMN = re.compile(r"(?:^|\s)(?:number of )?(?:shares|options)(?: \(\d{3}\))?$|\bnumber of (?:shares|options)\b", re.I)
+_YEARS_COLUMN = re.compile(r"\b(?:life|term)\b.*\b(?:years?|yrs?\.?)\b|\(in years\)|\byears? remaining\b|\bstrike price\b|"
+                           r"\bremaining (?:contractual )?life\b", re.I)
+_PRICE_COLUMN = re.compile(r"\b(?:exercise|option|grant) prices?\b|\bprice per share\b|\bper share\b", re.I)
+_SHARES_COLUMN = re.compile(r"(?:^|\s)(?:number of )?(?:shares|options)(?: \(\d{3}\))?$|\bnumber of (?:shares|options)\b|"
+                            r"\bnumber (?:outstanding|exercisable)\b", re.I)
 
 
 # lines of a per-share block that count shares rather than dollars per share

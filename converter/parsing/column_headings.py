@@ -104,6 +104,14 @@ _PERIOD_WORD = re.compile(r"(?i:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov
                           r"(?i:months?|weeks?|years?|quarters?|ended|ending|fiscal|period|three|six|nine|twelve)")
 
 
+# a word that goes on with the heading above it ("Net Unrealized Gain (Loss)" / "on" / "Securities")
+_JOINING = frozenset({"of", "on", "in", "and", "for", "to", "&"})
+# the words of an equity statement's component headings
+_COMPONENT_WORDS = _JOINING | frozenset(
+    "common preferred stock shares amount capital surplus paid-in additional excess par value retained earnings "
+    "reinvested deficit accumulated treasury other comprehensive income loss unrealized gain gains net translation "
+    "adjustment adjustments cumulative foreign currency deferred unearned compensation notes receivable from "
+    "employees esop undivided profits securities total issued".split())
 _GROUP_NAME = re.compile(r"(?:common|preferred|capital|class [a-z]|convertible preferred|treasury)\s+(?:stock|shares)", re.I)
 
 
@@ -117,6 +125,9 @@ def _split_over_columns(parts, columns, rule: Line | None = None):
     out, parted, owners = [], False, []
     for ps, pe, pt in parts:
         over = _under(ps, pe, columns)
+        if RULE_RUN.fullmatch(pt):
+            out.append((ps, pe, pt))  # the underline of a group above, printed on this line
+            continue
         if len(over) > 1 and any(min(pe, re_) - max(ps, rs) > 0 and len(_under(rs, re_, columns)) > 1 for rs, re_ in runs):
             out.append((ps, pe, pt))  # a group heading over its underline
             continue
@@ -126,12 +137,28 @@ def _split_over_columns(parts, columns, rule: Line | None = None):
             continue
         words = [(ps + m.start(), ps + m.end(), m.group(0)) for m in re.finditer(r"\S+", pt)]
         each = [_under(ws, we, columns) for ws, we, _ in words]
-        if not (all(len(o) == 1 for o in each) and len({o[0] for o in each}) == len(words) > 1
-                and all(_NAME_WORD.fullmatch(w) and not _PERIOD_WORD.fullmatch(w) for _, _, w in words)) \
-                or _GROUP_NAME.fullmatch(pt):
+        # words over one column each, in column order; neighbours over the same column are one
+        # heading ("of Par  Retained  Treasury" one blank apart over three columns: "of Par" its own)
+        joined: list[tuple[int, int, str, int]] = []
+        for (ws, we, w), o in zip(words, each):
+            if len(o) == 1 and joined and joined[-1][3] == o[0]:
+                joined[-1] = (joined[-1][0], we, f"{joined[-1][2]} {w}", o[0])
+            else:
+                joined.append((ws, we, w, o[0] if len(o) == 1 else -1))
+        strict = all(len(o) == 1 for o in each) and len({o[0] for o in each}) == len(words) > 1 \
+            and all(_NAME_WORD.fullmatch(w) and not _PERIOD_WORD.fullmatch(w) for _, _, w in words)
+        # (the looser reading only for an equity statement's component names: measures of
+        # option tables, "Number Outstanding", keep their headings whole)
+        loose = all(k >= 0 for *_, k in joined) and len(joined) > 1 \
+            and all(a[3] < b[3] for a, b in zip(joined, joined[1:])) \
+            and all(w.lower().strip("()") in _COMPONENT_WORDS for _, _, w in words) \
+            and any(t.lower() not in _JOINING for _, _, t, _ in joined)
+        if not (strict or loose) or _GROUP_NAME.fullmatch(pt):
             return None  # ("Common Stock" over "Shares  Amount": one group's name)
-        out.extend(words)
-        owners.extend(o[0] for o in each)
+        if strict:
+            joined = [(ws, we, w, o[0]) for (ws, we, w), o in zip(words, each)]
+        out.extend((a, b, t) for a, b, t, _ in joined)
+        owners.extend(k for *_, k in joined)
         parted = True
     return out if parted and len(set(owners)) == len(owners) else None
 
