@@ -2762,3 +2762,18 @@ def test_ordinal_quarters_beside_fiscal_1996_of_a_june_year():
     assert got[("Revenues", "D19950701_19950930")] == 22410000
     assert got[("Revenues", "D19960401_19960630")] == 23602000
     assert got[("NetIncomeLoss", "D19960101_19960331")] == 844000
+
+
+def test_a_long_label_one_blank_from_its_first_amounts_keeps_them():
+    """'Purchases of fixed maturities available for sale (121,340) (108,775)  (99,210)': the
+    amounts one blank after the words are the 1998 and 1997 figures (they were in the label, and
+    the table lost its 1998 and 1997 columns); an amount the label itself states ('under
+    $100,000', 'authorized 10,000,000') stays in it."""
+    got = facts("labels_one_blank_from_their_amounts.txt")
+    assert got[("NetCashProvidedByUsedInInvestingActivities", "D19980101_19981231")] == -15821000
+    assert got[("NetCashProvidedByUsedInInvestingActivities", "D19970101_19971231")] == -18577000
+    assert 121340000 in {abs(v) for (n, c), v in got.items() if c == "D19980101_19981231" and isinstance(v, Decimal)}
+    assert got[("Assets", "I19981231")] == 29742000
+    assert 10000000000 not in got.values() and 100000000 not in got.values()
+    labels = {r.label for t in parsed("labels_one_blank_from_their_amounts.txt").tables for r in t.rows}
+    assert "Time deposits under $100,000" in labels and "Common stock, $1 par; authorized 10,000,000" in labels

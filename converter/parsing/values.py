@@ -130,6 +130,7 @@ def split_values(line: str) -> tuple[str, int, list[Token]]:
             return end.strip(), len(end) - len(end.lstrip()), []
     parts = chunks(line)
     tokens: list[Token] = []
+    label_end = None  # where the label ends inside its chunk, when amounts follow it one blank apart
     i = len(parts) - 1
     while i >= 0:
         s, e, t = parts[i]
@@ -137,6 +138,14 @@ def split_values(line: str) -> tuple[str, int, list[Token]]:
         t = _SPACED_MARK.sub(lambda m: " " * len(m.group()), t) if "(" in t else t
         marked = "(" in parts[i][2]  # (footnote letters are parenthesised: most chunks need no pattern)
         if _LETTER.search(_FOOTNOTE_TAIL.sub("", t) if marked else t) and not _NA.match(t):
+            if tokens and (glued := _GLUED_AMOUNTS.search(t)) is not None and not _STATED_IN_LABEL.search(t[:glued.start(1)]):
+                # "Purchases of fixed maturities available for sale (118,450) (104,216)  (96,805)":
+                # a long label one blank from the line's first amounts; they are amounts
+                # (thousands-grouped), the words before them the label
+                start = s + glued.start(1)
+                tokens[:0] = [tok for ps, pe, pt in _single_space_pieces(start, t[glued.start(1):])
+                              if (tok := value_token(ps, pe, pt)) is not None]
+                label_end = s + glued.start(1)
             break
         if ((marked and _LETTER_MARK.fullmatch(parts[i][2])) or not t.strip()) and i > 0:
             i -= 1  # "890 (a)", "$ 1,000   (b)": an adjustment's footnote letter printed apart from it
@@ -174,7 +183,7 @@ def split_values(line: str) -> tuple[str, int, list[Token]]:
         i -= 1
     label_parts = parts[: i + 1]
     if label_parts:
-        label = line[label_parts[0][0]:label_parts[-1][1]].strip()
+        label = line[label_parts[0][0]:label_end if label_end is not None else label_parts[-1][1]].strip()
         indent = label_parts[0][0]
     else:
         label, indent = "", (tokens[0].start if tokens else 0)
@@ -185,6 +194,16 @@ def split_values(line: str) -> tuple[str, int, list[Token]]:
                           first.negative, first.percent, first.dash)
         label = ""
     return label, indent, tokens
+
+
+# one or more thousands-grouped amounts ending a chunk of words, each one blank apart
+_GROUPED = r"\$?\(?\$?\d{1,3}(?:,\d{3})+(?:\.\d+)?\)?"
+_GLUED_AMOUNTS = re.compile(r"(?:[A-Za-z.,:)]|\b(?:19|20)\d\d) ((?:" + _GROUPED + r" )*" + _GROUPED + r")$")
+# (not an amount the label itself states: "authorized 10,000,000", "net of allowance of 1,234")
+_STATED_IN_LABEL = re.compile(r"\b(?:shares?|authori[sz]ed|issued|outstanding|par|units|warrants|options)\b|"
+                              r"\b(?:of|at|to|from|and|or|value|price|preference|approximately|totaling|aggregating|under|over|above|"
+                              r"below|exceeding|than|in excess of)\s*\$?\s*$",
+                              re.I)
 
 
 def _single_space_pieces(start: int, text: str) -> list[tuple[int, int, str]]:
