@@ -2777,3 +2777,11 @@ def test_a_long_label_one_blank_from_its_first_amounts_keeps_them():
     assert 10000000000 not in got.values() and 100000000 not in got.values()
     labels = {r.label for t in parsed("labels_one_blank_from_their_amounts.txt").tables for r in t.rows}
     assert "Time deposits under $100,000" in labels and "Common stock, $1 par; authorized 10,000,000" in labels
+
+
+def test_a_label_wrapped_inside_its_parentheses_is_one_label():
+    """'Securities held to maturity (fair value' / '$6,204,118 and $7,015,402)': the parenthesis
+    left open goes on (the line was read as '$6,204,118 and $7,015,402)' alone, an extension)."""
+    got = facts("label_wrapped_inside_parentheses.txt")
+    assert got[("HeldToMaturitySecurities", "I19961231")] == 6116862
+    assert got[("HeldToMaturitySecurities", "I19951231")] == 6987310

@@ -192,7 +192,9 @@ class RowBuilder:
             if not label:
                 label, indent = joined, self.pending[0].indent
             elif _starts_lower(label) or _CONNECTOR.search(joined) or self._deeper(ln) or label[0].isdigit() \
-                    or _STARTS_CONNECTOR.match(label):
+                    or _STARTS_CONNECTOR.match(label) or joined.count("(") > joined.count(")"):
+                # (a parenthesis left open goes on: "Securities held to maturity (fair value" /
+                # "$6,204,118 and $7,015,402)")
                 label, indent = _glue(joined, label), self.pending[0].indent
             elif label[0] in _DASHES:  # "Weighted average shares" / "- basic and diluted"
                 rest = label.lstrip(_DASHES + " ")
