@@ -2785,3 +2785,25 @@ def test_a_label_wrapped_inside_its_parentheses_is_one_label():
     got = facts("label_wrapped_inside_parentheses.txt")
     assert got[("HeldToMaturitySecurities", "I19961231")] == 6116862
     assert got[("HeldToMaturitySecurities", "I19951231")] == 6987310
+
+
+def test_a_banks_summary_lines_take_the_banks_concepts(tmp_path):
+    """A bank's release prints 'Noninterest income' and 'Noninterest expense' as lines of their
+    own (they were extensions named as the standard concepts, '...AsPrinted'), and its 'Interest
+    income' is its interest and dividend income; a manufacturer's 'Interest income' stays
+    investment income (the bank's concepts apply to a bank's filing only)."""
+    got = facts("release_share_and_price_rows.txt")
+    assert got[("NoninterestIncome", "D19991001_19991231")] == 2105000
+    assert got[("NoninterestExpense", "D19990101_19991231")] == 26905000
+    text = (STRESS / "release_share_and_price_rows.txt").read_text().replace(
+        "Net interest income                   $ 9,412    $ 8,977       $37,118     $35,340",
+        "Interest income                       $ 9,412    $ 8,977       $37,118     $35,340")
+    bank = {(f.concept.name, f.context.id): f.value for f in model_of(tmp_path, text).facts}
+    assert bank[("InterestAndDividendIncomeOperating", "D19991001_19991231")] == 9412000
+    plant = text.replace("STATE COMMERCIAL BANKS [6022]", "GENERAL INDUSTRIAL MACHINERY [3560]").replace(
+        "Provision for loan losses", "Restructuring charge").replace("Noninterest income", "Royalty income").replace(
+        "Noninterest expense", "Operating expenses")
+    (tmp_path / "plant").mkdir()
+    made = {(f.concept.name, f.context.id): f.value for f in model_of(tmp_path / "plant", plant).facts}
+    assert made.get(("InvestmentIncomeInterest", "D19991001_19991231")) == 9412000
+    assert not [k for k in made if k[0] == "InterestAndDividendIncomeOperating"]
