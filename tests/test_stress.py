@@ -2754,15 +2754,6 @@ def test_an_option_table_counts_shares_prices_per_share_and_no_life_in_dollars()
     assert any("REMAINING CONTRACTUAL LIFE" in u.reason and "span of time" in u.reason for u in model.unmapped)
 
 
-def test_ordinal_quarters_beside_fiscal_1996_of_a_june_year():
-    """'First Quarter ... Fourth Quarter' with 'Fiscal 1996' at the left, the fiscal year ending
-    June 30: the quarters July-September 1995 to April-June 1996 (the table was skipped: only a
-    calendar year's bare year was read so)."""
-    got = facts("quarterly_data_of_a_june_fiscal_year.txt")
-    assert got[("Revenues", "D19950701_19950930")] == 22410000
-    assert got[("Revenues", "D19960401_19960630")] == 23602000
-    assert got[("NetIncomeLoss", "D19960101_19960331")] == 844000
-
 
 def test_a_long_label_one_blank_from_its_first_amounts_keeps_them():
     """'Purchases of fixed maturities available for sale (121,340) (108,775)  (99,210)': the

@@ -503,20 +503,6 @@ def _quarters_under_years(cols: list[Column], fye: tuple[int, int] | None) -> li
 
 
 
-# "Fiscal 1996" alone at the left of the column headings (a bare "1996" there is read so only
-# of a calendar year: a 52/53-week year whose header says "0930" has quarters of other days)
-_FISCAL_STUB = re.compile(r"(?:fiscal(?: year)?|fy)\s*(?:19|20)\d\d", re.I)
-
-
-def _month_end_year(ctx: PeriodContext) -> bool:
-    """The fiscal year ends on a month's last day (its quarters are months: the calendar's, June's),
-    and the report's own period ends on it (a 52/53-week year ends on other days)."""
-    fye = ctx.fiscal_year_end
-    end = make_date(2001, *fye) if fye is not None else None  # (a year without a February 29)
-    return end is not None and (end + dt.timedelta(days=1)).day == 1 and (
-        ctx.period_end is None or (ctx.period_end + dt.timedelta(days=1)).day == 1)
-
-
 def _quarters_of_a_year(cols: list[Column]) -> list[Column]:
     """"Fourth Quarter  Third Quarter ..." under a year the sentence above names ("quarterly
     results for the year ended June 30, 1996"): each the three months of that quarter of the
@@ -1085,12 +1071,11 @@ def _columns(head, spans, ctx: PeriodContext, flows: bool = False, all_members: 
             return _column_groups([dataclasses.replace(c, period=period) for c in cols], head.kind, ctx.registrant)
     if all(c.period is None for c in cols):
         period = intro_period(head.intro)
-        stub = head.stub_text.strip()
-        if ((YEAR.fullmatch(stub) and ctx.fiscal_year_end == (12, 31)) or (_FISCAL_STUB.fullmatch(stub) and _month_end_year(ctx))) and all(
+        if YEAR.fullmatch(head.stub_text.strip()) and ctx.fiscal_year_end == (12, 31) and all(
                 ORDINAL_QUARTER.match(" ".join(c.heading.split())) for c in cols):
             # "First  Second  Third  Fourth" under "Quarter", the year printed as the rows' section
             # heading ("1999" over its rows, then "1998"): that year's quarters, not the sentence's year
-            # or "Fiscal 1996" beside them (of a year that ends at a month's end only)
+            # (of a calendar year only: a 52/53-week year's quarters end on other days)
             period = column_period(head.stub_text.strip(), StatementKind.INCOME, "", ctx) or period
         if period is None:
             return [], "no period in the column headings or the sentence above the table"
