@@ -2798,3 +2798,48 @@ def test_a_banks_summary_lines_take_the_banks_concepts(tmp_path):
     made = {(f.concept.name, f.context.id): f.value for f in model_of(tmp_path / "plant", plant).facts}
     assert made.get(("InvestmentIncomeInterest", "D19991001_19991231")) == 9412000
     assert not [k for k in made if k[0] == "InterestAndDividendIncomeOperating"]
+
+
+# Lookalikes an independent regression review wrote against this session's rules (tests/stress/reg_*):
+# each was a wrong number of a new rule, now mended.
+@pytest.mark.parametrize("name,unit_ids,axes,periods", [
+    # "As Previously Reported | Adjustments | As Restated": the restated column is the sum
+    ("reg_p10_restated_income_statement_10ka.txt", {"USD"}, {"ConsolidationItemsAxis", "StatementScenarioAxis"}, {"D"}),
+    ("reg_f07_fiscal_inventory_note.txt", {"USD"}, set(), {"I"}),  # "Fiscal 1996" over inventories: year ends
+    ("reg_s02_common_shares_outstanding_caption.txt", {"USD"}, set(), {"I"}),  # a stock caption is money
+    ("reg_s03_cashflow_dividends_per_share_millions.txt", {"USD"}, set(), {"D", "I"}),  # "$1.20 per share (72.6)"
+    ("reg_p01_equity_market_value_adjustment_column.txt", {"USD"}, {"StatementEquityComponentsAxis"}, {"D", "I"}),
+    ("reg_e05_warrants_aggregate_exercise_prices.txt", {"USD"}, set(), {"I"}),  # aggregate prices are money
+    ("reg_s01_oil_price_high_low.txt", {"USD"}, set(), {"D"}),  # a crude oil price is no share's
+    ("reg_c02_quoted_guidance_coincides_in_millions.txt", set(), set(), set()),  # round quotes prove no scale
+])
+def test_lookalikes_of_this_sessions_rules_give_no_wrong_number(name, unit_ids, axes, periods):
+    model = map_filing(parsed(name), cik="1")
+    table = [f for f in model.facts if f.table >= 0]
+    assert {f.unit.id for f in table if f.unit} == unit_ids
+    assert {a.qname.split(":")[-1] for f in table for a, _ in f.context.dims} == axes
+    assert {f.context.period.key()[:1] for f in table} == periods
+
+
+def test_lookalike_restatement_adjustments_take_the_printed_direction():
+    """'Net sales  84,210  (1,900)  82,310': the adjustment takes 1,900 away (it was +1,900)."""
+    got = facts("reg_p10_restated_income_statement_10ka.txt")
+    assert got[("Revenues", "D19980101_19981231_AdjustmentsMember")] == -1900000
+    assert got[("NetIncomeLoss", "D19980101_19981231_AdjustmentsMember")] == -1050000
+    assert got[("Revenues", "D19980101_19981231")] == 82310000
+
+
+def test_lookalikes_a_one_table_scale_a_pro_forma_page_a_combined_column_a_second_combination():
+    """'The amounts in the following table are in thousands' scales that table only; a pro forma
+    table after the statement's page break is no page of the statement; a 'Combined' subtotal
+    column is no company; a six months' combination under a year's is no second part of it."""
+    c01 = facts("reg_c01_following_table_in_thousands_then_whole_dollars.txt")
+    assert c01[("Revenues", "D19970101_19971231")] == 3412615
+    t07 = facts("reg_t07_pro_forma_in_thousands_after_page_break.txt")
+    assert t07[("Revenues", "D19970101_19971231")] == 84210000
+    assert t07[("ProFormaNetSales", "D19970101_19971231")] == 96480000  # (the pro forma note's own concept)
+    p02 = map_filing(parsed("reg_p02_combination_with_combined_subtotal.txt"), cik="1")
+    assert not [m for f in p02.facts for _, m in f.context.dims if m.name.startswith("Combined")]
+    j01 = map_filing(parsed("reg_j01_two_combinations_two_periods.txt"), cik="1")
+    assert not [f for f in j01.facts if f.context.period.start and f.context.period.start.month == 1
+                and f.context.period.end.month == 6 and f.context.dims]

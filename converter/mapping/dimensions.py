@@ -65,6 +65,10 @@ def is_adjustment(group: str) -> bool:
     return axis is not None and axis.name.endswith("ConsolidationItemsAxis")
 
 
+# scenario columns of the figures before the adjustments: a base of the sum, never its result
+_BEFORE = re.compile(r"\b(?:previously|originally|as) reported\b|\bhistorical\b", re.I)
+
+
 def is_scenario(group: str) -> bool:
     """A group of the whole company's figures as they would be (pro forma, as adjusted) or were."""
     axis = next((a for a in _rules().axes if a.words is not None and a.words.search(group)), None)
@@ -211,9 +215,11 @@ def adjustment_signs(table) -> tuple[dict[int, int | None], frozenset[tuple[int,
     for period in {c.period for c in adjusting}:
         cols = [c for c in table.columns if c.period == period]
         adj = [c for c in cols if c in adjusting]
-        result = [c for c in cols if c.member and is_scenario(c.member)]
+        # the figures after the adjustments: the pro forma, adjusted or restated column; else the
+        # plain one ("As Previously Reported | Adjustments | As Restated" with the restated figures
+        # the company's own; a consolidating statement's "Consolidated")
+        result = [c for c in cols if c.member and is_scenario(c.member) and not _BEFORE.search(c.member)]
         if not result:
-            # a consolidating statement: "Parent | Subsidiaries | Eliminations | Consolidated"
             result = [c for c in cols if not c.member]
         base = [c for c in cols if c not in adj and c not in result]
         if len(result) != 1 or not base or len(adj) > 5:

@@ -566,13 +566,14 @@ def _row_unit_type(label: str, context: str, cells: tuple[Cell | None, ...], kin
         # a statement's share counts are printed inside its stock captions ("Common stock, $1 par
         # value; 6,112,840 shares outstanding  6,113"); a release's selected balance sheet data
         # prints them, and the book value per share, as rows of their own
-        if _STOCK_CAPTION.search(label):
+        # (a caption stating a count or a rate is the stock's or the dividends' money: "Common
+        # shares outstanding - 2,415,000 shares", "Cash dividends paid, $1.20 per share")
+        if _STOCK_CAPTION.search(label) or re.search(r"\d", label) or _DIVIDENDS.search(label):
             return MONETARY
         values = [c for c in cells if c is not None and c.value is not None]
         if _SHARE_COUNT.match(label) and values and all(c.decimals == 0 and "$" not in c.text for c in values):
             return SHARES
-        if _PER_SHARE.search(re.sub(r"\([^)]*\)", " ", label)) and any(c.decimals > 0 for c in values) \
-                and _sized_per_share(cells):
+        if _BOOK_VALUE.search(label) and any(c.decimals > 0 for c in values) and _sized_per_share(cells):
             return PER_SHARE
         return MONETARY
     if _NUMERATOR.match(label):
@@ -592,7 +593,7 @@ def _row_unit_type(label: str, context: str, cells: tuple[Cell | None, ...], kin
         return PER_SHARE  # every line of a per-share block: "Earnings before extraordinary loss" under it
     if re.search(r"\bnumber of\b.*\bshares\b|\bshares\b.*\boutstanding\b", label, re.I):
         return SHARES
-    if _PRICE_ROW.match(label) and (_PRICE_HEADING.search(context) or short and _PRICE_HEADING.search(label)) \
+    if _PRICE_ROW.match(label) and (_PRICE_HEADING.search(context) or _PRICE_HEADING.search(label)) \
             and _sized_per_share(cells):
         return PER_SHARE  # "Market price range: / High  25.75": a share's price, in no table's scale
     values = [c for c in cells if c is not None and c.value is not None]
@@ -604,8 +605,12 @@ def _row_unit_type(label: str, context: str, cells: tuple[Cell | None, ...], kin
 
 _DIVIDENDS = re.compile(r"\bdividends?\b", re.I)
 # the stock's price by quarter under a release's or a report's quarterly data
+_BOOK_VALUE = re.compile(r"\b(?:tangible )?book value\b.*\bper (?:common )?share\b|\b(?:equity|net assets?) per (?:common )?share\b",
+                         re.I)
 _PRICE_ROW = re.compile(r"^(?:(?:stock|market|share|sales?)\s+prices?\s*[-:]?\s*)?(?:high|low|close|closing|last)\b", re.I)
-_PRICE_HEADING = re.compile(r"\bprices?\b|\bhigh\b.*\blow\b|\bmarket (?:range|value)\b|\bstock (?:range|quotations?)\b", re.I)
+# (the stock's: "Market price range:", "Stock prices:", "Common stock price"; not a crude oil's or gold's)
+_PRICE_HEADING = re.compile(r"\b(?:stock|share|common|market)\b[\w ]{0,20}\bprices?\b|\bmarket (?:range|value)\b|"
+                            r"\bstock (?:range|quotations?)\b|\bprice range of (?:the )?(?:common )?(?:stock|shares)\b", re.I)
 _STOCK_CAPTION = re.compile(r"\bpar\b|\bstated value\b|\bauthori[sz]ed\b|\bissued\b|\bliquidation\b", re.I)
 _DILUTED = re.compile(r"\bdilut(?:ed|ion)\b", re.I)
 _BASIC = re.compile(r"\bbasic\b|\bprimary\b", re.I)
@@ -1065,7 +1070,7 @@ def _measure_unit(measure: str, row_unit: str) -> str | None:
 # (and a currency option's "Weighted Average Strike Price": an exchange rate, no unit either)
 _YEARS_COLUMN = re.compile(r"\b(?:life|term)\b.*\b(?:years?|yrs?\.?)\b|\(in years\)|\byears? remaining\b|\bstrike price\b|"
                            r"\bremaining (?:contractual )?life\b", re.I)
-_PRICE_COLUMN = re.compile(r"\b(?:exercise|option|grant) prices?\b|\bprice per share\b|\bper share\b", re.I)
+_PRICE_COLUMN = re.compile(r"(?<!aggregate )\b(?:exercise|option|grant) prices?\b|\bprice per share\b|\bper share\b", re.I)
 _SHARES_COLUMN = re.compile(r"(?:^|\s)(?:number of )?(?:shares|options)(?: \(\d{3}\))?$|\bnumber of (?:shares|options)\b|"
                             r"\bnumber (?:outstanding|exercisable)\b", re.I)
 

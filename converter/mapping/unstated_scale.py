@@ -90,14 +90,15 @@ def _quoted_amounts(sentences: Sequence[Sentence]) -> list[tuple[Decimal, Decima
 
 def _quoted_scale(tables: Sequence[Table], sentences: Sequence[Sentence]) -> tuple[int, Decimal, Decimal] | None:
     """(scale, text amount, printed number) where the text quotes the tables' own figures
-    rounded ("net sales of $742.9 million" beside "Net sales 742,918"): two amounts of four
-    digits or more, or three, each a printed number at one and the same scale, and at no other."""
+    rounded ("net sales of $742.9 million" beside "Net sales 742,918"): two amounts printed with
+    a decimal, each a number of four digits or more printed at one and the same scale, and at no
+    other."""
     printed = {abs(c.value) for t in tables for r in t.rows if not _SHARES.search(f"{r.label} {r.context}")
                for c in r.cells if c is not None and c.value is not None and not c.percent and abs(c.value) >= 100}
     found: dict[int, list[tuple[Decimal, Decimal]]] = {}
     for amount, half, digits in _quoted_amounts(sentences):
-        if digits < 3:
-            continue  # ("$2 million" fits too many numbers)
+        if digits < 3 or half * 2 >= _WORDS["million"]:
+            continue  # ("$2 million", "$125 million": round figures fit too many numbers; "$412.6 million" does not)
         for scale in _SCALES[1:]:
             near = next((n for n in printed if abs(n * scale - amount) <= half), None)
             if near is not None:
@@ -106,8 +107,7 @@ def _quoted_scale(tables: Sequence[Table], sentences: Sequence[Sentence]) -> tup
         return None
     scale, pairs = found.popitem()
     distinct = {a for a, _ in pairs}
-    return (scale, *pairs[0]) if len(distinct) >= 3 or len(distinct) >= 2 and all(
-        len(str(int(n))) >= 4 for _, n in pairs) else None
+    return (scale, *pairs[0]) if len(distinct) >= 2 and all(len(str(int(n))) >= 4 for _, n in pairs) else None
 
 
 def _deal_scale(tables: Sequence[Table], sentences: Sequence[Sentence]) -> tuple[int, Decimal, Decimal] | None:

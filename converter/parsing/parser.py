@@ -160,8 +160,10 @@ _NOT_DOLLARS = re.compile(r"\bper (?:common )?share\b|\bprice\b|%|\bpercent|\bra
 _TABULAR_SCALE = re.compile(r"\(\s*tabular (?:information|amounts|data)\s*:?\s*(?:(?:dollars|amounts) )?in\s+"
                             r"(?:thousands|millions|billions)\b[^)]*\)|"
                             # "All dollar amounts in the attached Schedules A through D are in thousands"
-                            r"\b(?:all )?(?:dollar )?amounts (?:in|on) (?:the )?(?:attached|accompanying|following|enclosed)\b"
-                            r"[^.]{0,80}?\bare (?:stated |expressed |presented |shown |reported )?in "
+                            # (of several tables: "the following table are in thousands" is one table's)
+                            r"\b(?:all )?(?:dollar )?amounts (?:in|on) (?:the )?(?:attached|accompanying|following|enclosed)"
+                            r"\s+(?:[\w-]+\s+){0,3}?(?:schedules|statements|tables|exhibits)\b"
+                            r"[^.]{0,60}?\bare (?:stated |expressed |presented |shown |reported )?in "
                             r"(?:thousands|millions|billions)\b", re.I)
 
 
@@ -205,6 +207,31 @@ def _dated_above(head) -> bool:
     consisted of:"): balances, not flows."""
     lead_in = re.split(r"(?<=[.!?])\s+", head.intro.strip())[-1]  # the sentence right above, not the paragraph
     return bool(_AT_DATE.search(" ".join([lead_in, *head.title_lines])))
+
+
+def _groups_named(headings: list[str]) -> bool:
+    """Every column heading names a group beside its period ("GE 1993", "GECS 1993"): a page of
+    the statement's entities, not another table of its years."""
+    return bool(headings) and all(" ".join(_PERIOD_WORDS.sub(" ", FULL_DATE.sub(" ", h)).replace("*", " ").split())
+                                  for h in headings)
+
+
+# "Had the acquisition ... occurred on January 1, 1996, the results would have been": not the
+# statement's own figures
+_AS_HAD = re.compile(r"\bhad (?:the |this )?[\w ,-]{0,60}\b(?:occurred|been (?:completed|consummated))\b|\bas if\b", re.I)
+
+
+def _fiscal_highlights(head, rows) -> bool:
+    """"Fiscal 1996  Fiscal 1995" over an annual report's highlights of sales and earnings: each
+    column is the fiscal year (its balance lines held at the year's end by their words); a note of
+    balances only under such headings (inventories, backlog) keeps the year-end dates."""
+    dated = [h for h in head.headings if YEAR.search(h)]
+    return bool(dated) and all(_FISCAL_HEADING.search(h) and not MONTH_DAY.search(h) for h in dated) \
+        and any(_EARNINGS_LINE.search(r.label) for r in rows)
+
+
+_FISCAL_HEADING = re.compile(r"\bfiscal\b|\bFY\s?'?\d\d", re.I)
+_EARNINGS_LINE = re.compile(r"^(?:net )?(?:sales|revenues?)\b|\bnet (?:income|earnings|loss)\b|\bper share\b", re.I)
 
 
 def _years_of_flows(head, flow_years: set[int]) -> bool:
@@ -282,7 +309,9 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
         if head.not_own:
             evidence = dataclasses.replace(evidence, kind=StatementKind.NOTE, by="title")
         elif (evidence.kind is StatementKind.NOTE and statement is not None and statement.own
-              and first_line - statement.last_line <= 25
+              and (first_line - statement.last_line <= 15
+                   or first_line - statement.last_line <= 25 and _groups_named(head.headings))
+              and not _PRO_FORMA.search(head.intro[-300:]) and not _AS_HAD.search(head.intro[-300:])
               and not any(map(is_title_line, head.title_lines)) and not head.under_note
               and decide_kind(None, False, rows, frozenset(), durations).kind is statement.kind):
             # an untitled table right under a statement (also across its footnote and a page
@@ -316,7 +345,8 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
             head.scale, head.scale_text = scope
         # (the years of the statements of income, or, before them, the report's year and those before it)
         flows = head.kind is StatementKind.NOTE and ctx.annual and (_flows(head, rows)
-                                                                    or _years_of_flows(head, flow_years or report_years))
+                                                                    or _years_of_flows(head, flow_years or report_years)
+                                                                    or _fiscal_highlights(head, rows))
         cols, reason = _columns(head, columns, ctx, flows)
         if reason and (carried := _carried_columns(head, columns, statement)) is not None:
             cols, reason = carried, ""  # "CONSOLIDATED BALANCE SHEETS (Continued)" without its column headings
@@ -355,7 +385,10 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
             # a pro forma combination too wide for the page, printed in two parts one under the
             # other: the second part's columns are the combination's other columns, of its lines
             part, why = _columns(head, columns, ctx, all_members=True)
-            joined = None if why or not any(c.period is not None for c in part) else _second_part(tables[-1], part, rows)
+            # (of the same dates: a six months' combination under a year's is a table of its own)
+            same = {c.period for c in part if c.period is not None} <= {c.period for c in tables[-1].columns}
+            joined = None if why or not any(c.period is not None for c in part) or not same \
+                else _second_part(tables[-1], part, rows)
             if joined is not None:
                 tables[-1] = dataclasses.replace(joined, last_line=last_line)
                 continue

@@ -52,7 +52,6 @@ def column_period(heading: str, kind: StatementKind, title: str, ctx: PeriodCont
     if names_comparison(text):
         return None  # "Increase (Decrease) 1999 vs. 1998", "Change since December 31, 1997": no period
     dates = find_dates(text)
-    md_printed = bool(dates)  # (a day printed: the column's end is a date, not a year)
     designated = None if dates else _designated(text, title, ctx)
     if designated is not None:
         end, months = designated
@@ -72,7 +71,6 @@ def column_period(heading: str, kind: StatementKind, title: str, ctx: PeriodCont
         if not years:
             return None
         year = years[-1]
-        md_printed = parse_month_day(text) is not None
         same_year = [d for d in stub_dates if d.year == year]
         md = parse_month_day(text) or ((same_year[-1].month, same_year[-1].day) if same_year else None)
         flows = kind is not StatementKind.BALANCE
@@ -118,10 +116,8 @@ def column_period(heading: str, kind: StatementKind, title: str, ctx: PeriodCont
         return Period(end, end - dt.timedelta(weeks=weeks) + dt.timedelta(days=1))  # "Fourteen Weeks Ended"
     months = duration_months(text) or duration_months(title)
     if months is None:
-        if kind is StatementKind.NOTE and not (_FISCAL_WORD.search(text) and not md_printed):
-            return Period(end)
         if kind is StatementKind.NOTE:
-            months = 12  # "Fiscal 1996" over a highlights table: the fiscal year (its balances at its end)
+            return Period(end)
         if ctx.annual or not dates:
             months = 12
         elif _first_quarter(end, ctx):
@@ -129,10 +125,6 @@ def column_period(heading: str, kind: StatementKind, title: str, ctx: PeriodCont
         else:
             return None  # a later quarter's date alone does not say quarter or year to date
     return Period(end, start_of(end, months))
-
-
-# a year named as the company's fiscal year: "Fiscal 1996", "FY97", "Fiscal Year 1995"
-_FISCAL_WORD = re.compile(r"\bfiscal\b|\bFY\s?'?\d\d", re.I)
 
 
 def _within_year(text: str) -> int | None:

@@ -19,7 +19,7 @@ _NA = re.compile(r"^(?:N/?A|n/?a|N/?M|n/?m|N\.M\.|n\.m\.|NMF|nmf|Nil|nil)$")  # 
 # Where the label ends: two spaces, a tab's worth of blanks, or a dot leader.
 LAST_CHARS = frozenset("0123456789)-%*_\u2014\u2013AaMmLlFf$.")  # ("N.M.", "NMF" end a row too)
 _LETTER = re.compile(r"[A-Za-z]")
-_NUMBER_MARK = re.compile(r"\(\d{1,2}\)")  # "(6)": a footnote's number, beside an amount
+_NUMBER_MARK = re.compile(r"\(\d\)")  # "(6)": a footnote's number, beside an amount ("(15)" is an amount)
 _MARKED_AMOUNT = re.compile(r"\$?\s?(?:\d{1,3}(?:,\d{3})+|\d{3,})")  # an amount such a mark follows
 _LETTER_MARK = re.compile(r"(?:\([a-zA-Z]\))+")  # "(a)", "(b)(c)": footnote letters, no amount
 _SPACED_MARK = re.compile(r"(?<![^\s$])\([a-zA-Z]\)(?=\s)")  # a letter mark with a blank after it, inside a cell
