@@ -59,8 +59,8 @@ def test_consolidating_columns_parent_and_guarantors_are_entities_eliminations_c
     assert _facts(model, "kestrel:Receivables")[("I1998-12-31", "kestrel:EliminationsMember")] == "-1100000"
     assert _facts(model, "kestrel:InvestmentInSubsidiaries")[("I1998-12-31", "kestrel:EliminationsMember")] == "-9000000"
     axes = {a.qname for f in model.facts for a, _ in f.context.dims}
-    # US-GAAP 2024 has no legal-entity axis, and SRT's is not bundled: the filer's own
-    assert axes == {"kestrel:LegalEntityAxis", "kestrel:ConsolidationItemsAxis"}
+    # DEI's legal-entity axis; SRT's consolidation items axis is not bundled: the filer's own
+    assert axes == {"dei:LegalEntityAxis", "kestrel:ConsolidationItemsAxis"}
     assert not [u.reason for u in model.unmapped if "Eliminations" in u.reason]
 
 
@@ -98,7 +98,7 @@ def test_a_pro_forma_combination_entities_adjustments_and_restated_columns():
     for f in model.facts:
         for a, m in f.context.dims:
             axes[a.qname].add(m.qname)
-    assert axes == {"talbot:LegalEntityAxis": {"talbot:PrescottFastenerMember"},
+    assert axes == {"dei:LegalEntityAxis": {"talbot:PrescottFastenerMember"},
                     "talbot:ConsolidationItemsAxis": {"talbot:ProFormaAdjustmentsMember"},
                     "talbot:StatementScenarioAxis": {"talbot:ProFormaMember", "talbot:AsPreviouslyReportedMember"}}
 

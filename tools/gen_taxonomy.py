@@ -281,7 +281,8 @@ def main(argv=None) -> int:
                 "elements txt2xbrl writes. The full taxonomy is at https://xbrl.sec.gov/dei/2024/dei-2024.xsd")
     for path, text in ((USGAAP_PATH, schema(USGAAP_NS, "us-gaap", gaap, "", True, note_gaap,
                                                 tomllib.loads((TAX / "dimensions.toml").read_text()))),
-                       (DEI_PATH, schema(DEI_NS, "dei", dei, dei_types(), False, note_dei))):
+                       (DEI_PATH, schema(DEI_NS, "dei", dei, dei_types(), True, note_dei,
+                                         {"standard": tomllib.loads((TAX / "dimensions.toml").read_text())["standard"]["dei"]}))):
         out = cache / path
         out.parent.mkdir(parents=True, exist_ok=True)
         out.write_text(text)

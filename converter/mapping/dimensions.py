@@ -16,10 +16,11 @@ from decimal import Decimal
 
 from converter.mapping.extension import ExtensionSet, camel
 from converter.model import Arc, Concept, Label, Network
-from converter.namespaces import USGAAP_NS
+from converter.namespaces import DEI_NS, USGAAP_NS
 from converter.resources import load_toml
 
 DOMAIN_TYPE = "dtr-types:domainItemType"
+_STANDARD_NS = {"us-gaap": USGAAP_NS, "dei": DEI_NS}  # (the bundled subsets declare the standard axes)
 LABEL = "http://www.xbrl.org/2003/role/label"
 
 
@@ -135,11 +136,12 @@ class Dimensions:
         return self._concept(_rules().line_items, "xbrli:stringItemType", "Statement [Line Items]")
 
     def _concept(self, qname: str, type_: str, label: str, dimension: bool = False) -> Concept:
-        if qname.startswith("us-gaap:"):
+        prefix = qname.split(":", 1)[0] if ":" in qname else ""
+        if prefix in _STANDARD_NS:
             # one concept per standard name, labelled as first printed
             found = self._standard.get(qname)
             if found is None:
-                found = self._standard[qname] = Concept(qname.split(":", 1)[1], "us-gaap", USGAAP_NS, type_,
+                found = self._standard[qname] = Concept(qname.split(":", 1)[1], prefix, _STANDARD_NS[prefix], type_,
                                                         "duration", None, label, abstract=True)
             return found
         return self.ext.dimensional(qname, type_, label, axis=dimension)
