@@ -56,11 +56,11 @@ def test_consolidating_columns_parent_and_guarantors_are_entities_eliminations_c
         ("I1998-12-31", "kestrel:ParentMemberAsPrinted"): "1200000",
         ("I1998-12-31", "kestrel:GuarantorSubsidiariesMember"): "3400000",
     }
-    assert _facts(model, "kestrel:Receivables")[("I1998-12-31", "kestrel:EliminationsMember")] == "-1100000"
-    assert _facts(model, "kestrel:InvestmentInSubsidiaries")[("I1998-12-31", "kestrel:EliminationsMember")] == "-9000000"
+    assert _facts(model, "kestrel:Receivables")[("I1998-12-31", "srt:ConsolidationEliminationsMember")] == "-1100000"
+    assert _facts(model, "kestrel:InvestmentInSubsidiaries")[("I1998-12-31", "srt:ConsolidationEliminationsMember")] == "-9000000"
     axes = {a.qname for f in model.facts for a, _ in f.context.dims}
-    # DEI's legal-entity axis; SRT's consolidation items axis is not bundled: the filer's own
-    assert axes == {"dei:LegalEntityAxis", "kestrel:ConsolidationItemsAxis"}
+    # DEI's legal-entity axis, SRT's consolidation items axis (bundled subsets)
+    assert axes == {"dei:LegalEntityAxis", "srt:ConsolidationItemsAxis"}
     assert not [u.reason for u in model.unmapped if "Eliminations" in u.reason]
 
 
@@ -78,8 +78,8 @@ def test_a_pro_forma_presentation_of_one_company_adjustments_by_their_arithmetic
         ("I1999-06-30", "marlowe:ProFormaAdjustmentsMember"): "12500000",  # the balance sheet's add
         ("I1999-06-30", "marlowe:AdjustedMember"): "16710000"}
     axes = {(a.qname, m.qname) for f in model.facts for a, m in f.context.dims}
-    assert axes == {("marlowe:ConsolidationItemsAxis", "marlowe:ProFormaAdjustmentsMember"),
-                    ("marlowe:StatementScenarioAxis", "marlowe:AdjustedMember")}
+    assert axes == {("srt:ConsolidationItemsAxis", "marlowe:ProFormaAdjustmentsMember"),
+                    ("srt:StatementScenarioAxis", "marlowe:AdjustedMember")}
 
 
 def test_a_pro_forma_combination_entities_adjustments_and_restated_columns():
@@ -90,17 +90,17 @@ def test_a_pro_forma_combination_entities_adjustments_and_restated_columns():
     year = "D1999-01-01_1999-12-31"
     assert _facts(model, "us-gaap:InterestExpense") == {
         (year, ""): "1100000", (year, "talbot:PrescottFastenerMember"): "300000",
-        (year, "talbot:ProFormaAdjustmentsMember"): "1900000", (year, "talbot:ProFormaMember"): "3300000"}
+        (year, "talbot:ProFormaAdjustmentsMember"): "1900000", (year, "srt:ProFormaMember"): "3300000"}
     assert _facts(model, "us-gaap:NetIncomeLoss")[(year, "talbot:ProFormaAdjustmentsMember")] == "-1900000"
-    assert _facts(model, "us-gaap:Revenues")[("D1999-07-01_1999-09-30", "talbot:AsPreviouslyReportedMember")] == "22900000"
+    assert _facts(model, "us-gaap:Revenues")[("D1999-07-01_1999-09-30", "srt:ScenarioPreviouslyReportedMember")] == "22900000"
     assert _facts(model, "us-gaap:Revenues")[("D1999-07-01_1999-09-30", "")] == "21700000"
     axes = {a.qname: set() for f in model.facts for a, _ in f.context.dims}
     for f in model.facts:
         for a, m in f.context.dims:
             axes[a.qname].add(m.qname)
     assert axes == {"dei:LegalEntityAxis": {"talbot:PrescottFastenerMember"},
-                    "talbot:ConsolidationItemsAxis": {"talbot:ProFormaAdjustmentsMember"},
-                    "talbot:StatementScenarioAxis": {"talbot:ProFormaMember", "talbot:AsPreviouslyReportedMember"}}
+                    "srt:ConsolidationItemsAxis": {"talbot:ProFormaAdjustmentsMember"},
+                    "srt:StatementScenarioAxis": {"srt:ProFormaMember", "srt:ScenarioPreviouslyReportedMember"}}
 
 
 def test_adjustments_that_do_not_add_up_give_no_fact(tmp_path):

@@ -16,11 +16,11 @@ from decimal import Decimal
 
 from converter.mapping.extension import ExtensionSet, camel
 from converter.model import Arc, Concept, Label, Network
-from converter.namespaces import DEI_NS, USGAAP_NS
+from converter.namespaces import DEI_NS, SRT_NS, USGAAP_NS
 from converter.resources import load_toml
 
 DOMAIN_TYPE = "dtr-types:domainItemType"
-_STANDARD_NS = {"us-gaap": USGAAP_NS, "dei": DEI_NS}  # (the bundled subsets declare the standard axes)
+_STANDARD_NS = {"us-gaap": USGAAP_NS, "dei": DEI_NS, "srt": SRT_NS}  # (the bundled subsets declare the standard axes)
 LABEL = "http://www.xbrl.org/2003/role/label"
 
 

@@ -13,7 +13,7 @@ import jinja2
 
 from converter import __version__
 from converter.model import Arc, Concept, Fact, Network, XbrlModel
-from converter.namespaces import DEI_NS, DEI_SCHEMA, USGAAP_NS, USGAAP_SCHEMA
+from converter.namespaces import DEI_NS, DEI_SCHEMA, SRT_NS, SRT_SCHEMA, USGAAP_NS, USGAAP_SCHEMA
 from converter.resources import templates_dir
 
 LABEL_LINKBASE_ROLE = "http://www.xbrl.org/2003/role/labelLinkbaseRef"
@@ -80,7 +80,7 @@ def render(model: XbrlModel, source: str) -> Rendered:
     instance = env.get_template("instance.xml.j2").render(
         contexts=contexts, units=units, facts=facts, schema_file=model.schema_file,
         dimensional=any(c.dims for c in model.contexts),
-        usgaap_ns=USGAAP_NS, dei_ns=DEI_NS, **common)
+        usgaap_ns=USGAAP_NS, dei_ns=DEI_NS, srt_ns=SRT_NS, **common)
     extensions = sorted((c for c in model.concepts if c.extension), key=lambda c: c.name)
     networks = [n for n in model.networks if n.presentation or n.calculation or n.dimensional]
     pre_file, cal_file, def_file = f"{base}_pre.xml", f"{base}_cal.xml", f"{base}_def.xml"
@@ -125,7 +125,7 @@ def render(model: XbrlModel, source: str) -> Rendered:
 
 def href(model: XbrlModel, concept: Concept) -> str:
     """Where a concept is declared: the extension schema, or the official standard location."""
-    location = {"us-gaap": USGAAP_SCHEMA, "dei": DEI_SCHEMA}.get(concept.prefix, model.schema_file)
+    location = {"us-gaap": USGAAP_SCHEMA, "dei": DEI_SCHEMA, "srt": SRT_SCHEMA}.get(concept.prefix, model.schema_file)
     return f"{location}#{concept.prefix}_{concept.name}"
 
 
