@@ -2843,3 +2843,14 @@ def test_lookalikes_a_one_table_scale_a_pro_forma_page_a_combined_column_a_secon
     j01 = map_filing(parsed("reg_j01_two_combinations_two_periods.txt"), cik="1")
     assert not [f for f in j01.facts if f.context.period.start and f.context.period.start.month == 1
                 and f.context.period.end.month == 6 and f.context.dims]
+
+
+def test_balance_labels_that_wrap_their_year_onto_the_amounts_line():
+    """'Balance, December 31,' / '  1996    4,200  6,310 ...' (a narrow label column): the year ends
+    the label, so the balances are dated and each year's movements fall between them (the
+    statement was read as one year's columns, 1996's net income dated 1997)."""
+    got = facts("equity_balance_year_wrapped.txt")
+    assert got[("StockholdersEquity", "I19961231_RetainedEarningsMember")] == 24135000
+    assert got[("StockholdersEquity", "I19971231")] == 36668000
+    assert got[("NetIncomeLoss", "D19970101_19971231_RetainedEarningsMember")] == 4402000
+    assert 3915000 not in {v for (n, c), v in got.items() if "1997" in c}  # 1996's net income is no 1997 fact

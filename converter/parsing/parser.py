@@ -932,10 +932,16 @@ def _components(head, spans, rows):
     if head.kind is not StatementKind.EQUITY:
         return None
     cols = _spanned_by_rules(cols)
-    if not cols or not all(_group_name(c) for c in cols) or any(_RULED.search(c.heading) for c in cols):
-        return None  # a heading that took in a rule was not told apart from its neighbours
+    if not cols or not all(_group_name(c) for c in cols) or any(_RULED.search(c.heading) for c in cols) \
+            or any(_BROKEN_HEADING.search(c.heading) for c in cols):
+        # a heading that took in a rule, or a word broken over two heading lines and left apart
+        # ("Adjust-" / "ment", "Accu-" / "mulated"), was not told apart from its neighbours
+        return None
     inception = own_start(head.title_text, dt.date(2100, 1, 1)) if "inception" in head.title_text.lower() else None
     return roll_forward(cols, rows, inception)
+
+
+_BROKEN_HEADING = re.compile(r"\b[A-Za-z]{2,}-(?=\s|$)")
 
 
 def _spanned_by_rules(cols: list[Column]) -> list[Column]:

@@ -6,7 +6,7 @@ import re
 from decimal import Decimal
 from dataclasses import dataclass, field
 
-from converter.dates import YEAR
+from converter.dates import MONTH_DAY, YEAR
 from converter.model import Cell, Row, RowKind
 from converter.parsing.blocks import assign
 from converter.parsing.lines import Kind, Line
@@ -177,6 +177,13 @@ class RowBuilder:
     def _values(self, ln: Line) -> None:
         label = _NOTE_LETTER.sub("", ln.label)
         indent = ln.indent
+        # "Balance, December 31," / "  1994    $ 8,500 ...": a narrow label column wraps the year
+        # onto the amounts' line, left of the first column: it ends the label above
+        year_ends_label = (not label and len(ln.tokens) > 1 and bool(self.columns) and bool(self.pending)
+                           and YEAR.fullmatch(ln.tokens[0].text) is not None and ln.tokens[0].end <= self.columns[0][0]
+                           and _DATE_WITHOUT_YEAR.search(_join(self.pending)) is not None)
+        if year_ends_label:
+            label = ln.tokens[0].text
         if len(self.pending) == 1 and _BLOCK_HEADING.fullmatch(self.pending[0].stripped) and label:
             self._flush_headings()
         # "Current liabilities" / " Debt maturing within one year" / "  Ameritech ... 15.5": lines
@@ -209,6 +216,8 @@ class RowBuilder:
         else:
             self.listed = ""
         label, tokens = _glued_value(ln, label, self.columns)
+        if year_ends_label:
+            tokens = tokens[1:]
         if not label and tokens and YEAR.fullmatch(tokens[0].text) and (
                 tokens[0].end <= self.columns[0][0]
                 or (len(tokens) > 1 and tokens[0].start == ln.indent and tokens[0].start < _LEFT_MARGIN)):
@@ -316,6 +325,9 @@ def _join(lines: list[Line]) -> str:
 
 # An amount run into the label with a single blank: "Purchases of businesses and other investments (667)".
 _GLUED_AMOUNT = re.compile(r"(?<=[a-z] )\$?\(?\$?\d{1,3}(?:,\d{3})+\)?$|(?<=[a-z] )\$?\(\d{3}\)$")
+
+
+_DATE_WITHOUT_YEAR = re.compile(MONTH_DAY.pattern + r",?\s*$", re.I)
 
 
 def _glued_value(ln: Line, label: str, columns: list[tuple[int, int]]) -> tuple[str, tuple[Token, ...]]:
