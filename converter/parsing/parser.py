@@ -933,15 +933,15 @@ def _components(head, spans, rows):
         return None
     cols = _spanned_by_rules(cols)
     if not cols or not all(_group_name(c) for c in cols) or any(_RULED.search(c.heading) for c in cols) \
-            or any(_BROKEN_HEADING.search(c.heading) for c in cols):
-        # a heading that took in a rule, or a word broken over two heading lines and left apart
-        # ("Adjust-" / "ment", "Accu-" / "mulated"), was not told apart from its neighbours
+            or sum(bool(_TOTAL_WORD.search(c.heading)) for c in cols) > 1:
+        # a heading that took in a rule, or two that name the total (words of one heading spread
+        # over its neighbours': "Notes Receivable Total from ..."), were not told apart
         return None
     inception = own_start(head.title_text, dt.date(2100, 1, 1)) if "inception" in head.title_text.lower() else None
     return roll_forward(cols, rows, inception)
 
 
-_BROKEN_HEADING = re.compile(r"\b[A-Za-z]{2,}-(?=\s|$)")
+_TOTAL_WORD = re.compile(r"\btotal\b", re.I)
 
 
 def _spanned_by_rules(cols: list[Column]) -> list[Column]:
