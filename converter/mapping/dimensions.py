@@ -60,10 +60,14 @@ def _standard_member(axis: _Axis, text: str) -> str | None:
     return next((name for name, words in axis.members if words.search(text)), None)
 
 
+def _worded_axis(group: str) -> str:
+    """The name of the first axis whose words name the group, or ""."""
+    return next((a.name for a in _rules().axes if a.words is not None and a.words.search(group)), "")
+
+
 def is_adjustment(group: str) -> bool:
     """A group of adjustments or eliminations: amounts added to or taken from other columns."""
-    axis = next((a for a in _rules().axes if a.words is not None and a.words.search(group)), None)
-    return axis is not None and axis.name.endswith("ConsolidationItemsAxis")
+    return _worded_axis(group).endswith("ConsolidationItemsAxis")
 
 
 # scenario columns of the figures before the adjustments: a base of the sum, never its result
@@ -72,8 +76,7 @@ _BEFORE = re.compile(r"\b(?:previously|originally|as) reported\b|\bhistorical\b"
 
 def is_scenario(group: str) -> bool:
     """A group of the whole company's figures as they would be (pro forma, as adjusted) or were."""
-    axis = next((a for a in _rules().axes if a.words is not None and a.words.search(group)), None)
-    return axis is not None and axis.name.endswith("StatementScenarioAxis")
+    return _worded_axis(group).endswith("StatementScenarioAxis")
 
 
 def placed(group: str, statement: bool) -> bool:
@@ -238,17 +241,18 @@ def adjustment_signs(table) -> tuple[dict[int, int | None], frozenset[tuple[int,
             lines.append((row.line, sum(amounts[:len(base)]), amounts[len(base):], got.value or Decimal(0),
                           unit * (len(printed) + 1)))
 
-        def holding(choice):
-            return [line for line, b, a, r, tol in lines if abs(b + sum(s * x for s, x in zip(choice, a)) - r) <= tol]
+        def adds_up(choice, entry) -> bool:
+            _, base_sum, adjustments, total, tolerance = entry
+            return abs(base_sum + sum(s * x for s, x in zip(choice, adjustments)) - total) <= tolerance
 
         telling = [entry for entry in lines if any(entry[2])]  # (a line without adjustments tells no sign)
         best, fits = None, 0
         for choice in itertools.product((1, -1), repeat=len(adj)):
-            n = sum(abs(b + sum(s * x for s, x in zip(choice, a)) - r) <= tol for _, b, a, r, tol in telling)
+            n = sum(adds_up(choice, entry) for entry in telling)
             if n > fits:
                 best, fits = choice, n
         # most lines that adjust add up, and more than one (a line of per-share amounts need not)
         if best is not None and fits >= 2 and fits * 10 >= len(telling) * 8:
             signs.update({c.index: s for c, s in zip(adj, best)})
-            verified.update((line, c.index) for line in holding(best) for c in adj)
+            verified.update((entry[0], c.index) for entry in lines if adds_up(best, entry) for c in adj)
     return signs, frozenset(verified)

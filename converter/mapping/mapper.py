@@ -604,9 +604,10 @@ def _row_unit_type(label: str, context: str, cells: tuple[Cell | None, ...], kin
 
 
 _DIVIDENDS = re.compile(r"\bdividends?\b", re.I)
-# the stock's price by quarter under a release's or a report's quarterly data
+# the one price per share among balance lines
 _BOOK_VALUE = re.compile(r"\b(?:tangible )?book value\b.*\bper (?:common )?share\b|\b(?:equity|net assets?) per (?:common )?share\b",
                          re.I)
+# the stock's price by quarter under a release's or a report's quarterly data
 _PRICE_ROW = re.compile(r"^(?:(?:stock|market|share|sales?)\s+prices?\s*[-:]?\s*)?(?:high|low|close|closing|last)\b", re.I)
 # (the stock's: "Market price range:", "Stock prices:", "Common stock price"; not a crude oil's or gold's)
 _PRICE_HEADING = re.compile(r"\b(?:stock|share|common|market)\b[\w ]{0,20}\bprices?\b|\bmarket (?:range|value)\b|"
@@ -1083,14 +1084,15 @@ _RATE_COLUMN = re.compile(r"\brate\b|%|\bpercent", re.I)
 _COLUMN_UNITS = ((_RATE_COLUMN, PERCENT), (_YEARS_COLUMN, None), (_PRICE_COLUMN, PER_SHARE), (_SHARES_COLUMN, SHARES))
 
 
-def _factor(facts: list[Fact], table: Table, cells) -> int:
-    """+1 when the facts carry the printed signs, -1 when they carry the opposite ones."""
+def _factor(facts: list[Fact], table: Table, cells, unknown: int | None = 1) -> int | None:
+    """+1 when the facts carry the printed signs, -1 when they carry the opposite ones (unknown
+    where no fact shows it: a zero, or no figure)."""
     for f in facts:
         printed = next((cell.value for col, cell in cells if f.source and cell.line == f.source.line
                         and cell.col == f.source.col), None)
         if printed and f.value:
             return 1 if (printed > 0) == (f.value > 0) else -1
-    return 1
+    return unknown
 
 
 def _printed_negative(row: Row) -> bool:
@@ -1149,12 +1151,7 @@ def _facts_for(st: _State, t_index: int, table: Table, row: Row, concept: Concep
                     value = -value  # "Other (income) expense, net  (215)": income of 215
             else:
                 value = abs(value)
-        dims = ((section,) if section else ()) + (
-            (st.dims.member(col.member, table.kind.value, table.combination),) if col.member else ())
-        context = st.contexts.context(period, st.entity, dims=dims)
-        unit = st.contexts.unit_for(concept.type)
-        out.append(Fact(concept, context, value, unit, decimals,
-                        SourceRef(cell.line, cell.col, cell.text), row.label, t_index, group))
+        out.append(_cell_fact(st, t_index, table, row, concept, col, cell, period, value, decimals, group, section))
     if adjusted:
         out += _adjustment_facts(st, t_index, table, row, concept, rule, adjusted, group, out, cells)
     return out
@@ -1171,8 +1168,7 @@ def _adjustment_facts(st: _State, t_index: int, table: Table, row: Row, concept:
                 if (concept.period_type == "instant") == col.period.is_instant]
     if not adjusted:
         return []
-    turned = next((1 if (f.value > 0) == (cell.value > 0) else -1 for f in made for col, cell in cells
-                   if f.source and (cell.line, cell.col) == (f.source.line, f.source.col) and f.value and cell.value), None)
+    turned = _factor(made, table, cells, unknown=None)
     if turned is None:
         # no figure of the line shows how its printed signs turn into the concept's
         st.unmapped.extend(Unmapped(cell.line, row.label, f"value {cell.text!r} is an adjustment of a line without "
@@ -1182,12 +1178,19 @@ def _adjustment_facts(st: _State, t_index: int, table: Table, row: Row, concept:
     out = []
     for col, cell in adjusted:
         value, decimals = _scaled(table, concept, cell, row.scale)
-        value = value * st.adjusting[col.index] * turned
-        dims = (st.dims.member(col.member, table.kind.value, table.combination),)
-        out.append(Fact(concept, st.contexts.context(col.period, st.entity, dims=dims), value,
-                        st.contexts.unit_for(concept.type), decimals,
-                        SourceRef(cell.line, cell.col, cell.text), row.label, t_index, group))
+        out.append(_cell_fact(st, t_index, table, row, concept, col, cell, col.period,
+                              value * st.adjusting[col.index] * turned, decimals, group))
     return out
+
+
+def _cell_fact(st: _State, t_index: int, table: Table, row: Row, concept: Concept, col: Column, cell: Cell,
+               period: Period, value: Decimal, decimals: int, group: str, section=None) -> Fact:
+    """The fact of one cell: in the context of its period, its entity, its row's section and its
+    column's member."""
+    dims = ((section,) if section else ()) + (
+        (st.dims.member(col.member, table.kind.value, table.combination),) if col.member else ())
+    return Fact(concept, st.contexts.context(period, st.entity, dims=dims), value, st.contexts.unit_for(concept.type),
+                decimals, SourceRef(cell.line, cell.col, cell.text), row.label, t_index, group)
 
 
 _TOTAL_LABEL = re.compile(r"total\b", re.I)

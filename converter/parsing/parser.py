@@ -212,8 +212,7 @@ def _dated_above(head) -> bool:
 def _groups_named(headings: list[str]) -> bool:
     """Every column heading names a group beside its period ("GE 1993", "GECS 1993"): a page of
     the statement's entities, not another table of its years."""
-    return bool(headings) and all(" ".join(_PERIOD_WORDS.sub(" ", FULL_DATE.sub(" ", h)).replace("*", " ").split())
-                                  for h in headings)
+    return bool(headings) and all(map(_heading_group, headings))
 
 
 # "Had the acquisition ... occurred on January 1, 1996, the results would have been": not the
@@ -966,7 +965,11 @@ def _spanned_by_rules(cols: list[Column]) -> list[Column]:
 
 def _group_name(c: Column) -> str:
     """A column's heading without its period words: the name of the group it belongs to."""
-    return " ".join(_PERIOD_WORDS.sub(" ", FULL_DATE.sub(" ", c.heading)).replace("*", " ").split())
+    return _heading_group(c.heading)
+
+
+def _heading_group(heading: str) -> str:
+    return " ".join(_PERIOD_WORDS.sub(" ", FULL_DATE.sub(" ", heading)).replace("*", " ").split())
 
 
 # "The following table sets forth ... expressed as a percentage of net sales:": the table's
