@@ -6,6 +6,7 @@ import dataclasses
 import functools
 import datetime as dt
 import re
+from typing import NamedTuple
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
@@ -788,7 +789,7 @@ def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None
         # of periods like "For the year ended:"), else the table's title
         heading = next((h for h in reversed(row.context.split(" / ")) if h and not _PERIOD_CAPTION.fullmatch(h.strip())), "")
         label = heading.rstrip(":") or table.title or label
-    statistic = _statistic(row.label, row.context.split(" / ")[-1] if row.context else "")
+    statistic = _statistic(row.label, row.context.split(" / ")[-1] if row.context else "") if cells else ""
     if cells and (_counts_units(row.label) or _RATIO.search(row.label) or statistic) \
             and not all(c.percent for _, c in cells):
         # "Macintosh CPU unit sales 827,000" or "Ratio of earnings to fixed charges 4.73" under
@@ -977,8 +978,9 @@ def _extension_facts(st: _State, t_index: int, table: Table, row: Row, cells, gr
     """Facts of the row's cells under extension concepts of its label, one per column measure."""
     if row_unit is None:
         row_unit = _unit_of(table, row, tuple(cell for _, cell in cells))
-    edge, dated_by = _row_edge(table, row), _edge_label(table, row)
-    cells = [(_at_edge(dated_by, col, edge), cell) for col, cell in cells]
+    if any(col.period is not None and col.period.start is not None for col, _ in cells):
+        edge, dated_by = _row_edge(table, row), _edge_label(table, row)  # (only durations have edges)
+        cells = [(_at_edge(dated_by, col, edge), cell) for col, cell in cells]
     by_measure: dict[str, list] = {}
     for col, cell in cells:
         by_measure.setdefault(col.measure, []).append((col, cell))
@@ -1027,27 +1029,45 @@ def _statistics() -> dict[str, re.Pattern]:
     return {k: re.compile(v, re.I) for k, v in load_toml("statements.toml")["statistics"].items()}
 
 
-@functools.lru_cache(maxsize=4096)
+_SHARES_WORD = re.compile(r"\bshares?\b", re.I)
+
+
 def _statistic(label: str, heading: str) -> str:
     """Why a line of operating statistics is no money ("Oil production (MBbls)", "Basic
     subscribers", "Average oil price (per Bbl)", the lines under "Kilowatt-hour sales
     (millions):"), or "" (statements.toml [statistics])."""
-    if re.search(r"\bshares?\b", f"{label} {heading}", re.I):
+    own, over = _statistic_words(label), _statistic_words(heading)
+    if own.shares or over.shares:
         return ""  # shares and amounts per share have units of their own
-    words = _statistics()
     # an amount per unit or a physical quantity, in the line's words or its heading's ("Lease
     # operating" under "Production costs per BOE:")
-    for text in (label, heading):
-        if words["per_unit"].search(text):
+    for words in (own, over):
+        if words.per_unit:
             return "is an amount per unit"
-        if words["physical"].search(text):
+        if words.physical:
             return "measures a physical quantity"
-    for text in (label, heading):
-        if words["counted"].search(text) and not words["money"].search(text):
+    for words in (own, over):
+        if words.counted and not words.money:
             return "counts things"
-        if words["money"].search(text):
+        if words.money:
             return ""  # the line names money: its heading's words do not make it a count
     return ""
+
+
+class _StatisticWords(NamedTuple):
+    shares: bool
+    per_unit: bool
+    physical: bool
+    counted: bool
+    money: bool
+
+
+@functools.lru_cache(maxsize=8192)  # (per text, not per pair: a heading stands over many lines)
+def _statistic_words(text: str) -> _StatisticWords:
+    words = _statistics()
+    return _StatisticWords(bool(_SHARES_WORD.search(text)), bool(words["per_unit"].search(text)),
+                           bool(words["physical"].search(text)), bool(words["counted"].search(text)),
+                           bool(words["money"].search(text)))
 
 
 @functools.lru_cache(maxsize=4096)  # asked of every cell's column heading

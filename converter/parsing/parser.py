@@ -121,7 +121,8 @@ def _read_blocks(lines, tabular: set[int], skipped: list[SkippedTable]):
     for block in find_blocks(lines):
         block, columns = drop_label_zone_columns(lines, block, find_columns(lines, block))
         before = " ".join(ln.stripped for ln in lines[floor:block.first] if ln.kind is Kind.TEXT)
-        if (declared := _TABULAR_SCALE.search(before)) is not None and (factor := scale_of(declared.group(0))):
+        if _names_scale_word(before) and (declared := _TABULAR_SCALE.search(before)) is not None \
+                and (factor := scale_of(declared.group(0))):
             tabular_scale = (factor, declared.group(0))
         head = read_head(lines, block, columns, floor)
         tabular.update(range(min(head.head_start, block.first), block.last + 1))
@@ -155,6 +156,12 @@ def _read_blocks(lines, tabular: set[int], skipped: list[SkippedTable]):
 # words of rows and headings that are no dollar amounts in a scale: prices, rates, counts
 _NOT_DOLLARS = re.compile(r"\bper (?:common )?share\b|\bprice\b|%|\bpercent|\bratio\b|\brate\b|\bnumber of\b|"
                           r"\bunits?\b|\bshares\b|\bemployees\b|\bin dollars\b|\byield\b|\bdays\b|\btimes\b", re.I)
+
+
+def _names_scale_word(text: str) -> bool:
+    """A cheap test before _TABULAR_SCALE: the text between tables is most of a document."""
+    low = text.lower()
+    return "thousands" in low or "millions" in low or "billions" in low
 
 
 _TABULAR_SCALE = re.compile(r"\(\s*tabular (?:information|amounts|data)\s*:?\s*(?:(?:dollars|amounts) )?in\s+"

@@ -49,21 +49,20 @@ def parse_amount(text: str) -> tuple[Decimal, int, bool, bool] | None:
     m = _AMOUNT.match(text.strip())
     if not m:
         return None
-    opened = bool(m.group("open") or m.group("open2"))
-    closed = bool(m.group("close"))
-    if opened != closed:
+    opened, _, opened2, minus, num, trailing, pct0, closed, pct, _ = m.groups()  # (one call: every cell passes here)
+    if bool(opened or opened2) != bool(closed):
         # `(5)` alone is a footnote reference or a note number only when unbalanced; a lone
         # open or close paren means the cell was cut by a column boundary.
         return None
-    if m.group("minus") and m.group("trailing"):
+    if minus and trailing:
         return None  # "-0-": a zero marker, read as a dash
-    num = m.group("num").replace(",", "")
+    num = num.replace(",", "")
     value = Decimal(num)
-    decimals = len(num.split(".", 1)[1]) if "." in num else 0
-    negative = opened or bool(m.group("minus")) or bool(m.group("trailing"))  # "1,052,250-": a mainframe's negative
+    decimals = len(num) - num.index(".") - 1 if "." in num else 0
+    negative = bool(opened or opened2 or minus or trailing)  # "1,052,250-": a mainframe's negative
     if negative:
         value = -value
-    return value, decimals, negative, bool(m.group("pct") or m.group("pct0"))  # "(24)%" and "(24%)"
+    return value, decimals, negative, bool(pct or pct0)  # "(24)%" and "(24%)"
 
 
 def ends_not_meaningful(text: str) -> bool:
