@@ -569,7 +569,7 @@ def _row_unit_type(label: str, context: str, cells: tuple[Cell | None, ...], kin
         # prints them, and the book value per share, as rows of their own
         # (a caption stating a count or a rate is the stock's or the dividends' money: "Common
         # shares outstanding - 2,415,000 shares", "Cash dividends paid, $1.20 per share")
-        if _STOCK_CAPTION.search(label) or re.search(r"\d", label) or _DIVIDENDS.search(label):
+        if _STOCK_CAPTION.search(label) or _DIGIT.search(label) or _DIVIDENDS.search(label):
             return MONETARY
         values = [c for c in cells if c is not None and c.value is not None]
         if _SHARE_COUNT.match(label) and values and all(c.decimals == 0 and "$" not in c.text for c in values):
@@ -587,12 +587,12 @@ def _row_unit_type(label: str, context: str, cells: tuple[Cell | None, ...], kin
         return SHARES
     # "Cash dividends ($.20 per share)", "Cash dividends declared, $.52 per share": the rate in
     # parentheses or after its dollar sign describes an amount of money
-    if _PER_SHARE.search(_RATE.sub(" ", re.sub(r"\([^)]*\)", " ", label))) \
+    if _PER_SHARE.search(_RATE.sub(" ", _PARENTHESISED.sub(" ", label))) \
             or (short and _PER_SHARE.search(context) and _sized_per_share(cells)):
         return PER_SHARE
     if _PER_SHARE.search(context) and not _COUNT_WORDS.search(label) and _sized_per_share(cells):
         return PER_SHARE  # every line of a per-share block: "Earnings before extraordinary loss" under it
-    if re.search(r"\bnumber of\b.*\bshares\b|\bshares\b.*\boutstanding\b", label, re.I):
+    if _SHARES_NUMBERED.search(label):
         return SHARES
     if _PRICE_ROW.match(label) and (_PRICE_HEADING.search(context) or _PRICE_HEADING.search(label)) \
             and _sized_per_share(cells):
@@ -605,6 +605,9 @@ def _row_unit_type(label: str, context: str, cells: tuple[Cell | None, ...], kin
 
 
 _DIVIDENDS = re.compile(r"\bdividends?\b", re.I)
+_DIGIT = re.compile(r"\d")
+_PARENTHESISED = re.compile(r"\([^)]*\)")
+_SHARES_NUMBERED = re.compile(r"\bnumber of\b.*\bshares\b|\bshares\b.*\boutstanding\b", re.I)
 # the one price per share among balance lines
 _BOOK_VALUE = re.compile(r"\b(?:tangible )?book value\b.*\bper (?:common )?share\b|\b(?:equity|net assets?) per (?:common )?share\b",
                          re.I)

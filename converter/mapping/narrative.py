@@ -276,10 +276,10 @@ def mentions(text: str) -> list[Mention]:
     for m in NUMBER.finditer(text):
         if any(f.start <= m.start() < f.end for f in found):
             continue
-        tail = count_tail.match(text[m.end():])
+        tail = count_tail.match(text, m.end())  # (from there: no copy of the sentence's rest)
         if tail and not set(tail.group(1).split()) & _FUNCTION_WORDS:
             value = Decimal(m.group("num").replace(",", ""))
-            found.append(Mention(m.start(), m.end() + tail.end(), text[m.start():m.end() + tail.end()], value, 0,
+            found.append(Mention(m.start(), tail.end(), text[m.start():tail.end()], value, 0,
                                  "count", detail=tail.group(1)))
     return sorted(found, key=lambda f: f.start)
 

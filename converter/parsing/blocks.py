@@ -9,6 +9,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
+from converter.dates import FISCAL_YEAR, FULL_DATE, MONTH_DAY, NUMERIC_DATE, QUARTER_OF_YEAR
 from converter.parsing.lines import Kind, Line, is_prose
 from converter.parsing.titles import (
     is_caption, is_item_heading, is_note_heading, is_numbered_heading, is_title_line, scale_of,
@@ -118,10 +119,6 @@ def _begins_a_part(text: str) -> bool:
 def _is_heading_text(text: str) -> bool:
     """Column headings between two runs of rows start a new table: 'May 31, 2004   May 31, 2003',
     or years standing apart over the columns beside other headings ('2006   Change   2005')."""
-    from converter.dates import FULL_DATE, MONTH_DAY, NUMERIC_DATE
-
-    from converter.dates import FISCAL_YEAR, QUARTER_OF_YEAR
-
     pieces = _WIDE.split(text.strip())
     if sum(bool(_LONE_YEAR.fullmatch(piece)) for piece in pieces) >= 2:
         return True

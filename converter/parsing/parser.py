@@ -975,6 +975,7 @@ def _group_name(c: Column) -> str:
     return _heading_group(c.heading)
 
 
+@functools.lru_cache(maxsize=4096)  # (asked of each column several times)
 def _heading_group(heading: str) -> str:
     return " ".join(_PERIOD_WORDS.sub(" ", FULL_DATE.sub(" ", heading)).replace("*", " ").split())
 

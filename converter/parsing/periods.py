@@ -4,6 +4,7 @@ from __future__ import annotations
 import calendar
 import dataclasses
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -34,6 +35,7 @@ _COMPARISON = re.compile(r"(?:\b(?:19|20)?'?\d\d\s*(?:vs\.?|versus|over|compared
 _YEARS_APART = re.compile(r"\b((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)\b")  # "1999-1998" (descending): a change
 
 
+@functools.lru_cache(maxsize=4096)
 def names_comparison(heading: str) -> bool:
     """A column heading comparing two periods ("1999 vs. 1998", "Change vs 1998", "1999-1998")."""
     text = " ".join(heading.split())
