@@ -121,9 +121,8 @@ def _read_blocks(lines, tabular: set[int], skipped: list[SkippedTable]):
     for block in find_blocks(lines):
         block, columns = drop_label_zone_columns(lines, block, find_columns(lines, block))
         before = " ".join(ln.stripped for ln in lines[floor:block.first] if ln.kind is Kind.TEXT)
-        if _names_scale_word(before) and (declared := _TABULAR_SCALE.search(before)) is not None \
-                and (factor := scale_of(declared.group(0))):
-            tabular_scale = (factor, declared.group(0))
+        if (declared := _tabular_scale(before)) is not None and (factor := scale_of(declared)):
+            tabular_scale = (factor, declared)
         head = read_head(lines, block, columns, floor)
         tabular.update(range(min(head.head_start, block.first), block.last + 1))
         floor = block.last + 1
@@ -158,20 +157,27 @@ _NOT_DOLLARS = re.compile(r"\bper (?:common )?share\b|\bprice\b|%|\bpercent|\bra
                           r"\bunits?\b|\bshares\b|\bemployees\b|\bin dollars\b|\byield\b|\bdays\b|\btimes\b", re.I)
 
 
-def _names_scale_word(text: str) -> bool:
-    """A cheap test before _TABULAR_SCALE: the text between tables is most of a document."""
+def _tabular_scale(text: str) -> str | None:
+    """The sentence stating the scale of several tables, as printed. (The text between tables is
+    most of a document: cheap substring tests first, then the pattern, on the lowercased text.)"""
     low = text.lower()
-    return "thousands" in low or "millions" in low or "billions" in low
+    if not ("thousands" in low or "millions" in low or "billions" in low) or not ("tabular" in low or "amounts" in low):
+        return None
+    if len(low) != len(text):  # (a character whose lower case is longer: offsets differ)
+        return m.group(0) if (m := re.compile(_TABULAR_SCALE.pattern, re.I).search(text)) else None
+    m = _TABULAR_SCALE.search(low)
+    return text[m.start():m.end()] if m else None
 
 
-_TABULAR_SCALE = re.compile(r"\(\s*tabular (?:information|amounts|data)\s*:?\s*(?:(?:dollars|amounts) )?in\s+"
+# (lowercase: matched on lowercased text; its first character is "(", "a" or "d")
+_TABULAR_SCALE = re.compile(r"(?=[(ad])(?:\(\s*tabular (?:information|amounts|data)\s*:?\s*(?:(?:dollars|amounts) )?in\s+"
                             r"(?:thousands|millions|billions)\b[^)]*\)|"
                             # "All dollar amounts in the attached Schedules A through D are in thousands"
                             # (of several tables: "the following table are in thousands" is one table's)
                             r"\b(?:all )?(?:dollar )?amounts (?:in|on) (?:the )?(?:attached|accompanying|following|enclosed)"
                             r"\s+(?:[\w-]+\s+){0,3}?(?:schedules|statements|tables|exhibits)\b"
                             r"[^.]{0,60}?\bare (?:stated |expressed |presented |shown |reported )?in "
-                            r"(?:thousands|millions|billions)\b", re.I)
+                            r"(?:thousands|millions|billions)\b)")
 
 
 def _flows(head, rows) -> bool:

@@ -28,7 +28,8 @@ _YEAR_RANGE = re.compile(r"\s{2,}((?:19|20)\d\d\s*-\s*(?:19|20)?\d\d)$")
 _BARE_YEAR = re.compile(r"(?:19|20)\d\d")
 # (and between a closing parenthesis and the dollar sign typed right after it: "(887,247)$   (802,450)")
 _CHUNK_SPLIT = re.compile(r"\s{2,}|(?<=\S)\.{2,}\s*|\s\.{3,}\s*|(?<=\))(?=\$)")
-_BLANKS = re.compile(r"\s{2,}")  # the same where no leader dots nor ")$" are on the line (most lines)
+_PLAIN_CELL = re.compile(r"\(?\$?\(?\d[\d,]*(?:\.\d+)?\)?%?|\$?\.\d+|-{1,3}|\u2014|\u2013")  # no blank, letter or mark
+_WORD_RUN = re.compile(r"\S+(?:\s\S+)*")  # a chunk where no leader dots nor ")$" are on the line (most lines)
 
 
 class Token(NamedTuple):
@@ -76,9 +77,11 @@ def is_dash(text: str) -> bool:
 
 def chunks(line: str) -> list[tuple[int, int, str]]:
     """Split a line at runs of two or more blanks (and dot leaders): [(start, end, text)]."""
+    if ".." not in line and ")$" not in line:  # (most lines: the runs of words one blank apart, found at once)
+        return [(m.start(), m.end(), m.group()) for m in _WORD_RUN.finditer(line)]
     result = []
     pos = 0
-    for m in (_CHUNK_SPLIT if ".." in line or ")$" in line else _BLANKS).finditer(line):
+    for m in _CHUNK_SPLIT.finditer(line):
         start = m.start()
         if start > pos:
             _chunk(result, line[pos:start], pos)
@@ -133,6 +136,10 @@ def split_values(line: str) -> tuple[str, int, list[Token]]:
     i = len(parts) - 1
     while i >= 0:
         s, e, t = parts[i]
+        if _PLAIN_CELL.fullmatch(t) and (tok := value_token(s, e, t)) is not None:
+            tokens.insert(0, tok)  # (most cells: an amount or a dash alone, which the rules below keep as it is)
+            i -= 1
+            continue
         # "(A) (624)", "$ (B) 38,200": an adjustment's letter printed before its amount
         t = _SPACED_MARK.sub(lambda m: " " * len(m.group()), t) if "(" in t else t
         marked = "(" in parts[i][2]  # (footnote letters are parenthesised: most chunks need no pattern)

@@ -38,6 +38,7 @@ def _env() -> jinja2.Environment:
         loader=jinja2.FileSystemLoader(str(templates_dir())),
         autoescape=True, undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
         keep_trailing_newline=True,
+        auto_reload=False,  # (the templates are the package's own: no stat of each file per filing)
     )
     env.filters["comment"] = comment_text
     return env
