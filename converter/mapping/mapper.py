@@ -1002,7 +1002,7 @@ def _extension_facts(st: _State, t_index: int, table: Table, row: Row, cells, gr
         # "Film inventories (Note 1)" and "Film inventories" are one concept in two statements
         # (and without the amounts a label states: "net of income taxes of $4,210, $5,380 and
         # $3,950" names one concept whatever the year's figures)
-        name = camel(_STATED_AMOUNTS.sub(" ", NOTE_REF.sub(" ", text))) or camel(NOTE_REF.sub(" ", text))
+        name = _extension_name(text)
         concept = st.ext.get(name, unit_type, ptype, text if not measure else f"{base_label} - {measure}")
         facts = _facts_for(st, t_index, table, row, concept, None, group_cells, group)
         if any(_conflict(st, f) for f in facts):
@@ -1011,6 +1011,11 @@ def _extension_facts(st: _State, t_index: int, table: Table, row: Row, cells, gr
         _emit(st, facts)
         made.append(concept)
     return made
+
+
+@functools.lru_cache(maxsize=8192)  # (the same labels recur in every period's table)
+def _extension_name(text: str) -> str:
+    return camel(_STATED_AMOUNTS.sub(" ", NOTE_REF.sub(" ", text))) or camel(NOTE_REF.sub(" ", text))
 
 
 # lines that count things other than shares: units sold or shipped, stores, employees

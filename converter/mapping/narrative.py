@@ -520,11 +520,15 @@ def _related_companies(sentences: tuple[Sentence, ...], registrant: str) -> dict
     """Short name -> full name of the companies the text calls a subsidiary or an acquisition."""
     names: dict[str, str] = {}
     for s in sentences:
+        if "Inc" not in s.text and "Co" not in s.text and "Ltd" not in s.text and "LLC" not in s.text:
+            continue  # (the pattern needs one of them: most sentences name no company)
         for m in _COMPANY.finditer(s.text):
             full = m.group(0)
             short = m.group(1).split()[0]
             if not same_company(full, registrant) and short.lower() not in _GENERIC_NAMES:
                 names.setdefault(short, full)
+    if not names:
+        return {}
     relating = [s.text for s in sentences if _RELATED.search(s.text)]  # sentences that say how a company is related
     return {short: full for short, full in names.items()
             if any(re.search(rf"\b{re.escape(short)}\b", text) for text in relating)}

@@ -1,6 +1,7 @@
 """The zone above a table: title lines, scale phrase, column headings, and the prose that introduces it."""
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -349,22 +350,18 @@ def _in_parent_note(lines: list[Line], i: int, reach: int = 200) -> bool:
     INFORMATION" over "BALANCE SHEETS", then "STATEMENTS OF INCOME" on the next page)."""
     if i < 0:
         return False
-    k = _nearest_headings(lines)[i]
-    return k is not None and k > i - reach and is_parent_note(lines[k].stripped)
+    headings = _note_headings(lines)
+    at = bisect.bisect_right(headings, i) - 1  # the nearest at or above line i
+    return at >= 0 and headings[at] > i - reach and is_parent_note(lines[headings[at]].stripped)
 
 
 @last_answer  # (asked once per table of the document)
-def _nearest_headings(lines: list[Line]) -> list[int | None]:
-    """For each line, the index of the nearest note, numbered or item heading at or above it."""
-    out: list[int | None] = []
-    last = None
-    for k, ln in enumerate(lines):
-        # (a heading is short and starts with "Note", "Item", a number or its parenthesis: most lines fail here)
-        if ln.kind is Kind.TEXT and len(ln.label) < 90 and ln.label[:1] in _HEADING_STARTS \
-                and (is_note_heading(ln.label) or is_numbered_heading(ln.label) or is_item_heading(ln.label)):
-            last = k
-        out.append(last)
-    return out
+def _note_headings(lines: list[Line]) -> list[int]:
+    """The indexes of the note, numbered and item headings of the document, in order."""
+    # (a heading is short and starts with "Note", "Item", a number or its parenthesis: most lines fail here)
+    return [k for k, ln in enumerate(lines)
+            if ln.kind is Kind.TEXT and ln.label[:1] in _HEADING_STARTS and len(ln.label) < 90
+            and (is_note_heading(ln.label) or is_numbered_heading(ln.label) or is_item_heading(ln.label))]
 
 
 _HEADING_STARTS = frozenset("NnIi(0123456789")
