@@ -67,9 +67,13 @@ def _in_paragraph(lines: list[Line], i: int) -> bool:
 
 
 def _breaks(lines: list[Line], start: int, end: int) -> bool:
+    filled = 0
+    for k in range(start, end):  # (the text between two tables: counted only until it is too long)
+        if lines[k].kind is not Kind.BLANK and lines[k].kind is not Kind.PAGE:
+            filled += 1
+            if filled > MAX_GAP:
+                return True
     gap = lines[start:end]
-    if len([ln for ln in gap if ln.kind not in (Kind.BLANK, Kind.PAGE)]) > MAX_GAP:
-        return True
     prose = 0
     blanks = 0
     above = ""  # the text line just above: a title may be broken over two lines

@@ -371,11 +371,11 @@ def _note_heading(lines: list[Line], i: int, reach: int = 120) -> str:
     """The 'Note 6 - Earnings Per Share' heading a note table sits under, if one is near above."""
     for k in range(i, max(-1, i - reach), -1):
         ln = lines[k]
-        if ln.kind is not Kind.TEXT or ln.stripped[:1] not in "NnIi":  # (most lines: cheap)
+        if ln.kind is not Kind.TEXT or ln.label[:1] not in "NnIi":  # (most lines: cheap; a text line's label is its stripped text)
             continue
-        if len(ln.stripped) < 90 and is_note_heading(ln.stripped):
-            return ln.stripped
-        if is_item_heading(ln.stripped):
+        if len(ln.label) < 90 and is_note_heading(ln.label):
+            return ln.label
+        if is_item_heading(ln.label):
             return ""  # "Item 7. Management's Discussion": the notes ended above
     return ""
 
