@@ -3,13 +3,15 @@ from __future__ import annotations
 
 import re
 
+_NON_WORD = re.compile(r"[^a-z0-9]+")
+
 _NAME_NOISE = {"the", "inc", "incorporated", "corp", "corporation", "company", "co", "ltd", "limited", "llc", "lp",
                "plc", "and", "subsidiaries", "consolidated", "affiliates", "group", "holdings", "of", "com"}
 
 
 def significant_words(name: str) -> set[str]:
     """The words of a company name that tell it apart: not "Inc", "Corp", "and Subsidiaries"."""
-    return {w for w in re.split(r"[^a-z0-9]+", name.lower()) if w and w not in _NAME_NOISE and len(w) > 1}
+    return {w for w in _NON_WORD.split(name.lower()) if w and w not in _NAME_NOISE and len(w) > 1}
 
 
 def same_company(a: str, b: str) -> bool:
@@ -47,7 +49,7 @@ def names_registrant_briefly(heading: str, registrant: str) -> bool:
     few ("Pinnacle" over PINNACLE DATA NETWORKS INC's column beside "Cobalt"): words all of the
     registrant's name, its first among them, not a word many companies begin with, and not an
     adjusted or combined presentation."""
-    ordered = [w for w in re.split(r"[^a-z0-9]+", registrant.lower()) if w and w not in _NAME_NOISE and len(w) > 1]
+    ordered = [w for w in _NON_WORD.split(registrant.lower()) if w and w not in _NAME_NOISE and len(w) > 1]
     words = significant_words(heading)
     return (bool(ordered) and bool(words) and words <= set(ordered) and ordered[0] in words
             and not words <= _COMMON_FIRST and not _NOT_AS_REPORTED.search(heading))

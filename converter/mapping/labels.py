@@ -8,6 +8,8 @@ from converter.mapping.near import nearest
 from converter.resources import load_toml
 from converter.mapping.taxonomy import Rule, Taxonomy
 
+_INNER_HYPHEN = re.compile(r"(?<=[a-z])-(?=[a-z])")
+
 NOTE_REF = re.compile(r"\((?:note|notes|see note)s?\s*[\w ,&-]*\)|\bnotes?\s+\d+[a-z]?\b", re.I)
 _AS_REPORTED = re.compile(r"\bas reported\b|\((?:in )?(?:thousands|millions|billions)\)|\bin (?:thousands|millions)\b|"
                           r"\((?:in )?\$?000'?s?(?: omitted)?\)", re.I)
@@ -103,9 +105,9 @@ def _singular(word: str) -> str:
 
 def candidates(label: str, context: str) -> list[str]:
     """The texts to match, most specific first: a short label is read with its heading."""
-    if re.search(r"[a-z]-[a-z]", label):
+    if _INNER_HYPHEN.search(label):
         # a word broken at a line end ("liabili-ties") reads whole; a compound keeps its parts
-        joined = candidates(re.sub(r"(?<=[a-z])-(?=[a-z])", "", label), context)
+        joined = candidates(_INNER_HYPHEN.sub("", label), context)
         return candidates_plain(label, context) + [c for c in joined if c not in candidates_plain(label, context)]
     return candidates_plain(label, context)
 

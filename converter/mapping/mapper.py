@@ -386,7 +386,7 @@ def _rule_for(st: _State, table: Table, row: Row, pro_forma_table: bool, side: s
               sectioned: bool = False) -> Rule | None:
     """The row's rule: concepts.toml's, else the label map's; None where the row's place says the
     concept is not its (sectioned: an equity statement printed with a section per component)."""
-    if (pro_forma_table or PRO_FORMA.search(row.context)) and not re.search(r"\bas reported\b", row.label, re.I):
+    if (pro_forma_table or PRO_FORMA.search(row.context)) and not _AS_REPORTED.search(row.label):
         return None  # also the lines under "Pro forma data (unaudited):" in a statement or summary
     period = _row_period(table, row)
     if period is None:
@@ -606,6 +606,7 @@ def _row_unit_type(label: str, context: str, cells: tuple[Cell | None, ...], kin
 
 _DIVIDENDS = re.compile(r"\bdividends?\b", re.I)
 _DIGIT = re.compile(r"\d")
+_AS_REPORTED = re.compile(r"\bas reported\b", re.I)
 _PARENTHESISED = re.compile(r"\([^)]*\)")
 _SHARES_NUMBERED = re.compile(r"\bnumber of\b.*\bshares\b|\bshares\b.*\boutstanding\b", re.I)
 # the one price per share among balance lines

@@ -17,6 +17,8 @@ from converter.parsing.titles import (
 )
 from converter.parsing.values import chunks
 
+_CONTINUED = re.compile(r"\(continued\)|\bcontinued\b", re.I)
+
 
 _PERIOD_LINE = re.compile(r"^for\s+the\s+(?:(?:fiscal\s+)?years?|periods?|quarters?|(?:three|six|nine|twelve)\s+months|"
                           r"\d+\s+weeks)\s+(?:ended|ending|from)\b", re.I)
@@ -160,7 +162,7 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
         if head.scale is None:
             head.scale = scale_of(text)
             head.scale_text = text if head.scale else ""
-        if re.search(r"\(continued\)|\bcontinued\b", text, re.I):
+        if _CONTINUED.search(text):
             head.continued = True
     # a title printed at the left of the column headings ("CONSOLIDATED STATEMENTS OF INCOME  Quarter Ended")
     stub_titles = [t for ln in heading_rows if ln.kind is not Kind.RULE

@@ -33,6 +33,9 @@ from converter.companies import names_registrant, names_registrant_briefly, same
 from converter.parsing.titles import goods_of, is_title_line, money_words, quantity_of, scale_of
 from converter.resources import load_toml, toml_pattern
 
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
+_RATE_WORD = re.compile(r"\brates?\b", re.I)
+
 
 def parse_filing(filing: Filing, prose: bool = True) -> ParsedFiling:
     """The filing's tables and cover; prose=False skips reading its running text (no narrative facts)."""
@@ -185,7 +188,7 @@ def _flows(head, rows) -> bool:
     printed (sales, costs and net income), and no date the amounts are "at" in the words above."""
     if _dated_above(head):
         return False  # "Accrued liabilities at December 31 consisted of:"
-    lead_in = re.split(r"(?<=[.!?])\s+", head.intro.strip())[-1]
+    lead_in = _SENTENCE_END.split(head.intro.strip())[-1]
     if _RESULTS.search(lead_in) and not _POSITION.search(lead_in):
         return True  # "... the following pro forma information presents the results of operations ..."
     labels = [r.label for r in rows if r.label]
@@ -218,7 +221,7 @@ _CLOSING = re.compile(r"\b(?:end|ending|closing)\b", re.I)
 def _dated_above(head) -> bool:
     """The sentence right above the table or its title dates its amounts ("... at December 31
     consisted of:"): balances, not flows."""
-    lead_in = re.split(r"(?<=[.!?])\s+", head.intro.strip())[-1]  # the sentence right above, not the paragraph
+    lead_in = _SENTENCE_END.split(head.intro.strip())[-1]  # the sentence right above, not the paragraph
     return bool(_AT_DATE.search(" ".join([lead_in, *head.title_lines])))
 
 
@@ -997,7 +1000,7 @@ def _statutory_rates(rows: list[Row], words: str) -> bool:
     its first line is the statutory federal rate of the era, 34.0 or 35.0, in every column (a
     reconciliation in dollars starts with the tax at that rate, an amount)."""
     first = next((r for r in rows if any(c is not None and c.value is not None for c in r.cells)), None)
-    if first is None or not re.search(r"\brates?\b", words, re.I):
+    if first is None or not _RATE_WORD.search(words):
         return False
     values = [c.value for c in first.cells if c is not None and c.value is not None]
     return len(values) == len([c for c in first.cells if c is not None]) and all(v in (34, 35) for v in values) \

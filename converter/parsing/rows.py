@@ -15,6 +15,9 @@ from converter.parsing.values import Token, value_token
 from converter.parsing.totals import find_totals
 from converter.printed import LESS
 
+_TOTAL_WORD = re.compile(r"total\b", re.I)
+_HYPHEN_END = re.compile(r"[A-Za-z]-$")
+
 # A label line that ends with one of these words goes on in the next line.
 _CONNECTOR = re.compile(r"(?:[,&(/-]|\b(?:and|or|of|for|in|to|from|on|the|by|at|with|net|less|plus|before|after|under|over|per|a|an))$", re.I)
 _STARTS_CONNECTOR = re.compile(r"^(?:of|and|or|in|for|to|from|on|the|by|at|with|less|plus|before|after|under|over|per|"
@@ -85,7 +88,7 @@ class RowBuilder:
         if ln.kind is Kind.TEXT:
             tail = _TAIL_AND_RULE.match(ln.text)
             if tail and self.rows and self.rows[-1].label and ln.number == self.last_row_line + 1 \
-                    and not re.match(r"total\b", tail.group(1), re.I):  # "Total current  ----" starts a label
+                    and not _TOTAL_WORD.match(tail.group(1)):  # "Total current  ----" starts a label
                 # "Activities        -------   ------": a label's last word printed on the underline
                 self.rows[-1] = dataclasses.replace(self.rows[-1], label=_glue(self.rows[-1].label, tail.group(1).strip()))
                 self._flush_headings()
@@ -265,7 +268,7 @@ class RowBuilder:
                 if not _sums_more(cells, self.rows[self.sections[-1].first_row:]):
                     label = "Total " + _lower_first(self.sections[-1].text)
                 self.sections.pop()
-        elif re.match(r"^total\b", label, re.I):
+        elif _TOTAL_WORD.match(label):
             kind = RowKind.TOTAL
         if _PERCENT_ROW.search(label) and not _COMPLETION.search(label) \
                 and not any(c is not None and "$" in c.text for c in cells):
@@ -311,7 +314,7 @@ def _sums_more(cells: list, rows: list[Row]) -> bool:
 
 def _glue(text: str, part: str) -> str:
     """Join two label lines; "liabili-" / "ties" and "Interest-" / "bearing" join without a blank."""
-    if re.search(r"[A-Za-z]-$", text) and part[:1].islower():
+    if _HYPHEN_END.search(text) and part[:1].islower():
         return text + part
     return f"{text} {part}".strip()
 
