@@ -563,45 +563,76 @@ def _row_unit_type(label: str, context: str, cells: tuple[Cell | None, ...], kin
     """The unit a row's numbers are in, from how it is printed."""
     if cells and all(c is not None and c.percent for c in cells):
         return PERCENT
+    words = _unit_words(label, context)
     if kind in (StatementKind.BALANCE, StatementKind.CASHFLOW):
         # a statement's share counts are printed inside its stock captions ("Common stock, $1 par
         # value; 6,112,840 shares outstanding  6,113"); a release's selected balance sheet data
         # prints them, and the book value per share, as rows of their own
         # (a caption stating a count or a rate is the stock's or the dividends' money: "Common
         # shares outstanding - 2,415,000 shares", "Cash dividends paid, $1.20 per share")
-        if _STOCK_CAPTION.search(label) or _DIGIT.search(label) or _DIVIDENDS.search(label):
+        if words.money_caption:
             return MONETARY
         values = [c for c in cells if c is not None and c.value is not None]
-        if _SHARE_COUNT.match(label) and values and all(c.decimals == 0 and "$" not in c.text for c in values):
+        if words.share_count and values and all(c.decimals == 0 and "$" not in c.text for c in values):
             return SHARES
-        if _BOOK_VALUE.search(label) and any(c.decimals > 0 for c in values) and _sized_per_share(cells):
+        if words.book_value and any(c.decimals > 0 for c in values) and _sized_per_share(cells):
             return PER_SHARE
         return MONETARY
-    if _NUMERATOR.match(label):
+    if words.numerator:
         return MONETARY  # "Numerator for basic earnings per share -- net income": the income
-    short = len(label.split()) <= 3  # "Basic", "Diluted": read with their heading
-    # (the nearest heading, pro forma or not: "Pro forma data: / Pro forma weighted average shares")
-    heading = _PRO_FORMA_WORD.sub("", context.split(" / ")[-1])
-    if _SHARE_COUNT.match(label) or (short and (_SHARE_COUNT.match(context) or _SHARE_COUNT.match(heading))
-                                     and not _PER_SHARE.search(label)):
+    if words.counted_shares:
         return SHARES
     # "Cash dividends ($.20 per share)", "Cash dividends declared, $.52 per share": the rate in
     # parentheses or after its dollar sign describes an amount of money
-    if _PER_SHARE.search(_RATE.sub(" ", _PARENTHESISED.sub(" ", label))) \
-            or (short and _PER_SHARE.search(context) and _sized_per_share(cells)):
+    if words.per_share or (words.short_under_per_share and _sized_per_share(cells)):
         return PER_SHARE
-    if _PER_SHARE.search(context) and not _COUNT_WORDS.search(label) and _sized_per_share(cells):
+    if words.in_per_share_block and _sized_per_share(cells):
         return PER_SHARE  # every line of a per-share block: "Earnings before extraordinary loss" under it
-    if _SHARES_NUMBERED.search(label):
+    if words.shares_numbered:
         return SHARES
-    if _PRICE_ROW.match(label) and (_PRICE_HEADING.search(context) or _PRICE_HEADING.search(label)) \
-            and _sized_per_share(cells):
+    if words.price and _sized_per_share(cells):
         return PER_SHARE  # "Market price range: / High  25.75": a share's price, in no table's scale
     values = [c for c in cells if c is not None and c.value is not None]
-    if kind is StatementKind.INCOME and _DIVIDENDS.search(label) and values \
+    if kind is StatementKind.INCOME and words.dividends and values \
             and all(c.decimals >= 2 and abs(c.value) < 100 for c in values):
         return PER_SHARE  # "Cash dividends  $1.05  $1.80" under an income statement's per-share lines
     return MONETARY
+
+
+class _UnitWords(NamedTuple):
+    """What a row's label and headings say of its unit (_row_unit_type), whatever its numbers."""
+    money_caption: bool  # a stock caption, a label stating a figure, or dividends: money on a balance sheet
+    share_count: bool
+    book_value: bool
+    numerator: bool
+    counted_shares: bool  # a count of shares by its words, or a short line under such a heading
+    per_share: bool
+    short_under_per_share: bool
+    in_per_share_block: bool
+    shares_numbered: bool
+    price: bool
+    dividends: bool
+
+
+@functools.lru_cache(maxsize=8192)  # (the same labels under the same headings in every period's table)
+def _unit_words(label: str, context: str) -> _UnitWords:
+    short = len(label.split()) <= 3  # "Basic", "Diluted": read with their heading
+    # (the nearest heading, pro forma or not: "Pro forma data: / Pro forma weighted average shares")
+    heading = _PRO_FORMA_WORD.sub("", context.split(" / ")[-1])
+    share_count = bool(_SHARE_COUNT.match(label))
+    return _UnitWords(
+        money_caption=bool(_STOCK_CAPTION.search(label) or _DIGIT.search(label) or _DIVIDENDS.search(label)),
+        share_count=share_count,
+        book_value=bool(_BOOK_VALUE.search(label)),
+        numerator=bool(_NUMERATOR.match(label)),
+        counted_shares=share_count or (short and bool(_SHARE_COUNT.match(context) or _SHARE_COUNT.match(heading))
+                                       and not _PER_SHARE.search(label)),
+        per_share=bool(_PER_SHARE.search(_RATE.sub(" ", _PARENTHESISED.sub(" ", label)))),
+        short_under_per_share=short and bool(_PER_SHARE.search(context)),
+        in_per_share_block=bool(_PER_SHARE.search(context)) and not _COUNT_WORDS.search(label),
+        shares_numbered=bool(_SHARES_NUMBERED.search(label)),
+        price=bool(_PRICE_ROW.match(label)) and bool(_PRICE_HEADING.search(context) or _PRICE_HEADING.search(label)),
+        dividends=bool(_DIVIDENDS.search(label)))
 
 
 _DIVIDENDS = re.compile(r"\bdividends?\b", re.I)
@@ -893,14 +924,19 @@ def _row_edge(table: Table, row: Row) -> str | None:
     """'start' or 'end' for a row that states a balance among flows ("Balance at beginning of
     year", a note's "Identifiable assets"); None for a flow or a dated balance ("Balance at
     January 1", placed by each column's dates)."""
-    edge = edge_of(row.label)
-    heading = row.context.split(" / ")[-1] if row.context else ""
-    if edge is None and table.kind is StatementKind.NOTE and not DATED_BALANCE.match(row.label) \
-            and not _AVERAGE.search(f"{row.context} {row.label}") \
-            and (_HELD_AT_END.search(row.label) or _HELD_AT_END.search(heading)):
+    return _edge_by_words(row.label, row.context, table.kind)
+
+
+@functools.lru_cache(maxsize=8192)  # (asked of a row by several passes; labels recur in every period's table)
+def _edge_by_words(label: str, context: str, kind: StatementKind) -> str | None:
+    edge = edge_of(label)
+    heading = context.split(" / ")[-1] if context else ""
+    if edge is None and kind is StatementKind.NOTE and not DATED_BALANCE.match(label) \
+            and not _AVERAGE.search(f"{context} {label}") \
+            and (_HELD_AT_END.search(label) or _HELD_AT_END.search(heading)):
         edge = "end"
-    elif edge is None and table.kind is not StatementKind.BALANCE and _BALANCE_BLOCK.search(heading) \
-            and not _AVERAGE.search(f"{row.context} {row.label}"):
+    elif edge is None and kind is not StatementKind.BALANCE and _BALANCE_BLOCK.search(heading) \
+            and not _AVERAGE.search(f"{context} {label}"):
         edge = "end"  # selected data read as an income statement: its "Balance Sheet Data:" lines
     return edge
 

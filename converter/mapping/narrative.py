@@ -170,11 +170,14 @@ class _Numbers:
     """The numbers printed in table blocks, to find one a text amount repeats at any scale."""
 
     def __init__(self, numbers: tuple[tuple[Decimal, int], ...]):
-        pairs = sorted((abs(v), line) for v, line in numbers)
-        self.values = [v for v, _ in pairs]
-        self.lines = [line for _, line in pairs]
+        self.numbers = numbers
+        self.values: list[Decimal] | None = None  # sorted when first asked (most filings never ask)
 
     def line_of(self, value: Decimal, tolerance: Decimal) -> int | None:
+        if self.values is None:
+            pairs = sorted((abs(v), line) for v, line in self.numbers)
+            self.values = [v for v, _ in pairs]
+            self.lines = [line for _, line in pairs]
         for scale in (1, 1000, 1000000, 1000000000):
             low, high = (abs(value) - tolerance) / scale, (abs(value) + tolerance) / scale
             i = bisect.bisect_left(self.values, low)
