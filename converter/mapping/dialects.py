@@ -40,9 +40,15 @@ def dialect_of(parsed: ParsedFiling) -> str:
 
 def _says(word: re.Pattern, labels: str) -> bool:
     """Whether the labels print the pattern: its leading letters first, as plain text (cheap)."""
-    lead = _LEAD.match(word.pattern)
-    text = lead.group(1)[:-1] if lead and word.pattern[lead.end():lead.end() + 1] in ("?", "*", "{") else lead and lead.group(1)
+    text = _lead_text(word.pattern)
     return (not text or text in labels) and bool(word.search(labels))
+
+
+@functools.lru_cache(maxsize=1024)
+def _lead_text(pattern: str) -> str | None:
+    """The plain text a pattern starts with, which any text it matches contains."""
+    lead = _LEAD.match(pattern)
+    return lead.group(1)[:-1] if lead and pattern[lead.end():lead.end() + 1] in ("?", "*", "{") else lead and lead.group(1)
 
 
 _LEAD = re.compile(r"(?:\\b)?([a-z][a-z ]{3,})")  # "\bnet interest income\b": "net interest income"

@@ -22,7 +22,7 @@ from converter.mapping.cover_facts import cover_facts, document_period_end
 from converter.mapping.dialects import dialect_of, foreign_concepts
 from converter.mapping.dimensions import adjustment_signs, Dimensions, placed, with_dimensions
 from converter.mapping.extension import ExtensionSet, camel, filer_prefix
-from converter.mapping.labels import NOTE_REF, PRO_FORMA, edge_of, lookup, match
+from converter.mapping.labels import NOTE_REF, PRO_FORMA, edge_of, lookup, match, names_pro_forma
 from converter.companies import same_company
 from converter.mapping.checks import check_calculations, identities, printed_misprints
 from converter.mapping.narrative import Narrative, narrative_facts
@@ -227,8 +227,8 @@ def _map_table(st: _State, t_index: int, table: Table) -> None:
     # column; the other companies', the adjustments' and the pro forma columns are the same lines
     # in contexts of their members (and, as printed, extension concepts of their own)
     combination = table.combination
-    pro_forma_table = not combination and bool(PRO_FORMA.search(table.title) or _AS_IF.search(table.intro[-300:])
-                                               or (table.kind is StatementKind.NOTE and PRO_FORMA.search(table.intro)))
+    pro_forma_table = not combination and bool(names_pro_forma(table.title) or _AS_IF.search(table.intro[-300:])
+                                               or (table.kind is StatementKind.NOTE and names_pro_forma(table.intro)))
     rules: list[Rule | None] = []
     sides = _balance_sides(table)
     sectioned = any(_section_member(st, table, r) is not None for r in table.rows if r.context)
@@ -297,7 +297,7 @@ def _map_table(st: _State, t_index: int, table: Table) -> None:
     for r_index, row in enumerate(table.rows):
         # (a row under "Pro forma amounts assuming the accounting change is applied retroactively:"
         # is pro forma as the table's title would make it)
-        pro_forma_row = pro_forma_table or bool(PRO_FORMA.search(row.context)) or pro_forma_from <= r_index < pro_forma_to
+        pro_forma_row = pro_forma_table or names_pro_forma(row.context) or pro_forma_from <= r_index < pro_forma_to
         mapped = _map_row(st, t_index, table, row, rules[r_index], group, pro_forma_row, signs.get(r_index),
                           combination)
         if mapped is not None:
@@ -386,7 +386,7 @@ def _rule_for(st: _State, table: Table, row: Row, pro_forma_table: bool, side: s
               sectioned: bool = False) -> Rule | None:
     """The row's rule: concepts.toml's, else the label map's; None where the row's place says the
     concept is not its (sectioned: an equity statement printed with a section per component)."""
-    if (pro_forma_table or PRO_FORMA.search(row.context)) and not _AS_REPORTED.search(row.label):
+    if (pro_forma_table or names_pro_forma(row.context)) and not _AS_REPORTED.search(row.label):
         return None  # also the lines under "Pro forma data (unaudited):" in a statement or summary
     period = _row_period(table, row)
     if period is None:

@@ -191,8 +191,9 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
         named = [t for t in title_lines if is_title_line(t) or is_company_line(t)] if head.not_own else []
         head.title = note or " ".join(named) or (title_lines[-1] if title_lines else "")
     head.intro = _intro(lines, i, floor)
-    said = _INTRO_SCALE.search(head.intro[-160:]) if head.scale is None else None
-    if said is None and head.scale is None:
+    scaled_intro = head.scale is None and _names_scale_words(head.intro[-400:])  # (both patterns need the words)
+    said = _INTRO_SCALE.search(head.intro[-160:]) if scaled_intro else None
+    if said is None and scaled_intro:
         # "... are summarized below (in thousands, except per share amounts).  The Company's common
         # stock is traded on ...": the sentence that introduces the table, with another after it
         said = _INTRODUCING_SCALE.search(head.intro[-400:])
@@ -337,6 +338,11 @@ _PAREN_SCALE = r"\((?i:dollars |amounts )?(?i:in) (?i:thousands|millions|billion
 _INTRO_SCALE = re.compile(r"(?:" + _PAREN_SCALE + r"|"
                           r"\b(?i:stated|expressed|presented|shown|reported|are|is)\s+(?i:in)\s+(?i:thousands|millions|billions)"
                           r"(?:\s+of\s+(?:u\.\s?s\.\s+)?dollars)?)\s*[.:]\s*[^a-z]*$")  # (and a title in capitals)
+def _names_scale_words(text: str) -> bool:
+    low = text.lower()
+    return "thousands" in low or "millions" in low or "billions" in low
+
+
 _INTRODUCING_SCALE = re.compile(r"\b(?i:below|following|as follows|summarized|presented)\b[^.]{0,80}" + _PAREN_SCALE + r"\s*[.:]")
 # "Numerator (in millions):" over the first rows: their heading, with the scale of its lines only
 _SCALED_CAPTION = re.compile(r"^[A-Za-z][\w ,'-]*\((?:dollars |amounts )?in (?:thousands|millions|billions)\)\s*:$", re.I)

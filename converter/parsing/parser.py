@@ -70,13 +70,14 @@ def parse_filing(filing: Filing, prose: bool = True) -> ParsedFiling:
     return ParsedFiling(filing, cover, tuple(tables), tuple(skipped), tuple(said_all), tuple(numbers))
 
 
-_ENDED = re.compile(r"\b(?:years?|quarters?|periods?|months|weeks)\s+ended\s+((?:[A-Z][a-z]+\.?)\s+\d{1,2},\s+(?:19|20)\d\d)")
+_ENDED = re.compile(r"\b(?=[ymqpw])(?:years?|quarters?|periods?|months|weeks)\s+ended\s+((?:[A-Z][a-z]+\.?)\s+\d{1,2},\s+(?:19|20)\d\d)")
 _CHANGE = re.compile(r"\bchange\b|%", re.I)  # "Three Month Change": a comparison column, not a period
 
 
 @functools.cache
 def _cover_captions() -> re.Pattern:
-    return re.compile("|".join(load_toml("statements.toml")["cover"]["captions"]), re.I)
+    # (the captions are lowercase, matched on lowercased text: cheaper than re.I over every table's labels)
+    return re.compile("|".join(load_toml("statements.toml")["cover"]["captions"]))
 
 
 def _segment_note() -> re.Pattern:
@@ -383,7 +384,7 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
             (cols, rows), reason = rolled, ""
         # (its rows and headings, not the title zone: a statement printed right under the cover page
         # has the cover's last captions above its title)
-        if not reason and _cover_captions().search(" ".join([*head.headings, *(r.label for r in rows)])):
+        if not reason and _cover_captions().search(" ".join([*head.headings, *(r.label for r in rows)]).lower()):
             reason = "the form's cover page (its fields: state, I.R.S. number, address), no amounts"
         if not reason and (_INDEX.search(head.title_text)
                            or (any(head.headings) and all(_PAGE.match(h) for h in head.headings if h))):
@@ -410,7 +411,7 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
         if reason:
             skipped.append(SkippedTable(first_line, last_line, reason))
             continue
-        if _PERCENT_OF.search(head.intro[-200:]) or _PERCENT_OF.search(head.title_text) \
+        if _percent_of(head.intro[-200:]) or _percent_of(head.title_text) \
                 or _statutory_rates(rows, f"{head.intro[-200:]} {head.title_text}"):
             rows = _as_percents(rows)
         if head.parent_only:
@@ -993,6 +994,11 @@ def _heading_group(heading: str) -> str:
 # numbers are percents, printed without the sign
 _PERCENT_OF = re.compile(r"\b(?:as a |in )?(?:percentages?|percent) of (?:total |net )?(?:sales|revenues?|income)\b|"
                          r"% of (?:total |net )?(?:sales|revenues?)\b", re.I)
+
+
+def _percent_of(text: str) -> bool:
+    """_PERCENT_OF, after the substring test it needs (it is asked of every table's intro)."""
+    return ("%" in text or "percent" in text.lower()) and _PERCENT_OF.search(text) is not None
 
 
 def _statutory_rates(rows: list[Row], words: str) -> bool:

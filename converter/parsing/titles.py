@@ -164,8 +164,8 @@ def quantity_of(text: str) -> str:
 def goods_of(title: str, intro: str = "") -> str:
     """The goods a title counts ("VEHICLE FACTORY SALES" -> "vehicle factory sales") when neither
     it nor the sentence above names money too, or ""."""
-    m = None if _MONEY_TITLE.search(f"{title} {intro}") else _counted_titles().search(title)
-    return m.group(0).lower() if m else ""
+    m = _counted_titles().search(title)  # (first: most titles count nothing, and the intro is long)
+    return m.group(0).lower() if m and not _MONEY_TITLE.search(f"{title} {intro}") else ""
 
 
 def money_words(text: str) -> bool:
