@@ -122,7 +122,7 @@ def eps_columns(table: Table, rules) -> list[tuple]:
     """(net income, EPS, weighted shares) cells of each column that prints the three, basic or
     diluted (a line "basic and diluted" serves both)."""
     def row_of(names: tuple[str, ...]) -> Row | None:
-        i = next((i for i, r in enumerate(rules) if r is not None and set(r.names) & set(names)), None)
+        i = next((i for i, r in enumerate(rules) if r is not None and any(n in names for n in r.names)), None)
         return table.rows[i] if i is not None else None
 
     income = row_of(("NetIncomeLoss",))

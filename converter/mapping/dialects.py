@@ -23,7 +23,7 @@ class Dialect:
 
 @functools.cache
 def dialects() -> tuple[Dialect, ...]:
-    return tuple(Dialect(name, tuple(tuple(r) for r in d["sic"]), tuple(re.compile(w, re.I) for w in d["words"]),
+    return tuple(Dialect(name, tuple(tuple(r) for r in d["sic"]), tuple(re.compile(w) for w in d["words"]),
                          d["min_words"], frozenset(d["concepts"]))
                  for name, d in load_toml("dialects.toml").items())
 

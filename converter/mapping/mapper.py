@@ -490,12 +490,13 @@ def _unit_context(table: Table, row: Row) -> str:
     """The words a row's unit is read with: its heading, or, for a note table's row that names
     only a part of the year and has no heading, the sentence right above the table ("Cash
     dividends declared per common share were as follows:" over "First quarter  $ .12")."""
-    if not row.context and table.kind is StatementKind.NOTE and _PER_SHARE.search(table.title) and all(
+    if row.context or table.kind is not StatementKind.NOTE:
+        return row.context
+    if _PER_SHARE.search(table.title) and all(
             c.decimals >= 2 for c in row.cells if c is not None and c.value is not None):
         return table.title  # "Significant Factors Impacting EPS": its lines in cents are amounts per share
     label = " ".join(row.label.split())
-    if row.context or table.kind is not StatementKind.NOTE or not table.intro.rstrip().endswith(":") \
-            or not (_NAMES_A_PERIOD.match(label) or (_TOTAL_OF_QUARTERS.match(label) and any(
+    if not table.intro.rstrip().endswith(":") or not (_NAMES_A_PERIOD.match(label) or (_TOTAL_OF_QUARTERS.match(label) and any(
                 ORDINAL_QUARTER.match(" ".join(r.label.split())) for r in table.rows))):
         return row.context  # (a row naming an item of its own says what it is: "Net income 601")
     return re.split(r"(?<=[.!?])\s+", table.intro.strip())[-1]
@@ -784,7 +785,7 @@ def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None
         # a roll-forward's periods are its rows': each column is a component in the row's period
         # (a movement schedule's "Balance at Beginning of Year" column: the balance the day before)
         columns = tuple(_measure_at_edge(c, row.period) for c in columns)
-    elif ORDINAL_QUARTER.match(" ".join(row.label.split())):
+    elif _names_a_quarter(row.label):
         columns = tuple(_quarter_column(row.label, c) for c in columns)
     elif rule is not None and rule.at is None and (edge := _row_edge(table, row)) is not None:
         # a balance among flows ("At period end: / Loans"): held at the column's end (or start)
@@ -825,7 +826,7 @@ def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None
         heading = next((h for h in reversed(row.context.split(" / ")) if h and not _PERIOD_CAPTION.fullmatch(h.strip())), "")
         label = heading.rstrip(":") or table.title or label
     statistic = _statistic(row.label, row.context.split(" / ")[-1] if row.context else "") if cells else ""
-    if cells and (_counts_units(row.label) or _RATIO.search(row.label) or statistic) \
+    if cells and (_counts_units(row.label) or _names_a_ratio(row.label) or statistic) \
             and not all(c.percent for _, c in cells):
         # "Macintosh CPU unit sales 827,000" or "Ratio of earnings to fixed charges 4.73" under
         # "(dollars in millions)": a count or a ratio, not money
@@ -1113,6 +1114,16 @@ def _statistic_words(text: str) -> _StatisticWords:
     return _StatisticWords(bool(_SHARES_WORD.search(text)), bool(words["per_unit"].search(text)),
                            bool(words["physical"].search(text)), bool(words["counted"].search(text)),
                            bool(words["money"].search(text)))
+
+
+@functools.lru_cache(maxsize=8192)  # (asked of every row)
+def _names_a_ratio(label: str) -> bool:
+    return _RATIO.search(label) is not None
+
+
+@functools.lru_cache(maxsize=8192)  # (asked of every row)
+def _names_a_quarter(label: str) -> bool:
+    return ORDINAL_QUARTER.match(" ".join(label.split())) is not None
 
 
 @functools.lru_cache(maxsize=4096)  # asked of every cell's column heading

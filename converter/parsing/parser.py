@@ -63,14 +63,22 @@ def parse_filing(filing: Filing, prose: bool = True) -> ParsedFiling:
     if cover.period_end:
         printed.add(cover.period_end)
     # period ends the running text states: "the fiscal year ended September 27, 1991"
-    printed |= {d for s in said_all if " ended " in s.text for m in _ENDED.finditer(s.text)
-                for _, d in find_dates(m.group(1))}
+    printed |= {d for s in said_all if " ended " in s.text for d in _ended_dates(s.text)}
     aligned = align_periods([list(t.columns) for t in tables], printed)
     tables = [dataclasses.replace(t, columns=tuple(cols)) for t, cols in zip(tables, aligned)]
     return ParsedFiling(filing, cover, tuple(tables), tuple(skipped), tuple(said_all), tuple(numbers))
 
 
-_ENDED = re.compile(r"\b(?=[ymqpw])(?:years?|quarters?|periods?|months|weeks)\s+ended\s+((?:[A-Z][a-z]+\.?)\s+\d{1,2},\s+(?:19|20)\d\d)")
+def _ended_dates(text: str):
+    """The dates of "years ended September 27, 1991" in a sentence. ("ended" first, a plain word
+    found fast, then the period word before it: the sentences of a report say "ended" often.)"""
+    for m in _ENDED.finditer(text):
+        if _PERIOD_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+            yield from (d for _, d in find_dates(m.group(1)))
+
+
+_ENDED = re.compile(r"ended\s+((?:[A-Z][a-z]+\.?)\s+\d{1,2},\s+(?:19|20)\d\d)")
+_PERIOD_BEFORE = re.compile(r"\b(?:years?|quarters?|periods?|months|weeks)\s+$")
 _CHANGE = re.compile(r"\bchange\b|%", re.I)  # "Three Month Change": a comparison column, not a period
 
 
@@ -124,7 +132,7 @@ def _read_blocks(lines, tabular: set[int], skipped: list[SkippedTable]):
     tabular_scale: tuple[int, str] | None = None
     for block in find_blocks(lines):
         block, columns = drop_label_zone_columns(lines, block, find_columns(lines, block))
-        before = " ".join(ln.stripped for ln in lines[floor:block.first] if ln.kind is Kind.TEXT)
+        before = " ".join([ln.label for ln in lines[floor:block.first] if ln.kind is Kind.TEXT])  # (a text line's label: its stripped text)
         if (declared := _tabular_scale(before)) is not None and (factor := scale_of(declared)):
             tabular_scale = (factor, declared)
         head = read_head(lines, block, columns, floor)
@@ -1089,7 +1097,8 @@ def _columns(head, spans, ctx: PeriodContext, flows: bool = False, all_members: 
         if in_order and period is not None:
             period = _ending(period, in_order[k])
         cols.append(Column(k, left, right, heading, period))
-    quarterly = _QUARTERLY.search(" ".join([head.title_text, head.intro[-200:], *head.headings]))
+    said = " ".join([head.title_text, head.intro[-200:], *head.headings])
+    quarterly = "quarter" in said.lower() and _QUARTERLY.search(said) is not None  # (the substring first: cheap)
     if head.kind is not StatementKind.BALANCE and quarterly:
         cols = _quarters_under_years(cols, ctx.fiscal_year_end)
     if head.scale is not None and not head.not_own:

@@ -26,6 +26,7 @@ _DASHES = "-\u2013\u2014"
 _LEFT_MARGIN = 12  # a year printed first on its line within this many characters is a row's label
 # A "Notes" column of letters between label and values: "Rentals and financing        Q"
 _NOTE_LETTER = re.compile(r"\s{6,}[A-Z]{1,2}\d?$|\s{3,}[A-Z]\d?(?:\s*[&,]\s*[A-Z]\d?)+$")  # "Q"; "G & J", "C, R"
+_NOTE_LETTER_ENDS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
 # A heading that names one item, its terms following on the next line: not a section.
 _ITEM_HEADING = re.compile(r"[\d$]|(?<!excess of )\bpar value\b|\bseries\b", re.I)  # (not "Capital in excess of par value:")
 # a roll-forward's first line: the heading over it is a component's section, not an item's terms
@@ -178,7 +179,8 @@ class RowBuilder:
         return section.first_row >= self.last_total + 1 and not re.search(r"[\d$]", section.text)
 
     def _values(self, ln: Line) -> None:
-        label = _NOTE_LETTER.sub("", ln.label)
+        # (the pattern ends in a capital or a digit: test the last character first)
+        label = _NOTE_LETTER.sub("", ln.label) if ln.label[-1:] in _NOTE_LETTER_ENDS else ln.label
         indent = ln.indent
         # "Balance, December 31," / "  1994    $ 8,500 ...": a narrow label column wraps the year
         # onto the amounts' line, left of the first column: it ends the label above
