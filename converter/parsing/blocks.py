@@ -10,7 +10,9 @@ import re
 from dataclasses import dataclass
 
 from converter.dates import FISCAL_YEAR, FULL_DATE, MONTH_DAY, NUMERIC_DATE, QUARTER_OF_YEAR
-from converter.parsing.lines import Kind, Line, is_prose
+from converter.parsing.lines import (
+    Kind, Line, is_prose, BLANK_LINE, RULE_LINE, VALUES_LINE, YEARS_LINE, TEXT_LINE, PAGE_LINE,
+)
 from converter.parsing.titles import (
     is_caption, is_item_heading, is_note_heading, is_numbered_heading, is_title_line, scale_of,
 )
@@ -33,7 +35,7 @@ class Block:
 
 def find_blocks(lines: list[Line]) -> list[Block]:
     """Group value rows into blocks; a heading line, a title or prose between two rows splits them."""
-    value_rows = [ln.index for ln in lines if ln.kind is Kind.VALUES and not _in_paragraph(lines, ln.index)]
+    value_rows = [ln.index for ln in lines if ln.kind is VALUES_LINE and not _in_paragraph(lines, ln.index)]
     blocks: list[Block] = []
     current: list[int] = []
     for idx in value_rows:
@@ -49,7 +51,7 @@ def find_blocks(lines: list[Line]) -> list[Block]:
 def _neighbour(lines: list[Line], i: int, step: int) -> Line | None:
     i += step
     while 0 <= i < len(lines):
-        if lines[i].kind is not Kind.BLANK:
+        if lines[i].kind is not BLANK_LINE:
             return lines[i]
         i += step
     return None
@@ -69,7 +71,7 @@ def _in_paragraph(lines: list[Line], i: int) -> bool:
 def _breaks(lines: list[Line], start: int, end: int) -> bool:
     filled = 0
     for k in range(start, end):  # (the text between two tables: counted only until it is too long)
-        if lines[k].kind is not Kind.BLANK and lines[k].kind is not Kind.PAGE:
+        if lines[k].kind is not BLANK_LINE and lines[k].kind is not PAGE_LINE:
             filled += 1
             if filled > MAX_GAP:
                 return True
@@ -80,12 +82,12 @@ def _breaks(lines: list[Line], start: int, end: int) -> bool:
     underlined = False  # text then an underline: column headings printed anew
     paged = False  # a page mark: a scale stated on the new page opens a table of its own
     for ln in gap:
-        paged = paged or ln.kind is Kind.PAGE
-        if ln.kind is Kind.YEARS:
+        paged = paged or ln.kind is PAGE_LINE
+        if ln.kind is YEARS_LINE:
             return True
-        if ln.kind is Kind.RULE and any(g.kind is Kind.TEXT for g in gap[:gap.index(ln)]):
+        if ln.kind is RULE_LINE and any(g.kind is TEXT_LINE for g in gap[:gap.index(ln)]):
             underlined = True
-        if ln.kind is Kind.TEXT:
+        if ln.kind is TEXT_LINE:
             caption = is_caption(ln.stripped)
             if (is_title_line(ln.stripped) and not caption) or _is_heading_text(ln.text) \
                     or (is_title_line(_WIDE.split(ln.stripped)[0]) and not caption) \
@@ -99,8 +101,8 @@ def _breaks(lines: list[Line], start: int, end: int) -> bool:
                 prose += 1
                 if prose >= 2:
                     return True
-        above = ln.stripped if ln.kind is Kind.TEXT else ""
-        if ln.kind is Kind.BLANK:
+        above = ln.stripped if ln.kind is TEXT_LINE else ""
+        if ln.kind is BLANK_LINE:
             blanks += 1
             if blanks >= 8:
                 return True
@@ -170,7 +172,7 @@ def drop_label_zone_columns(lines: list[Line], block: Block, columns: list[tuple
     for i in block.rows:
         ln = lines[i]
         if all(t.end <= left for t in ln.tokens):
-            lines[i] = Line(ln.index, ln.number, ln.text, Kind.TEXT, ln.text.strip(), len(ln.text) - len(ln.text.lstrip()))
+            lines[i] = Line(ln.index, ln.number, ln.text, TEXT_LINE, ln.text.strip(), len(ln.text) - len(ln.text.lstrip()))
         else:
             rows.append(i)
     if not rows:

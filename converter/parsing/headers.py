@@ -10,7 +10,9 @@ from converter.memo import last_answer
 from converter.parsing.blocks import Block
 from converter.parsing.column_headings import RULE_RUN, assign_headings, heading_chunks, split_dates
 from converter.dates import MONTH_DAY, find_dates
-from converter.parsing.lines import Kind, Line, is_prose
+from converter.parsing.lines import (
+    Kind, Line, is_prose, BLANK_LINE, RULE_LINE, VALUES_LINE, YEARS_LINE, TEXT_LINE, PAGE_LINE,
+)
 from converter.parsing.titles import (
     company_of, is_caption, is_company_line, is_item_heading, is_not_own, is_note_heading, is_numbered_heading, is_parent_note,
     is_parent_only, is_qualified, is_title_line, scale_of, statement_kind,
@@ -62,7 +64,7 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
     k, blanks = i, 0
     while k >= floor and blanks < 4:
         ln = lines[k]
-        if ln.kind in (Kind.BLANK, Kind.PAGE):
+        if ln.kind in (BLANK_LINE, PAGE_LINE):
             blanks += 1
             k -= 1
             continue
@@ -79,27 +81,27 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
     blank_run = 0
     while i >= floor:
         ln = lines[i]
-        if ln.kind is Kind.PAGE and heading_rows:
+        if ln.kind is PAGE_LINE and heading_rows:
             break  # a page mark over column headings: what is above it is the page's running head
-        if ln.kind in (Kind.BLANK, Kind.PAGE):
+        if ln.kind in (BLANK_LINE, PAGE_LINE):
             blank_run += 1
             if blank_run >= 4:
                 break
             i -= 1
             continue
         gap, blank_run = blank_run, 0
-        if ln.kind in (Kind.RULE, Kind.YEARS):
+        if ln.kind in (RULE_LINE, YEARS_LINE):
             heading_rows.append(ln)
             i -= 1
             continue
-        if ln.kind is not Kind.TEXT or is_prose(ln):
+        if ln.kind is not TEXT_LINE or is_prose(ln):
             break
         if gap and len(chunks(ln.text)) == 1 and scale_of(ln.stripped) and any(_dated(h) for h in heading_rows):
             break  # the scale line of a title block, a blank line above the column headings
         # a stub text at the left ("(in 000s,", a title) may share a heading line with the headings
         every = chunks(ln.text)
         if gap and heading_rows and len(every) == 1 and len(set(_YEARS_IN.findall(ln.stripped))) >= 2 \
-                and any(r.kind is Kind.TEXT for r in heading_rows):
+                and any(r.kind is TEXT_LINE for r in heading_rows):
             break  # "Years Ended December 31, 1996 and 1995" a blank above the headings: the title's period line
         parts = [p for p in every if p[1] > value_left - 2]
         if (is_title_line(ln.stripped) or is_company_line(ln.stripped)) and (
@@ -121,7 +123,7 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
         i -= 1
     heading_rows.reverse()
     head.headings = assign_headings(heading_rows, columns, value_left)
-    head.stub_text = " ".join(captions + [t for ln in heading_rows if ln.kind is not Kind.RULE
+    head.stub_text = " ".join(captions + [t for ln in heading_rows if ln.kind is not RULE_LINE
                                           for _, e, t in chunks(ln.text) if e <= value_left - 2])
     # 3. title zone: a few short lines above the headings
     title_lines: list[str] = []
@@ -131,17 +133,17 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
     run = 0  # lines taken since the last blank: a footnote's own when its marker line comes next
     while j >= floor and seen < 6 and blanks < 10:
         ln = lines[j]
-        if ln.kind is Kind.TEXT and _FOOTNOTE.match(ln.text):
+        if ln.kind is TEXT_LINE and _FOOTNOTE.match(ln.text):
             # "(b) ... related to the acquisition of / Meridian RF Ltd.": the lines right under a
             # footnote end it, they are no title
             del title_lines[:run]
             j += run
             break
-        if ln.kind in (Kind.VALUES, Kind.YEARS) or (is_prose(ln) and not _PERIOD_LINE.match(ln.stripped)):
+        if ln.kind in (VALUES_LINE, YEARS_LINE) or (is_prose(ln) and not _PERIOD_LINE.match(ln.stripped)):
             break  # (a title's period line wrapped near the margin reads as prose: "For the years ended ... and for the period")
-        if ln.kind is Kind.TEXT and _DATE_ALONE.match(ln.stripped) and any(map(is_title_line, title_lines)):
+        if ln.kind is TEXT_LINE and _DATE_ALONE.match(ln.stripped) and any(map(is_title_line, title_lines)):
             break  # "August 21, 1998" above the title: the date of the auditors' report, whose signer is no title
-        if ln.kind is Kind.TEXT:
+        if ln.kind is TEXT_LINE:
             title_lines.insert(0, ln.stripped)
             seen += 1
             blanks = 0
@@ -155,7 +157,7 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
     head.title_text = " ".join(title_lines)
     head.company = company_of(title_lines)
     # every line between the title and the first row: the scale may sit under the headings
-    between = [ln.stripped for ln in lines[j + 1:body_start] if ln.kind in (Kind.TEXT, Kind.YEARS)
+    between = [ln.stripped for ln in lines[j + 1:body_start] if ln.kind in (TEXT_LINE, YEARS_LINE)
                and not _SCALED_CAPTION.match(ln.stripped)]
     zone = [t for t in title_lines if not _SCALED_CAPTION.match(t)] + [" ".join(between)]
     for text in zone:
@@ -165,7 +167,7 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
         if _CONTINUED.search(text):
             head.continued = True
     # a title printed at the left of the column headings ("CONSOLIDATED STATEMENTS OF INCOME  Quarter Ended")
-    stub_titles = [t for ln in heading_rows if ln.kind is not Kind.RULE
+    stub_titles = [t for ln in heading_rows if ln.kind is not RULE_LINE
                    for _, e, t in chunks(ln.text) if e <= value_left - 2 and is_title_line(t)]
     title_lines = title_lines + stub_titles
     title_lines = _join_split_title(title_lines)
@@ -215,14 +217,14 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
 
 def _dated(ln: Line) -> bool:
     """A heading line that names periods: bare years, dates, or duration words."""
-    return ln.kind is Kind.YEARS or (ln.kind is Kind.TEXT and bool(_PERIOD_WORD.search(ln.text)))
+    return ln.kind is YEARS_LINE or (ln.kind is TEXT_LINE and bool(_PERIOD_WORD.search(ln.text)))
 
 
 def _shifted_headings(ln: Line, below: list[Line], columns: list[tuple[int, int]]) -> Line | None:
     """Column headings typed at the left margin instead of over their columns ("SEPTEMBER 25,1999
     SEPTEMBER 25,1998" above an underline that does sit over them): one dated piece per column,
     directly over an underline with one dash run per column, moved over those runs."""
-    if not below or below[-1].kind is not Kind.RULE or below[-1].number != ln.number + 1:
+    if not below or below[-1].kind is not RULE_LINE or below[-1].number != ln.number + 1:
         return None
     runs = [(m.start(), m.end()) for m in RULE_RUN.finditer(below[-1].text)]
     pieces = [p for part in heading_chunks(ln.text) for p in split_dates(part)]
@@ -272,11 +274,11 @@ def _headings_above(lines: list[Line], i: int, floor: int, value_left: int) -> b
     seen = 0
     for k in range(i - 1, max(floor - 1, i - 8), -1):
         ln = lines[k]
-        if ln.kind in (Kind.YEARS, Kind.RULE):
+        if ln.kind in (YEARS_LINE, RULE_LINE):
             return True
-        if ln.kind is Kind.VALUES or is_prose(ln) or is_title_line(ln.stripped):
+        if ln.kind is VALUES_LINE or is_prose(ln) or is_title_line(ln.stripped):
             return False
-        if ln.kind is Kind.TEXT:
+        if ln.kind is TEXT_LINE:
             parts = chunks(ln.text)
             if any(e > value_left - 2 for _, e, _ in parts) and not any(_sentence(t) for _, _, t in parts):
                 return True
@@ -291,13 +293,13 @@ def _label_rest(ln: Line, value_left: int) -> bool:
     founders" / "for cash at $.01 per share in" / "May 1991   2,000,000"): in the label zone, in
     lower case, no sentence."""
     text = ln.stripped
-    return ln.kind is Kind.TEXT and not is_prose(ln) and text[:1].islower() \
+    return ln.kind is TEXT_LINE and not is_prose(ln) and text[:1].islower() \
         and all(e <= value_left - 1 for _, e, _ in chunks(ln.text))
 
 
 def _body_heading(ln: Line, value_left: int) -> bool:
     """A section heading printed in the label zone ('Current assets:', 'CASH FLOWS FROM ...')."""
-    if ln.kind is not Kind.TEXT or is_prose(ln):
+    if ln.kind is not TEXT_LINE or is_prose(ln):
         return False
     text = ln.stripped
     # ("Statement of income data:", "Balance sheet data:": captions of a selected-data table's rows)
@@ -368,7 +370,7 @@ def _note_headings(lines: list[Line]) -> list[int]:
     """The indexes of the note, numbered and item headings of the document, in order."""
     # (a heading is short and starts with "Note", "Item", a number or its parenthesis: most lines fail here)
     return [k for k, ln in enumerate(lines)
-            if ln.kind is Kind.TEXT and ln.label[:1] in _HEADING_STARTS and len(ln.label) < 90
+            if ln.kind is TEXT_LINE and ln.label[:1] in _HEADING_STARTS and len(ln.label) < 90
             and (is_note_heading(ln.label) or is_numbered_heading(ln.label) or is_item_heading(ln.label))]
 
 
@@ -379,7 +381,7 @@ def _note_heading(lines: list[Line], i: int, reach: int = 120) -> str:
     """The 'Note 6 - Earnings Per Share' heading a note table sits under, if one is near above."""
     for k in range(i, max(-1, i - reach), -1):
         ln = lines[k]
-        if ln.kind is not Kind.TEXT or ln.label[:1] not in "NnIi":  # (most lines: cheap; a text line's label is its stripped text)
+        if ln.kind is not TEXT_LINE or ln.label[:1] not in "NnIi":  # (most lines: cheap; a text line's label is its stripped text)
             continue
         if len(ln.label) < 90 and is_note_heading(ln.label):
             return ln.label
@@ -392,11 +394,11 @@ def _intro(lines: list[Line], j: int, floor: int) -> str:
     """The paragraph just above a table (crossing a page break when it continues from there)."""
     out: list[str] = []
     k = j
-    while k >= floor and lines[k].kind in (Kind.BLANK, Kind.PAGE):
+    while k >= floor and lines[k].kind in (BLANK_LINE, PAGE_LINE):
         k -= 1
     while k >= floor:
         paragraph: list[str] = []
-        while k >= floor and lines[k].kind is Kind.TEXT:
+        while k >= floor and lines[k].kind is TEXT_LINE:
             paragraph.insert(0, lines[k].stripped)
             k -= 1
         if not paragraph:
@@ -404,6 +406,6 @@ def _intro(lines: list[Line], j: int, floor: int) -> str:
         out[:0] = paragraph
         if paragraph[0][:1].isupper() or len(out) > 20:
             break
-        while k >= floor and lines[k].kind in (Kind.BLANK, Kind.PAGE):
+        while k >= floor and lines[k].kind in (BLANK_LINE, PAGE_LINE):
             k -= 1
     return " ".join(out)

@@ -26,6 +26,16 @@ class Kind(str, Enum):
     PAGE = "page"  # a page number or page mark
 
 
+# (an Enum member is slow to look up on Python 3.11, its metaclass having __getattr__: the
+# per-line code uses these)
+BLANK_LINE = Kind.BLANK
+RULE_LINE = Kind.RULE
+VALUES_LINE = Kind.VALUES
+YEARS_LINE = Kind.YEARS
+TEXT_LINE = Kind.TEXT
+PAGE_LINE = Kind.PAGE
+
+
 class Line(NamedTuple):
     index: int  # position in the document
     number: int  # 1-based line number in the file
@@ -37,7 +47,7 @@ class Line(NamedTuple):
 
     @property
     def stripped(self) -> str:
-        return self.label if self.kind is Kind.TEXT else self.text.strip()  # a text line's label is its stripped text
+        return self.label if self.kind is TEXT_LINE else self.text.strip()  # a text line's label is its stripped text
 
 
 def _is_years(label: str, tokens: list[Token]) -> bool:
@@ -87,13 +97,13 @@ def _years_line(text: str) -> bool:
 def classify(index: int, number: int, text: str) -> Line:
     stripped = text.strip()
     if not stripped:
-        return Line(index, number, text, Kind.BLANK)
+        return Line(index, number, text, BLANK_LINE)
     last = stripped[-1]
     if last in "-=_" and _RULE.match(text):
-        return Line(index, number, text, Kind.RULE)
+        return Line(index, number, text, RULE_LINE)
     short = len(stripped) < 24
     if short and _DASHED_PAGE.match(text):
-        return Line(index, number, text, Kind.PAGE)
+        return Line(index, number, text, PAGE_LINE)
     if last in LAST_CHARS and not _SCALE_ALONE.match(stripped) \
             and (last not in ".Ff" or ends_not_meaningful(stripped)):  # (a sentence's "." is no cell)
         while " ," in text and _STRAY_BLANK.search(text):
@@ -104,16 +114,16 @@ def classify(index: int, number: int, text: str) -> Line:
                 _MARKED_HEADING.match(label) or _spread_with_marks(label)):
             # "(UNAUDITED)           (1)" under the dates, "Basis        (1)       Basis        (1)"
             # under "Reported  Pro forma": headings and their footnote marks, no amount
-            return Line(index, number, text, Kind.TEXT, stripped, len(text) - len(text.lstrip()))
+            return Line(index, number, text, TEXT_LINE, stripped, len(text) - len(text.lstrip()))
         if tokens:
             if _is_years(label, tokens) or _years_line(text):
-                return Line(index, number, text, Kind.YEARS, label, indent, tuple(tokens))
+                return Line(index, number, text, YEARS_LINE, label, indent, tuple(tokens))
             if short and not label and len(tokens) == 1 and _PAGE_NUMBER.match(text) and _plain_small(tokens[0]):
-                return Line(index, number, text, Kind.PAGE)
-            return Line(index, number, text, Kind.VALUES, label, indent, tuple(tokens))
+                return Line(index, number, text, PAGE_LINE)
+            return Line(index, number, text, VALUES_LINE, label, indent, tuple(tokens))
     if short and _PAGE_NUMBER.match(text):
-        return Line(index, number, text, Kind.PAGE)
-    return Line(index, number, text, Kind.TEXT, stripped, len(text) - len(text.lstrip()))
+        return Line(index, number, text, PAGE_LINE)
+    return Line(index, number, text, TEXT_LINE, stripped, len(text) - len(text.lstrip()))
 
 
 def _spread_with_marks(label: str) -> bool:
@@ -138,10 +148,10 @@ def classify_all(lines: tuple[str, ...], numbers: tuple[int, ...]) -> list[Line]
     # a lone year that ends a wrapped label ("2,188,316,808 in" / "1998") is label text
     prev = None
     for i, ln in enumerate(out):
-        if ln.kind is Kind.YEARS and len(ln.tokens) == 1 and prev is not None \
-                and prev.kind in (Kind.TEXT, Kind.VALUES) and re.search(r"(?:\b(?:in|and|of|to|for)|,)$", prev.label or prev.stripped):
-            out[i] = Line(ln.index, ln.number, ln.text, Kind.TEXT, ln.stripped, ln.indent)
-        if ln.kind is not Kind.BLANK:
+        if ln.kind is YEARS_LINE and len(ln.tokens) == 1 and prev is not None \
+                and prev.kind in (TEXT_LINE, VALUES_LINE) and re.search(r"(?:\b(?:in|and|of|to|for)|,)$", prev.label or prev.stripped):
+            out[i] = Line(ln.index, ln.number, ln.text, TEXT_LINE, ln.stripped, ln.indent)
+        if ln.kind is not BLANK_LINE:
             prev = out[i]
     return out
 
@@ -152,7 +162,7 @@ _STOCK_TERMS = re.compile(r"\bpar value\b|\bshares? (?:authorized|designated|iss
 
 def is_prose(line: Line) -> bool:
     """A line of running text: long, many words, starting near the left margin."""
-    if line.kind is not Kind.TEXT:
+    if line.kind is not TEXT_LINE:
         return False
     s = line.stripped
     if len(s) < 55 or line.indent >= 12 or (s.startswith("(") and s.endswith(")")):

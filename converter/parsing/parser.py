@@ -21,7 +21,7 @@ from converter.dates import (
 from converter.parsing.heading_grammar import names_attribute, unread
 from converter.parsing.headers import read_head
 from converter.parsing.kinds import anchored_kinds, decide_kind, table_scores
-from converter.parsing.lines import Kind, classify_all
+from converter.parsing.lines import TEXT_LINE, Kind, classify_all
 from converter.parsing.listed_below import listed_below
 from converter.parsing.periods import (
     PeriodContext, align_periods, column_period, names_comparison, fiscal_years_named_by_start, intro_period, own_start, rejoin_months,
@@ -132,7 +132,7 @@ def _read_blocks(lines, tabular: set[int], skipped: list[SkippedTable]):
     tabular_scale: tuple[int, str] | None = None
     for block in find_blocks(lines):
         block, columns = drop_label_zone_columns(lines, block, find_columns(lines, block))
-        before = " ".join([ln.label for ln in lines[floor:block.first] if ln.kind is Kind.TEXT])  # (a text line's label: its stripped text)
+        before = " ".join([ln.label for ln in lines[floor:block.first] if ln.kind is TEXT_LINE])  # (a text line's label: its stripped text)
         if (declared := _tabular_scale(before)) is not None and (factor := scale_of(declared)):
             tabular_scale = (factor, declared)
         head = read_head(lines, block, columns, floor)

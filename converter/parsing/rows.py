@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from converter.dates import MONTH_DAY, YEAR
 from converter.model import Cell, Row, RowKind
 from converter.parsing.blocks import assign
-from converter.parsing.lines import Kind, Line
+from converter.parsing.lines import Kind, Line, BLANK_LINE, RULE_LINE, VALUES_LINE, TEXT_LINE, PAGE_LINE
 from converter.parsing.titles import scale_of
 from converter.parsing.values import Token, value_token
 from converter.parsing.totals import find_totals
@@ -79,14 +79,14 @@ class RowBuilder:
     problems: list[tuple[int, str]] = field(default_factory=list)
 
     def feed(self, ln: Line) -> None:
-        if ln.kind in (Kind.BLANK, Kind.PAGE):
+        if ln.kind in (BLANK_LINE, PAGE_LINE):
             self._short_tail()
             return
-        if ln.kind is Kind.RULE:
+        if ln.kind is RULE_LINE:
             self._flush_headings()
             self.rule_before = True
             return
-        if ln.kind is Kind.TEXT:
+        if ln.kind is TEXT_LINE:
             tail = _TAIL_AND_RULE.match(ln.text)
             if tail and self.rows and self.rows[-1].label and ln.number == self.last_row_line + 1 \
                     and not _TOTAL_WORD.match(tail.group(1)):  # "Total current  ----" starts a label
@@ -97,7 +97,7 @@ class RowBuilder:
                 return
             self._text(ln)
             return
-        if ln.kind is Kind.VALUES:
+        if ln.kind is VALUES_LINE:
             self._values(ln)
 
     # -- label-only lines
@@ -368,7 +368,7 @@ def _lower_first(text: str) -> str:
 
 def _narrow(body: list[Line]) -> bool:
     """Labels wrapped at about fifteen characters ('Cash and due' / 'from banks')."""
-    widths = sorted(len(ln.label or ln.stripped) for ln in body if ln.kind in (Kind.TEXT, Kind.VALUES) and (ln.label or ln.kind is Kind.TEXT))
+    widths = sorted(len(ln.label or ln.stripped) for ln in body if ln.kind in (TEXT_LINE, VALUES_LINE) and (ln.label or ln.kind is TEXT_LINE))
     return len(widths) >= 8 and widths[(len(widths) * 4) // 5] <= 18
 
 
