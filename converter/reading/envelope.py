@@ -112,10 +112,10 @@ def split_documents(lines: list[str], start: int) -> tuple[list[TextDocument], l
     i = start
     found = False
     while i < n:
-        if lines[i].strip().upper().startswith("<DOCUMENT>"):
+        if "<" in lines[i] and lines[i].strip().upper().startswith("<DOCUMENT>"):  # (the "<" test: cheap, every line)
             found = True
             j = i + 1
-            while j < n and not lines[j].strip().upper().startswith("</DOCUMENT>"):
+            while j < n and not ("<" in lines[j] and lines[j].strip().upper().startswith("</DOCUMENT>")):
                 j += 1
             _take_document(lines, i + 1, j, docs, skipped)
             i = j + 1
@@ -178,11 +178,8 @@ def _add_text(lines, first, last, doc_type, description, docs, skipped) -> None:
     if any(_UUENCODE.match(lines[k]) for k in range(first, min(last, first + 5))):
         skipped.append(SkippedDocument(doc_type, first + 1, "uuencoded binary document"))
         return
-    out, numbers = [], []
-    for k in range(first, last):
-        out.append(clean_line(lines[k]))
-        numbers.append(k + 1)
-    docs.append(TextDocument(doc_type, description, tuple(out), tuple(numbers)))
+    docs.append(TextDocument(doc_type, description, tuple([clean_line(line) for line in lines[first:last]]),
+                             tuple(range(first + 1, last + 1))))
 
 
 def clean_line(line: str) -> str:
