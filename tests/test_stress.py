@@ -335,6 +335,18 @@ def test_a_balance_sheet_line_takes_no_concept_of_the_other_side():
     assert by[("AvailableForSaleSecuritiesDebtSecuritiesCurrent", "I19981231")] == 5000000
 
 
+def test_a_balance_sheet_printed_as_two_tables_takes_each_side_from_its_totals():
+    """An annual report's balance sheet over two pages, each a table of its own, the assets'
+    total printed without a label: no "Total assets" divides the sides, so the totals that hold
+    a row (named by the table's arithmetic) say which side it is on. "Deferred income taxes" is
+    an asset on the first page and a liability on the second."""
+    by = facts("balance_sheet_liabilities_on_their_own_page.txt")
+    assert by[("DeferredIncomeTaxAssetsNet", "I19971231")] == 57000000
+    assert by[("DeferredIncomeTaxLiabilitiesNet", "I19971231")] == 231000000
+    assert by[("DeferredIncomeTaxLiabilitiesNet", "I19961231")] == 209000000
+    assert by[("LiabilitiesAndStockholdersEquity", "I19971231")] == 4283000000
+
+
 def test_a_label_of_several_meanings_takes_the_concept_of_the_total_it_is_under():
     """'Other' and 'Other, net' name a different concept in each section: the total whose
     printed components hold the row decides (issue 12: the table's arithmetic as evidence), and

@@ -251,6 +251,7 @@ def _map_table(st: _State, t_index: int, table: Table) -> None:
         parts = parallel_parts(table, rules)  # before the vetoes take away the concepts the parts share
         _veto_by_totals(st, table, rules)
         if not table.roll_forward and not any(c.measure for c in table.columns):
+            sides = _sides_by_totals(st, table, rules, sides)
             found = by_section(st.tax, table, rules, sides, lambda r, name: _may_take(st, table, table.rows[r], name, sides[r]))
             for r_index, rule in found.items():
                 rules[r_index] = rule
@@ -349,6 +350,30 @@ def _balance_sides(table: Table) -> list[str | None]:
     if at is None:
         return [None] * len(table.rows)
     return ["debit" if k < at else None if k == at else "credit" for k in range(len(table.rows))]
+
+
+def _sides_by_totals(st: _State, table: Table, rules: list[Rule | None], sides: list[str | None]) -> list[str | None]:
+    """A balance sheet printed as two tables, the liabilities and equity on a page of their own
+    (no "Total assets" between them to divide the sides): each row's side from the named totals
+    that hold it, when they all say the same."""
+    if table.kind is not StatementKind.BALANCE or any(side is not None for side in sides):
+        return sides
+    holders = holding_totals(table.rows)
+    out = list(sides)
+    for i in range(len(table.rows)):
+        said, seen, stack = set(), set(), list(holders.get(i, ()))
+        while stack:
+            t = stack.pop()
+            if t in seen:
+                continue
+            seen.add(t)
+            stack.extend(holders.get(t, ()))
+            if rules[t] is not None and len(rules[t].names) == 1:
+                whole = st.tax.ancestors.get(rules[t].names[0], frozenset()) | {rules[t].names[0]}
+                said |= {"credit"} if "LiabilitiesAndStockholdersEquity" in whole else {"debit"} if "Assets" in whole else set()
+        if len(said) == 1:
+            out[i] = said.pop()
+    return out
 
 
 def _wrong_side(concept: Concept, side: str | None) -> bool:
