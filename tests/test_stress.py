@@ -335,6 +335,18 @@ def test_a_balance_sheet_line_takes_no_concept_of_the_other_side():
     assert by[("AvailableForSaleSecuritiesDebtSecuritiesCurrent", "I19981231")] == 5000000
 
 
+def test_a_capital_heading_ending_in_a_preposition_heads_every_line_below_it():
+    """A bank's "INTEREST INCOME ON" over "Loans and leases", "Investment securities", ...: the
+    heading introduces each line of the list, not only the first (which it was glued to as a
+    wrapped label: "INTEREST INCOME ON Loans and leases", an extension)."""
+    by = facts("bank_income_headings_ending_in_on.txt")
+    assert by[("InterestAndFeeIncomeLoansAndLeases", "D19930101_19931231")] == 812400000
+    assert by[("InterestExpenseDeposits", "D19930101_19931231")] == 246300000
+    assert by[("InterestExpenseDeposits", "D19910101_19911231")] == 377000000
+    assert by[("InterestAndDividendIncomeOperating", "D19930101_19931231")] == 877700000
+    assert not any(n.startswith("InterestIncomeOn") or n.startswith("InterestExpenseOn") for n, _ in by)
+
+
 def test_a_balance_sheet_printed_as_two_tables_takes_each_side_from_its_totals():
     """An annual report's balance sheet over two pages, each a table of its own, the assets'
     total printed without a label: no "Total assets" divides the sides, so the totals that hold

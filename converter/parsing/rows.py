@@ -19,6 +19,7 @@ _TOTAL_WORD = re.compile(r"total\b", re.I)
 _HYPHEN_END = re.compile(r"[A-Za-z]-$")
 
 # A label line that ends with one of these words goes on in the next line.
+_INTRODUCES_LIST = re.compile(r"^[A-Z][A-Z ,&'-]*[A-Z] (?:ON|OF|FROM|FOR|IN)$")
 _CONNECTOR = re.compile(r"(?:[,&(/-]|\b(?:and|or|of|for|in|to|from|on|the|by|at|with|net|less|plus|before|after|under|over|per|a|an))$", re.I)
 _STARTS_CONNECTOR = re.compile(r"^(?:of|and|or|in|for|to|from|on|the|by|at|with|less|plus|before|after|under|over|per|"
                                r"including|excluding|net of)\b", re.I)
@@ -203,6 +204,10 @@ class RowBuilder:
             joined = _join(self.pending)
             if not label:
                 label, indent = joined, self.pending[0].indent
+            elif _INTRODUCES_LIST.search(joined) and label[:1].isupper() and not label.isupper():
+                # "INTEREST INCOME ON" over "Loans and leases", "Investment securities", ...: a
+                # heading in capitals that ends in a preposition introduces every line below it
+                self._push(joined, self.pending[0].indent)
             elif _starts_lower(label) or _CONNECTOR.search(joined) or self._deeper(ln) or label[0].isdigit() \
                     or _STARTS_CONNECTOR.match(label) or joined.count("(") > joined.count(")"):
                 # (a parenthesis left open goes on: "Securities held to maturity (fair value" /
