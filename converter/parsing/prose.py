@@ -26,7 +26,7 @@ def is_prose(text: str) -> bool:
     """Words with single (or justified, double) spaces, mostly letters. String methods only: it
     is asked of every line of a filing."""
     stripped = text.strip()
-    if len(stripped) < 20 or "     " in stripped or len(stripped.split()) < 4:
+    if len(stripped) < 20 or "     " in stripped or len(stripped.split(None, 3)) < 4:  # (four words at least)
         return False
     raw = stripped.encode("latin-1", "replace")
     letters = len(raw) - len(raw.translate(None, _LETTERS))
