@@ -86,3 +86,14 @@ def test_parent_only_titles_of_schedule_i():
     assert is_parent_only(["CONDENSED FINANCIAL INFORMATION", "(Holding Company Only)", "BALANCE SHEETS"])
     assert is_parent_only(["ACME CORP. (PARENT COMPANY)"])
     assert not is_parent_only(["CONSOLIDATED BALANCE SHEETS", "ACME HOLDING COMPANY AND SUBSIDIARIES"])
+
+
+def test_patterns_matched_on_lowercased_text_are_lowercase():
+    """The dialects' words and the cover captions are matched on lowercased text without
+    re.I (cheaper over every table's labels): a capital letter in one would never match."""
+    import re as _re
+    from converter.resources import load_toml as _load
+    patterns = [w for d in _load("dialects.toml").values() for w in d["words"]]
+    patterns += _load("statements.toml")["cover"]["captions"]
+    for p in patterns:
+        assert not _re.search(r"[A-Z]", _re.sub(r"\\[A-Za-z]", "", p)), p
