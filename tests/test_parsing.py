@@ -97,3 +97,13 @@ def test_patterns_matched_on_lowercased_text_are_lowercase():
     patterns += _load("statements.toml")["cover"]["captions"]
     for p in patterns:
         assert not _re.search(r"[A-Z]", _re.sub(r"\\[A-Za-z]", "", p)), p
+
+
+def test_content_anchors_cannot_reach_across_rows():
+    """kinds.anchored_kinds searches the rows' texts joined by line breaks (re.M): an anchor with
+    \\s, \\S, \\W, \\D or a negated class could match across two rows, which the rows themselves
+    never print."""
+    from converter.resources import load_toml as _load
+    for anchor in _load("statements.toml")["content"]["anchor"]:
+        for p in anchor["all_of"]:
+            assert not any(bad in p for bad in ("\\s", "\\S", "\\W", "\\D", "[^")), p

@@ -325,7 +325,8 @@ def _forward(text: str, m: Mention, clause_span, R: Rules) -> bool:
     segment = before[max(before.rfind(","), before.rfind(";")) + 1:]
     if not _APPOSITIVE.match(segment):
         segment = before  # the amount continues its clause: all of it counts
-    after = _SEGMENT_END.split(text[m.end:], maxsplit=1)[0]
+    end = _SEGMENT_END.search(text, m.end)  # (from there: no copy of the sentence's rest)
+    after = text[m.end:end.start()] if end else text[m.end:]
     words = _words(MAY_DAY.sub(" ", f"{segment} {after}"))  # "May 31" is a date, "may" a hope
     if R.forward_words.intersection(words):
         return True

@@ -37,18 +37,19 @@ class _Anchor:
 @functools.cache
 def _anchors() -> tuple[_Anchor, ...]:
     data = load_toml("statements.toml")["content"]
-    return tuple(_Anchor(StatementKind(a["kind"]), tuple(re.compile(p, re.I) for p in a["all_of"]), a["min_rows"])
+    # (searched in the row texts joined by line breaks, ^ and $ at each: statements.toml's anchors
+    # use no \s and no negated class, which could reach across them)
+    return tuple(_Anchor(StatementKind(a["kind"]), tuple(re.compile(p, re.I | re.M) for p in a["all_of"]), a["min_rows"])
                  for a in data["anchor"])
 
 
 def anchored_kinds(rows: list[Row] | tuple[Row, ...], only: tuple[StatementKind, ...] = ()) -> tuple[StatementKind, ...]:
     """The kinds (of `only`, when given) whose anchor lines all appear among the rows (labels and
     section headings)."""
-    texts = {" ".join(t.split()) for r in rows for t in (r.label, r.context) if t}
+    texts = "\n".join({" ".join(t.split()) for r in rows for t in (r.label, r.context) if t})
     out = []
     for a in _anchors():
-        if (not only or a.kind in only) and len(rows) >= a.min_rows and all(any(p.search(t) for t in texts)
-                                                                            for p in a.all_of):
+        if (not only or a.kind in only) and len(rows) >= a.min_rows and all(p.search(texts) for p in a.all_of):
             out.append(a.kind)
     return tuple(out)
 
