@@ -335,6 +335,17 @@ def test_a_balance_sheet_line_takes_no_concept_of_the_other_side():
     assert by[("AvailableForSaleSecuritiesDebtSecuritiesCurrent", "I19981231")] == 5000000
 
 
+def test_an_equity_section_under_a_heading_with_its_note_is_its_component():
+    """An equity statement with a section per component, its first heading carrying its note in
+    mixed case ("CAPITAL STOCK (Note 9)") over "Common Stock": read as one heading, the component
+    is the words after the note reference (before, no member: the balances were extensions)."""
+    by = facts("equity_sections_under_a_noted_heading.txt")
+    assert by[("StockholdersEquity", "I19941231_CommonStockMember")] == 217000000
+    assert by[("StockholdersEquity", "I19911231_CommonStockMember")] == 205000000
+    assert by[("StockIssuedDuringPeriodValueShareBasedCompensation", "D19940101_19941231_CommonStockMember")] == 5000000
+    assert by[("StockholdersEquity", "I19941231_AdditionalPaidInCapitalMember")] == 1961000000
+
+
 def test_a_capital_heading_ending_in_a_preposition_heads_every_line_below_it():
     """A bank's "INTEREST INCOME ON" over "Loans and leases", "Investment securities", ...: the
     heading introduces each line of the list, not only the first (which it was glued to as a

@@ -125,6 +125,9 @@ class Dimensions:
         """(axis, standard member) of an equity statement's section printed for one component
         ("CAPITAL IN EXCESS OF PAR VALUE OF STOCK" over its balances and movements), or None."""
         section = " ".join(context.split(" / ")[-1].split()) if context else ""
+        # "CAPITAL STOCK (Note 11)" over "Common Stock", read as one heading: the component is
+        # the words after the note reference (and "... AND OTHER (Note 1)" names it without it)
+        section = " ".join(_NOTE_MARK.sub(" ", _AFTER_NOTE.sub("", section) or section).split())
         for axis in _rules().axes:
             if section and axis.members and kind in axis.statements:
                 standard = _standard_member(axis, section)
@@ -150,6 +153,8 @@ class Dimensions:
         return self.ext.dimensional(qname, type_, label, axis=dimension)
 
 
+_NOTE_MARK = re.compile(r"\((?i:see )?(?i:notes?) \d+[a-z]?\)")
+_AFTER_NOTE = re.compile(r"^[^()]*\((?i:see )?(?i:notes?) \d+[a-z]?\)\s*(?=[A-Z][a-z])")
 ALL = "http://xbrl.org/int/dim/arcrole/all"
 HYPERCUBE_DIMENSION = "http://xbrl.org/int/dim/arcrole/hypercube-dimension"
 DIMENSION_DOMAIN = "http://xbrl.org/int/dim/arcrole/dimension-domain"
