@@ -326,6 +326,16 @@ def holding_totals(rows) -> dict[int, list[int]]:
     return holders
 
 
+def enclosing_totals(holders: dict[int, list[int]], i: int, memo: dict[int, set[int]]) -> set[int]:
+    """The totals whose printed components hold row i, directly or through a subtotal (holders:
+    holding_totals' answer; memo: the sets found so far, for the rows of one table)."""
+    if i not in memo:
+        memo[i] = set()
+        for t in holders.get(i, ()):
+            memo[i] |= {t} | enclosing_totals(holders, t, memo)
+    return memo[i]
+
+
 def assets_by_identity(table: Table, rules: list[Rule | None]) -> None:
     """A balance sheet's unlabelled total that prints, column by column, the numbers of the last
     total (liabilities and equity) is its total assets: the balance sheet identity. The last

@@ -154,7 +154,7 @@ class Dimensions:
 
 
 _NOTE_MARK = re.compile(r"\((?i:see )?(?i:notes?) \d+[a-z]?\)")
-_AFTER_NOTE = re.compile(r"^[^()]*\((?i:see )?(?i:notes?) \d+[a-z]?\)\s*(?=[A-Z][a-z])")
+_AFTER_NOTE = re.compile(r"^[^()]*" + _NOTE_MARK.pattern + r"\s*(?=[A-Z][a-z])")  # a heading up to its note, then words
 ALL = "http://xbrl.org/int/dim/arcrole/all"
 HYPERCUBE_DIMENSION = "http://xbrl.org/int/dim/arcrole/hypercube-dimension"
 DIMENSION_DOMAIN = "http://xbrl.org/int/dim/arcrole/dimension-domain"

@@ -18,11 +18,6 @@ _LEADING = re.compile(r"^(?:less|add|deduct|plus)\s+")
 # words printed apart or hyphenated: "share-owners", "stock holders"
 _SPLIT_WORDS = re.compile(r"\b(share|stock)\s+(owners|holders)\b")
 PRO_FORMA = re.compile(r"\bpro\s*-?\s*forma\b", re.I)
-
-
-def names_pro_forma(text: str) -> bool:
-    """PRO_FORMA found in the text, after the substring test it needs (asked of every row's headings)."""
-    return "forma" in text.lower() and PRO_FORMA.search(text) is not None
 # "As previously reported" under "Diluted net income per share:" of a restatement: the figure
 # before it, never the company's figure now (no standard concept, as pro forma figures)
 PREVIOUSLY_REPORTED = re.compile(r"\b(?:previously|originally)\s+(?:reported|stated|presented)\b", re.I)
@@ -37,6 +32,11 @@ _EDGE = {"beginning": "start", "start": "start", "opening": "start", "end": "end
 # the deduction's amounts say what is net, not what the line is
 _NET_OF_AMOUNTS = re.compile(r",?\s*\(?\b(?:net of|less)\b[^()$]*\$\s?[\d,.]+"
                              r"(?:\s*(?:and|,|;|in \d{4}(?:,| and)?)\s*\$?\s?[\d,.]+)*[^()]*\)?", re.I)
+
+
+def names_pro_forma(text: str) -> bool:
+    """PRO_FORMA found in the text, after the substring test it needs (asked of every row's headings)."""
+    return "forma" in text.lower() and PRO_FORMA.search(text) is not None
 
 
 def edge_of(label: str) -> str | None:

@@ -14,7 +14,7 @@ from converter.dates import (
     DATED_BALANCE, ORDINAL_QUARTER, find_dates, is_month_end, ordinal_quarter_span, parse_month_day, start_of, year_end,
 )
 from converter.mapping.arithmetic import (
-    assets_by_identity, gross_and_net, gross_before_deduction, holding_totals, infer_totals, parallel_parts,
+    assets_by_identity, enclosing_totals, gross_and_net, gross_before_deduction, holding_totals, infer_totals, parallel_parts,
     share_scale_by_eps, sibling_claims, signs_by_cash_balances, signs_by_cash_effect, signs_by_difference,
 )
 from converter.mapping.contexts import ContextSet
@@ -24,6 +24,7 @@ from converter.mapping.dimensions import adjustment_signs, Dimensions, placed, w
 from converter.mapping.extension import ExtensionSet, camel, filer_prefix
 from converter.mapping.labels import NOTE_REF, PRO_FORMA, edge_of, lookup, match, names_pro_forma
 from converter.companies import same_company
+from converter.identities import ASSETS, LIABILITIES_AND_EQUITY
 from converter.mapping.checks import check_calculations, identities, printed_misprints
 from converter.mapping.narrative import Narrative, narrative_facts
 from converter.mapping.sections import by_section
@@ -358,19 +359,16 @@ def _sides_by_totals(st: _State, table: Table, rules: list[Rule | None], sides: 
     that hold it, when they all say the same."""
     if table.kind is not StatementKind.BALANCE or any(side is not None for side in sides):
         return sides
-    holders = holding_totals(table.rows)
+    def side_of(rule: Rule | None) -> str | None:
+        if rule is None or len(rule.names) != 1:
+            return None
+        whole = st.tax.ancestors.get(rule.names[0], frozenset()) | {rule.names[0]}
+        return "credit" if LIABILITIES_AND_EQUITY in whole else "debit" if ASSETS in whole else None
+
+    holders, memo = holding_totals(table.rows), {}
     out = list(sides)
     for i in range(len(table.rows)):
-        said, seen, stack = set(), set(), list(holders.get(i, ()))
-        while stack:
-            t = stack.pop()
-            if t in seen:
-                continue
-            seen.add(t)
-            stack.extend(holders.get(t, ()))
-            if rules[t] is not None and len(rules[t].names) == 1:
-                whole = st.tax.ancestors.get(rules[t].names[0], frozenset()) | {rules[t].names[0]}
-                said |= {"credit"} if "LiabilitiesAndStockholdersEquity" in whole else {"debit"} if "Assets" in whole else set()
+        said = {side_of(rules[t]) for t in enclosing_totals(holders, i, memo)} - {None}
         if len(said) == 1:
             out[i] = said.pop()
     return out
@@ -521,8 +519,9 @@ def _unit_context(table: Table, row: Row) -> str:
             c.decimals >= 2 for c in row.cells if c is not None and c.value is not None):
         return table.title  # "Significant Factors Impacting EPS": its lines in cents are amounts per share
     label = " ".join(row.label.split())
-    if not table.intro.rstrip().endswith(":") or not (_NAMES_A_PERIOD.match(label) or (_TOTAL_OF_QUARTERS.match(label) and any(
-                ORDINAL_QUARTER.match(" ".join(r.label.split())) for r in table.rows))):
+    if not table.intro.rstrip().endswith(":") or not (
+            _NAMES_A_PERIOD.match(label)
+            or (_TOTAL_OF_QUARTERS.match(label) and any(_names_a_quarter(r.label) for r in table.rows))):
         return row.context  # (a row naming an item of its own says what it is: "Net income 601")
     return re.split(r"(?<=[.!?])\s+", table.intro.strip())[-1]
 

@@ -14,7 +14,7 @@ noncurrent), counting their lines. No total, no choice: the row stays an extensi
 """
 from __future__ import annotations
 
-from converter.mapping.arithmetic import holding_totals
+from converter.mapping.arithmetic import enclosing_totals, holding_totals
 from converter.mapping.labels import candidates
 from converter.mapping.taxonomy import Rule, Taxonomy
 from converter.model import Table
@@ -38,17 +38,10 @@ def by_section(tax: Taxonomy, table: Table, rules: list[Rule | None], sides: lis
     rows = table.rows
     named = {i: rules[i].names[0] for i in range(len(rows)) if rules[i] is not None and len(rules[i].names) == 1}
     totals = {i for i, row in enumerate(rows) if row.components and i in named}
-    enclosing: dict[int, set[int]] = {}
-
-    holders = holding_totals(rows)
+    holders, enclosing = holding_totals(rows), {}
 
     def under(i: int) -> set[int]:
-        """The totals whose printed components hold row i, directly or through a subtotal."""
-        if i not in enclosing:
-            enclosing[i] = set()
-            for t in holders.get(i, ()):
-                enclosing[i] |= {t} | under(t)
-        return enclosing[i]
+        return enclosing_totals(holders, i, enclosing)
 
     inside: dict[int, set[int]] = {}
 

@@ -15,7 +15,7 @@ from converter.parsing.lines import (
 )
 from converter.parsing.titles import (
     company_of, is_caption, is_company_line, is_item_heading, is_not_own, is_note_heading, is_numbered_heading, is_parent_note,
-    is_parent_only, is_qualified, is_title_line, scale_of, statement_kind,
+    is_parent_only, is_qualified, is_title_line, names_scale_words, scale_of, statement_kind,
 )
 from converter.parsing.values import chunks
 
@@ -193,7 +193,7 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
         named = [t for t in title_lines if is_title_line(t) or is_company_line(t)] if head.not_own else []
         head.title = note or " ".join(named) or (title_lines[-1] if title_lines else "")
     head.intro = _intro(lines, i, floor)
-    scaled_intro = head.scale is None and _names_scale_words(head.intro[-400:])  # (both patterns need the words)
+    scaled_intro = head.scale is None and names_scale_words(head.intro[-400:].lower())  # (both patterns need the words)
     said = _INTRO_SCALE.search(head.intro[-160:]) if scaled_intro else None
     if said is None and scaled_intro:
         # "... are summarized below (in thousands, except per share amounts).  The Company's common
@@ -340,11 +340,6 @@ _PAREN_SCALE = r"\((?i:dollars |amounts )?(?i:in) (?i:thousands|millions|billion
 _INTRO_SCALE = re.compile(r"(?:" + _PAREN_SCALE + r"|"
                           r"\b(?i:stated|expressed|presented|shown|reported|are|is)\s+(?i:in)\s+(?i:thousands|millions|billions)"
                           r"(?:\s+of\s+(?:u\.\s?s\.\s+)?dollars)?)\s*[.:]\s*[^a-z]*$")  # (and a title in capitals)
-def _names_scale_words(text: str) -> bool:
-    low = text.lower()
-    return "thousands" in low or "millions" in low or "billions" in low
-
-
 _INTRODUCING_SCALE = re.compile(r"\b(?i:below|following|as follows|summarized|presented)\b[^.]{0,80}" + _PAREN_SCALE + r"\s*[.:]")
 # "Numerator (in millions):" over the first rows: their heading, with the scale of its lines only
 _SCALED_CAPTION = re.compile(r"^[A-Za-z][\w ,'-]*\((?:dollars |amounts )?in (?:thousands|millions|billions)\)\s*:$", re.I)

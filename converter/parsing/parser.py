@@ -30,7 +30,7 @@ from converter.parsing.prose import sentences
 from converter.parsing.roll_forward import periods_as_rows, roll_forward
 from converter.parsing.rows import build_rows
 from converter.companies import names_registrant, names_registrant_briefly, same_company
-from converter.parsing.titles import goods_of, is_title_line, money_words, quantity_of, scale_of
+from converter.parsing.titles import goods_of, is_title_line, money_words, names_scale_words, quantity_of, scale_of
 from converter.resources import load_toml, toml_pattern
 
 _SENTENCE_END = re.compile(r"(?<=[.!?])\s+")
@@ -173,7 +173,7 @@ def _tabular_scale(text: str) -> str | None:
     """The sentence stating the scale of several tables, as printed. (The text between tables is
     most of a document: cheap substring tests first, then the pattern, on the lowercased text.)"""
     low = text.lower()
-    if not ("thousands" in low or "millions" in low or "billions" in low) or not ("tabular" in low or "amounts" in low):
+    if not names_scale_words(low) or not ("tabular" in low or "amounts" in low):
         return None
     if len(low) != len(text):  # (a character whose lower case is longer: offsets differ)
         return m.group(0) if (m := re.compile(_TABULAR_SCALE.pattern, re.I).search(text)) else None
@@ -848,7 +848,7 @@ def _dated_adjustments(cols: list[Column]) -> list[Column]:
     if len(periods) != 1:
         return cols
     period = next(iter(periods))
-    return [dataclasses.replace(c, period=period, member=_group_name(c) or " ".join(c.heading.split()))
+    return [dataclasses.replace(c, period=period, member=_member_name(c))
             if c.period is None and _ADJUSTMENTS.search(c.heading) and not find_dates(c.heading)
             and not YEAR.search(c.heading) else c for c in cols]
 
@@ -993,6 +993,11 @@ def _group_name(c: Column) -> str:
     return _heading_group(c.heading)
 
 
+def _member_name(c: Column) -> str:
+    """The printed name of a column's group, else its whole heading (a group of its own)."""
+    return _group_name(c) or " ".join(c.heading.split())
+
+
 @functools.lru_cache(maxsize=4096)  # (asked of each column several times)
 def _heading_group(heading: str) -> str:
     return " ".join(_PERIOD_WORDS.sub(" ", FULL_DATE.sub(" ", heading)).replace("*", " ").split())
@@ -1118,7 +1123,7 @@ def _columns(head, spans, ctx: PeriodContext, flows: bool = False, all_members: 
         cols = _one_date_for_all(cols)
     # only a statement titled as not the filer's own (pro forma) can hold its own column by name
     if all_members:
-        return [dataclasses.replace(c, member=_group_name(c) or " ".join(c.heading.split())) if c.period is not None
+        return [dataclasses.replace(c, member=_member_name(c)) if c.period is not None
                 else c for c in cols], ""
     cols, reason = _column_groups(cols, head.kind, ctx.registrant if head.not_own else "")
     if reason:

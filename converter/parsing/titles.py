@@ -107,6 +107,12 @@ def is_qualified(text: str) -> bool:
     return bool(_title_words("qualified").search(" ".join(text.lower().split())))
 
 
+def names_scale_words(low: str) -> bool:
+    """Whether a lowercased text names thousands, millions or billions: a cheap test before the
+    patterns of a scale stated in a sentence."""
+    return "thousands" in low or "millions" in low or "billions" in low
+
+
 @functools.lru_cache(maxsize=16384)  # asked of the same lines by several passes
 def scale_of(text: str) -> int | None:
     low = " ".join(text.lower().split())
