@@ -95,6 +95,11 @@ def cmd_convert(args: argparse.Namespace) -> int:
         if interrupted:
             counts += f", {len(unique) - finished} not done: interrupted"
         print(counts, file=sys.stderr)
+        checked = [r.schedule_counts for r in results if r.schedule_counts]
+        if checked:
+            print(f"schedules (EX-27) of {len(checked)} filings: {sum(c['agree'] for c in checked)} values agree with "
+                  f"the statements, {sum(c['differs'] for c in checked)} differ, "
+                  f"{sum(c['facts'] for c in checked)} facts taken from them", file=sys.stderr)
         if failures and len(results) > 1:
             print("failures:", file=sys.stderr)
             for r in failures:
@@ -113,6 +118,8 @@ def _print_result(result, args: argparse.Namespace, bar) -> None:
         bar.write(line, file=sys.stdout if result.ok else sys.stderr)
     elif not args.quiet or not result.ok:
         print(line, file=sys.stdout if result.ok else sys.stderr)
+    if result.schedule and not args.quiet:
+        (bar.write if bar is not None else print)(f"     {result.schedule}")
     if args.report and result.ok and not result.skipped:
         for w in result.warnings:
             print(f"     warning: {w}")

@@ -56,6 +56,7 @@ class Filing:
     documents: tuple[TextDocument, ...]
     skipped: tuple[SkippedDocument, ...] = ()
     notes: tuple[str, ...] = ()
+    schedules: tuple[TextDocument, ...] = ()  # EX-27 documents as written, lines not cleaned
 
 
 # ---------------------------------------------------------------- parse
@@ -190,6 +191,42 @@ class SkippedTable:
 
 
 @dataclass(frozen=True, slots=True)
+class ScheduleColumn:
+    """One column of a Financial Data Schedule: its PERIOD-TYPE and dates as the filer wrote them."""
+
+    period_type: str  # "YEAR", "3-MOS", ... ("" when not given)
+    end: dt.date
+    start: dt.date | None = None  # PERIOD-START, when given
+    fiscal_year_end: dt.date | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ScheduleValue:
+    """One tag of a schedule: its text and value in each column (None where unreadable or absent)."""
+
+    tag: str
+    texts: tuple[str, ...]
+    values: tuple[Decimal | None, ...]
+    line: int
+    footnote: str = ""  # the <Fn> note its value is marked with
+
+
+@dataclass(frozen=True, slots=True)
+class Schedule:
+    """An EX-27 Financial Data Schedule (1993-2001): the filer's own tagging of its key figures."""
+
+    document: str  # EX-27, EX-27.1, ...
+    line: int  # of its <TYPE> line
+    article: str  # 5, 7, 9, BD, UT, 6, ...
+    multiplier: int
+    columns: tuple[ScheduleColumn, ...]
+    values: tuple[ScheduleValue, ...]
+    currency: str = ""  # as written (<CURRENCY> U.S. DOLLARS); "" when not stated
+    restated: bool = False
+    problems: tuple[str, ...] = ()  # what was not read, with its line
+
+
+@dataclass(frozen=True, slots=True)
 class ParsedFiling:
     filing: Filing
     cover: CoverInfo
@@ -198,6 +235,7 @@ class ParsedFiling:
     sentences: tuple[Sentence, ...] = ()  # the running text outside the tables
     # every number printed in a table block, placed or not, with its line: what the text repeats
     table_numbers: tuple[tuple[Decimal, int], ...] = ()
+    schedules: tuple[Schedule, ...] = ()  # the EX-27 Financial Data Schedules
 
 
 # ---------------------------------------------------------------- map
@@ -271,7 +309,7 @@ class Fact:
     source: SourceRef | None = None
     label: str = ""  # the printed row label
     table: int = -1  # index of the table, -1 for cover facts
-    group: str = "primary"  # primary | parenthetical | notes | cover | narrative
+    group: str = "primary"  # primary | parenthetical | notes | cover | narrative | schedule
 
 
 @dataclass(frozen=True, slots=True)
@@ -335,3 +373,5 @@ class XbrlModel:
     inconsistencies: tuple = ()
     left_out: tuple[Unmapped, ...] = ()  # amounts found in running text and not taken, with the reason
     evidence: tuple[tuple[int, str, tuple[str, ...], str], ...] = ()  # per table row: line, label, concepts, why
+    schedule: object = None  # mapping/schedule.py's ScheduleReport: the EX-27's facts and cross-check
+    footnotes: tuple[tuple[str, tuple[int, ...]], ...] = ()  # footnote text, the indexes of the facts it notes

@@ -37,6 +37,8 @@ class Result:
     output: str = ""
     timings: dict[str, float] = field(default_factory=dict)
     skipped: bool = False  # the output was already complete and up to date
+    schedule: str = ""  # the EX-27 cross-check's summary line, when the filing has a schedule
+    schedule_counts: dict[str, int] = field(default_factory=dict)
 
     def summary(self) -> str:
         if not self.ok:
@@ -218,6 +220,8 @@ def report_of(model: XbrlModel) -> dict:
             "left_out": [{"line": u.line, "amount": u.label, "reason": u.reason} for u in model.left_out],
         },
         "skipped_documents": list(model.skipped),
+        # the filer's EX-27 schedules: the facts taken from them, and each value held against the statements
+        **({"schedule": model.schedule.as_json()} if model.schedule is not None and model.schedule.documents else {}),
     }
 
 
@@ -261,4 +265,7 @@ def convert_to_folder(path: str | Path, out_dir: Path, cik: str | None = None, n
     result.warnings = list(model.warnings)
     result.unmapped = [f"line {u.line}: {u.reason}" for u in model.unmapped]
     result.timings = timings
+    if model.schedule is not None and model.schedule.documents:
+        result.schedule = model.schedule.summary()
+        result.schedule_counts = model.schedule.counts()
     return result

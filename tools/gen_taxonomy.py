@@ -264,6 +264,10 @@ def main(argv=None) -> int:
     least = near.get("vote", {}).get("declare", 1)
     mapped |= {name for k in ("balance", "income", "cashflow", "equity") for votes in near.get(k, {}).values()
                for name, n, _ in votes if name and n >= least}
+    # and the concepts of the EX-27 schedules' tags (taxonomy/schedules.toml)
+    schedules = tomllib.loads((TAX / "schedules.toml").read_text())
+    mapped |= {entry[0] for table in [schedules["common"], *schedules["article"].values()]
+               for entry in table.values() if entry[0]}
     mapped = sorted(mapped - set(gaap))
     gaap.update(concept_attrs(mapped, fsds, post2010, deprecated, signs))
     dei = dei_attrs(src)

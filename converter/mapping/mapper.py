@@ -27,8 +27,9 @@ from converter.companies import same_company
 from converter.identities import ASSETS, LIABILITIES_AND_EQUITY
 from converter.mapping.checks import check_calculations, identities, printed_misprints
 from converter.mapping.narrative import Narrative, narrative_facts
+from converter.mapping.schedule import disagreements, schedule_facts
 from converter.mapping.sections import by_section
-from converter.mapping.structure import build_structure, narrative_network
+from converter.mapping.structure import build_structure, narrative_network, schedule_network
 from converter.memo import last_answer
 from converter.resources import load_toml, toml_pattern
 from converter.mapping.taxonomy import ITEM, Rule, Taxonomy, load_taxonomy
@@ -147,6 +148,10 @@ def map_filing(parsed: ParsedFiling, cik: str | None = None, narrative: bool = T
                                reference=release or cover.period_end or period_end, table_numbers=parsed.table_numbers)
         facts += told.facts
         st.warnings.extend(told.warnings)
+    # the filer's EX-27: facts the statements do not give, and a second opinion on those they do
+    schedule = schedule_facts(parsed.schedules, tax, st.contexts, st.ext, facts)
+    facts += schedule.facts
+    st.warnings.extend(disagreements(schedule))
     for sk in parsed.skipped_tables:
         st.unmapped.append(Unmapped(sk.first_line, "", f"table skipped (lines {sk.first_line}-{sk.last_line}): {sk.reason}"))
     used = {f.concept.qname: f.concept for f in facts}
@@ -159,6 +164,12 @@ def map_filing(parsed: ParsedFiling, cik: str | None = None, narrative: bool = T
         net, net_labels = narrative_network(told.facts, st.ext, f"http://txt2xbrl.invalid/{prefix}", len(networks) + 2)
         networks = networks + (net,)
         labels = _add_labels(labels, net_labels)
+    if schedule.facts:
+        net, net_labels = schedule_network(schedule.facts, st.ext, f"http://txt2xbrl.invalid/{prefix}", len(networks) + 2)
+        networks = networks + (net,)
+        labels = _add_labels(labels, net_labels)
+    index = {id(f): i for i, f in enumerate(facts)}
+    footnotes = tuple((text, tuple(index[id(f)] for f in noted)) for text, noted in schedule.footnotes)
     st.warnings.extend(printed_misprints(parsed.tables) + identities(facts))
     concepts = dict(used)
     for net in networks:
@@ -172,7 +183,7 @@ def map_filing(parsed: ParsedFiling, cik: str | None = None, narrative: bool = T
         facts=tuple(facts), tables=parsed.tables, warnings=tuple(st.warnings), unmapped=tuple(st.unmapped),
         skipped=tuple(f"{s.type} (line {s.line}): {s.reason}" for s in parsed.filing.skipped),
         networks=networks, labels=labels, inconsistencies=inconsistencies, left_out=tuple(told.left_out),
-        evidence=tuple(st.evidence),
+        evidence=tuple(st.evidence), schedule=schedule, footnotes=footnotes,
     )
 
 

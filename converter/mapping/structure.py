@@ -68,13 +68,21 @@ _SMALL = {"a", "an", "and", "as", "at", "by", "for", "from", "in", "of", "on", "
 
 def narrative_network(facts: list[Fact], ext: ExtensionSet, base_uri: str, number: int) -> tuple[Network, list[Label]]:
     """The facts stated in running text, under a role of their own, in the order the text gives them."""
-    title = "Facts Stated in the Text"
-    root = ext.abstract("FactsStatedInTheTextAbstract", title)
+    return _listing(facts, ext, base_uri, number, "Facts Stated in the Text", "FactsStatedInTheText")
+
+
+def schedule_network(facts: list[Fact], ext: ExtensionSet, base_uri: str, number: int) -> tuple[Network, list[Label]]:
+    """The facts taken from the filer's EX-27 schedule, under a role of their own, in its order."""
+    return _listing(facts, ext, base_uri, number, "Financial Data Schedule (EX-27)", "FinancialDataSchedule")
+
+
+def _listing(facts, ext: ExtensionSet, base_uri: str, number: int, title: str, role: str) -> tuple[Network, list[Label]]:
+    """A flat list of the facts' concepts under an abstract of the title."""
+    root = ext.abstract(f"{role}Abstract", title)
     children = list(dict.fromkeys(f.concept for f in facts))
     arcs = tuple(Arc(root, c, i + 1) for i, c in enumerate(children))
     labels = [Label(root, LABEL, title)] + [Label(c, LABEL, c.label or c.name) for c in children]
-    return Network("FactsStatedInTheText", f"{base_uri}/role/FactsStatedInTheText",
-                   f"{number:04d} - Disclosure - {title}", arcs, ()), labels
+    return Network(role, f"{base_uri}/role/{role}", f"{number:04d} - Disclosure - {title}", arcs, ()), labels
 
 
 def _own_title(table: Table, registrant: str) -> str:

@@ -29,6 +29,7 @@ from converter.parsing.periods import (
 from converter.parsing.prose import sentences
 from converter.parsing.roll_forward import periods_as_rows, roll_forward
 from converter.parsing.rows import build_rows
+from converter.parsing.schedule import read_schedule
 from converter.companies import names_registrant, names_registrant_briefly, same_company
 from converter.parsing.titles import goods_of, is_title_line, money_words, names_scale_words, quantity_of, scale_of
 from converter.resources import load_toml, toml_pattern
@@ -66,7 +67,8 @@ def parse_filing(filing: Filing, prose: bool = True) -> ParsedFiling:
     printed |= {d for s in said_all if " ended " in s.text for d in _ended_dates(s.text)}
     aligned = align_periods([list(t.columns) for t in tables], printed)
     tables = [dataclasses.replace(t, columns=tuple(cols)) for t, cols in zip(tables, aligned)]
-    return ParsedFiling(filing, cover, tuple(tables), tuple(skipped), tuple(said_all), tuple(numbers))
+    schedules = tuple(read_schedule(doc) for doc in filing.schedules)
+    return ParsedFiling(filing, cover, tuple(tables), tuple(skipped), tuple(said_all), tuple(numbers), schedules)
 
 
 def _ended_dates(text: str):

@@ -104,10 +104,14 @@ def _header_from_fields(fields: dict[str, str]) -> FilingHeader:
     )
 
 
-def split_documents(lines: list[str], start: int) -> tuple[list[TextDocument], list[SkippedDocument]]:
-    """Cut the submission into its DOCUMENTs; a file without DOCUMENT tags is one document."""
+def split_documents(lines: list[str], start: int
+                    ) -> tuple[list[TextDocument], list[SkippedDocument], list[TextDocument]]:
+    """Cut the submission into its DOCUMENTs; a file without DOCUMENT tags is one document. The
+    third list holds the EX-27 Financial Data Schedules as written (not statement documents: read
+    by parsing/schedule.py)."""
     docs: list[TextDocument] = []
     skipped: list[SkippedDocument] = []
+    schedules: list[TextDocument] = []
     n = len(lines)
     i = start
     found = False
@@ -117,7 +121,7 @@ def split_documents(lines: list[str], start: int) -> tuple[list[TextDocument], l
             j = i + 1
             while j < n and not ("<" in lines[j] and lines[j].strip().upper().startswith("</DOCUMENT>")):
                 j += 1
-            _take_document(lines, i + 1, j, docs, skipped)
+            _take_document(lines, i + 1, j, docs, skipped, schedules)
             i = j + 1
         else:
             i += 1
@@ -127,10 +131,10 @@ def split_documents(lines: list[str], start: int) -> tuple[list[TextDocument], l
             if lines[k].strip().upper().startswith("-----BEGIN PRIVACY"):
                 body_start = k + 1
         _add_text(lines, body_start, n, "", "", docs, skipped)
-    return docs, skipped
+    return docs, skipped, schedules
 
 
-def _take_document(lines, first, last, docs, skipped) -> None:
+def _take_document(lines, first, last, docs, skipped, schedules) -> None:
     doc_type, description = "", ""
     text_start = first
     for k in range(first, min(last, first + 12)):
@@ -151,7 +155,14 @@ def _take_document(lines, first, last, docs, skipped) -> None:
         if lines[k].strip().upper().startswith("</TEXT>"):
             text_end = k
             break
+    if doc_type.strip().upper().startswith(SCHEDULE_TYPE):
+        # kept as written: its <F1> marks and <FN> notes are the schedule's own
+        schedules.append(TextDocument(doc_type.strip().upper(), description, tuple(lines[text_start:text_end]),
+                                      tuple(range(text_start + 1, text_end + 1))))
     _add_text(lines, text_start, text_end, doc_type, description, docs, skipped)
+
+
+SCHEDULE_TYPE = "EX-27"  # the Financial Data Schedule and its restated ones (EX-27.1, ...)
 
 
 def not_read(doc_type: str) -> str | None:

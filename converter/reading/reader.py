@@ -33,7 +33,7 @@ def read_filing(path: str | Path, data: bytes | None = None, max_bytes: int = MA
     check_bytes(data, str(path))
     lines = split_lines(decode(data))
     header, body_start = parse_header(lines)
-    documents, skipped = split_documents(lines, body_start)
+    documents, skipped, schedules = split_documents(lines, body_start)
     notes = []
     if not documents and skipped:
         kinds = ", ".join(sorted({s.reason for s in skipped}))
@@ -45,4 +45,4 @@ def read_filing(path: str | Path, data: bytes | None = None, max_bytes: int = MA
             if len(line) > MAX_LINE:
                 raise InputError(f"a line of {len(line):,} characters: not a printed text filing", str(path), number)
     name = path.name[:-4] if path.name.lower().endswith(".txt") else path.stem
-    return Filing(str(path), name, header, tuple(documents), tuple(skipped), tuple(notes))
+    return Filing(str(path), name, header, tuple(documents), tuple(skipped), tuple(notes), tuple(schedules))

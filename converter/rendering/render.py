@@ -78,8 +78,12 @@ def render(model: XbrlModel, source: str) -> Rendered:
                decimals=f.decimals if f.decimals is not None else "", value=lexical(f.value),
                line=f.source.line if f.source else "")
              for i, f in enumerate(model.facts)]
+    # facts with a note of where they come from (the filer's EX-27 schedule): one locator each,
+    # all under one label, so that a single arc ties them to the note
+    footnotes = [V(label=f"fn{k + 1}", text=text, facts=[f"f{i + 1}" for i in indexes])
+                 for k, (text, indexes) in enumerate(model.footnotes) if indexes]
     instance = env.get_template("instance.xml.j2").render(
-        contexts=contexts, units=units, facts=facts, schema_file=model.schema_file,
+        contexts=contexts, units=units, facts=facts, schema_file=model.schema_file, footnotes=footnotes,
         dimensional=any(c.dims for c in model.contexts),
         usgaap_ns=USGAAP_NS, dei_ns=DEI_NS, srt_ns=SRT_NS, **common)
     extensions = sorted((c for c in model.concepts if c.extension), key=lambda c: c.name)

@@ -1,0 +1,242 @@
+"""The EX-27 Financial Data Schedule as facts, and as a second opinion on the statements' facts.
+
+Each value of a schedule (parsing/schedule.py) gets its concept and period from
+taxonomy/schedules.toml. Where the filing's other facts already give that concept and period,
+the schedule adds no fact: the two are compared (after the multiplier, and to the coarser of
+the two precisions) and the comparison goes to the report; a disagreement is a warning and
+never changes a fact. Elsewhere the value becomes a fact of its own, noted as the schedule's.
+A standard concept whose value the schedule gives with a sign it cannot have (a negative
+total of assets), a tag without a standard concept, and a tag of an article not in the table
+become extension concepts of the filer labelled with the tag's name: never a wrong standard one.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import functools
+import re
+from dataclasses import dataclass, field
+from decimal import Decimal
+
+from converter.dates import start_of
+from converter.mapping.contexts import ContextSet
+from converter.mapping.extension import ExtensionSet, camel
+from converter.mapping.taxonomy import Taxonomy
+from converter.model import Concept, Fact, Period, Schedule, ScheduleColumn, SourceRef
+from converter.resources import load_toml
+
+_TYPES = {"money": "xbrli:monetaryItemType", "per-share": "dtr-types:perShareItemType",
+          "percent": "xbrli:decimalItemType", "shares": "xbrli:sharesItemType"}
+_MONTHS = re.compile(r"^(\d{1,2})-MOS$")
+_US_DOLLARS = re.compile(r"\bU\.?\s?S\.?\b|\bUNITED STATES\b|\bUSD\b|^DOLLARS?$", re.I)
+_STATED = ("primary", "parenthetical", "notes")  # facts read from the filing's tables
+AGREE, DIFFERS, SIGN = "agree", "differs", "differs in sign"
+
+
+@dataclass(frozen=True, slots=True)
+class Check:
+    """One schedule value held against the fact the filing's statements give for it."""
+
+    tag: str
+    document: str
+    concept: str
+    period: str
+    schedule: Decimal
+    schedule_text: str
+    schedule_line: int
+    stated: Decimal
+    stated_line: int
+    status: str  # agree | differs | differs in sign
+    multiplier: int
+    key: bool  # one of the key tags (total assets, net income, EPS, ...)
+
+
+@dataclass
+class ScheduleReport:
+    facts: list[Fact] = field(default_factory=list)
+    checks: list[Check] = field(default_factory=list)
+    left_out: list[tuple[str, int, str]] = field(default_factory=list)  # tag, line, why
+    documents: list[dict] = field(default_factory=list)
+    footnotes: list[tuple[str, list[Fact]]] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        return {AGREE: sum(c.status == AGREE for c in self.checks),
+                DIFFERS: sum(c.status != AGREE for c in self.checks), "facts": len(self.facts)}
+
+    def summary(self) -> str:
+        """schedule: 14 agree, 1 differs (TOTAL-ASSETS 81,490 vs 81,499, line 1203)"""
+        if not self.documents:
+            return ""
+        c = self.counts()
+        differ = [ch for ch in self.checks if ch.status != AGREE]
+        shown = "; ".join(f"{ch.tag} {ch.schedule_text} vs {_in_units(ch.stated, ch)}, line {ch.schedule_line}"
+                          for ch in differ[:3]) + ("; ..." if len(differ) > 3 else "")
+        text = f"schedule: {c[AGREE]} agree, {c[DIFFERS]} differ{'s' if c[DIFFERS] == 1 else ''}"
+        text += f" ({shown})" if differ else ""
+        return text + f", {c['facts']} facts from the schedule"
+
+    def as_json(self) -> dict:
+        return {
+            "documents": self.documents,
+            "summary": self.summary(),
+            "counts": self.counts(),
+            "key_counts": {AGREE: sum(c.status == AGREE for c in self.checks if c.key),
+                           DIFFERS: sum(c.status != AGREE for c in self.checks if c.key)},
+            "checks": [{"tag": c.tag, "document": c.document, "concept": c.concept, "period": c.period,
+                        "schedule": str(c.schedule), "schedule_text": c.schedule_text, "schedule_line": c.schedule_line,
+                        "statements": str(c.stated), "statements_line": c.stated_line, "status": c.status,
+                        "key": c.key} for c in self.checks],
+            "facts": [{"tag": f.label, "concept": f.concept.qname, "context": f.context.id, "value": str(f.value),
+                       "line": f.source.line if f.source else 0} for f in self.facts],
+            "left_out": [{"tag": t, "line": line, "reason": why} for t, line, why in self.left_out],
+        }
+
+
+def _in_units(value: Decimal, check: Check) -> str:
+    """A statement's value in the schedule's units, written as the schedule writes numbers."""
+    shown = value / check.multiplier if check.multiplier > 1 and "." not in check.schedule_text else value
+    text = f"{abs(shown):,f}".rstrip("0").rstrip(".") if shown != shown.to_integral_value() else f"{abs(int(shown)):,}"
+    return f"({text})" if shown < 0 else text
+
+
+@functools.cache
+def _table() -> tuple[dict, dict, frozenset[str], frozenset[str]]:
+    data = load_toml("schedules.toml")
+    return data["common"], data["article"], frozenset(data["key"]["tags"]), frozenset(data["check_only"]["tags"])
+
+
+def schedule_facts(schedules, tax: Taxonomy, contexts: ContextSet, ext: ExtensionSet,
+                   facts: list[Fact]) -> ScheduleReport:
+    """The schedules' facts where the filing's `facts` do not give them, and the cross-check."""
+    report = ScheduleReport()
+    if not schedules:
+        return report
+    common, articles, key_tags, check_only = _table()
+    given: dict[tuple[str, Period], Fact] = {}
+    for f in facts:
+        if not f.context.dims and f.context.entity == contexts.entity and isinstance(f.value, Decimal):
+            k = (f.concept.qname, f.context.period)
+            if k not in given or f.group in _STATED and given[k].group not in _STATED:
+                given[k] = f
+    durations = sorted({p for _, p in given if not p.is_instant}, key=lambda p: (p.end, p.start))
+    proposed: dict[tuple[str, Period], list[Fact]] = {}
+    for sch in schedules:
+        own = articles.get(sch.article, {})
+        report.documents.append({"document": sch.document, "line": sch.line, "article": sch.article,
+                                 "multiplier": sch.multiplier, "currency": sch.currency, "restated": sch.restated,
+                                 "periods": [_column_text(c) for c in sch.columns], "problems": list(sch.problems)})
+        report.left_out.extend(("", 0, p) for p in sch.problems)
+        foreign = bool(sch.currency) and not _US_DOLLARS.search(sch.currency)
+        noted: list[Fact] = []
+        for k, col in enumerate(sch.columns):
+            duration = _duration(col, durations)
+            for v in sch.values:
+                value, text = v.values[k], v.texts[k]
+                if value is None:
+                    continue
+                concept_name, at, measure = own.get(v.tag) or common.get(v.tag) or ("", "duration", "money")
+                why = _why_not(sch, measure, foreign, at, duration)
+                if why:
+                    report.left_out.append((v.tag, v.line, why))
+                    continue
+                period = Period(col.end) if at == "instant" else \
+                    Period(duration.start - dt.timedelta(days=1)) if at == "opening" else duration
+                amount = value * sch.multiplier if measure == "money" else value
+                decimals = _places(text) - (len(str(sch.multiplier)) - 1 if measure == "money" else 0)
+                concept = tax.concepts.get(concept_name) if concept_name else None
+                if concept is not None and amount < 0 and concept.name not in tax.signed:
+                    concept = None  # a magnitude given negative: the filer's sign, not the concept's
+                stated = given.get((concept.qname, period)) if concept is not None else None
+                if stated is not None and stated.group != "schedule":
+                    report.checks.append(_check(v.tag, sch, concept, period, amount, text, v.line, stated, decimals,
+                                                v.tag in key_tags))
+                    continue
+                if concept is None or amount == 0 or v.tag in check_only:
+                    # (a 0 also stood for "not given separately": the tag's own concept says no more)
+                    concept = ext.get(f"Ex27{camel(v.tag.replace('&', ' and '))}", _TYPES[measure],
+                                      "instant" if at != "duration" else "duration",
+                                      f"{v.tag} (EX-27 Financial Data Schedule)")
+                unit = contexts.unit_for(concept.type)
+                fact = Fact(concept, contexts.context(period), amount, unit, decimals,
+                            SourceRef(v.line, 0, text), v.tag, -1, "schedule")
+                proposed.setdefault((concept.qname, period), []).append(fact)
+                noted.append(fact)
+        report.footnotes.append((_footnote(sch), noted))
+    kept = set()
+    for (qname, period), found in proposed.items():
+        if len({f.value for f in found}) > 1:
+            lines = ", ".join(str(f.source.line) for f in found)
+            report.left_out.append((found[0].label, found[0].source.line,
+                                    f"the schedules give {qname} for {period.key()} different values (lines {lines}): "
+                                    "none is taken"))
+            continue
+        kept.add(id(found[0]))
+        report.facts.append(found[0])
+    report.footnotes = [(text, [f for f in noted if id(f) in kept]) for text, noted in report.footnotes]
+    report.footnotes = [(text, noted) for text, noted in report.footnotes if noted]
+    return report
+
+
+def _why_not(sch: Schedule, measure: str, foreign: bool, at: str, duration: Period | None) -> str:
+    if foreign and measure in ("money", "per-share"):
+        return f"amounts in {sch.currency}, not US dollars: not converted"
+    if measure == "money" and not sch.multiplier:
+        return "the schedule's multiplier is not a power of ten: its amounts are not read"
+    if at != "instant" and duration is None:
+        return "the column's period type does not say how long its period is"
+    return ""
+
+
+def _duration(col: ScheduleColumn, durations: list[Period]) -> Period | None:
+    """The column's period: from PERIOD-START, else the statements' period of its length that
+    ends on PERIOD-END (a 52-53 week year starts where the statements say), else counted back."""
+    if col.start is not None:
+        return Period(col.end, col.start)
+    m = _MONTHS.match(col.period_type)
+    months = 12 if col.period_type == "YEAR" else int(m.group(1)) if m else 0
+    if not 1 <= months <= 12:
+        return None
+    expected = months * 30.44
+    fits = [p for p in durations if p.end == col.end and abs((p.end - p.start).days + 1 - expected) <= 12]
+    if fits:
+        return min(fits, key=lambda p: abs((p.end - p.start).days + 1 - expected))
+    return Period(col.end, start_of(col.end, months))
+
+
+def _check(tag, sch, concept: Concept, period: Period, amount: Decimal, text: str, line: int, stated: Fact,
+           decimals: int, key: bool) -> Check:
+    """Agree when the two differ by at most half a unit of the coarser precision ("8,617.5"
+    millions in the statements is 8,618 in a schedule of millions)."""
+    coarser = min(decimals, stated.decimals if stated.decimals is not None else decimals)
+    half = Decimal(5).scaleb(-coarser - 1)
+    if abs(stated.value - amount) <= half:
+        status = AGREE
+    elif abs(abs(stated.value) - abs(amount)) <= half:
+        status = SIGN
+    else:
+        status = DIFFERS
+    return Check(tag, sch.document, concept.qname, period.key(), amount, text, line, stated.value,
+                 stated.source.line if stated.source else 0, status, sch.multiplier, key)
+
+
+def _places(text: str) -> int:
+    """Digits printed after the decimal point."""
+    digits = text.strip("()$-").replace(",", "")
+    return len(digits.split(".", 1)[1]) if "." in digits else 0
+
+
+def _column_text(col: ScheduleColumn) -> str:
+    start = f"{col.start.isoformat()} to " if col.start else ""
+    return f"{col.period_type or '?'} {start}{col.end.isoformat()}"
+
+
+def _footnote(sch: Schedule) -> str:
+    restated = "restated " if sch.restated else ""
+    return (f"From the filer's {restated}Financial Data Schedule ({sch.document}, Article {sch.article or '?'}, "
+            f"line {sch.line}): the statements do not give this figure.")
+
+
+def disagreements(report: ScheduleReport) -> list[str]:
+    """A warning for each schedule value the statements contradict."""
+    return [f"{c.document} <{c.tag}> {c.schedule_text} (line {c.schedule_line}) {c.status} from the statements' "
+            f"{c.concept} {_in_units(c.stated, c)} (line {c.stated_line}), {c.period}"
+            for c in report.checks if c.status != AGREE]
