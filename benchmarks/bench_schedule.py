@@ -54,7 +54,7 @@ def main(argv=None) -> int:
             counts["filings"] += 1
             counts["schedules"] += len(report.documents)
             counts["facts"] += len(report.facts)
-            counts["left out"] += len(report.left_out)
+            counts["left out"] += sum(1 for tag, _, _ in report.left_out if tag)
             for c in report.checks:
                 counts["checked"] += 1
                 counts["agree"] += c.status == AGREE

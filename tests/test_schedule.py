@@ -72,6 +72,13 @@ def test_a_schedule_is_read_as_written():
     assert "NOT-A-TAG" not in values  # inside the legend
 
 
+def test_a_legend_left_open_ends_where_the_head_goes_on():
+    sch = read_schedule(schedule_doc("<ARTICLE> 5\n<LEGEND>\nEXHIBIT 27 FOR THE PERIOD ENDED 6/30/99\n"
+                                     "<MULTIPLIER> 1000000\n<PERIOD-TYPE> 6-MOS\n<PERIOD-END> JUN-30-1999\n<CASH> 2081"))
+    assert (sch.multiplier, [v.tag for v in sch.values]) == (1000000, ["CASH"])
+    assert any("not closed" in p for p in sch.problems)
+
+
 @pytest.mark.parametrize("text, value", [("1,203,488", Decimal(1203488)), ("(8.29)", Decimal("-8.29")),
                                          ("-45", Decimal(-45)), (".68", Decimal("0.68")), ("$12", Decimal(12)),
                                          ("1000000", Decimal(1000000)), ("N/A", None), ("(12", None),

@@ -49,8 +49,14 @@ def read_schedule(doc: TextDocument) -> Schedule:
         text = raw.expandtabs(8) if "\t" in raw else raw
         upper = text.strip().upper()
         if in_legend:
-            in_legend = "</LEGEND>" not in upper
-            continue
+            m = _TAG.match(text)
+            if m and m.group(1).upper() in _HEAD - {"TABLE", "S", "C", "PAGE", "CAPTION"}:
+                # a legend left open ("</LEGEND>" forgotten): it ends where the head goes on
+                problems.append(f"line {number}: the <LEGEND> above is not closed; it ends here")
+                in_legend = False
+            else:
+                in_legend = "</LEGEND>" not in upper
+                continue
         if upper.startswith("<FN>"):
             in_notes = True
             continue
