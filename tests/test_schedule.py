@@ -252,6 +252,9 @@ def test_restated_schedules_that_disagree_give_no_fact(tmp_path):
     assert any("different values" in why for _, _, why in model.schedule.left_out)
     assert [d["restated"] for d in model.schedule.documents] == [False, True]
     assert ("wrenfield:Ex27Commissions", "D19980101_19981231") in taken(model)  # the same in both: taken once
+    assert [why for tag, _, why in model.schedule.left_out if tag == "COMMISSIONS"] == [
+        f"the value of line {next(f.source.line for f in model.schedule.facts if f.label == 'COMMISSIONS')} again: "
+        "taken once"]
 
 
 def test_foreign_currency_and_a_bad_multiplier_are_not_converted(tmp_path):
@@ -314,3 +317,24 @@ def test_every_schedule_concept_is_in_the_bundled_taxonomy():
     assert named and not named - set(concepts)
     assert {entry[1] for table in tables for entry in table.values()} <= {"instant", "duration", "opening"}
     assert {entry[2] for table in tables for entry in table.values()} <= {"money", "per-share", "percent", "shares"}
+
+
+_SCHEDULE_WORDS = ["<ARTICLE>", "<MULTIPLIER>", "<PERIOD-END>", "<PERIOD-TYPE>", "<PERIOD-START>", "<LEGEND>",
+                   "</LEGEND>", "<FN>", "</FN>", "<F1>", "<CASH>", "<TOTAL-ASSETS>", "DEC-31-1998", "YEAR", "9-MOS",
+                   "1,000", "(1,045)", ".68", "\t", " ", "\n", "0", "-", "$", "(", ")", ",", "."]
+
+
+def test_any_text_reads_without_raising():
+    """Whatever a schedule holds (tags, dates and numbers in any order, any characters), reading
+    it raises nothing and gives values only where a number and a period are written."""
+    from hypothesis import HealthCheck, given, settings
+    from hypothesis import strategies as st
+
+    @settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+    @given(st.lists(st.one_of(st.sampled_from(_SCHEDULE_WORDS), st.text(max_size=8)), max_size=60))
+    def read(parts):
+        sch = read_schedule(schedule_doc("".join(parts)))
+        assert all(len(v.values) == len(sch.columns) for v in sch.values)
+        assert sch.multiplier in (0, 1) or str(sch.multiplier).rstrip("0") == "1"
+
+    read()

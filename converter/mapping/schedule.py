@@ -132,6 +132,7 @@ def schedule_facts(schedules, tax: Taxonomy, contexts: ContextSet, ext: Extensio
             for v in sch.values:
                 value, text = v.values[k], v.texts[k]
                 if value is None:
+                    report.left_out.append((v.tag, v.line, f"{text[:40]!r} is not a number" if text else "no value written"))
                     continue
                 concept_name, at, measure = own.get(v.tag) or common.get(v.tag) or ("", "duration", "money")
                 why = _why_not(sch, measure, foreign, at, duration)
@@ -171,6 +172,8 @@ def schedule_facts(schedules, tax: Taxonomy, contexts: ContextSet, ext: Extensio
             continue
         kept.add(id(found[0]))
         report.facts.append(found[0])
+        report.left_out.extend((f.label, f.source.line, f"the value of line {found[0].source.line} again: taken once")
+                               for f in found[1:])
     report.footnotes = [(text, [f for f in noted if id(f) in kept]) for text, noted in report.footnotes]
     report.footnotes = [(text, noted) for text, noted in report.footnotes if noted]
     return report
