@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import functools
+import re
 import tomllib
 from pathlib import Path
 
@@ -33,8 +34,7 @@ def load_toml(name: str) -> dict:
 
 
 @functools.cache
-def toml_pattern(name: str, section: str, key: str) -> "re.Pattern":
+def toml_pattern(name: str, section: str, key: str) -> re.Pattern:
     """A pattern of a rules file, compiled once, case-insensitive ("statements.toml", "segment_note", "words")."""
-    import re
 
     return re.compile(load_toml(name)[section][key], re.I)

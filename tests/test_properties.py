@@ -41,7 +41,7 @@ def _printed(value: Decimal, style: int) -> str:
     digits = f"{abs(value):,}"
     if value < 0:
         return [f"({digits})", f"-{digits}", f"$({digits})", f"(${digits})"][style % 4]
-    return [digits, f"${digits}", f"$ {digits}"[0:1] + digits, digits][style % 4]
+    return [digits, f"${digits}", f"$ {digits}", f"$   {digits}"][style % 4]
 
 
 @SETTINGS

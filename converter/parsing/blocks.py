@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from converter.dates import FISCAL_YEAR, FULL_DATE, MONTH_DAY, NUMERIC_DATE, QUARTER_OF_YEAR
 from converter.parsing.lines import (
-    Kind, Line, is_prose, BLANK_LINE, RULE_LINE, VALUES_LINE, YEARS_LINE, TEXT_LINE, PAGE_LINE,
+    Line, is_prose, BLANK_LINE, RULE_LINE, VALUES_LINE, YEARS_LINE, TEXT_LINE, PAGE_LINE,
 )
 from converter.parsing.titles import (
     is_caption, is_item_heading, is_note_heading, is_numbered_heading, is_title_line, scale_of,

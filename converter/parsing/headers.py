@@ -11,7 +11,7 @@ from converter.parsing.blocks import Block
 from converter.parsing.column_headings import RULE_RUN, assign_headings, heading_chunks, split_dates
 from converter.dates import MONTH_DAY, find_dates
 from converter.parsing.lines import (
-    Kind, Line, is_prose, BLANK_LINE, RULE_LINE, VALUES_LINE, YEARS_LINE, TEXT_LINE, PAGE_LINE,
+    Line, is_prose, BLANK_LINE, RULE_LINE, VALUES_LINE, YEARS_LINE, TEXT_LINE, PAGE_LINE,
 )
 from converter.parsing.titles import (
     company_of, is_caption, is_company_line, is_item_heading, is_not_own, is_note_heading, is_numbered_heading, is_parent_note,

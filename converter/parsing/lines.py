@@ -1,4 +1,4 @@
-"""Line classification: blank, rule, value row, column-heading years, or text.
+"""Line classification: blank, rule, value row, column-heading years, page mark, or text.
 
 An ordered list of small rules, each a function of the line; the first that answers wins.
 """

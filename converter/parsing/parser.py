@@ -9,7 +9,7 @@ from decimal import Decimal
 from typing import NamedTuple
 
 from converter.model import (
-    Column, Filing, ParsedFiling, Period, Sentence, SkippedTable, StatementKind, Table, TextDocument,
+    Column, Filing, ParsedFiling, Period, Row, Sentence, SkippedTable, StatementKind, Table, TextDocument,
 )
 from converter.parsing.blocks import drop_label_zone_columns, find_blocks, find_columns
 from converter.parsing.column_headings import RULE_RUN
@@ -21,7 +21,7 @@ from converter.dates import (
 from converter.parsing.heading_grammar import names_attribute, unread
 from converter.parsing.headers import read_head
 from converter.parsing.kinds import anchored_kinds, decide_kind, table_scores
-from converter.parsing.lines import TEXT_LINE, Kind, classify_all
+from converter.parsing.lines import TEXT_LINE, classify_all
 from converter.parsing.listed_below import listed_below
 from converter.parsing.periods import (
     PeriodContext, align_periods, column_period, names_comparison, fiscal_years_named_by_start, intro_period, own_start, rejoin_months,

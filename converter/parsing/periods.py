@@ -263,10 +263,6 @@ def intro_period(intro: str) -> Period | None:
     return None
 
 
-def has_period_words(heading: str) -> bool:
-    return bool(FULL_DATE.search(heading) or YEAR.search(heading))
-
-
 def align_periods(columns_by_table: list[list], printed: set[dt.date]) -> list[list]:
     """Snap periods to the period ends the filing prints elsewhere.
 

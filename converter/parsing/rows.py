@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from converter.dates import MONTH_DAY, YEAR
 from converter.model import Cell, Row, RowKind
 from converter.parsing.blocks import assign
-from converter.parsing.lines import Kind, Line, BLANK_LINE, RULE_LINE, VALUES_LINE, TEXT_LINE, PAGE_LINE
+from converter.parsing.lines import Line, BLANK_LINE, RULE_LINE, VALUES_LINE, TEXT_LINE, PAGE_LINE
 from converter.parsing.titles import scale_of
 from converter.parsing.values import Token, value_token
 from converter.parsing.totals import find_totals

@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from converter.errors import InputError
-from converter.model import Filing
+from converter.model import Filing, SkippedDocument, TextDocument
 from converter.reading.decode import check_bytes, decode, split_lines
 from converter.reading.envelope import parse_header, split_documents
 
@@ -40,9 +40,25 @@ def read_filing(path: str | Path, data: bytes | None = None, max_bytes: int = MA
         raise InputError(f"no text document to convert ({kinds})", str(path))
     if not documents:
         raise InputError("no text document found", str(path))
-    for doc in documents:
-        for number, line in zip(doc.line_numbers, doc.lines):
-            if len(line) > MAX_LINE:
-                raise InputError(f"a line of {len(line):,} characters: not a printed text filing", str(path), number)
+    documents = _printed_documents(documents, skipped, str(path))
     name = path.name[:-4] if path.name.lower().endswith(".txt") else path.stem
     return Filing(str(path), name, header, tuple(documents), tuple(skipped), tuple(notes), tuple(schedules))
+
+
+def _printed_documents(documents: list[TextDocument], skipped: list[SkippedDocument], path: str) -> list[TextDocument]:
+    """The documents whose lines are printed lines. A document with a line over MAX_LINE (an
+    exhibit of 2001-2008 written as one line of HTML or data) is skipped and reported; a filing
+    that is nothing but such documents is refused with the line."""
+    kept = []
+    first = None
+    for doc in documents:
+        long = next(((n, len(line)) for n, line in zip(doc.line_numbers, doc.lines) if len(line) > MAX_LINE), None)
+        if long is None:
+            kept.append(doc)
+            continue
+        first = first or long
+        skipped.append(SkippedDocument(doc.type, doc.line_numbers[0],
+                                       f"a line of {long[1]:,} characters (line {long[0]}): not a printed text document"))
+    if not kept and first is not None:
+        raise InputError(f"a line of {first[1]:,} characters: not a printed text filing", path, first[0])
+    return kept

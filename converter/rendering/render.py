@@ -1,4 +1,5 @@
-"""The render stage: an XbrlModel to the text of its instance, extension schema and label linkbase.
+"""The render stage: an XbrlModel to the text of its instance, its extension schema and its label,
+presentation, calculation and definition linkbases.
 
 Every id and value is computed here; the Jinja templates only lay them out.
 """

@@ -9,10 +9,6 @@ from lxml import etree
 from converter.resources import taxonomy_dir
 
 
-class RefusedLocation(Exception):
-    pass
-
-
 @functools.cache
 def cache_dir() -> Path:
     return taxonomy_dir() / "cache"
