@@ -19,7 +19,7 @@ from converter.model import StatementKind, XbrlModel
 from converter.parsing.parser import parse_filing
 from converter.reading.reader import MAX_BYTES, read_filing, read_source
 from converter.rendering.render import Rendered, render
-from converter.validation.schemas import validate_documents
+from converter.validator.schemas import validate_documents
 
 
 @dataclass
@@ -56,7 +56,7 @@ def warm_up() -> None:
     from converter.mapping.near import nearest
     from converter.mapping.taxonomy import load_taxonomy
     from converter.rendering.render import _env
-    from converter.validation.schemas import linkbase_schema, standard_schema, usgaap_shapes
+    from converter.validator.schemas import linkbase_schema, standard_schema, usgaap_shapes
 
     load_taxonomy()
     nearest("balance", "cash")

@@ -14,7 +14,7 @@ from converter.parsing.parser import parse_filing
 from converter.pipeline import convert, convert_to_folder
 from converter.reading.reader import read_filing
 from converter.rendering.render import lexical, render
-from converter.validation.schemas import validate_documents
+from converter.validator.schemas import validate_documents
 
 XBRLI = "{http://www.xbrl.org/2003/instance}"
 

@@ -383,7 +383,7 @@ def test_names_with_double_hyphens_make_valid_comments():
     from converter.parsing.parser import parse_filing
     from converter.reading.reader import read_filing
     from converter.rendering.render import comment_text, render
-    from converter.validation.schemas import validate_documents
+    from converter.validator.schemas import validate_documents
 
     assert comment_text("a--b---c-") == "a- -b- - -c- " and "--" not in comment_text("----")
     model = map_filing(parse_filing(read_filing(SEED)))

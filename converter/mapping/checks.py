@@ -14,12 +14,12 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
 from converter import identities as ids
-from converter.model import Arc, Fact, Network, Period, Table
+from converter.consistency import Amount, identity_breaks, span, summation_break
+from converter.model import Arc, Fact, Network, Table
 from converter.printed import adds_as
 from converter.rounding import half_unit as _half
 
@@ -108,48 +108,31 @@ def check_calculations(networks: tuple[Network, ...], facts: list[Fact], tables:
 def _check(total: Fact, arcs: list[Arc], by_key: dict) -> Decimal | None:
     """The computed sum when the summation fails in the total's context (Calculations 1.1), else None."""
     unit = total.unit.id if total.unit else ""
-    children = [(a.weight, by_key.get((a.child.qname, total.context.id, unit))) for a in arcs]
-    children = [(w, f) for w, f in children if f is not None]
+    children = [(a.weight, f) for a in arcs if (f := by_key.get((a.child.qname, total.context.id, unit))) is not None]
     if not children:
         return None
-    computed = sum((w * f.value for w, f in children), Decimal(0))
-    slack = _half(total.decimals) + sum((_half(f.decimals) for _, f in children), Decimal(0))
-    return computed if abs(computed - total.value) > slack else None
+    if summation_break(span(total.value, total.decimals), [(w, span(f.value, f.decimals)) for w, f in children]) is None:
+        return None
+    return sum((w * f.value for w, f in children), Decimal(0))
 
 
 def identities(facts: list[Fact]) -> list[str]:
     """Warnings where the statements disagree with each other."""
-    index: dict[tuple[str, object, Period], Fact] = {}  # (local name, entity, period) -> fact
-    for f in facts:
-        if f.concept.prefix == "us-gaap" and f.concept.name in ids.ALL and isinstance(f.value, Decimal):
-            index[(f.concept.name, f.context.entity, f.context.period)] = f
+    amounts = {(f.concept.name, f.context.entity, f.context.period.start, f.context.period.end):
+               Amount(f.value, f.decimals, f) for f in facts
+               if f.concept.prefix == "us-gaap" and f.concept.name in ids.ALL and isinstance(f.value, Decimal)}
     out = []
-    for (name, entity, period), assets in index.items():
-        if name != ids.ASSETS:
-            continue
-        other = index.get((ids.LIABILITIES_AND_EQUITY, entity, period))
-        if other is not None and _differ(assets, other):
-            out.append(f"line {_line(assets)}: total assets of {_fmt(assets.value)} at {period.end} differ from "
-                       f"total liabilities and equity of {_fmt(other.value)} on line {_line(other)}")
-    for (name, entity, period), change in index.items():
-        if name not in ids.CASH_CHANGE or period.start is None:
-            continue
-        for cash in ids.CASH:
-            start = index.get((cash, entity, Period(period.start - dt.timedelta(days=1))))
-            end = index.get((cash, entity, Period(period.end)))
-            if start is None or end is None:
-                continue
-            slack = _half(start.decimals) + _half(change.decimals) + _half(end.decimals)
-            if abs(start.value + change.value - end.value) > slack:
-                out.append(f"line {_line(end)}: cash at {period.end} is {_fmt(end.value)}, but cash at the start "
-                           f"({_fmt(start.value)}, line {_line(start)}) plus the change in cash ({_fmt(change.value)}, "
-                           f"line {_line(change)}) is {_fmt(start.value + change.value)}")
-            break
+    for kind, parts, _ in identity_breaks(amounts):
+        if kind == "balance":
+            assets, other = (a.fact for a in parts)
+            out.append(f"line {_line(assets)}: total assets of {_fmt(assets.value)} at {assets.context.period.end} differ "
+                       f"from total liabilities and equity of {_fmt(other.value)} on line {_line(other)}")
+        else:
+            start, change, end = (a.fact for a in parts)
+            out.append(f"line {_line(end)}: cash at {end.context.period.end} is {_fmt(end.value)}, but cash at the start "
+                       f"({_fmt(start.value)}, line {_line(start)}) plus the change in cash ({_fmt(change.value)}, "
+                       f"line {_line(change)}) is {_fmt(start.value + change.value)}")
     return out
-
-
-def _differ(a: Fact, b: Fact) -> bool:
-    return abs(a.value - b.value) > _half(a.decimals) + _half(b.decimals)
 
 
 def _line(f: Fact) -> str:

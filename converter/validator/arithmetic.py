@@ -5,7 +5,7 @@ import datetime as dt
 from decimal import Decimal
 
 from converter import identities as ids
-from converter.rounding import half_unit
+from converter.consistency import Amount, identity_breaks, summation_break
 from converter.validator.dts import Dts
 from converter.validator.findings import INCONSISTENCY, Finding
 from converter.validator.rules import Fact, Instance, common, interval, number as _number
@@ -40,25 +40,20 @@ def check_calculations(inst: Instance, dts: Dts, name: str, findings: list[Findi
             total = one((concept, context, unit))
             if not total:
                 continue
-            low = high = Decimal(0)
-            found, skip = False, False
+            children = []
             for child, weight in s.children:
-                span = one((child, context, unit))
-                if span is False:
-                    skip = True
+                part = one((child, context, unit))
+                if part is False:
                     break
-                if span is None:
-                    continue
-                found = True
-                a, b = weight * span[0], weight * span[1]
-                low, high = low + min(a, b), high + max(a, b)
-            if skip or not found:
-                continue
-            if high < total[0] or low > total[1]:
-                findings.append(Finding(
-                    "calc:inconsistent", INCONSISTENCY,
-                    f"{concept.rpartition('}')[2]} in {context}: reported {totals[0].value}, its children in "
-                    f"{s.role} sum to {_mid(low, high)}", name, totals[0].line))
+                if part is not None:
+                    children.append((weight, part))
+            else:
+                broken = summation_break(total, children) if children else None
+                if broken is not None:
+                    findings.append(Finding(
+                        "calc:inconsistent", INCONSISTENCY,
+                        f"{concept.rpartition('}')[2]} in {context}: reported {totals[0].value}, its children in "
+                        f"{s.role} sum to {_mid(*broken)}", name, totals[0].line))
 
 
 def _mid(low: Decimal, high: Decimal) -> str:
@@ -66,44 +61,36 @@ def _mid(low: Decimal, high: Decimal) -> str:
 
 
 def check_identities(inst: Instance, name: str, findings: list[Finding]) -> None:
-    by_local: dict[tuple[str, str, str, str | None, str | None], Fact] = {}
+    amounts = {}
     prefix = "{" + _USGAAP
     for f in inst.facts:
         if not f.concept.startswith(prefix):
             continue
-        ns, _, local = f.concept[1:].partition("}")
-        if local not in ids.ALL:
-            continue
-        ctx = inst.contexts.get(f.context)
-        if ctx is not None and not ctx.dimensional and _number(f) is not None:
-            by_local[(local, ctx.entity, f.unit, ctx.start, ctx.end)] = f
-    for (local, entity, unit, start, end), assets in by_local.items():
-        if local != ids.ASSETS:
-            continue
-        other = by_local.get((ids.LIABILITIES_AND_EQUITY, entity, unit, start, end))
-        if other is not None and _apart(assets, other):
+        local = f.concept.rpartition("}")[2]
+        ctx = inst.contexts.get(f.context) if local in ids.ALL else None
+        value = _number(f) if ctx is not None and not ctx.dimensional else None
+        if value is not None and (period := _period(ctx)) is not None:
+            amounts[(local, (ctx.entity, f.unit), *period)] = Amount(value, f.decimals, f)
+    for kind, parts, cash in identity_breaks(amounts):
+        if kind == "balance":
+            assets, other = (a.fact for a in parts)
             findings.append(Finding("identity:balanceSheet", INCONSISTENCY,
                                     f"Assets {assets.value} (line {assets.line}) differ from LiabilitiesAndStockholdersEquity "
-                                    f"{other.value} (line {other.line}) at {end}", name, assets.line))
-    for (local, entity, unit, start, end), change in by_local.items():
-        if local not in ids.CASH_CHANGE or start is None or end is None:
-            continue
-        try:
-            before = (dt.date.fromisoformat(start[:10]) - dt.timedelta(days=1)).isoformat()
-        except ValueError:
-            continue
-        for name_ in ids.CASH:
-            first = by_local.get((name_, entity, unit, None, before))
-            last = by_local.get((name_, entity, unit, None, end[:10]))
-            if first is None or last is None:
-                continue
-            slack = sum((half_unit(f.decimals) for f in (first, change, last)), Decimal(0))
-            if abs(_number(first) + _number(change) - _number(last)) > slack:
-                findings.append(Finding("identity:cashRollForward", INCONSISTENCY,
-                                        f"{name_} {first.value} at {before} plus {local} {change.value} is not "
-                                        f"{last.value} at {end}", name, last.line))
-            break
+                                    f"{other.value} (line {other.line}) at {_period(inst.contexts[assets.context])[1]}",
+                                    name, assets.line))
+        else:
+            first, change, last = (a.fact for a in parts)
+            start, end = _period(inst.contexts[change.context])
+            findings.append(Finding("identity:cashRollForward", INCONSISTENCY,
+                                    f"{cash} {first.value} at {start - dt.timedelta(days=1)} plus "
+                                    f"{change.concept.rpartition('}')[2]} {change.value} is not {last.value} at {end}",
+                                    name, last.line))
 
 
-def _apart(a: Fact, b: Fact) -> bool:
-    return abs(_number(a) - _number(b)) > half_unit(a.decimals) + half_unit(b.decimals)
+def _period(ctx) -> tuple[dt.date | None, dt.date] | None:
+    """A context's start (None for an instant) and end as dates; None when they are not dates."""
+    try:
+        start = dt.date.fromisoformat(ctx.start[:10]) if ctx.start else None
+        return start, dt.date.fromisoformat((ctx.end or "")[:10])
+    except ValueError:
+        return None

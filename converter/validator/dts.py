@@ -15,7 +15,7 @@ from urllib.parse import urljoin
 from lxml import etree
 
 from converter.namespaces import LINK, XBRLI, XLINK
-from converter.validation.resolver import local_path
+from converter.validator.resolver import local_path
 from converter.validator.findings import ERROR, Finding
 from converter.validator.loading import load_xml, parse_bytes, read_limited
 

@@ -40,14 +40,19 @@ CODES = {
 
 @dataclass(frozen=True, slots=True)
 class Finding:
+    """One finding of any check: of a converted filing's output before it is written, of
+    `txt2xbrl validate`, and what the CLI prints for either."""
+
     code: str
     severity: str
     message: str
     file: str
     line: int = 0
+    column: int = 0
 
     def text(self) -> str:
         where = f"{self.file}:{self.line}" if self.line else self.file
+        where += f":{self.column}" if self.line and self.column else ""
         return f"{where}: {self.severity} {self.code}: {self.message}"
 
     def as_dict(self) -> dict:

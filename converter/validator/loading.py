@@ -7,7 +7,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from converter.validation.resolver import safe_parser
+from converter.validator.resolver import safe_parser
 from converter.validator.findings import ERROR, Finding
 
 DEFAULT_MAX_BYTES = 200 * 1024 * 1024

@@ -9,7 +9,7 @@ from decimal import Decimal, InvalidOperation
 from lxml import etree
 
 from converter.namespaces import ISO4217, LINK, XBRLI
-from converter.rounding import half_unit
+from converter.consistency import span
 from converter.validator.dts import Dts
 from converter.validator.findings import ERROR, INCONSISTENCY, WARNING, Finding
 
@@ -244,10 +244,7 @@ def number(f: Fact) -> Decimal | None:
 def interval(f: Fact) -> tuple[Decimal, Decimal] | None:
     """The values a reported number stands for, given its decimals."""
     v = number(f)
-    if v is None:
-        return None
-    h = half_unit(f.decimals) if f.precision is None else Decimal(0)
-    return v - h, v + h
+    return None if v is None else span(v, f.decimals if f.precision is None else None)
 
 
 def common(spans: list[tuple[Decimal, Decimal]]) -> tuple[Decimal, Decimal] | None:

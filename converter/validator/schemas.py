@@ -15,12 +15,17 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
 
 from lxml import etree
 
 from converter.namespaces import DEI_NS, DEI_SCHEMA, INSTANCE_SCHEMA, LINKBASE_SCHEMA, USGAAP_NS, USGAAP_SCHEMA
-from converter.validation.resolver import BundledResolver, local_path, safe_parser
+from converter.validator.findings import ERROR, Finding
+from converter.validator.resolver import BundledResolver, local_path, safe_parser
+
+
+def _finding(code: str, name: str, line: int, message: str, column: int = 0) -> Finding:
+    """A finding of our own output's validation: every one is an error (nothing invalid is written)."""
+    return Finding(code, ERROR, message, name, line, column)
 
 CHECK_NS = "urn:txt2xbrl:check"
 CHECK_TYPES = {
@@ -31,13 +36,6 @@ CHECK_TYPES = {
     "dtr-types:percentItemType": "percent",
 }
 _IMPORT = re.compile(r'<xs:import namespace="([^"]+)" schemaLocation="([^"]+)"/>')
-
-
-@dataclass(frozen=True)
-class Finding:
-    file: str
-    line: int
-    message: str
 
 
 def _check_schema() -> bytes:
@@ -122,16 +120,16 @@ def validate_extension_schema(name: str, text: str) -> tuple[dict[str, str], lis
     for m in _IMPORT.finditer(text):
         ns, loc = m.group(1), m.group(2)
         if ns in standard and loc != standard[ns]:
-            findings.append(Finding(name, 0, f"import of {ns} from {loc}, expected {standard[ns]}"))
+            findings.append(_finding("xsd:invalid", name, 0, f"import of {ns} from {loc}, expected {standard[ns]}"))
         if local_path(loc) is None:
-            findings.append(Finding(name, 0, f"schema location not bundled and not fetched: {loc}"))
+            findings.append(_finding("dts:notAvailable", name, 0, f"schema location not bundled and not fetched: {loc}"))
     # The standard imports are checked above; compiling them again per filing would cost more
     # than the whole conversion, and no extension declaration refers to them.
     own = _IMPORT.sub(lambda m: "" if m.group(1) in standard else m.group(0), text)
     try:
         doc = etree.fromstring(own.encode("utf-8"), safe_parser())
     except etree.XMLSyntaxError as exc:
-        return {}, findings + [Finding(name, exc.lineno or 0, f"not well-formed XML: {exc.msg}")]
+        return {}, findings + [_finding("xml:notWellFormed", name, exc.lineno or 0, f"not well-formed XML: {exc.msg}")]
     elements = list(doc.iter(XS + "element"))
     findings += _check_names(name, elements)
     # libxml2 compiles substitution groups in quadratic time: compile one declaration of each
@@ -148,7 +146,7 @@ def validate_extension_schema(name: str, text: str) -> tuple[dict[str, str], lis
         el.set("name", f"shape{i}")
         el.set("id", f"shape{i}")
     errors = _compile_errors(etree.tostring(doc).replace(doc.get("targetNamespace", "").encode(), b"urn:txt2xbrl:ext"))
-    findings += [Finding(name, line, message) for line, message in errors]
+    findings += [_finding("xsd:invalid", name, line, message) for line, message in errors]
     return types, findings
 
 
@@ -176,9 +174,9 @@ def _check_names(name: str, elements) -> list[Finding]:
         for attr in ("name", "id"):
             value = el.get(attr) or ""
             if not _NCNAME.match(value):
-                out.append(Finding(name, el.sourceline or 0, f"element {attr} {value!r} is not an NCName"))
+                out.append(_finding("xsd:invalid", name, el.sourceline or 0, f"element {attr} {value!r} is not an NCName"))
         if el.get("name") in seen:
-            out.append(Finding(name, el.sourceline or 0, f"element {el.get('name')!r} is declared twice"))
+            out.append(_finding("xsd:invalid", name, el.sourceline or 0, f"element {el.get('name')!r} is declared twice"))
         seen.add(el.get("name"))
     return out
 
@@ -187,7 +185,7 @@ def validate_instance(name: str, text: str, ext_ns: str, ext_types: dict[str, st
     try:
         doc = etree.fromstring(text.encode("utf-8"), safe_parser())
     except etree.XMLSyntaxError as exc:
-        return [Finding(name, exc.lineno or 0, f"not well-formed XML: {exc.msg}")]
+        return [_finding("xml:notWellFormed", name, exc.lineno or 0, f"not well-formed XML: {exc.msg}")]
     findings: list[Finding] = []
     prefix = "{" + ext_ns + "}"
     gaap, shape_of = "{" + USGAAP_NS + "}", usgaap_shapes()[0]
@@ -196,7 +194,7 @@ def validate_instance(name: str, text: str, ext_ns: str, ext_types: dict[str, st
         if isinstance(tag, str) and tag.startswith(gaap):
             shape = shape_of.get(tag[len(gaap):])
             if shape is None:
-                findings.append(Finding(name, el.sourceline or 0, f"us-gaap:{tag[len(gaap):]} is not declared in the "
+                findings.append(_finding("xsd:invalid", name, el.sourceline or 0, f"us-gaap:{tag[len(gaap):]} is not declared in the "
                                                                   f"bundled US-GAAP subset"))
                 continue
             el.tag = gaap + shape
@@ -205,13 +203,14 @@ def validate_instance(name: str, text: str, ext_ns: str, ext_types: dict[str, st
             qtype = ext_types.get(local)
             stand_in = CHECK_TYPES.get(qtype or "")
             if stand_in is None:
-                findings.append(Finding(name, el.sourceline or 0, f"{local} is not declared in the extension schema"
+                findings.append(_finding("xsd:invalid", name, el.sourceline or 0, f"{local} is not declared in the extension schema"
                                         if qtype is None else f"{local} has an unsupported type {qtype}"))
                 continue
             el.tag = "{" + CHECK_NS + "}" + stand_in
     schema = standard_schema()
     if not schema.validate(doc):
-        findings += [Finding(name, e.line, shape_names_out(e.message.replace(CHECK_NS, ext_ns))) for e in schema.error_log]
+        findings += [_finding("xsd:invalid", name, e.line, shape_names_out(e.message.replace(CHECK_NS, ext_ns)), e.column)
+                     for e in schema.error_log]
     return findings
 
 
@@ -219,11 +218,11 @@ def validate_linkbase(name: str, text: str) -> list[Finding]:
     try:
         doc = etree.fromstring(text.encode("utf-8"), safe_parser())
     except etree.XMLSyntaxError as exc:
-        return [Finding(name, exc.lineno or 0, f"not well-formed XML: {exc.msg}")]
+        return [_finding("xml:notWellFormed", name, exc.lineno or 0, f"not well-formed XML: {exc.msg}")]
     schema = linkbase_schema()
     if schema.validate(doc):
         return []
-    return [Finding(name, e.line, e.message) for e in schema.error_log]
+    return [_finding("xsd:invalid", name, e.line, e.message, e.column) for e in schema.error_log]
 
 
 def validate_documents(files: dict[str, str], instance_name: str, schema_file: str, namespace: str) -> list[Finding]:
