@@ -19,6 +19,10 @@ from converter.model import StatementKind, XbrlModel
 from converter.parsing.parser import parse_filing
 from converter.reading.reader import MAX_BYTES, read_filing, read_source
 from converter.rendering.render import Rendered, render
+from converter.report import (
+    ConceptChoice, EntityInfo, Inconsistency, LeftOut, Narrative, NarrativeFact, Report, Schedule, SourceStamp, TableInfo,
+    Unplaced,
+)
 from converter.validator.schemas import validate_documents
 
 
@@ -187,42 +191,43 @@ def output_name(path: str | Path) -> str:
     return name[:-4] if name.lower().endswith(".txt") else Path(name).stem
 
 
-def report_of(model: XbrlModel) -> dict:
-    return {
-        "filing": model.name,
-        "entity": {"scheme": model.entity.scheme, "identifier": model.entity.identifier, "name": model.entity.name},
-        "period_end": model.period_end.isoformat(),
-        "tables": [{"title": t.title, "kind": t.kind.value, "kind_by": t.kind_evidence[0],
-                    "kind_score": t.kind_evidence[1], "runner_up": t.kind_evidence[2], "lines": [t.first_line, t.last_line],
-                    "columns": [c.period.key() if c.period else None for c in t.columns], "rows": len(t.rows),
-                    # the group each column is printed for, where it is not the consolidated figures
-                    **({"members": [c.member for c in t.columns]} if any(c.member for c in t.columns) else {})}
-                   for t in model.tables],
-        "statements_found": sorted({t.kind.value for t in model.tables} - {"note"}),
-        "facts": len(model.facts),
-        "extension_concepts": sorted(c.name for c in model.concepts if c.extension),
-        "warnings": list(model.warnings),
+def report_of(model: XbrlModel, source: dict | None = None) -> Report:
+    return Report(
+        filing=model.name,
+        entity=EntityInfo(scheme=model.entity.scheme, identifier=model.entity.identifier, name=model.entity.name),
+        period_end=model.period_end.isoformat(),
+        tables=[TableInfo(title=t.title, kind=t.kind.value, kind_by=t.kind_evidence[0], kind_score=t.kind_evidence[1],
+                          runner_up=t.kind_evidence[2], lines=[t.first_line, t.last_line],
+                          columns=[c.period.key() if c.period else None for c in t.columns], rows=len(t.rows),
+                          # the group each column is printed for, where it is not the consolidated figures
+                          members=[c.member for c in t.columns] if any(c.member for c in t.columns) else None)
+                for t in model.tables],
+        statements_found=sorted({t.kind.value for t in model.tables} - {"note"}),
+        facts=len(model.facts),
+        extension_concepts=sorted(c.name for c in model.concepts if c.extension),
+        warnings=list(model.warnings),
         # where the filing's misprints make its calculation network fail: what any XBRL
         # processor's calculation check will report, and nothing else
-        "calculation_inconsistencies": [
-            {"role": i.role, "concept": i.concept, "context": i.context, "reported": str(i.reported),
-             "computed": str(i.computed), "line": i.line} for i in model.inconsistencies],
-        "unplaced": [{"line": u.line, "label": u.label, "reason": u.reason} for u in model.unmapped],
-        # why each table row has its concepts: a rule of concepts.toml, the label map (how many
-        # filers printed the words), the table's arithmetic, or why it is an extension
-        "concepts_by": [{"line": line, "label": label, "concepts": list(names), "by": why}
-                        for line, label, names, why in model.evidence],
+        calculation_inconsistencies=[
+            Inconsistency(role=i.role, concept=i.concept, context=i.context, reported=str(i.reported),
+                          computed=str(i.computed), line=i.line) for i in model.inconsistencies],
+        unplaced=[Unplaced(line=u.line, label=u.label, reason=u.reason) for u in model.unmapped],
+        # why each table row has its concepts: a rule of concepts.toml by number, the label map
+        # (how many filers printed the words), the table's arithmetic, or why it is an extension
+        concepts_by=[ConceptChoice(line=line, label=label, concepts=list(names), by=why)
+                     for line, label, names, why in model.evidence],
         # facts stated in running text, and the amounts found there and left out, with why
-        "narrative": {
-            "facts": [{"line": f.source.line if f.source else 0, "concept": f.concept.qname, "context": f.context.id,
-                       "value": str(f.value), "decimals": f.decimals, "text": f.label}
-                      for f in model.facts if f.group == "narrative"],
-            "left_out": [{"line": u.line, "amount": u.label, "reason": u.reason} for u in model.left_out],
-        },
-        "skipped_documents": list(model.skipped),
+        narrative=Narrative(
+            facts=[NarrativeFact(line=f.source.line if f.source else 0, concept=f.concept.qname, context=f.context.id,
+                                 value=str(f.value), decimals=f.decimals, text=f.label)
+                   for f in model.facts if f.group == "narrative"],
+            left_out=[LeftOut(line=u.line, amount=u.label, reason=u.reason) for u in model.left_out]),
+        skipped_documents=list(model.skipped),
         # the filer's EX-27 schedules: the facts taken from them, and each value held against the statements
-        **({"schedule": model.schedule.as_json()} if model.schedule is not None and model.schedule.documents else {}),
-    }
+        schedule=Schedule.model_validate(model.schedule.as_json())
+        if model.schedule is not None and model.schedule.documents else None,
+        source=SourceStamp.model_validate(source) if source else None,
+    )
 
 
 def convert_to_folder(path: str | Path, out_dir: Path, cik: str | None = None, narrative: bool = True,
@@ -233,9 +238,7 @@ def convert_to_folder(path: str | Path, out_dir: Path, cik: str | None = None, n
         data = read_source(path, max_bytes)  # once: converted and stamped
         model, rendered, timings = convert(path, cik, narrative, max_bytes, data)
         files = dict(rendered.files)
-        report = report_of(model)
-        report["source"] = source_stamp(path, data, cik, narrative)
-        files[f"{name}.report.json"] = json.dumps(report, indent=1) + "\n"
+        files[f"{name}.report.json"] = report_of(model, source_stamp(path, data, cik, narrative)).to_json()
         final = write_atomically(out_dir, name, files)
     except ConversionError as exc:
         result.error = str(exc)

@@ -129,3 +129,12 @@ def test_validator_finds_only_the_reported_misprints(corpus_output):
         assert len(identity) <= len(warned), name
         identities += len(identity)
     assert identities <= 1
+
+
+def test_every_corpus_report_fits_the_published_model(corpus_output):
+    """docs/report.schema.json's models read every report of the corpus back as written."""
+    from converter.report import Report
+
+    for path in sorted(corpus_output.glob("*/*.report.json")):
+        text = path.read_text()
+        assert Report.model_validate_json(text).to_json() == text, path.name
