@@ -291,3 +291,20 @@ LOCAL_BREAKS = {
 def test_facts_of_local_concepts_are_schema_checked(tmp_path, case):
     codes = {f.code for f in validate_file(_local_heavy(tmp_path, LOCAL_BREAKS[case])).findings}
     assert ("xsd:invalid" in codes) == (case != "clean"), codes
+
+
+def test_an_invalid_linkbase_is_reported_with_the_path_of_its_element(seed_output, tmp_path):
+    """libxml2 finds a local linkbase invalid; xmlschema says where, by the element's path."""
+    import shutil
+
+    name = "002_827b01e1209febb2"
+    folder = tmp_path / name
+    shutil.copytree(seed_output / name, folder)
+    pre = next(folder.glob("*_pre.xml"))
+    text = pre.read_text()
+    broken = text.replace(' xlink:href="', ' xlink:nohref="', 1)
+    pre.write_text(broken)
+    line = broken[:broken.index("xlink:nohref")].count("\n") + 1
+    found = [f for f in validate_file(folder / f"{name}.xml").findings if f.code == "xsd:invalid"]
+    assert found and found[0].file.endswith("_pre.xml") and found[0].line == line
+    assert found[0].message.endswith("(at /link:linkbase/link:roleRef[1])") and "xlink}href" in found[0].message
