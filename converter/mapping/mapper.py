@@ -6,12 +6,11 @@ import dataclasses
 import functools
 import datetime as dt
 import re
-from typing import NamedTuple
 from dataclasses import dataclass, field
 from decimal import ROUND_HALF_UP, Decimal
 
 from converter.dates import (
-    DATED_BALANCE, ORDINAL_QUARTER, find_dates, is_month_end, ordinal_quarter_span, parse_month_day, start_of, year_end,
+    DATED_BALANCE, find_dates, is_month_end, ordinal_quarter_span, parse_month_day, start_of, year_end,
 )
 from converter.mapping.arithmetic import (
     assets_by_identity, enclosing_totals, gross_and_net, gross_before_deduction, holding_totals, infer_totals, parallel_parts,
@@ -31,7 +30,7 @@ from converter.mapping.schedule import disagreements, schedule_facts
 from converter.mapping.sections import by_section
 from converter.mapping.structure import build_structure, narrative_network, schedule_network
 from converter.memo import last_answer
-from converter.resources import load_toml, toml_pattern
+from converter.resources import toml_pattern
 from converter.mapping.taxonomy import ITEM, Rule, Taxonomy, load_taxonomy
 from converter.mapping.unstated_scale import decide
 from converter.printed import component_sign
@@ -39,32 +38,14 @@ from converter.model import (
     Cell, Column, Concept, Entity, Fact, Label, ParsedFiling, Period, Row, SkippedTable, SourceRef, StatementKind,
     Table, Unmapped, XbrlModel,
 )
+from converter.mapping.units import (
+    MONETARY, PER_SHARE, PER_SHARE_WORDS, PERCENT, SHARES, counts_units, eps_of, measure_unit, names_a_quarter,
+    names_a_ratio, statistic_of, unit_of,
+)
 
 CIK_SCHEME = "http://www.sec.gov/CIK"
 FALLBACK_SCHEME = "http://txt2xbrl.invalid/entity-name-no-cik"
 NAMED_SCHEME = "http://txt2xbrl.invalid/entity-name"  # a company the filing reports on that has no CIK here
-# "per share", "per common share", "per common and common equivalent share" (the primary
-# earnings per share of APB 15), "per unit"
-_PER_SHARE = re.compile(r"\bper (?:average )?(?:(?:common|ordinary)(?: and common equivalent)? )?(?:average )?share\b|\beps\b|"
-                        r"\bper (?:(?:weighted )?average )?(?:limited )?(?:partnership )?(?:lp )?unit\b", re.I)
-# "Shares used in computing ... per share", "Weighted average shares": counts, not per-share amounts
-_SHARE_COUNT = re.compile(r"^(?:(?:basic|diluted)\s+)?(?:(?:weighted[- ])?(?:average|avg\.?)\s+(?:number\s+of\s+|no\.\s+of\s+)?(?:(?:basic|diluted)\s+)?(?:common\s+)?"
-                          r"(?:and\s+common\s+equivalent\s+)?shares|"
-                          r"(?:common\s+)?shares\s+(?:used|outstanding)|number\s+of\s+(?:common\s+)?shares|"
-                          r"denominator\b|(?:basic|diluted)\s+shares\b|"
-                          # "Issuable and uncommitted ESOP shares (9)", "Contingently issuable shares"
-                          # (not "Purchase of treasury shares": money)
-                          r"(?:[a-z-]+\s+){0,4}(?:esop|issuable)\s+shares$|"
-                          r"(?:net\s+)?(?:dilutive\s+effect\s+of\s+(?:employee\s+)?(?:stock\s+)?(?:options|securities|warrants)|"
-                          r"effect\s+of\s+dilutive\s+(?:employee\s+)?(?:stock\s+)?(?:options|securities|shares|warrants))\b(?!\s+on\b)|"
-                          r"(?:dilutive\s+)?potential\s+common\s+shares$|"
-                          # "Weighted average limited partnership units outstanding 40,000"
-                          r"(?:weighted\s+)?average\s+(?:number\s+of\s+)?(?:limited\s+)?(?:partnership|lp)\s+units\b)", re.I)
-
-_RATE = re.compile(r"\$\s?\d*\.?\d+(?:\s*(?:and|,)\s*\$?\s?\d*\.?\d+)*\s+per\s+(?:common\s+)?"
-                   r"(?:(?:limited\s+)?(?:partnership\s+)?(?:share|unit))\b", re.I)
-MONETARY, SHARES, PER_SHARE = "xbrli:monetaryItemType", "xbrli:sharesItemType", "dtr-types:perShareItemType"
-PERCENT = "dtr-types:percentItemType"
 
 
 @dataclass(frozen=True)
@@ -305,7 +286,7 @@ def _map_table(st: _State, t_index: int, table: Table) -> None:
     if share_scale is not None and share_scale != table.shares_scale:
         # the share counts follow the scale the EPS proves; a row of money keeps its own
         table = dataclasses.replace(table, shares_scale=share_scale, rows=tuple(
-            dataclasses.replace(r, scale=None) if _unit_of(table, r, r.cells) == SHARES else r
+            dataclasses.replace(r, scale=None) if unit_of(table, r, r.cells) == SHARES else r
             for r in table.rows))
     for r_index, row in enumerate(table.rows):
         # (a row under "Pro forma amounts assuming the accounting change is applied retroactively:"
@@ -407,7 +388,7 @@ def _may_take(st: _State, table: Table, row: Row, name: str, side: str | None) -
                                                     for c in cells if c.value):
         return False  # "Long-term debt (500)" among financing flows is no proceeds from debt
     return (concept.period_type == ("instant" if period.is_instant else "duration")
-            and concept.type == _unit_of(table, row, cells))
+            and concept.type == unit_of(table, row, cells))
 
 
 # a cash-flow statement's schedule of transactions that moved no cash
@@ -436,12 +417,12 @@ def _rule_for(st: _State, table: Table, row: Row, pro_forma_table: bool, side: s
         context = "Retained earnings"
     rule = match(st.tax, row.label, context, table.kind.value, ptype, st.excluded)
     if rule is not None and all(st.tax.concept(n).type == MONETARY for n in rule.names):
-        unit = _unit_of(table, row, tuple(c for c in row.cells if c is not None))
+        unit = unit_of(table, row, tuple(c for c in row.cells if c is not None))
         if unit == PER_SHARE and rule.names[0] in ("DividendsCommonStockCash", "Dividends"):
             return Rule.naming("CommonStockDividendsPerShareDeclared", "a dividends line printed per share")
         if unit == PER_SHARE and rule.names == ("NetIncomeLoss",):
             # "Net income  $1.42" under "Earnings per share:" (or its "Diluted" block): that EPS
-            names = _eps_of(f"{row.context} {row.label}")
+            names = eps_of(f"{row.context} {row.label}")
             return dataclasses.replace(Rule.naming(names[0], "a net income line of a per-share block: its EPS"), names=names)
         if unit in (PER_SHARE, SHARES):
             # "Discontinued operations (.16)" under "Earnings (loss) per share:": no dollars
@@ -467,7 +448,7 @@ def _rule_for(st: _State, table: Table, row: Row, pro_forma_table: bool, side: s
         # filers' most frequent concept for the words, taken only in the unit the row is printed in
         # ("dividends declared" is per share in most income statements, money in this one)
         cells = tuple(c for c in row.cells if c is not None and c.value is not None)
-        if st.tax.concept(rule.names[0]).type != _unit_of(table, row, cells):
+        if st.tax.concept(rule.names[0]).type != unit_of(table, row, cells):
             return None
         if rule.names[0].startswith("InterestExpense") and not _INTEREST.search(f"{row.context} {row.label}") \
                 and not _interest_above(table, row):
@@ -520,25 +501,6 @@ def _row_period(table: Table, row: Row | None = None) -> Period | None:
     return None
 
 
-def _unit_context(table: Table, row: Row) -> str:
-    """The words a row's unit is read with: its heading, or, for a note table's row that names
-    only a part of the year and has no heading, the sentence right above the table ("Cash
-    dividends declared per common share were as follows:" over "First quarter  $ .12")."""
-    if row.context or table.kind is not StatementKind.NOTE:
-        return row.context
-    if _PER_SHARE.search(table.title) and all(
-            c.decimals >= 2 for c in row.cells if c is not None and c.value is not None):
-        return table.title  # "Significant Factors Impacting EPS": its lines in cents are amounts per share
-    label = " ".join(row.label.split())
-    if not table.intro.rstrip().endswith(":") or not (
-            _NAMES_A_PERIOD.match(label)
-            or (_TOTAL_OF_QUARTERS.match(label) and any(_names_a_quarter(r.label) for r in table.rows))):
-        return row.context  # (a row naming an item of its own says what it is: "Net income 601")
-    return re.split(r"(?<=[.!?])\s+", table.intro.strip())[-1]
-
-
-# rows that name only a part of the year the figure is of: "First quarter", "Year"
-_TOTAL_OF_QUARTERS = re.compile(r"^total$", re.I)  # the "Total" under "First quarter ... Fourth quarter"
 # a heading that opens a pro forma block ("Pro forma data (unaudited):"; not "Stockholders' equity
 # and pro forma stockholders' equity", a section of the actual balance sheet)
 _PRO_FORMA_BLOCK = re.compile(r"\s*(?:\(\d{1,2}\)\s*)?(?:(?:unaudited|supplemental)\s+)?pro\s*-?\s*forma\b", re.I)
@@ -557,149 +519,9 @@ _DATA_BLOCK = re.compile(r"\b(?:balance sheet|financial position|financial condi
                          r"^\s*(?:at|as of)\s+(?:period|year)[- ]end\b", re.I)
 _INTEREST = re.compile(r"\binterest\b", re.I)
 _BALANCE_BLOCK = re.compile(r"^(?:balance sheet|financial position|financial condition) data\b", re.I)
-_PRO_FORMA_WORD = re.compile(r"^\s*pro\s*-?\s*forma\s+", re.I)
-_NUMERATOR = re.compile(r"^numerator\b", re.I)
-_NAMES_A_PERIOD = re.compile(r"^(?:" + ORDINAL_QUARTER.pattern[1:-1] + r"|(?:total )?(?:fiscal )?year)$", re.I)
 
 
-def _unit_of(table: Table, row: Row, cells: tuple[Cell | None, ...]) -> str:
-    """The unit of a row's numbers: as printed (_row_unit_type), or shares where the table adds
-    the row into a count of shares together with another count ("Weighted average shares
-    (basic)" + "Dilutive effect of employee stock options" = "... (diluted)")."""
-    if row.line in _counted_with_shares(table):
-        return SHARES
-    return _row_unit_type(row.label, _unit_context(table, row), cells, table.kind)
-
-
-@last_answer  # (asked for every row of the table)
-def _counted_with_shares(table: Table) -> frozenset[int]:
-    """Lines of the rows a total of shares adds up with another row of shares, printed without
-    dollar signs: their numbers count shares too."""
-    rows = table.rows
-    if not any("share" in r.label.lower() or "share" in r.context.lower() for r in rows if r.components):
-        return frozenset()  # (no total of shares: most tables)
-    unit = [_row_unit_type(r.label, _unit_context(table, r), r.cells, table.kind) for r in rows]
-    printed = list(unit)
-    plain = [not any(c is not None and "$" in c.text for c in r.cells) for r in rows]
-    for _ in range(2):  # (a total of such totals: "Dilutive potential common shares" in the diluted count)
-        for t, total in enumerate(rows):
-            parts = [k for k in total.components if k < len(rows)]
-            if len(parts) < 2:
-                continue
-            if unit[t] == SHARES and any(unit[k] == SHARES for k in parts):
-                for k in parts:
-                    if unit[k] == MONETARY and plain[k]:
-                        unit[k] = SHARES
-            elif unit[t] == MONETARY and plain[t] and all(unit[k] == SHARES for k in parts):
-                unit[t] = SHARES  # the sum of counts of shares
-    return frozenset(r.line for r, u, was in zip(rows, unit, printed) if u == SHARES and was != SHARES)
-
-
-def _row_unit_type(label: str, context: str, cells: tuple[Cell | None, ...], kind: StatementKind) -> str:
-    """The unit a row's numbers are in, from how it is printed."""
-    if cells and all(c is not None and c.percent for c in cells):
-        return PERCENT
-    words = _unit_words(label, context)
-    if kind in (StatementKind.BALANCE, StatementKind.CASHFLOW):
-        # a statement's share counts are printed inside its stock captions ("Common stock, $1 par
-        # value; 6,112,840 shares outstanding  6,113"); a release's selected balance sheet data
-        # prints them, and the book value per share, as rows of their own
-        # (a caption stating a count or a rate is the stock's or the dividends' money: "Common
-        # shares outstanding - 2,415,000 shares", "Cash dividends paid, $1.20 per share")
-        if words.money_caption:
-            return MONETARY
-        values = [c for c in cells if c is not None and c.value is not None]
-        if words.share_count and values and all(c.decimals == 0 and "$" not in c.text for c in values):
-            return SHARES
-        if words.book_value and any(c.decimals > 0 for c in values) and _sized_per_share(cells):
-            return PER_SHARE
-        return MONETARY
-    if words.numerator:
-        return MONETARY  # "Numerator for basic earnings per share -- net income": the income
-    if words.counted_shares:
-        return SHARES
-    # "Cash dividends ($.20 per share)", "Cash dividends declared, $.52 per share": the rate in
-    # parentheses or after its dollar sign describes an amount of money
-    if words.per_share or (words.short_under_per_share and _sized_per_share(cells)):
-        return PER_SHARE
-    if words.in_per_share_block and _sized_per_share(cells):
-        return PER_SHARE  # every line of a per-share block: "Earnings before extraordinary loss" under it
-    if words.shares_numbered:
-        return SHARES
-    if words.price and _sized_per_share(cells):
-        return PER_SHARE  # "Market price range: / High  25.75": a share's price, in no table's scale
-    values = [c for c in cells if c is not None and c.value is not None]
-    if kind is StatementKind.INCOME and words.dividends and values \
-            and all(c.decimals >= 2 and abs(c.value) < 100 for c in values):
-        return PER_SHARE  # "Cash dividends  $1.05  $1.80" under an income statement's per-share lines
-    return MONETARY
-
-
-class _UnitWords(NamedTuple):
-    """What a row's label and headings say of its unit (_row_unit_type), whatever its numbers."""
-    money_caption: bool  # a stock caption, a label stating a figure, or dividends: money on a balance sheet
-    share_count: bool
-    book_value: bool
-    numerator: bool
-    counted_shares: bool  # a count of shares by its words, or a short line under such a heading
-    per_share: bool
-    short_under_per_share: bool
-    in_per_share_block: bool
-    shares_numbered: bool
-    price: bool
-    dividends: bool
-
-
-@functools.lru_cache(maxsize=8192)  # (the same labels under the same headings in every period's table)
-def _unit_words(label: str, context: str) -> _UnitWords:
-    short = len(label.split()) <= 3  # "Basic", "Diluted": read with their heading
-    # (the nearest heading, pro forma or not: "Pro forma data: / Pro forma weighted average shares")
-    heading = _PRO_FORMA_WORD.sub("", context.split(" / ")[-1])
-    share_count = bool(_SHARE_COUNT.match(label))
-    return _UnitWords(
-        money_caption=bool(_STOCK_CAPTION.search(label) or _DIGIT.search(label) or _DIVIDENDS.search(label)),
-        share_count=share_count,
-        book_value=bool(_BOOK_VALUE.search(label)),
-        numerator=bool(_NUMERATOR.match(label)),
-        counted_shares=share_count or (short and bool(_SHARE_COUNT.match(context) or _SHARE_COUNT.match(heading))
-                                       and not _PER_SHARE.search(label)),
-        per_share=bool(_PER_SHARE.search(_RATE.sub(" ", _PARENTHESISED.sub(" ", label)))),
-        short_under_per_share=short and bool(_PER_SHARE.search(context)),
-        in_per_share_block=bool(_PER_SHARE.search(context)) and not _COUNT_WORDS.search(label),
-        shares_numbered=bool(_SHARES_NUMBERED.search(label)),
-        price=bool(_PRICE_ROW.match(label)) and bool(_PRICE_HEADING.search(context) or _PRICE_HEADING.search(label)),
-        dividends=bool(_DIVIDENDS.search(label)))
-
-
-_DIVIDENDS = re.compile(r"\bdividends?\b", re.I)
-_DIGIT = re.compile(r"\d")
 _AS_REPORTED = re.compile(r"\bas reported\b", re.I)
-_PARENTHESISED = re.compile(r"\([^)]*\)")
-_SHARES_NUMBERED = re.compile(r"\bnumber of\b.*\bshares\b|\bshares\b.*\boutstanding\b", re.I)
-# the one price per share among balance lines
-_BOOK_VALUE = re.compile(r"\b(?:tangible )?book value\b.*\bper (?:common )?share\b|\b(?:equity|net assets?) per (?:common )?share\b",
-                         re.I)
-# the stock's price by quarter under a release's or a report's quarterly data
-_PRICE_ROW = re.compile(r"^(?:(?:stock|market|share|sales?)\s+prices?\s*[-:]?\s*)?(?:high|low|close|closing|last)\b", re.I)
-# (the stock's: "Market price range:", "Stock prices:", "Common stock price"; not a crude oil's or gold's)
-_PRICE_HEADING = re.compile(r"\b(?:stock|share|common|market)\b[\w ]{0,20}\bprices?\b|\bmarket (?:range|value)\b|"
-                            r"\bstock (?:range|quotations?)\b|\bprice range of (?:the )?(?:common )?(?:stock|shares)\b", re.I)
-_STOCK_CAPTION = re.compile(r"\bpar\b|\bstated value\b|\bauthori[sz]ed\b|\bissued\b|\bliquidation\b", re.I)
-_DILUTED = re.compile(r"\bdilut(?:ed|ion)\b", re.I)
-_BASIC = re.compile(r"\bbasic\b|\bprimary\b", re.I)
-
-
-def _eps_of(words: str) -> tuple[str, ...]:
-    """The EPS a per-share block's words name: diluted, basic, or both ("basic and diluted")."""
-    diluted, basic = bool(_DILUTED.search(words)), bool(_BASIC.search(words))
-    return (("EarningsPerShareBasic",) if basic or not diluted else ()) + (("EarningsPerShareDiluted",) if diluted else ())
-
-
-def _sized_per_share(cells) -> bool:
-    """Amounts a share's: cents printed, or all under a thousand ("Total assets 194,013" printed
-    on under a "Per share:" block is money, not a figure of the block)."""
-    values = [c for c in cells if c is not None and c.value is not None]
-    return not values or any(c.decimals > 0 for c in values) or all(abs(c.value) < 1000 for c in values)
 
 
 _CASH_SECTIONS = frozenset({"NetCashProvidedByUsedInOperatingActivities", "NetCashProvidedByUsedInInvestingActivities",
@@ -820,7 +642,7 @@ def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None
         # a roll-forward's periods are its rows': each column is a component in the row's period
         # (a movement schedule's "Balance at Beginning of Year" column: the balance the day before)
         columns = tuple(_measure_at_edge(c, row.period) for c in columns)
-    elif _names_a_quarter(row.label):
+    elif names_a_quarter(row.label):
         columns = tuple(_quarter_column(row.label, c) for c in columns)
     elif rule is not None and rule.at is None and (edge := _row_edge(table, row)) is not None:
         # a balance among flows ("At period end: / Loans"): held at the column's end (or start)
@@ -845,7 +667,7 @@ def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None
             st.unmapped.append(Unmapped(cell.line, row.label, f"value {cell.text!r} is in a column of {col.member!r} "
                                                               f"that the line's other columns do not add up with: "
                                                               f"whether it adds or takes away cannot be told (no fact in its member context)"))
-        elif _counts_units(col.measure or col.heading):
+        elif counts_units(col.measure or col.heading):
             # a column of "Rentable Square Feet", or "Number of Hotels" under a heading that also
             # names the year: counts, not money
             st.unmapped.append(Unmapped(cell.line, row.label, f"value {cell.text!r} in a column of "
@@ -860,12 +682,12 @@ def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None
         # of periods like "For the year ended:"), else the table's title
         heading = next((h for h in reversed(row.context.split(" / ")) if h and not _PERIOD_CAPTION.fullmatch(h.strip())), "")
         label = heading.rstrip(":") or table.title or label
-    statistic = _statistic(row.label, row.context.split(" / ")[-1] if row.context else "") if cells else ""
-    if cells and (_counts_units(row.label) or _names_a_ratio(row.label) or statistic) \
+    statistic = statistic_of(row.label, row.context.split(" / ")[-1] if row.context else "") if cells else ""
+    if cells and (counts_units(row.label) or names_a_ratio(row.label) or statistic) \
             and not all(c.percent for _, c in cells):
         # "Macintosh CPU unit sales 827,000" or "Ratio of earnings to fixed charges 4.73" under
         # "(dollars in millions)": a count or a ratio, not money
-        what = "counts units" if _counts_units(row.label) else statistic or "is a ratio or an amount per unit"
+        what = "counts units" if counts_units(row.label) else statistic or "is a ratio or an amount per unit"
         for _, cell in cells:
             st.unmapped.append(Unmapped(cell.line, row.label, f"value {cell.text!r} {what}, not money: "
                                                               f"no unit is declared for it (left out)"))
@@ -901,11 +723,11 @@ def _map_row(st: _State, t_index: int, table: Table, row: Row, rule: Rule | None
                                                                       f"it states (left out)"))
             cells = [(dataclasses.replace(col, period=dated[(cell.line, cell.col)]), cell) for col, cell in cells
                      if (cell.line, cell.col) in dated]
-    row_unit = _unit_of(table, row, tuple(cell for _, cell in cells))
+    row_unit = unit_of(table, row, tuple(cell for _, cell in cells))
     if table.roll_forward:
         row_unit = MONETARY  # "Cash dividends of $0.48 per common share": the amount paid
     base_label = label if not pro_forma or PRO_FORMA.search(label) else f"Pro forma {label}"
-    if row_unit == PER_SHARE and _PER_SHARE.search(row.context) and not _PER_SHARE.search(label):
+    if row_unit == PER_SHARE and PER_SHARE_WORDS.search(row.context) and not PER_SHARE_WORDS.search(label):
         base_label = f"{row.context.split(' / ')[-1]} - {base_label}"  # "Diluted earnings per share - Extraordinary loss": one per block
     elif row.line in st.segments:
         base_label = " - ".join(h.rstrip(": ") for h in row.context.split(" / "))  # the headings' figure; the segment is its member
@@ -1053,7 +875,7 @@ def _extension_facts(st: _State, t_index: int, table: Table, row: Row, cells, gr
                      row_unit: str | None = None) -> list[Concept]:
     """Facts of the row's cells under extension concepts of its label, one per column measure."""
     if row_unit is None:
-        row_unit = _unit_of(table, row, tuple(cell for _, cell in cells))
+        row_unit = unit_of(table, row, tuple(cell for _, cell in cells))
     if any(col.period is not None and col.period.start is not None for col, _ in cells):
         edge, dated_by = _row_edge(table, row), _edge_label(table, row)  # (only durations have edges)
         cells = [(_at_edge(dated_by, col, edge), cell) for col, cell in cells]
@@ -1063,7 +885,7 @@ def _extension_facts(st: _State, t_index: int, table: Table, row: Row, cells, gr
     made: list[Concept] = []
     for measure, group_cells in by_measure.items():
         text = f"{base_label} {measure}".strip()
-        unit_type = _measure_unit(measure, row_unit)
+        unit_type = measure_unit(measure, row_unit)
         if unit_type is None:
             # "Remaining Contractual Life (in years)": a span of time, for which no unit is declared
             st.unmapped.extend(Unmapped(cell.line, row.label, f"value {cell.text!r} in a column of {measure!r} "
@@ -1089,110 +911,6 @@ def _extension_facts(st: _State, t_index: int, table: Table, row: Row, cells, gr
 @functools.lru_cache(maxsize=8192)  # (the same labels recur in every period's table)
 def _extension_name(text: str) -> str:
     return camel(_STATED_AMOUNTS.sub(" ", NOTE_REF.sub(" ", text))) or camel(NOTE_REF.sub(" ", text))
-
-
-# lines that count things other than shares: units sold or shipped, stores, employees
-# (amounts per subscriber or per square foot are statistics: statements.toml [statistics])
-_RATIO = re.compile(r"^ratios? of\b|\bratio\s*$|\bcoverage ratio\b|\btimes interest earned\b", re.I)
-_UNIT_COUNT = re.compile(
-    r"\bunit (?:sales|shipments|volume)\b|\bunits? (?:sold|shipped|delivered)\b|"
-    r"\bnumber of (?:units|employees|stores|customers|locations|vehicles|properties|restaurants|hotels|branches|"
-    r"offices|outlets|accounts|subscribers|rooms|wells)\b|"
-    # "Restaurants open at year end 342", "Rentable square feet" under "(Dollars in millions)"
-    r"\b(?:stores|restaurants|hotels|properties|locations|outlets|branches|offices|theat(?:re|er)s|clubs|units)\s+"
-    r"(?:open|opened|closed|in operation|operated|owned|leased)\b|\bsquare (?:feet|footage)\b|"
-    r"\bemployees at (?:year|period)[- ]end\b|"
-    r"\b(?:subscribers|customers|members|employees|accounts|stores|locations)\s+at\s+(?:the\s+)?end\s+of\b", re.I)
-
-
-@functools.cache
-def _statistics() -> dict[str, re.Pattern]:
-    return {k: re.compile(v, re.I) for k, v in load_toml("statements.toml")["statistics"].items()}
-
-
-_SHARES_WORD = re.compile(r"\bshares?\b", re.I)
-
-
-def _statistic(label: str, heading: str) -> str:
-    """Why a line of operating statistics is no money ("Oil production (MBbls)", "Basic
-    subscribers", "Average oil price (per Bbl)", the lines under "Kilowatt-hour sales
-    (millions):"), or "" (statements.toml [statistics])."""
-    own, over = _statistic_words(label), _statistic_words(heading)
-    if own.shares or over.shares:
-        return ""  # shares and amounts per share have units of their own
-    # an amount per unit or a physical quantity, in the line's words or its heading's ("Lease
-    # operating" under "Production costs per BOE:")
-    for words in (own, over):
-        if words.per_unit:
-            return "is an amount per unit"
-        if words.physical:
-            return "measures a physical quantity"
-    for words in (own, over):
-        if words.counted and not words.money:
-            return "counts things"
-        if words.money:
-            return ""  # the line names money: its heading's words do not make it a count
-    return ""
-
-
-class _StatisticWords(NamedTuple):
-    shares: bool
-    per_unit: bool
-    physical: bool
-    counted: bool
-    money: bool
-
-
-@functools.lru_cache(maxsize=8192)  # (per text, not per pair: a heading stands over many lines)
-def _statistic_words(text: str) -> _StatisticWords:
-    words = _statistics()
-    return _StatisticWords(bool(_SHARES_WORD.search(text)), bool(words["per_unit"].search(text)),
-                           bool(words["physical"].search(text)), bool(words["counted"].search(text)),
-                           bool(words["money"].search(text)))
-
-
-@functools.lru_cache(maxsize=8192)  # (asked of every row)
-def _names_a_ratio(label: str) -> bool:
-    return _RATIO.search(label) is not None
-
-
-@functools.lru_cache(maxsize=8192)  # (asked of every row)
-def _names_a_quarter(label: str) -> bool:
-    return ORDINAL_QUARTER.match(" ".join(label.split())) is not None
-
-
-@functools.lru_cache(maxsize=4096)  # asked of every cell's column heading
-def _counts_units(text: str) -> bool:
-    return bool(_UNIT_COUNT.search(text))
-
-
-def _measure_unit(measure: str, row_unit: str) -> str | None:
-    """The unit type of a measure column: a column of rates ("Weighted Average Interest Rate",
-    "% of sales") holds percentages even where only its first cell prints the % sign; one of
-    "Shares" or "Number of Options" counts shares, one of "Exercise Price" is per share (an
-    option table's columns); one of "Life (in years)" is a span of time and one of a currency's
-    "Strike Price" an exchange rate (None: no unit)."""
-    if measure:
-        for pattern, unit in _COLUMN_UNITS:
-            if pattern.search(measure):
-                return unit
-    return row_unit
-
-
-# (and a currency option's "Weighted Average Strike Price": an exchange rate, no unit either)
-_YEARS_COLUMN = re.compile(r"\b(?:life|term)\b.*\b(?:years?|yrs?\.?)\b|\(in years\)|\byears? remaining\b|\bstrike price\b|"
-                           r"\bremaining (?:contractual )?life\b", re.I)
-_PRICE_COLUMN = re.compile(r"(?<!aggregate )\b(?:exercise|option|grant) prices?\b|\bprice per share\b|\bper share\b", re.I)
-_SHARES_COLUMN = re.compile(r"(?:^|\s)(?:number of )?(?:shares|options)(?: \(\d{3}\))?$|\bnumber of (?:shares|options)\b|"
-                            r"\bnumber (?:outstanding|exercisable)\b", re.I)
-
-
-# lines of a per-share block that count shares rather than dollars per share
-_COUNT_WORDS = re.compile(r"\b(?:shares|options|warrants|number|weighted|average|outstanding)\b|\bin (?:thousands|millions)\b",
-                          re.I)
-_RATE_COLUMN = re.compile(r"\brate\b|%|\bpercent", re.I)
-# first match wins: a rate column's "per share" heading is still a rate
-_COLUMN_UNITS = ((_RATE_COLUMN, PERCENT), (_YEARS_COLUMN, None), (_PRICE_COLUMN, PER_SHARE), (_SHARES_COLUMN, SHARES))
 
 
 def _factor(facts: list[Fact], table: Table, cells, unknown: int | None = 1) -> int | None:

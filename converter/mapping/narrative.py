@@ -36,12 +36,6 @@ MONEY = re.compile(r"(?P<open>\(\s*)?\$\s?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\
                    r"(?:\s+(?P<scale>thousand|million|billion)\b)?(?P<close>\s*\))?"
                    r"(?:(?<=\))\s+(?P<scale2>thousand|million|billion)\b)?")  # "($14) million"
 NUMBER = re.compile(r"(?<![\w$.,/-])(?P<num>\d{1,3}(?:,\d{3})+|\d+)(?![\w%]|[.,]\d|\s*%|\s+percent)")
-_PER_SHARE = re.compile(r"\s+(?:per|a)\s+(?:(?P<kind>fully\s+diluted|basic\s+and\s+diluted|diluted\s+and\s+basic|"
-                        r"diluted|basic)\s+)?(?:common\s+)?share\b", re.I)
-_COMPANY = re.compile(r"\b((?:[A-Z][\w&'-]*\s+){0,3}[A-Z][\w&'-]*),?\s+(?:Inc|Corp|Corporation|Company|Co|Ltd|LLC)\b")
-_RELATED = re.compile(r"\b(?:subsidiary|subsidiaries|acquire[sd]?|acquisition|purchased?|merger|merged)\b", re.I)
-_FUNCTION_WORDS = {"of", "these", "the", "our", "its", "their", "such", "which", "those", "and", "or", "to", "for",
-                   "in", "new", "additional", "more", "other", "former"}
 _DIGIT = re.compile(r"\d")
 _WORDS = re.compile(r"[a-z][a-z'-]*|\d[\d,.]*%?|%")
 
@@ -71,11 +65,18 @@ class Rules:
     forward_words: frozenset[str]  # forward-looking words ("expects")
     forward_phrases: tuple[str, ...]  # and phrases of several words (" pro forma "), padded with blanks
     concept_words: frozenset[str]  # the first words of metric and event phrases, the count nouns, "per"
+    per_share_tail: re.Pattern  # " per diluted share" after an amount: its kind in group "kind"
+    not_in_count: frozenset[str]  # words that, before a count noun, make the number no count
+    company: re.Pattern  # another company's name ("Sun Microsystems, Inc.")
+    generic_names: frozenset[str]
+    plain_capitals: frozenset[str]
+    related: re.Pattern  # a sentence that says how a company is related
 
 
 @functools.cache
 def rules() -> Rules:
     data = load_toml("narrative.toml")
+    companies = data["companies"]
     metrics = sorted(((tuple(p.split()), m["label"], m["statement"], m.get("sign", 1))
                       for m in data["metric"] for p in m["phrases"]), key=lambda m: -len(m[0]))
     events = tuple((tuple(p.split()), e["name"], e["label"]) for e in data.get("event", []) for p in e["phrases"])
@@ -95,7 +96,19 @@ def rules() -> Rules:
                  frozenset(p for p in data["words"]["forward"] if " " not in p),
                  tuple(f" {p} " for p in data["words"]["forward"] if " " in p),
                  frozenset([m[0][0] for m in (*metrics, *events)] + [n.split()[0] for n in data["counts"]["nouns"]]
-                           + ["per"]))
+                           + ["per"]),
+                 re.compile(r"\s+(?:per|a)\s+(?:(?P<kind>" + _phrases(p for ps in data["per_share"].values() for p in ps)
+                            + r")\s+)?(?:common\s+)?share\b", re.I),
+                 frozenset(data["words"]["not_in_count"]),
+                 re.compile(r"\b((?:[A-Z][\w&'-]*\s+){0,3}[A-Z][\w&'-]*),?\s+(?:"
+                            + "|".join(map(re.escape, companies["suffixes"])) + r")\b"),
+                 frozenset(companies["generic"]), frozenset(companies["plain_capitals"]),
+                 re.compile(r"\b(?:" + _phrases(companies["related"]) + r")\b", re.I))
+
+
+def _phrases(phrases) -> str:
+    """Phrases as one alternative, longest first, their blanks any blanks."""
+    return "|".join(r"\s+".join(map(re.escape, p.split())) for p in sorted(set(phrases), key=len, reverse=True))
 
 
 @dataclass
@@ -263,7 +276,7 @@ def mentions(text: str) -> list[Mention]:
         frac = len(num.partition(".")[2])
         negative = bool(m.group("open") and m.group("close"))
         end = m.end() if negative or m.group("scale2") else m.end("scale") if m.group("scale") else m.end("num")
-        per = _PER_SHARE.match(text, end)
+        per = rules().per_share_tail.match(text, end)
         if per:
             kind = " ".join((per.group("kind") or "").lower().split())
             found.append(Mention(m.start(), per.end(), text[m.start():per.end()], -value if negative else value,
@@ -280,7 +293,7 @@ def mentions(text: str) -> list[Mention]:
         if any(f.start <= m.start() < f.end for f in found):
             continue
         tail = count_tail.match(text, m.end())  # (from there: no copy of the sentence's rest)
-        if tail and not set(tail.group(1).split()) & _FUNCTION_WORDS:
+        if tail and not set(tail.group(1).split()) & rules().not_in_count:
             value = Decimal(m.group("num").replace(",", ""))
             found.append(Mention(m.start(), tail.end(), text[m.start():tail.end()], value, 0,
                                  "count", detail=tail.group(1)))
@@ -526,37 +539,28 @@ def _related_companies(sentences: tuple[Sentence, ...], registrant: str) -> dict
     for s in sentences:
         if "Inc" not in s.text and "Co" not in s.text and "Ltd" not in s.text and "LLC" not in s.text:
             continue  # (the pattern needs one of them: most sentences name no company)
-        for m in _COMPANY.finditer(s.text):
+        for m in rules().company.finditer(s.text):
             full = m.group(0)
             short = m.group(1).split()[0]
-            if not same_company(full, registrant) and short.lower() not in _GENERIC_NAMES:
+            if not same_company(full, registrant) and short.lower() not in rules().generic_names:
                 names.setdefault(short, full)
     if not names:
         return {}
-    relating = [s.text for s in sentences if _RELATED.search(s.text)]  # sentences that say how a company is related
+    relating = [s.text for s in sentences if rules().related.search(s.text)]  # sentences that say how a company is related
     return {short: full for short, full in names.items()
             if any(re.search(rf"\b{re.escape(short)}\b", text) for text in relating)}
-
-
-_GENERIC_NAMES = {"international", "american", "national", "general", "united", "first", "new", "southern",
-                  "northern", "western", "eastern", "pacific", "atlantic", "global", "world", "continental",
-                  "standard", "central", "royal", "capital", "financial", "security", "the", "a"}
-# capitalized words that name no company (sentence openers, title-case bullets)
-_PLAIN_CAPITALS = {"the", "we", "our", "in", "during", "for", "as", "at", "on", "and", "company", "company's", "i",
-                   "its", "this", "net", "total", "consolidated", "fiscal", "quarter", "year", "by", "with", "there",
-                   "approximately", "about", "also", "overall", "management", "corporation", "registrant"}
 
 
 def _company(text: str, reg_words: frozenset[str], related: dict[str, str]) -> str | None:
     """Whose number: "" for the registrant, a related company's full name, None when another name stands there."""
     company = ""
     tokens = re.findall(r"[A-Za-z][\w'-]*", FULL_DATE.sub(" ", text))
-    metric_words = rules().metric_words
+    metric_words, plain = rules().metric_words, rules().plain_capitals
     for tok in tokens:
         if not tok[0].isupper():
             continue
         bare = re.sub(r"'s$", "", tok)
-        if bare.lower() in reg_words or bare.lower() in _PLAIN_CAPITALS or bare.lower() in metric_words:
+        if bare.lower() in reg_words or bare.lower() in plain or bare.lower() in metric_words:
             continue
         if bare in related:
             company = related[bare]

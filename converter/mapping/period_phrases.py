@@ -9,35 +9,33 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from converter.dates import FULL_DATE, make_date, month_number, start_of
 from converter.model import Period
+from converter.resources import load_toml
 
 _ORDINAL = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4, "4th": 4}
 _MONTHS = {"three": 3, "six": 6, "nine": 9, "twelve": 12, "3": 3, "6": 6, "9": 9, "12": 12}
 _DATE = FULL_DATE.pattern
-_Q = r"(?P<q>first|second|third|fourth|1st|2nd|3rd|4th)"
-PHRASES = [
-    # (kind, pattern); kinds: months (ending on a date), quarter, fiscal-year, relative, instant
-    ("months", re.compile(r"\b(?P<n>three|six|nine|twelve|3|6|9|12)[\s-]+months?\s+(?:period\s+)?end(?:ed|ing)\s+"
-                          + _DATE, re.I)),
-    ("quarter-ended", re.compile(r"\b(?:fiscal\s+)?quarter\s+end(?:ed|ing)\s+" + _DATE, re.I)),
-    ("year-ended", re.compile(r"\b(?:fiscal\s+)?year\s+end(?:ed|ing)\s+" + _DATE, re.I)),
-    ("quarter", re.compile(r"\b" + _Q + r"\s+(?:fiscal\s+)?quarter(?:\s+of)?(?:\s+(?P<fiscal>fiscal)(?:\s+year)?)?"
-                           r"(?:\s+(?P<year>(?:19|20)\d\d))?\b", re.I)),
-    ("q-quarter", re.compile(r"\bQ(?P<qn>[1-4])(?:\s+(?:of\s+)?(?P<fiscal>fiscal\s+)?|[-'\s]+)(?P<year>(?:19|20)\d\d)\b",
-                           re.I)),
-    # part of a year, and periods named relative to another: found so that they date nothing else
-    ("relative", re.compile(r"\b(?:(?:first|second|last)\s+half|(?:first\s+)?(?:three|six|nine)\s+months|year[- ]to[- ]date)"
-                            r"\s+of\s+(?:fiscal\s+)?(?:year\s+)?(?:19|20)\d\d\b|\b(?:a|one)\s+year\s+(?:ago|earlier)\b|"
-                            r"\b(?:the\s+)?(?:previous|prior|preceding|last|same|comparable|year[- ]ago|current|this|the)\s+"
-                            r"(?:fiscal\s+)?(?:year|quarter|period|half|fiscal\s+year)(?:'s)?\b(?!\s+end)|\blast\s+year\b|"
-                            r"\bprior[- ]year\b|\bsequential(?:ly)?\b|\b(?:three|six|nine|twelve)[- ]months?\s+period\b(?!\s+end)", re.I)),
-    ("fiscal-year", re.compile(r"\bfiscal(?:\s+year)?\s+(?P<year>(?:19|20)\d\d)\b", re.I)),
-    ("instant", re.compile(r"\b(?:at|as\s+of|on)\s+" + _DATE, re.I)),
-]
+_Q = r"(?P<q>" + "|".join(_ORDINAL) + ")"
+
+
+class _Kind(NamedTuple):
+    name: str
+    pattern: re.Pattern
+    needs: tuple[str, ...]  # a word the sentence must hold (any of them; "" for none)
+    dated: bool  # needs a full date in the sentence
+
+
+@functools.cache
+def _kinds() -> tuple[_Kind, ...]:
+    """The period phrases of taxonomy/narrative.toml, in order, their patterns compiled."""
+    return tuple(_Kind(k["kind"], re.compile(k["pattern"].replace("{date}", _DATE).replace("{quarter}", _Q), re.I),
+                       tuple(k["needs"]), bool(k.get("dated"))) for k in load_toml("narrative.toml")["period_phrase"])
 
 
 @dataclass(frozen=True)
@@ -52,20 +50,13 @@ class Phrase:
     year: int = 0
 
 
-# a word each kind of phrase needs, tested first: most sentences have few of them
-_NEEDS = {"months": "month", "quarter-ended": "quarter", "year-ended": "year", "quarter": "quarter", "q-quarter": "q",
-          "relative": re.compile(r"year|quarter|period|half|month|sequential"),
-          "fiscal-year": "fiscal", "instant": ""}
-
-
 def find_phrases(text: str) -> list[Phrase]:
     """Period phrases in the text, longest first where they overlap, in order of position."""
     found: list[Phrase] = []
     lower = text.lower()
     dated = FULL_DATE.search(text) is not None
-    for kind, pattern in PHRASES:
-        need = _NEEDS[kind]
-        if (need not in lower if isinstance(need, str) else not need.search(lower)) or kind in ("months", "quarter-ended", "year-ended", "instant") and not dated:
+    for kind, pattern, needs, needs_date in _kinds():
+        if needs_date and not dated or not any(word in lower for word in needs):
             continue
         for m in pattern.finditer(text):
             if any(m.start() < p.end and p.start < m.end() for p in found):
