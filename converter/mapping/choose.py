@@ -18,6 +18,22 @@ from converter.mapping.edges import row_edge
 from converter.mapping.emit import TOTAL_LABEL, section_member
 from converter.mapping.vetoes import DIRECTION
 
+_TOTAL_ASSETS = re.compile(r"^\W*total\s+assets\W*$", re.I)
+_OTHER_SIDE = {"debit": re.compile(r"Liabilit"), "credit": re.compile(r"Assets?(?:Net)?(?:Current|Noncurrent)?$")}
+# a cash-flow statement's schedule of transactions that moved no cash
+_NONCASH = re.compile(r"\bnon-?cash\b|\bissued (?:for|in)\b|\bnot involving cash\b", re.I)
+# headings that name a part by place ("Domestic offices:", "Foreign:"): the lines under them are
+# that part's, not the whole's a concept of the bare words would be
+_PART_HEADING = re.compile(r"^\s*(?:domestic|foreign|u\.?\s?s\.?|united states|international|non-?u\.?\s?s\.?|overseas)"
+                           r"(?:\s+(?:offices?|operations|subsidiaries|companies))?\s*:?\s*$", re.I)
+_PART_CONCEPT = re.compile(r"Domestic|Foreign", re.I)
+_INTEREST = re.compile(r"\binterest\b", re.I)
+_AS_REPORTED = re.compile(r"\bas reported\b", re.I)
+_RETAINED_ONLY = re.compile(r"\bretained earnings|\bearnings (?:retained|reinvested)|\breinvested earnings|"
+                            r"\baccumulated deficit", re.I)
+_BALANCE_ROW = re.compile(r"balances?\b", re.I)
+_OTHER_COMPONENTS = re.compile(r"\b(?:stockholders|shareholders|shareowners|equity|capital|investment)", re.I)
+
 
 def net_when_negative(tax: Taxonomy, rule: Rule | None, row: Row) -> Rule | None:
     """A payment printed negative in one column and positive in another, outside the totals (a
@@ -189,25 +205,6 @@ def _interest_above(table: Table, row: Row, reach: int = 3) -> bool:
     return k is not None and any(_INTEREST.search(f"{r.context} {r.label}") for r in table.rows[max(0, k - reach):k])
 
 
-_TOTAL_ASSETS = re.compile(r"^\W*total\s+assets\W*$", re.I)
-
-
-_OTHER_SIDE = {"debit": re.compile(r"Liabilit"), "credit": re.compile(r"Assets?(?:Net)?(?:Current|Noncurrent)?$")}
-
-
-# a cash-flow statement's schedule of transactions that moved no cash
-_NONCASH = re.compile(r"\bnon-?cash\b|\bissued (?:for|in)\b|\bnot involving cash\b", re.I)
-
-
-# headings that name a part by place ("Domestic offices:", "Foreign:"): the lines under them are
-# that part's, not the whole's a concept of the bare words would be
-_PART_HEADING = re.compile(r"^\s*(?:domestic|foreign|u\.?\s?s\.?|united states|international|non-?u\.?\s?s\.?|overseas)"
-                           r"(?:\s+(?:offices?|operations|subsidiaries|companies))?\s*:?\s*$", re.I)
-
-
-_PART_CONCEPT = re.compile(r"Domestic|Foreign", re.I)
-
-
 def _row_period(table: Table, row: Row | None = None) -> Period | None:
     if row is not None and table.roll_forward:
         return row.period
@@ -217,17 +214,3 @@ def _row_period(table: Table, row: Row | None = None) -> Period | None:
     return None
 
 
-_INTEREST = re.compile(r"\binterest\b", re.I)
-
-
-_AS_REPORTED = re.compile(r"\bas reported\b", re.I)
-
-
-_RETAINED_ONLY = re.compile(r"\bretained earnings|\bearnings (?:retained|reinvested)|\breinvested earnings|"
-                            r"\baccumulated deficit", re.I)
-
-
-_BALANCE_ROW = re.compile(r"balances?\b", re.I)
-
-
-_OTHER_COMPONENTS = re.compile(r"\b(?:stockholders|shareholders|shareowners|equity|capital|investment)", re.I)

@@ -17,6 +17,21 @@ from converter.mapping.labels import edge_of
 from converter.memo import last_answer
 from converter.model import Column, Period, Row, StatementKind, Table
 
+_BALANCE_BLOCK = re.compile(r"^(?:balance sheet|financial position|financial condition) data\b", re.I)
+_AVERAGE = re.compile(r"\baverages?\b", re.I)  # "BALANCE SHEET AVERAGES: Total Assets": over the period
+# a note's line of what is held at the year's end among its years' flows: "Identifiable assets"
+# beside segment revenues, "Assets at December 31" (a return on or a sale of assets is a flow)
+_HELD_AT_END = re.compile(r"^(?:(?:total|identifiable|corporate|other|segment|geographic|long[- ]lived)\s+)*assets\b"
+                          r"(?!.*\b(?:sold|sales?|dispos\w*|acqui\w*|purchase\w*|return|written|impair\w*))|"
+                          # selected data: "Working capital", "Long-term debt", "Stockholders' equity",
+                          # the lines under "Balance sheet data:"
+                          r"^(?:total )?(?:liabilities|working capital|long[- ]term (?:debt|obligations)|"
+                          r"(?:stockholders|shareholders|share ?owners)'? equity|capitalization)\s*$|"
+                          r"^balance sheet data\b|\bfinancial (?:position|condition) data\b|"
+                          r"\bat (?:december|january|february|march|april|may|june|july|august|september|october|"
+                          r"november) \d{1,2}\b|\bat (?:the )?(?:year|fiscal year|period|quarter)[- ]end\b|"
+                          r"\bat (?:the )?end of (?:the )?(?:year|period|quarter)\b", re.I)
+
 
 def balance_edge(label: str, period: Period) -> str | None:
     """"Balance at January 1" over a year's column: its start; "Balance, December 31": its end."""
@@ -131,21 +146,3 @@ def dated_instant(label: str, period: Period) -> Period | None:
     return None
 
 
-_BALANCE_BLOCK = re.compile(r"^(?:balance sheet|financial position|financial condition) data\b", re.I)
-
-
-_AVERAGE = re.compile(r"\baverages?\b", re.I)  # "BALANCE SHEET AVERAGES: Total Assets": over the period
-
-
-# a note's line of what is held at the year's end among its years' flows: "Identifiable assets"
-# beside segment revenues, "Assets at December 31" (a return on or a sale of assets is a flow)
-_HELD_AT_END = re.compile(r"^(?:(?:total|identifiable|corporate|other|segment|geographic|long[- ]lived)\s+)*assets\b"
-                          r"(?!.*\b(?:sold|sales?|dispos\w*|acqui\w*|purchase\w*|return|written|impair\w*))|"
-                          # selected data: "Working capital", "Long-term debt", "Stockholders' equity",
-                          # the lines under "Balance sheet data:"
-                          r"^(?:total )?(?:liabilities|working capital|long[- ]term (?:debt|obligations)|"
-                          r"(?:stockholders|shareholders|share ?owners)'? equity|capitalization)\s*$|"
-                          r"^balance sheet data\b|\bfinancial (?:position|condition) data\b|"
-                          r"\bat (?:december|january|february|march|april|may|june|july|august|september|october|"
-                          r"november) \d{1,2}\b|\bat (?:the )?(?:year|fiscal year|period|quarter)[- ]end\b|"
-                          r"\bat (?:the )?end of (?:the )?(?:year|period|quarter)\b", re.I)

@@ -16,8 +16,12 @@ from converter.mapping.units import MONETARY, PER_SHARE, PERCENT
 from converter.mapping.state import MapState
 from converter.mapping.edges import dated_instant
 
+# a heading of income printed positive and expenses negative: "Other income (expense):"
+_INCOME_FIRST = re.compile(r"\bincome\s*\((?:expense|expenses|deductions)\)|\bincome\s+and\s+\(?expense", re.I)
+TOTAL_LABEL = re.compile(r"total\b", re.I)
 
-def factor(facts: list[Fact], table: Table, cells, unknown: int | None = 1) -> int | None:
+
+def sign_factor(facts: list[Fact], table: Table, cells, unknown: int | None = 1) -> int | None:
     """+1 when the facts carry the printed signs, -1 when they carry the opposite ones (unknown
     where no fact shows it: a zero, or no figure)."""
     for f in facts:
@@ -101,7 +105,7 @@ def _adjustment_facts(st: MapState, t_index: int, table: Table, row: Row, concep
                 if (concept.period_type == "instant") == col.period.is_instant]
     if not adjusted:
         return []
-    turned = factor(made, table, cells, unknown=None)
+    turned = sign_factor(made, table, cells, unknown=None)
     if turned is None:
         # no figure of the line shows how its printed signs turn into the concept's
         st.unmapped.extend(Unmapped(cell.line, row.label, f"value {cell.text!r} is an adjustment of a line without "
@@ -171,13 +175,6 @@ def emit(st: MapState, facts: list[Fact]) -> None:
             continue
         st.seen[key] = f
         st.facts.append(f)
-
-
-# a heading of income printed positive and expenses negative: "Other income (expense):"
-_INCOME_FIRST = re.compile(r"\bincome\s*\((?:expense|expenses|deductions)\)|\bincome\s+and\s+\(?expense", re.I)
-
-
-TOTAL_LABEL = re.compile(r"total\b", re.I)
 
 
 def section_member(st: MapState, table: Table, row: Row):

@@ -6,7 +6,8 @@ import re
 
 from converter.dates import year_end
 from converter.mapping.arithmetic import (
-    assets_by_identity, gross_and_net, gross_before_deduction, holding_totals, infer_totals, parallel_parts, share_scale_by_eps, sibling_claims, signs_by_cash_balances, signs_by_cash_effect, signs_by_difference,
+    assets_by_identity, gross_and_net, gross_before_deduction, holding_totals, infer_totals, parallel_parts,
+    share_scale_by_eps, sibling_claims, signs_by_cash_balances, signs_by_cash_effect, signs_by_difference,
 )
 from converter.mapping.contexts import ContextSet
 from converter.mapping.cover_facts import cover_facts, document_period_end
@@ -30,9 +31,10 @@ from converter.mapping.units import SHARES, unit_of
 from converter.mapping.state import MapState
 from converter.mapping.emit import TOTAL_LABEL, section_member
 from converter.mapping.vetoes import veto_by_totals
-from converter.mapping.choose import balance_sides, instead_by_title, may_take, net_when_negative, rule_for, sides_by_totals, whole_of
-from converter.mapping.row_facts import map_row
-from converter.mapping.row_facts import FOOTNOTE_BLOCK
+from converter.mapping.choose import (
+    balance_sides, instead_by_title, may_take, net_when_negative, rule_for, sides_by_totals, whole_of,
+)
+from converter.mapping.row_facts import FOOTNOTE_BLOCK, map_row
 
 CIK_SCHEME = "http://www.sec.gov/CIK"
 FALLBACK_SCHEME = "http://txt2xbrl.invalid/entity-name-no-cik"

@@ -12,6 +12,13 @@ from converter.model import Fact, Period, Row, SourceRef, Table
 from converter.mapping.state import MapState
 from converter.mapping.emit import conflict, emit
 
+_FULL_COUNT = 1000000  # a caption's share count this large is printed in full, whatever the table's scale
+_PAR = re.compile(r"\$\s?(\d*\.\d+|\d+)\s+(?:par|stated)\b", re.I)
+_COUNT = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)\s+(?:and\s+(\d{1,3}(?:,\d{3})+|\d+)\s+)?shares\b", re.I)
+_UP_TO_DATE = re.compile(r"\s*(?:and\s+outstanding\s*)?,?\s*(?:at|as\s+of)\s*", re.I)
+_SHARES_AT = re.compile(r"\(\s*(\d{1,3}(?:,\d{3})+)\s+shares\s+(?:at|as\s+of)\s+([A-Za-z]+\.?\s+\d{1,2},?\s+\d{4})\s*\)")
+_ALL_THREE = re.compile(r"\bauthorized,?\s+issued\s+and\s+outstanding\b", re.I)
+
 
 def parenthetical(st: MapState, t_index: int, table: Table, row: Row, rule: Rule, cells) -> None:
     """Numbers printed inside a label: par value, shares authorized / issued / outstanding / in treasury."""
@@ -97,19 +104,3 @@ def _parenthetical_fact(st: MapState, t_index: int, row: Row, pr, period: Period
         emit(st, [fact])
 
 
-_FULL_COUNT = 1000000  # a caption's share count this large is printed in full, whatever the table's scale
-
-
-_PAR = re.compile(r"\$\s?(\d*\.\d+|\d+)\s+(?:par|stated)\b", re.I)
-
-
-_COUNT = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)\s+(?:and\s+(\d{1,3}(?:,\d{3})+|\d+)\s+)?shares\b", re.I)
-
-
-_UP_TO_DATE = re.compile(r"\s*(?:and\s+outstanding\s*)?,?\s*(?:at|as\s+of)\s*", re.I)
-
-
-_SHARES_AT = re.compile(r"\(\s*(\d{1,3}(?:,\d{3})+)\s+shares\s+(?:at|as\s+of)\s+([A-Za-z]+\.?\s+\d{1,2},?\s+\d{4})\s*\)")
-
-
-_ALL_THREE = re.compile(r"\bauthorized,?\s+issued\s+and\s+outstanding\b", re.I)

@@ -15,12 +15,27 @@ from converter.mapping.labels import NOTE_REF, PRO_FORMA
 from converter.mapping.taxonomy import Rule
 from converter.model import Concept, Row, StatementKind, Table, Unmapped
 from converter.mapping.units import (
-    MONETARY, PER_SHARE, PER_SHARE_WORDS, counts_units, measure_unit, names_a_quarter, names_a_ratio, statistic_of, unit_of,
+    MONETARY, PER_SHARE, PER_SHARE_WORDS, counts_units, measure_unit, names_a_quarter, names_a_ratio,
+    statistic_of, unit_of,
 )
 from converter.mapping.state import RowMapping, MapState
 from converter.mapping.edges import at_edge, edge_label, measure_at_edge, quarter_column, row_edge
-from converter.mapping.emit import conflict, emit, factor, facts_for, printed_value
+from converter.mapping.emit import conflict, emit, facts_for, printed_value, sign_factor
 from converter.mapping.parenthetical import parenthetical
+
+_FOOTNOTE_BLOCK_MARK = re.compile(r"^(?:\(\d{1,2}\)|\(?[a-z]\)|\*{1,3})\s+")
+FOOTNOTE_BLOCK = re.compile(_FOOTNOTE_BLOCK_MARK.pattern + r"\S")  # "(1) Amortization of ...:" heading a block
+# a heading that names what its short lines are parts of: "Cost of revenues:", "Revenues:"
+_NAMING_HEADING = re.compile(r"(?:cost of (?:revenues?|sales)|costs? and expenses|revenues?|net revenues?|net sales|"
+                             r"operating expenses|operating revenues|other income(?: \(expense\))?)\s*:?", re.I)
+_AMOUNT_TEXT = r"\$\s?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
+# amounts a label states about its line ("net of income taxes of $4,210, $5,380 and $3,950", "at
+# $12.00 per share", "($.34 per share)"); not those that name it ("$2.00 to $5.99" of an option table)
+_STATED_AMOUNTS = re.compile(r"\b(?:of|at)\s+" + _AMOUNT_TEXT + r"(?:\s*(?:,\s*and|,|and)\s*" + _AMOUNT_TEXT + r")*"
+                             r"|\(\s*" + _AMOUNT_TEXT + r"[^()]*\)")
+_PRESENTATION_ONLY = re.compile(r"(?:as )?(?:(?:previously|originally) (?:reported|stated)|restated|reported|adjusted)",
+                                re.I)
+_PERIOD_CAPTION = re.compile(r"(?:for the )?(?:fiscal )?(?:years?|periods?|quarters?)(?: ended| ending)?:?", re.I)
 
 
 def map_row(st: MapState, t_index: int, table: Table, row: Row, rule: Rule | None, group: str, pro_forma: bool,
@@ -96,7 +111,7 @@ def map_row(st: MapState, t_index: int, table: Table, row: Row, rule: Rule | Non
             parenthetical(st, t_index, table, row, rule, cells)
             if facts:
                 st.evidence.append((row.line, label, tuple(c.qname for c in concepts), rule.origin))
-            return RowMapping(tuple(concepts), factor(facts, table, cells), rule.at) if facts else None
+            return RowMapping(tuple(concepts), sign_factor(facts, table, cells), rule.at) if facts else None
         new, old = clash
         st.warnings.append(
             f"line {row.line}: {label!r} prints {printed_value(new)} where line {old.source.line if old.source else '?'} "
@@ -182,28 +197,3 @@ def _extension_name(text: str) -> str:
     return camel(_STATED_AMOUNTS.sub(" ", NOTE_REF.sub(" ", text))) or camel(NOTE_REF.sub(" ", text))
 
 
-_FOOTNOTE_BLOCK_MARK = re.compile(r"^(?:\(\d{1,2}\)|\(?[a-z]\)|\*{1,3})\s+")
-
-
-FOOTNOTE_BLOCK = re.compile(_FOOTNOTE_BLOCK_MARK.pattern + r"\S")  # "(1) Amortization of ...:" heading a block
-
-
-# a heading that names what its short lines are parts of: "Cost of revenues:", "Revenues:"
-_NAMING_HEADING = re.compile(r"(?:cost of (?:revenues?|sales)|costs? and expenses|revenues?|net revenues?|net sales|"
-                             r"operating expenses|operating revenues|other income(?: \(expense\))?)\s*:?", re.I)
-
-
-_AMOUNT_TEXT = r"\$\s?(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)"
-
-
-# amounts a label states about its line ("net of income taxes of $4,210, $5,380 and $3,950", "at
-# $12.00 per share", "($.34 per share)"); not those that name it ("$2.00 to $5.99" of an option table)
-_STATED_AMOUNTS = re.compile(r"\b(?:of|at)\s+" + _AMOUNT_TEXT + r"(?:\s*(?:,\s*and|,|and)\s*" + _AMOUNT_TEXT + r")*"
-                             r"|\(\s*" + _AMOUNT_TEXT + r"[^()]*\)")
-
-
-_PRESENTATION_ONLY = re.compile(r"(?:as )?(?:(?:previously|originally) (?:reported|stated)|restated|reported|adjusted)",
-                                re.I)
-
-
-_PERIOD_CAPTION = re.compile(r"(?:for the )?(?:fiscal )?(?:years?|periods?|quarters?)(?: ended| ending)?:?", re.I)

@@ -14,6 +14,11 @@ from converter.mapping.units import MONETARY
 from converter.mapping.state import MapState
 from converter.mapping.emit import TOTAL_LABEL
 
+# cash-flow concepts of one direction (magnitudes): the printed sign must say the same
+DIRECTION = re.compile(r"^(Proceeds|Payments|Repayments)(?!FromPayments|ForProceeds|FromRepayments)")
+_CASH_SECTIONS = frozenset({"NetCashProvidedByUsedInOperatingActivities", "NetCashProvidedByUsedInInvestingActivities",
+                            "NetCashProvidedByUsedInFinancingActivities"})
+
 
 def veto_by_totals(st: MapState, table: Table, rules: list[Rule | None]) -> None:
     """Concepts the totals that hold a row contradict: a current item below its side's current
@@ -132,9 +137,3 @@ def _total_of_the_same(table: Table, rows, rules: list[Rule | None], holders, i:
                  and sum(t in held for held in holders.values()) > 1), None)
 
 
-# cash-flow concepts of one direction (magnitudes): the printed sign must say the same
-DIRECTION = re.compile(r"^(Proceeds|Payments|Repayments)(?!FromPayments|ForProceeds|FromRepayments)")
-
-
-_CASH_SECTIONS = frozenset({"NetCashProvidedByUsedInOperatingActivities", "NetCashProvidedByUsedInInvestingActivities",
-                            "NetCashProvidedByUsedInFinancingActivities"})
