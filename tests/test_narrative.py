@@ -11,7 +11,8 @@ import pytest
 from conftest import SEEDS
 from converter.mapping.contexts import ContextSet
 from converter.mapping.extension import ExtensionSet
-from converter.mapping.narrative import mentions, narrative_facts
+from converter.mapping.narrative import narrative_facts
+from converter.mapping.narrative_text import mentions
 from converter.mapping.period_phrases import find_phrases, resolve
 from converter.mapping.taxonomy import load_taxonomy
 from converter.model import Entity, Fact, Period, Sentence, SourceRef

@@ -9,7 +9,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 from converter.errors import ConversionError
-from converter.mapping.narrative import mentions
+from converter.mapping.narrative_text import mentions
 from converter.mapping.period_phrases import find_phrases, resolve
 from converter.model import Period, StatementKind
 from converter.parsing.parser import parse_filing
