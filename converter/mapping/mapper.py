@@ -7,7 +7,10 @@ import re
 from converter.dates import year_end
 from converter.mapping.arithmetic import (
     assets_by_identity, gross_and_net, gross_before_deduction, holding_totals, infer_totals, parallel_parts,
-    share_scale_by_eps, sibling_claims, signs_by_cash_balances, signs_by_cash_effect, signs_by_difference,
+    sibling_claims,
+)
+from converter.mapping.arithmetic_signs import (
+    share_scale_by_eps, signs_by_cash_balances, signs_by_cash_effect, signs_by_difference,
 )
 from converter.mapping.contexts import ContextSet
 from converter.mapping.cover_facts import cover_facts, document_period_end

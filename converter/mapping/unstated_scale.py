@@ -20,7 +20,7 @@ import re
 from collections.abc import Sequence
 from decimal import Decimal
 
-from converter.mapping.arithmetic import eps_columns
+from converter.mapping.arithmetic_signs import eps_columns
 from converter.mapping.taxonomy import Rule
 from converter.model import Sentence, StatementKind, Table
 

@@ -13,13 +13,14 @@ from converter.dates import (
 )
 from converter.parsing.heading_grammar import names_attribute
 from converter.parsing.periods import (
-    PeriodContext, column_period, names_comparison, fiscal_years_named_by_start, intro_period, rejoin_months,
+    PeriodContext, column_period, names_comparison, intro_period, rejoin_months,
 )
 from converter.parsing.column_groups import column_groups, group_name, member_name, percent_beside_amounts
 from converter.parsing.column_layouts import (
     between_balances, date_over_measures, dates_in_column_order, ending_on, one_date_for_all, paired_duration,
     quarter_of_year_to_date, quarters_of_a_year, quarters_under_years, shared_duration, since_inception, year_to_date,
 )
+from converter.parsing.period_alignment import fiscal_years_named_by_start
 
 _QUARTERLY = re.compile(r"\bquarterly\b|\bquarters?\b", re.I)
 # (pro forma columns are read apart already: their lines become pro forma extension concepts)

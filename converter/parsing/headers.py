@@ -1,23 +1,21 @@
 """The zone above a table: title lines, scale phrase, column headings, and the prose that introduces it."""
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import dataclass, field
 
 from converter.model import StatementKind
-from converter.memo import last_answer
 from converter.parsing.blocks import Block
-from converter.parsing.column_headings import RULE_RUN, assign_headings, heading_chunks, split_dates
-from converter.dates import MONTH_DAY, find_dates
+from converter.parsing.column_headings import assign_headings
 from converter.parsing.lines import (
     Line, is_prose, BLANK_LINE, RULE_LINE, VALUES_LINE, YEARS_LINE, TEXT_LINE, PAGE_LINE,
 )
 from converter.parsing.titles import (
-    company_of, is_caption, is_company_line, is_item_heading, is_not_own, is_note_heading, is_numbered_heading, is_parent_note,
-    is_parent_only, is_qualified, is_title_line, names_scale_words, scale_of, statement_kind,
+    company_of, is_company_line, is_not_own, is_parent_only, is_qualified, is_title_line, names_scale_words, scale_of, statement_kind,
 )
 from converter.parsing.values import chunks
+from converter.parsing.head_lines import body_heading, dated_line, dates_only, headings_above, in_parent_note, intro_above, join_split_title, label_rest, note_heading, prose_end, is_sentence, shifted_headings
+from converter.parsing.head_lines import PERIOD_WORD, SCALED_CAPTION
 
 _CONTINUED = re.compile(r"\(continued\)|\bcontinued\b", re.I)
 
@@ -68,7 +66,7 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
             blanks += 1
             k -= 1
             continue
-        if not _body_heading(ln, value_left) and not (blanks == 0 and k == body_start - 1 and _label_rest(ln, value_left)):
+        if not body_heading(ln, value_left) and not (blanks == 0 and k == body_start - 1 and label_rest(ln, value_left)):
             break
         blanks = 0
         body_start = k
@@ -96,7 +94,7 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
             continue
         if ln.kind is not TEXT_LINE or is_prose(ln):
             break
-        if gap and len(chunks(ln.text)) == 1 and scale_of(ln.stripped) and any(_dated(h) for h in heading_rows):
+        if gap and len(chunks(ln.text)) == 1 and scale_of(ln.stripped) and any(dated_line(h) for h in heading_rows):
             break  # the scale line of a title block, a blank line above the column headings
         # a stub text at the left ("(in 000s,", a title) may share a heading line with the headings
         every = chunks(ln.text)
@@ -106,15 +104,15 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
         parts = [p for p in every if p[1] > value_left - 2]
         if (is_title_line(ln.stripped) or is_company_line(ln.stripped)) and (
                 len(every) == 1 or not parts or len(parts) == len(every)
-                or not any(_PERIOD_WORD.search(t) for _, _, t in parts)):
+                or not any(PERIOD_WORD.search(t) for _, _, t in parts)):
             break  # a title (centred over the columns, its words two blanks apart), not headings
-        if not parts and (moved := _shifted_headings(ln, heading_rows, columns)) is not None:
+        if not parts and (moved := shifted_headings(ln, heading_rows, columns)) is not None:
             heading_rows.append(moved)
             i -= 1
             continue
         # "October 28, October 30, October 28, October 30," one blank apart: a date per column
-        if not parts or any(_sentence(t) and not _dates_only(t) for _, _, t in parts):
-            if _headings_above(lines, i, floor, value_left):
+        if not parts or any(is_sentence(t) and not dates_only(t) for _, _, t in parts):
+            if headings_above(lines, i, floor, value_left):
                 captions.insert(0, ln.stripped)  # a caption between the column headings and the body
                 i -= 1
                 continue
@@ -158,8 +156,8 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
     head.company = company_of(title_lines)
     # every line between the title and the first row: the scale may sit under the headings
     between = [ln.stripped for ln in lines[j + 1:body_start] if ln.kind in (TEXT_LINE, YEARS_LINE)
-               and not _SCALED_CAPTION.match(ln.stripped)]
-    zone = [t for t in title_lines if not _SCALED_CAPTION.match(t)] + [" ".join(between)]
+               and not SCALED_CAPTION.match(ln.stripped)]
+    zone = [t for t in title_lines if not SCALED_CAPTION.match(t)] + [" ".join(between)]
     for text in zone:
         if head.scale is None:
             head.scale = scale_of(text)
@@ -170,14 +168,14 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
     stub_titles = [t for ln in heading_rows if ln.kind is not RULE_LINE
                    for _, e, t in chunks(ln.text) if e <= value_left - 2 and is_title_line(t)]
     title_lines = title_lines + stub_titles
-    title_lines = _join_split_title(title_lines)
+    title_lines = join_split_title(title_lines)
     kinds = [statement_kind(t) for t in title_lines if is_title_line(t)]
     kinds = [k for k in kinds if k is not None]
     titled = " ".join(t for t in title_lines if is_title_line(t))
     head.title_kind = kinds[-1] if kinds else None
-    head.parent_only = is_parent_only(title_lines) or _in_parent_note(lines, head.head_start - 1)
+    head.parent_only = is_parent_only(title_lines) or in_parent_note(lines, head.head_start - 1)
     head.qualified, head.not_own = is_qualified(titled), is_not_own(titled) or head.parent_only
-    head.title_lines = [t for t in title_lines if not scale_of(t) and not _prose_end(t)]
+    head.title_lines = [t for t in title_lines if not scale_of(t) and not prose_end(t)]
     # the lines under the statement's title: "SIX MONTH PERIODS ENDED JUNE 30, 1998 AND 1997"
     last = max((k for k, t in enumerate(head.title_lines) if is_title_line(t)), default=None)
     head.period_text = " ".join(head.title_lines[last + 1:]) if last is not None else ""
@@ -185,14 +183,14 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
         head.kind = kinds[-1]
         head.title = " ".join(t for t in title_lines if is_title_line(t) or is_company_line(t))
     else:
-        note = _note_heading(lines, i)
+        note = note_heading(lines, i)
         # a note's table is a statement only by its title: only where the title leaves the kind to
         # the content does its note heading count
         head.under_note = bool(note) and (not kinds or head.qualified)
         head.among_notes = bool(note)
         named = [t for t in title_lines if is_title_line(t) or is_company_line(t)] if head.not_own else []
         head.title = note or " ".join(named) or (title_lines[-1] if title_lines else "")
-    head.intro = _intro(lines, i, floor)
+    head.intro = intro_above(lines, i, floor)
     scaled_intro = head.scale is None and names_scale_words(head.intro[-400:].lower())  # (both patterns need the words)
     said = _INTRO_SCALE.search(head.intro[-160:]) if scaled_intro else None
     if said is None and scaled_intro:
@@ -204,7 +202,7 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
         # statement's title block
         # (its last words may have been taken into the title block: "... in thousands of" / "dollars.")
         lead = next((k for k, t in enumerate(title_lines) if is_title_line(t) or is_company_line(t)), 0)
-        above = " ".join([_intro(lines, head.head_start - 1, floor), *title_lines[:lead]])
+        above = " ".join([intro_above(lines, head.head_start - 1, floor), *title_lines[:lead]])
         said = _INTRO_SCALE.search(above[-160:])
     if said is not None and (factor := scale_of(said.group(0))):
         if _EXCEPT_MONEY.search(said.group(0)):
@@ -215,124 +213,10 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
     return head
 
 
-def _dated(ln: Line) -> bool:
-    """A heading line that names periods: bare years, dates, or duration words."""
-    return ln.kind is YEARS_LINE or (ln.kind is TEXT_LINE and bool(_PERIOD_WORD.search(ln.text)))
-
-
-def _shifted_headings(ln: Line, below: list[Line], columns: list[tuple[int, int]]) -> Line | None:
-    """Column headings typed at the left margin instead of over their columns ("SEPTEMBER 25,1999
-    SEPTEMBER 25,1998" above an underline that does sit over them): one dated piece per column,
-    directly over an underline with one dash run per column, moved over those runs."""
-    if not below or below[-1].kind is not RULE_LINE or below[-1].number != ln.number + 1:
-        return None
-    runs = [(m.start(), m.end()) for m in RULE_RUN.finditer(below[-1].text)]
-    pieces = [p for part in heading_chunks(ln.text) for p in split_dates(part)]
-    if not (len(pieces) == len(runs) == len(columns)) or not all(find_dates(t) for _, _, t in pieces):
-        return None
-    if any(min(re_, ce) - max(rs, cs) <= 0 for (rs, re_), (cs, ce) in zip(runs, columns)):
-        return None
-    text = ""
-    for (rs, re_), (_, _, piece) in zip(runs, pieces):
-        at = max(rs + (re_ - rs - len(piece)) // 2, len(text) + 2 if text else rs)
-        text = text.ljust(at) + piece
-    return ln._replace(text=text, label=text.strip())
-
-
-def _join_split_title(title_lines: list[str]) -> list[str]:
-    """A title broken over two lines ("CONSOLIDATED STATEMENT OF CHANGES" / "IN STOCKHOLDERS'
-    EQUITY") as one line, when neither half names a statement alone."""
-    if any(is_title_line(t) for t in title_lines):
-        return title_lines
-    for k in range(len(title_lines) - 1):
-        # the first half may share its line with the company name: "CONSOLIDATED STATEMENT   Acme Co."
-        parts = [t for _, _, t in chunks(title_lines[k])] or [title_lines[k]]
-        for n, part in enumerate(parts):
-            joined = f"{part} {title_lines[k + 1]}"
-            if is_title_line(joined):
-                rest = [" ".join(parts[:n] + parts[n + 1:])] if len(parts) > 1 else []
-                return title_lines[:k] + rest + [joined] + title_lines[k + 2:]
-    return title_lines
-
-
 _DATE_ALONE = re.compile(r"^[A-Z][a-z]+\.?\s+\d{1,2},\s+(?:19|20)\d\d$")
 _FOOTNOTE = re.compile(r"^\s{0,4}(?:\([a-z0-9]{1,2}\)|\*{1,3}|[a-z0-9]\))\s+\S+(?:\s+\S+){3}", re.I)
-_FURNITURE = re.compile(r"\(.*\)|page \d+|-.*-|exhibit [\w.()-]+|.*(?:https?://|www\.).*", re.I)
 
 
-def _prose_end(text: str) -> bool:
-    """Not part of a title: the last line of a paragraph or footnote above the title zone ("...
-    stockholders' equity."), page furniture ("(more)", "Page 7", "- FINANCIAL TABLE FOLLOWS -"),
-    a release's date line."""
-    sentence_end = text.endswith(".") and len(text.split()) > 3 and not company_of([text])  # not "... TOOL & DIE CO."
-    return (text[:1].islower() or sentence_end or bool(_FURNITURE.fullmatch(text))
-            or (bool(find_dates(text)) and len(text.split()) <= 4))
-
-
-def _headings_above(lines: list[Line], i: int, floor: int, value_left: int) -> bool:
-    """Column headings (bare years, an underline, text over the columns) within a few lines above."""
-    seen = 0
-    for k in range(i - 1, max(floor - 1, i - 8), -1):
-        ln = lines[k]
-        if ln.kind in (YEARS_LINE, RULE_LINE):
-            return True
-        if ln.kind is VALUES_LINE or is_prose(ln) or is_title_line(ln.stripped):
-            return False
-        if ln.kind is TEXT_LINE:
-            parts = chunks(ln.text)
-            if any(e > value_left - 2 for _, e, _ in parts) and not any(_sentence(t) for _, _, t in parts):
-                return True
-            seen += 1
-            if seen > 3:
-                return False
-    return False
-
-
-def _label_rest(ln: Line, value_left: int) -> bool:
-    """A label's middle line right above the first row's values ("Issuance of common stock to
-    founders" / "for cash at $.01 per share in" / "May 1991   2,000,000"): in the label zone, in
-    lower case, no sentence."""
-    text = ln.stripped
-    return ln.kind is TEXT_LINE and not is_prose(ln) and text[:1].islower() \
-        and all(e <= value_left - 1 for _, e, _ in chunks(ln.text))
-
-
-def _body_heading(ln: Line, value_left: int) -> bool:
-    """A section heading printed in the label zone ('Current assets:', 'CASH FLOWS FROM ...')."""
-    if ln.kind is not TEXT_LINE or is_prose(ln):
-        return False
-    text = ln.stripped
-    # ("Statement of income data:", "Balance sheet data:": captions of a selected-data table's rows)
-    titled = is_title_line(text) and not is_caption(text)
-    if titled or is_company_line(text) or (scale_of(text) and not _SCALED_CAPTION.match(text)) or find_dates(text) \
-            or not text[0].isupper():
-        return False  # ("Numerator (in millions):" is a heading, its scale the lines' under it)
-    return all(e <= value_left - 1 for _, e, _ in chunks(ln.text))
-
-
-def _dates_only(text: str) -> bool:
-    """'October 28, October 30, October 28, October 30,': dates and nothing else."""
-    pieces = split_dates((0, len(text), text))
-    return len(pieces) > 1 and all(_MONTH_DAY_ONLY.fullmatch(t) for _, _, t in pieces)
-
-
-_MONTH_DAY_ONLY = re.compile(MONTH_DAY.pattern + r"\s*,?(?:\s*(?:19|20)\d\d)?\s*,?", re.I)
-
-
-def _sentence(text: str) -> bool:
-    """A piece of running text rather than a column heading ("FOR THE TWELVE MONTHS ENDED MARCH
-    31, 2000" over every column is a heading however many words it has)."""
-    words = text.split()
-    if len(words) <= 12 and len(_YEARS.findall(text)) == 1 and find_dates(text) and _ONE_PERIOD.search(text) \
-            and not _ANOTHER_PERIOD.search(text):
-        return False  # one period over the columns; "For the three years ended ..." is the stub's
-    return len(words) > 7 or (len(words) > 3 and text.rstrip().endswith((":", ";")))
-
-
-_YEARS = re.compile(r"\b(?:19|20)\d\d\b")
-# one period: "twelve months ended", "13 weeks ended", "quarter ended", "year ended" (not "years")
-_ANOTHER_PERIOD = re.compile(r"\b(?:and|from|through|to)\b", re.I)  # "YEAR ENDED ... 1997 AND PERIOD FROM"
-_ONE_PERIOD = re.compile(r"\b(?:months?|weeks?|quarter|year)\s+(?:ended|ending)\b", re.I)
 # "...highlights (in millions):", "...set out below (dollars in thousands).", "All amounts in the
 # following statements are stated in thousands of dollars."
 # (one parenthesis may nest in it: "(in thousands, except net income (loss) and per share amounts):")
@@ -341,66 +225,8 @@ _INTRO_SCALE = re.compile(r"(?:" + _PAREN_SCALE + r"|"
                           r"\b(?i:stated|expressed|presented|shown|reported|are|is)\s+(?i:in)\s+(?i:thousands|millions|billions)"
                           r"(?:\s+of\s+(?:u\.\s?s\.\s+)?dollars)?)\s*[.:]\s*[^a-z]*$")  # (and a title in capitals)
 _INTRODUCING_SCALE = re.compile(r"\b(?i:below|following|as follows|summarized|presented)\b[^.]{0,80}" + _PAREN_SCALE + r"\s*[.:]")
-# "Numerator (in millions):" over the first rows: their heading, with the scale of its lines only
-_SCALED_CAPTION = re.compile(r"^[A-Za-z][\w ,'-]*\((?:dollars |amounts )?in (?:thousands|millions|billions)\)\s*:$", re.I)
 # (not "except net income per share": the per-share amounts are excepted, the money is in thousands)
 _EXCEPT_MONEY = re.compile(r"\bexcept\s+(?:for\s+)?(?:the\s+)?(?:net (?:income|earnings|loss)(?:\s*\((?:loss|income)\))?(?!\s+per\b)"
                            r"|dollar amounts|amounts in dollars)", re.I)
-_PERIOD_WORD = re.compile(r"\b(?:ended|ending|months?|weeks?|quarters?|years?|(?:19|20)\d\d)\b", re.I)
 
 
-def _in_parent_note(lines: list[Line], i: int, reach: int = 200) -> bool:
-    """Whether the table starting below line i is printed in a note on the parent company's
-    statements: the nearest note heading above names them ("12. PARENT COMPANY FINANCIAL
-    INFORMATION" over "BALANCE SHEETS", then "STATEMENTS OF INCOME" on the next page)."""
-    if i < 0:
-        return False
-    headings = _note_headings(lines)
-    at = bisect.bisect_right(headings, i) - 1  # the nearest at or above line i
-    return at >= 0 and headings[at] > i - reach and is_parent_note(lines[headings[at]].stripped)
-
-
-@last_answer  # (asked once per table of the document)
-def _note_headings(lines: list[Line]) -> list[int]:
-    """The indexes of the note, numbered and item headings of the document, in order."""
-    # (a heading is short and starts with "Note", "Item", a number or its parenthesis: most lines fail here)
-    return [k for k, ln in enumerate(lines)
-            if ln.kind is TEXT_LINE and ln.label[:1] in _HEADING_STARTS and len(ln.label) < 90
-            and (is_note_heading(ln.label) or is_numbered_heading(ln.label) or is_item_heading(ln.label))]
-
-
-_HEADING_STARTS = frozenset("NnIi(0123456789")
-
-
-def _note_heading(lines: list[Line], i: int, reach: int = 120) -> str:
-    """The 'Note 6 - Earnings Per Share' heading a note table sits under, if one is near above."""
-    for k in range(i, max(-1, i - reach), -1):
-        ln = lines[k]
-        if ln.kind is not TEXT_LINE or ln.label[:1] not in "NnIi":  # (most lines: cheap; a text line's label is its stripped text)
-            continue
-        if len(ln.label) < 90 and is_note_heading(ln.label):
-            return ln.label
-        if is_item_heading(ln.label):
-            return ""  # "Item 7. Management's Discussion": the notes ended above
-    return ""
-
-
-def _intro(lines: list[Line], j: int, floor: int) -> str:
-    """The paragraph just above a table (crossing a page break when it continues from there)."""
-    out: list[str] = []
-    k = j
-    while k >= floor and lines[k].kind in (BLANK_LINE, PAGE_LINE):
-        k -= 1
-    while k >= floor:
-        paragraph: list[str] = []
-        while k >= floor and lines[k].kind is TEXT_LINE:
-            paragraph.insert(0, lines[k].stripped)
-            k -= 1
-        if not paragraph:
-            break
-        out[:0] = paragraph
-        if paragraph[0][:1].isupper() or len(out) > 20:
-            break
-        while k >= floor and lines[k].kind in (BLANK_LINE, PAGE_LINE):
-            k -= 1
-    return " ".join(out)

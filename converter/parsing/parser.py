@@ -2,15 +2,11 @@
 from __future__ import annotations
 
 import dataclasses
-import datetime as dt
 import functools
 import re
 from decimal import Decimal
-from typing import NamedTuple
 
-from converter.model import (
-    Column, Filing, ParsedFiling, Row, Sentence, SkippedTable, StatementKind, Table, TextDocument,
-)
+from converter.model import Filing, ParsedFiling, Sentence, SkippedTable, StatementKind, Table, TextDocument
 from converter.parsing.blocks import drop_label_zone_columns, find_blocks, find_columns
 from converter.parsing.cover import read_cover
 from converter.dates import MONTH_DAY, ORDINAL_QUARTER, YEAR, find_dates, year_end
@@ -19,21 +15,23 @@ from converter.parsing.headers import read_head
 from converter.parsing.kinds import decide_kind
 from converter.parsing.lines import TEXT_LINE, classify_all
 from converter.parsing.listed_below import listed_below
-from converter.parsing.periods import PeriodContext, align_periods, column_period, own_start
+from converter.parsing.period_alignment import align_periods
+from converter.parsing.periods import PeriodContext, column_period
 from converter.parsing.prose import sentences
-from converter.parsing.roll_forward import periods_as_rows, roll_forward
+from converter.parsing.roll_forward import periods_as_rows
 from converter.parsing.rows import build_rows
 from converter.parsing.schedule import read_schedule
 from converter.companies import same_company
 from converter.parsing.titles import goods_of, is_title_line, quantity_of, scale_of
 from converter.resources import load_toml
-from converter.parsing.column_groups import PRO_FORMA_WORDS, group_name, own_column
-from converter.parsing.column_layouts import dated_adjustments, names_duration, spanned_by_rules
+from converter.parsing.column_groups import PRO_FORMA_WORDS, own_column
+from converter.parsing.column_layouts import dated_adjustments, names_duration
 from converter.parsing.column_periods import columns_of
 from converter.parsing.block_tests import (
     SHARES_IN, as_percents, dollars_only, fiscal_highlights, groups_named, in_statement_units, names_flows, percent_of,
     physical_scale, prints_money, repeats_amounts, scale_for_tables, shares_scale, statutory_rates, years_of_flows,
 )
+from converter.parsing.statement_parts import LastStatement, carried_columns, component_columns, second_part
 
 
 def parse_filing(filing: Filing, prose: bool = True) -> ParsedFiling:
@@ -85,15 +83,6 @@ _PERIOD_BEFORE = re.compile(r"\b(?:years?|quarters?|periods?|months|weeks)\s+$")
 def _cover_captions() -> re.Pattern:
     # (the captions are lowercase, matched on lowercased text: cheaper than re.I over every table's labels)
     return re.compile("|".join(load_toml("statements.toml")["cover"]["captions"]))
-
-
-class _Statement(NamedTuple):
-    """The last statement table of a document: an untitled table right under it may continue it."""
-    kind: StatementKind
-    last_line: int
-    title: str
-    own: bool  # the filer's own figures, not a pro forma or consolidating presentation
-    columns: tuple = ()  # its columns: a "(Continued)" page printed without headings takes them
 
 
 def _read_blocks(lines, tabular: set[int], skipped: list[SkippedTable]):
@@ -154,7 +143,7 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
     company = ""  # the company of the last statement: its notes follow it
     scope = (None, "")  # the scale last stated in this document and its phrase: it holds until replaced
     scope_company = ""  # the company of the statement that stated it
-    statement: _Statement | None = None  # the last statement table
+    statement: LastStatement | None = None  # the last statement table
     scaled: set[Decimal] = set()  # the amounts printed in statements under a scale
     flow_years: set[int] = set()  # the years the income and cash-flow statements cover
     report_years = {ctx.period_end.year - k for k in range(5)} if ctx.period_end is not None else set()
@@ -215,7 +204,7 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
                                                                     or years_of_flows(head, flow_years or report_years)
                                                                     or fiscal_highlights(head, rows))
         cols, reason = columns_of(head, columns, ctx, flows)
-        if reason and (carried := _carried_columns(head, columns, statement)) is not None:
+        if reason and (carried := carried_columns(head, columns, statement)) is not None:
             cols, reason = carried, ""  # "CONSOLIDATED BALANCE SHEETS (Continued)" without its column headings
         combination = head.not_own and head.title_kind is not None and not reason and own_column(cols, ctx.registrant)
         if combination:
@@ -226,7 +215,7 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
             cols, reason = columns_of(head, columns, ctx)
             combination = not reason
             cols = dated_adjustments(cols) if combination else cols
-        rolled = _components(head, columns, rows) if head.kind in (StatementKind.EQUITY, StatementKind.NOTE) else None
+        rolled = component_columns(head, columns, rows) if head.kind in (StatementKind.EQUITY, StatementKind.NOTE) else None
         if rolled is None and not reason and head.kind is StatementKind.NOTE and cols and all(c.measure for c in cols):
             # a schedule of one account's movements by year: its rows are the periods
             rolled = periods_as_rows(columns=cols, rows=rows, period_of=lambda label: column_period(
@@ -255,7 +244,7 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
             # (of the same dates: a six months' combination under a year's is a table of its own)
             same = {c.period for c in part if c.period is not None} <= {c.period for c in tables[-1].columns}
             joined = None if why or not any(c.period is not None for c in part) or not same \
-                else _second_part(tables[-1], part, rows)
+                else second_part(tables[-1], part, rows)
             if joined is not None:
                 tables[-1] = dataclasses.replace(joined, last_line=last_line)
                 continue
@@ -291,7 +280,7 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
         if head.kind is not StatementKind.NOTE and (head.scale or 1) > 1:
             scaled.update(abs(c.value) for r in rows for c in r.cells if c is not None and c.value is not None)
         if head.kind is not StatementKind.NOTE:
-            statement = _Statement(head.kind, last_line, head.title, own=not (head.not_own or combination),
+            statement = LastStatement(head.kind, last_line, head.title, own=not (head.not_own or combination),
                                    columns=tuple(cols))
         for line, message in problems:
             skipped.append(SkippedTable(line, line, message))
@@ -303,67 +292,5 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
 
 _PAGE = re.compile(r"^\s*pages?(?:\s+no\.?|\s+number)?\s*$", re.I)
 _INDEX = re.compile(r"\bindex to (?:the )?(?:consolidated )?financial statements\b|\btable of contents\b", re.I)
-
-
-def _second_part(table: Table, part: list[Column], rows: list[Row]) -> Table | None:
-    """The combination with the second part's columns after its own, each of its lines taking the
-    cells of the part's line of the same label (in order); None where the parts' lines differ."""
-    def key(label: str) -> str:
-        return " ".join(re.sub(r"[^a-z0-9]+", " ", label.lower()).split())
-    waiting: dict[str, list[Row]] = {}
-    for r in rows:
-        waiting.setdefault(key(r.label), []).append(r)
-    valued = [r for r in rows if any(c is not None and c.value is not None for c in r.cells)]
-    width, added = len(table.columns), len(part)
-    merged, matched = [], 0
-    for r in table.rows:
-        twin = waiting.get(key(r.label)) if r.label else None
-        other = twin.pop(0) if twin else None
-        matched += other is not None and other in valued
-        cells = tuple(other.cells) if other is not None else (None,) * added
-        merged.append(dataclasses.replace(r, cells=tuple(r.cells) + cells[:added] + (None,) * (added - len(cells))))
-    if not valued or matched * 10 < len(valued) * 9:
-        return None
-    columns = tuple(table.columns) + tuple(dataclasses.replace(c, index=c.index + width) for c in part)
-    return dataclasses.replace(table, columns=columns, rows=tuple(merged))
-
-
-_RULED = re.compile(r"--|__|==")
-
-
-def _carried_columns(head, spans, statement: _Statement | None) -> list[Column] | None:
-    """The columns of the statement a "(Continued)" page goes on with, where the page prints no
-    column headings of its own and its value columns stand under the statement's."""
-    if statement is None or not statement.own or not head.continued or any(h.strip() for h in head.headings) \
-            or head.kind is not statement.kind or len(spans) != len(statement.columns):
-        return None
-    if any(min(r, c.right) - max(left, c.left) <= 0 for (left, r), c in zip(spans, statement.columns)):
-        return None
-    return [dataclasses.replace(c, index=k, left=left, right=r)
-            for k, ((left, r), c) in enumerate(zip(spans, statement.columns))]
-
-
-def _components(head, spans, rows):
-    """An equity statement whose every column is headed by a component ("Common Stock",
-    "Retained Earnings", "Total"), or a table of one unheaded column, whose rows hold dated
-    balances: its roll-forward."""
-    cols = [Column(k, left, right, head.headings[k]) for k, (left, right) in enumerate(spans)]
-    if len(cols) == 1 and not cols[0].heading.strip():
-        # one unheaded column, of an equity statement or a note: the whole, from "Balance,
-        # December 31, 2000" to "Balance, June 30, 2001"
-        return roll_forward(cols, rows)
-    if head.kind is not StatementKind.EQUITY:
-        return None
-    cols = spanned_by_rules(cols)
-    if not cols or not all(group_name(c) for c in cols) or any(_RULED.search(c.heading) for c in cols) \
-            or sum(bool(_TOTAL_WORD.search(c.heading)) for c in cols) > 1:
-        # a heading that took in a rule, or two that name the total (words of one heading spread
-        # over its neighbours': "Notes Receivable Total from ..."), were not told apart
-        return None
-    inception = own_start(head.title_text, dt.date(2100, 1, 1)) if "inception" in head.title_text.lower() else None
-    return roll_forward(cols, rows, inception)
-
-
-_TOTAL_WORD = re.compile(r"\btotal\b", re.I)
 
 

@@ -3,7 +3,6 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from decimal import Decimal
 from dataclasses import dataclass, field
 
 from converter.dates import MONTH_DAY, YEAR
@@ -11,12 +10,10 @@ from converter.model import Cell, Row, RowKind
 from converter.parsing.blocks import assign
 from converter.parsing.lines import Line, BLANK_LINE, RULE_LINE, VALUES_LINE, TEXT_LINE, PAGE_LINE
 from converter.parsing.titles import scale_of
-from converter.parsing.values import Token, value_token
 from converter.parsing.totals import find_totals
-from converter.printed import LESS
+from converter.parsing.row_passes import glue, glued_value, joined_label, lower_first, name_by_reach, narrow_body, percent_signs_once, starts_lower, sums_more, unname_inner_subtotals
 
 _TOTAL_WORD = re.compile(r"total\b", re.I)
-_HYPHEN_END = re.compile(r"[A-Za-z]-$")
 
 # A label line that ends with one of these words goes on in the next line.
 _INTRODUCES_LIST = re.compile(r"^[A-Z][A-Z ,&'-]*[A-Z] (?:ON|OF|FROM|FOR|IN)$")
@@ -92,7 +89,7 @@ class RowBuilder:
             if tail and self.rows and self.rows[-1].label and ln.number == self.last_row_line + 1 \
                     and not _TOTAL_WORD.match(tail.group(1)):  # "Total current  ----" starts a label
                 # "Activities        -------   ------": a label's last word printed on the underline
-                self.rows[-1] = dataclasses.replace(self.rows[-1], label=_glue(self.rows[-1].label, tail.group(1).strip()))
+                self.rows[-1] = dataclasses.replace(self.rows[-1], label=glue(self.rows[-1].label, tail.group(1).strip()))
                 self._flush_headings()
                 self.rule_before = True
                 return
@@ -107,7 +104,7 @@ class RowBuilder:
         if text.endswith(":"):
             if self.pending and self._continues(text, ln):
                 self.pending.append(ln)  # "Non-interest" / "income:"
-                joined, indent = _join(self.pending), self.pending[0].indent
+                joined, indent = joined_label(self.pending), self.pending[0].indent
                 self.pending = []
                 if _ITEM_HEADING.search(_SCALE_NOTE.sub("", joined)):
                     self.item, self.item_indent = joined[:-1].strip(), indent
@@ -130,13 +127,13 @@ class RowBuilder:
             return
         if not self.pending and self.rows and self.rows[-1].line >= ln.number - 2 and self.rows[-1].label \
                 and not self.rule_before \
-                and (_starts_lower(text) or (_CONNECTOR.search(self.rows[-1].label) and len(text.split()) <= 3
+                and (starts_lower(text) or (_CONNECTOR.search(self.rows[-1].label) and len(text.split()) <= 3
                                              and self.rows[-1].line == ln.number - 1
                                              and not _NET_AT_END.search(self.rows[-1].label))):
             # the rest of a label printed after its value line (not across the underline below it:
             # "(Decrease) Increase in Cash and" under a rule begins the next label)
             last = self.rows[-1]
-            self.rows[-1] = dataclasses.replace(last, label=_glue(last.label, text))
+            self.rows[-1] = dataclasses.replace(last, label=glue(last.label, text))
             return
         self._flush_headings()
         self.pending = [ln]
@@ -148,7 +145,7 @@ class RowBuilder:
                 and len(self.pending[0].stripped.split()) <= 2 and not self.pending[0].stripped.endswith(":") \
                 and self.rows[-1].label:
             last = self.rows[-1]
-            self.rows[-1] = dataclasses.replace(last, label=_glue(last.label, self.pending[0].stripped))
+            self.rows[-1] = dataclasses.replace(last, label=glue(last.label, self.pending[0].stripped))
             self.pending = []
 
     def _deeper(self, ln: Line) -> bool:
@@ -159,12 +156,12 @@ class RowBuilder:
 
     def _continues(self, text: str, ln: Line) -> bool:
         """Does this line go on with the pending label?"""
-        return (_starts_lower(text) or bool(_STARTS_CONNECTOR.match(text))
+        return (starts_lower(text) or bool(_STARTS_CONNECTOR.match(text))
                 or bool(_CONNECTOR.search(self.pending[-1].stripped)) or self._deeper(ln))
 
     def _flush_headings(self) -> None:
         if self.pending:
-            self._push(_join(self.pending), self.pending[0].indent)
+            self._push(joined_label(self.pending), self.pending[0].indent)
             self.pending = []
 
     def _push(self, text: str, indent: int) -> None:
@@ -187,7 +184,7 @@ class RowBuilder:
         # onto the amounts' line, left of the first column: it ends the label above
         year_ends_label = (not label and len(ln.tokens) > 1 and bool(self.columns) and bool(self.pending)
                            and YEAR.fullmatch(ln.tokens[0].text) is not None and ln.tokens[0].end <= self.columns[0][0]
-                           and _DATE_WITHOUT_YEAR.search(_join(self.pending)) is not None)
+                           and _DATE_WITHOUT_YEAR.search(joined_label(self.pending)) is not None)
         if year_ends_label:
             label = ln.tokens[0].text
         if len(self.pending) == 1 and _BLOCK_HEADING.fullmatch(self.pending[0].stripped) and label:
@@ -196,23 +193,23 @@ class RowBuilder:
         # stepping in one after the other over a row stepped in further are nested headings
         while len(self.pending) >= 2 and self.pending[0].indent < self.pending[1].indent < ln.indent \
                 and all(a.indent < b.indent for a, b in zip(self.pending, self.pending[1:])) \
-                and not _CONNECTOR.search(self.pending[0].stripped) and not _starts_lower(self.pending[1].stripped) \
+                and not _CONNECTOR.search(self.pending[0].stripped) and not starts_lower(self.pending[1].stripped) \
                 and not self.pending[1].stripped[:1].isdigit():  # "30,000,000 shares; issued": a label goes on
             self._push(self.pending[0].stripped.rstrip(":"), self.pending[0].indent)
             self.pending = self.pending[1:]
         if self.pending:
-            joined = _join(self.pending)
+            joined = joined_label(self.pending)
             if not label:
                 label, indent = joined, self.pending[0].indent
             elif _INTRODUCES_LIST.search(joined) and label[:1].isupper() and not label.isupper():
                 # "INTEREST INCOME ON" over "Loans and leases", "Investment securities", ...: a
                 # heading in capitals that ends in a preposition introduces every line below it
                 self._push(joined, self.pending[0].indent)
-            elif _starts_lower(label) or _CONNECTOR.search(joined) or self._deeper(ln) or label[0].isdigit() \
+            elif starts_lower(label) or _CONNECTOR.search(joined) or self._deeper(ln) or label[0].isdigit() \
                     or _STARTS_CONNECTOR.match(label) or joined.count("(") > joined.count(")"):
                 # (a parenthesis left open goes on: "Securities held to maturity (fair value" /
                 # "$6,204,118 and $7,015,402)")
-                label, indent = _glue(joined, label), self.pending[0].indent
+                label, indent = glue(joined, label), self.pending[0].indent
             elif label[0] in _DASHES:  # "Weighted average shares" / "- basic and diluted"
                 rest = label.lstrip(_DASHES + " ")
                 self.listed = joined
@@ -225,7 +222,7 @@ class RowBuilder:
             label = f"{self.listed} - {label.lstrip(_DASHES + ' ')}"
         else:
             self.listed = ""
-        label, tokens = _glued_value(ln, label, self.columns)
+        label, tokens = glued_value(ln, label, self.columns)
         if year_ends_label:
             tokens = tokens[1:]
         if not label and tokens and YEAR.fullmatch(tokens[0].text) and (
@@ -269,11 +266,11 @@ class RowBuilder:
                 # a total of more than the section's lines closes it: it is the total of the
                 # section around it ("Special charges:" inside "Costs and expenses:"), or of no
                 # section ("Other assets:" / two lines / total assets)
-                while _sums_more(cells, self.rows[self.sections[-1].first_row:]) and len(self.sections) > 1 \
+                while sums_more(cells, self.rows[self.sections[-1].first_row:]) and len(self.sections) > 1 \
                         and self._headed_here(self.sections[-2]):
                     self.sections.pop()
-                if not _sums_more(cells, self.rows[self.sections[-1].first_row:]):
-                    label = "Total " + _lower_first(self.sections[-1].text)
+                if not sums_more(cells, self.rows[self.sections[-1].first_row:]):
+                    label = "Total " + lower_first(self.sections[-1].text)
                 self.sections.pop()
         elif _TOTAL_WORD.match(label):
             kind = RowKind.TOTAL
@@ -302,164 +299,14 @@ class RowBuilder:
         self.rule_before = False
 
 
-def _sums_more(cells: list, rows: list[Row]) -> bool:
-    """An unlabelled total under a section's lines that is more than their sum in every column
-    ("Other assets:" / two lines / "$12,407,663" = total assets): no total of that section."""
-    compared = False
-    for k, cell in enumerate(cells):
-        if cell is None or cell.value is None:
-            continue
-        parts = [r.cells[k].value for r in rows if k < len(r.cells) and r.cells[k] is not None
-                 and r.cells[k].value is not None]
-        if not parts:
-            return False
-        if abs(cell.value) <= abs(sum(parts)) * Decimal("1.005"):
-            return False  # (a total in millions may round a tenth above its lines: 520.4 of 520.3)
-        compared = True
-    return compared
-
-
-def _glue(text: str, part: str) -> str:
-    """Join two label lines; "liabili-" / "ties" and "Interest-" / "bearing" join without a blank."""
-    if _HYPHEN_END.search(text) and part[:1].islower():
-        return text + part
-    return f"{text} {part}".strip()
-
-
-def _join(lines: list[Line]) -> str:
-    text = ""
-    for ln in lines:
-        text = _glue(text, ln.stripped)
-    return " ".join(text.split())
-
-
-# An amount run into the label with a single blank: "Purchases of businesses and other investments (667)".
-_GLUED_AMOUNT = re.compile(r"(?<=[a-z] )\$?\(?\$?\d{1,3}(?:,\d{3})+\)?$|(?<=[a-z] )\$?\(\d{3}\)$")
-
-
 _DATE_WITHOUT_YEAR = re.compile(MONTH_DAY.pattern + r",?\s*$", re.I)
 
 
-def _glued_value(ln: Line, label: str, columns: list[tuple[int, int]]) -> tuple[str, tuple[Token, ...]]:
-    """Split such an amount off the label when it stands in the first column and that column is empty."""
-    m = _GLUED_AMOUNT.search(label)
-    if not m or not ln.tokens or not columns:
-        return label, ln.tokens
-    start = ln.text.rfind(m.group(0), 0, ln.tokens[0].start)
-    tok = value_token(start, start + len(m.group(0)), m.group(0)) if start >= 0 else None
-    if tok is None or tok.value is None:
-        return label, ln.tokens
-    taken = {c for c in assign(ln.tokens, columns) if c is not None}
-    col = assign((tok,), columns)[0]
-    if col is None or col in taken or any(c < col for c in taken):
-        return label, ln.tokens
-    return label[:m.start()].rstrip(), (tok, *ln.tokens)
-
-
-def _starts_lower(text: str) -> bool:
-    # (a label of its own starts with a capitalised direction word in parentheses: "(Increase)
-    # decrease in ..."; "(benefit) for income taxes" goes on with the line above)
-    return bool(text) and (text[0].islower() or text[0] == "&"
-                           or text[0] == "(" and not (text[1:2].isupper() and _OWN_PAREN.match(text)))
-
-
-_OWN_PAREN = re.compile(r"^\((?:increase|decrease|gain|gains|loss|losses|income|benefit|provision|payments?|proceeds)\)\s*\w",
-                        re.I)
-
-
-def _lower_first(text: str) -> str:
-    return text[:1].lower() + text[1:] if text[:2].isupper() is False else text
-
-
-def _narrow(body: list[Line]) -> bool:
-    """Labels wrapped at about fifteen characters ('Cash and due' / 'from banks')."""
-    widths = sorted(len(ln.label or ln.stripped) for ln in body if ln.kind in (TEXT_LINE, VALUES_LINE) and (ln.label or ln.kind is TEXT_LINE))
-    return len(widths) >= 8 and widths[(len(widths) * 4) // 5] <= 18
-
-
 def build_rows(lines: list[Line], start: int, end: int, columns: list[tuple[int, int]]):
-    builder = RowBuilder(columns, narrow=_narrow(lines[start:end + 1]))
+    builder = RowBuilder(columns, narrow=narrow_body(lines[start:end + 1]))
     for ln in lines[start:end + 1]:
         builder.feed(ln)
-    rows = _unname_inner_subtotals(_name_by_reach(find_totals(builder.rows)))
-    return _percent_signs_once(rows), builder.problems
+    rows = unname_inner_subtotals(name_by_reach(find_totals(builder.rows)))
+    return percent_signs_once(rows), builder.problems
 
 
-# "Expected life (in years) 5.0" under the rates of an option-pricing model: years, not a rate
-_SPAN_OF_TIME = re.compile(r"\((?:in )?years\)|\bexpected (?:life|term)\b|\bin years\b", re.I)
-
-
-def _percent_signs_once(rows: list[Row]) -> list[Row]:
-    """Rates printed with the percent sign on the first line only ("Discount rate 8.5%" over
-    "Compensation increases 5.5"): the lines after it are percents too, while they print no
-    dollar sign and stay under a hundred; the first line of money ends the run."""
-    out = list(rows)
-    run = False
-    for k, row in enumerate(rows):
-        cells = [c for c in row.cells if c is not None and c.value is not None]
-        if not cells:
-            continue
-        if all(c.percent for c in cells):
-            run = True
-        elif run and all("$" not in c.text and abs(c.value) < 100 for c in cells) and any(c.decimals for c in cells) \
-                and not _SPAN_OF_TIME.search(row.label):
-            out[k] = dataclasses.replace(row, cells=tuple(
-                dataclasses.replace(c, percent=True) if c is not None and c.value is not None else c for c in row.cells))
-        else:
-            run = False
-    return out
-
-
-# Sections whose total is what is left after the deductions printed under their subtotal:
-# equity before and after treasury stock. Property "at cost" less depreciation is not one of
-# them: its section total is the gross amount filers name "Total property and equipment".
-_NET_OF_DEDUCTIONS = re.compile(r"\b(?:equity|deficit)\b|\b(?:share|stock)\w*\W+investment\b", re.I)
-
-
-def _name_by_reach(rows: list[Row]) -> list[Row]:
-    """An unlabelled subtotal named after the section it closes ("Total accounts payable") whose
-    printed arithmetic reaches above that section (the debt printed before "Accounts payable"
-    under "Current liabilities") closes the enclosing section: it takes that one's name, or
-    none when no section encloses it."""
-    out = list(rows)
-    for i, row in enumerate(rows):
-        if row.kind is not RowKind.SUBTOTAL or not row.label.startswith("Total ") or not row.components:
-            continue
-        own = row.label[len("Total "):].lower()
-        if all(own in rows[c].context.lower() or rows[c].kind is not RowKind.DATA for c in row.components):
-            continue
-        enclosing = row.context.split(" / ")[-1] if row.context else ""
-        if enclosing and all(enclosing.lower() in rows[c].context.lower() for c in row.components):
-            out[i] = dataclasses.replace(row, label="Total " + _lower_first(enclosing),
-                                         context=" / ".join(row.context.split(" / ")[:-1]))
-        else:
-            out[i] = dataclasses.replace(row, label="")
-    return out
-
-
-def _unname_inner_subtotals(rows: list[Row]) -> list[Row]:
-    """An unlabelled subtotal named after its section ("Total shareholders' equity") loses that
-    name when a labelled total of the same name follows it (summing it or not: the deduction
-    between them may be printed over several lines): common stock, capital and earnings before
-    treasury stock is deducted are not the equity the next total prints. Named after a heading
-    over two things ("LIABILITIES AND STOCKHOLDERS' EQUITY"), it loses the name to an unlabelled
-    total that sums it: it was the first of them only."""
-    out = list(rows)
-    for i, row in enumerate(rows):
-        if row.kind is not RowKind.SUBTOTAL or not row.label:
-            continue
-        same = " ".join(row.label.lower().split())
-        combined = " and " in same  # "Total liabilities and stockholders' equity" of one heading over both
-        if any(" ".join(later.label.lower().split()) == same or (combined and not later.label and i in later.components)
-               for later in rows[i + 1:]):
-            out[i] = dataclasses.replace(row, label="")
-            continue
-        # the same, unlabelled: "... / 18,893 / Less treasury stock 11,582 / 7,311": the section's
-        # total is the subtotal left once the deductions printed under it are taken
-        net = next((j for j in range(i + 1, len(rows)) if rows[j].kind is RowKind.SUBTOTAL and not rows[j].label
-                    and rows[j].components[:1] == (i,) and len(rows[j].components) > 1
-                    and all(LESS.match(rows[c].label) for c in rows[j].components[1:])), None)
-        if net is not None and _NET_OF_DEDUCTIONS.search(row.label):
-            out[i] = dataclasses.replace(row, label="")
-            out[net] = dataclasses.replace(rows[net], label=row.label, context=row.context)
-    return out
