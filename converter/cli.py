@@ -241,8 +241,13 @@ def main(argv: list[str] | None = None) -> int:
     if not getattr(args, "func", None):
         parser.print_help()
         return EXIT_USAGE
+    from converter.rule_files import RuleFileError
+
     try:
         return args.func(args)
+    except RuleFileError as exc:  # a rule file of taxonomy/ edited wrongly: no filing is to blame
+        print(f"txt2xbrl: {exc}", file=sys.stderr)
+        return EXIT_FAILED
     except KeyboardInterrupt:
         print("txt2xbrl: interrupted; finished filings are complete, the one in progress was not written",
               file=sys.stderr)

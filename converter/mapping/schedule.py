@@ -22,7 +22,7 @@ from converter.mapping.contexts import ContextSet
 from converter.mapping.extension import ExtensionSet, camel
 from converter.mapping.taxonomy import Taxonomy
 from converter.model import Concept, Fact, Period, Schedule, ScheduleColumn, SourceRef
-from converter.resources import load_toml
+from converter.rule_files import check_rule_file
 
 _TYPES = {"money": "xbrli:monetaryItemType", "per-share": "dtr-types:perShareItemType",
           "percent": "xbrli:decimalItemType", "shares": "xbrli:sharesItemType"}
@@ -100,7 +100,7 @@ def _in_units(value: Decimal, check: Check) -> str:
 
 @functools.cache
 def _table() -> tuple[dict, dict, frozenset[str], frozenset[str]]:
-    data = load_toml("schedules.toml")
+    data = check_rule_file("schedules.toml")
     return data["common"], data["article"], frozenset(data["key"]["tags"]), frozenset(data["check_only"]["tags"])
 
 

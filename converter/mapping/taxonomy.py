@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from converter.model import Concept
 from converter.resources import load_toml, taxonomy_dir
-
+from converter.rule_files import check_rule_file
 
 
 @dataclass(frozen=True)
@@ -185,7 +185,7 @@ def load_taxonomy() -> Taxonomy:
                 signed.add(name)
     calcs = {p: tuple((c, w) for c, w in kids)
              for p, kids in json.loads((root / "calculations.json").read_text()).items()}
-    raw = load_toml("concepts.toml")
+    raw = check_rule_file("concepts.toml")
     rules = []
     for number, r in enumerate(raw["rule"], start=1):
         pats = r.get("patterns", [])

@@ -12,9 +12,10 @@ from converter.dates import ORDINAL_QUARTER
 from converter.memo import last_answer
 from converter.resources import load_toml
 from converter.model import Cell, Row, StatementKind, Table
+from converter.rule_files import check_rule_file
 
 
-_P = load_toml("units.toml")["patterns"]
+_P = check_rule_file("units.toml")["patterns"]
 
 
 def _pattern(name: str) -> re.Pattern:
