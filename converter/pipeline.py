@@ -6,10 +6,11 @@ import gc
 import hashlib
 import json
 import os
+import re
 import shutil
 import tempfile
 import time
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from converter import __version__
@@ -19,9 +20,10 @@ from converter.model import StatementKind, XbrlModel
 from converter.parsing.parser import parse_filing
 from converter.reading.reader import MAX_BYTES, read_filing, read_source
 from converter.rendering.render import Rendered, render
+from converter.validator.findings import INCONSISTENCY, WARNING, Finding
 from converter.report import (
-    ConceptChoice, EntityInfo, Inconsistency, LeftOut, Narrative, NarrativeFact, Report, Schedule, SourceStamp, TableInfo,
-    Unplaced,
+    ConceptChoice, EntityInfo, FindingRecord, Inconsistency, LeftOut, Narrative, NarrativeFact, Report, Schedule,
+    SourceStamp, TableInfo,
 )
 from converter.validator.schemas import validate_documents
 
@@ -191,6 +193,27 @@ def output_name(path: str | Path) -> str:
     return name[:-4] if name.lower().endswith(".txt") else Path(name).stem
 
 
+_LINE_FIRST = re.compile(r"line (\d+): ")
+_LINE_IN = re.compile(r"\(line (\d+)\)")
+
+
+def findings_of(model: XbrlModel, source: str) -> list[Finding]:
+    """A conversion's warnings, rows left out and calculation inconsistencies as findings, the shape
+    every check of txt2xbrl reports in, each with the source file and line it is about."""
+    out = []
+    for w in model.warnings:
+        schedule = w.startswith("EX-27")
+        m = (_LINE_IN.search(w) if schedule else _LINE_FIRST.match(w))
+        message = w[m.end():] if m is not None and not schedule else w
+        out.append(Finding("schedule:differs" if schedule else "convert:warning", WARNING, message, source,
+                           int(m.group(1)) if m else 0))
+    out += [Finding("convert:unplaced", WARNING, f"{u.label!r}: {u.reason}" if u.label else u.reason, source, u.line)
+            for u in model.unmapped]
+    out += [Finding("calc:inconsistent", INCONSISTENCY, f"{i.concept} in {i.context}: reported {i.reported}, its "
+                    f"children in {i.role} sum to {i.computed}", source, i.line) for i in model.inconsistencies]
+    return out
+
+
 def report_of(model: XbrlModel, source: dict | None = None) -> Report:
     return Report(
         filing=model.name,
@@ -205,13 +228,12 @@ def report_of(model: XbrlModel, source: dict | None = None) -> Report:
         statements_found=sorted({t.kind.value for t in model.tables} - {"note"}),
         facts=len(model.facts),
         extension_concepts=sorted(c.name for c in model.concepts if c.extension),
-        warnings=list(model.warnings),
+        findings=[FindingRecord.model_validate(asdict(f)) for f in findings_of(model, source["file"] if source else model.name)],
         # where the filing's misprints make its calculation network fail: what any XBRL
         # processor's calculation check will report, and nothing else
         calculation_inconsistencies=[
             Inconsistency(role=i.role, concept=i.concept, context=i.context, reported=str(i.reported),
                           computed=str(i.computed), line=i.line) for i in model.inconsistencies],
-        unplaced=[Unplaced(line=u.line, label=u.label, reason=u.reason) for u in model.unmapped],
         # why each table row has its concepts: a rule of concepts.toml by number, the label map
         # (how many filers printed the words), the table's arithmetic, or why it is an extension
         concepts_by=[ConceptChoice(line=line, label=label, concepts=list(names), by=why)

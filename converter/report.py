@@ -43,10 +43,15 @@ class Inconsistency(_Model):
     line: int
 
 
-class Unplaced(_Model):
-    line: int
-    label: str
-    reason: str
+class FindingRecord(_Model):
+    """One finding, in the shape of every check of txt2xbrl (converter/validator/findings.py)."""
+
+    code: str = Field(description="convert:warning, convert:unplaced, calc:inconsistent, schedule:differs")
+    severity: str = Field(description="warning or inconsistency: a conversion that is written has no error")
+    message: str
+    file: str = Field(description="the source filing")
+    line: int = Field(description="its line (0 when the finding has none)")
+    column: int = 0
 
 
 class ConceptChoice(_Model):
@@ -143,9 +148,9 @@ class Report(_Model):
     statements_found: list[str]
     facts: int
     extension_concepts: list[str]
-    warnings: list[str]
+    findings: list[FindingRecord] = Field(description="warnings, rows left out, calculation inconsistencies and "
+                                                      "schedule differences, each with its code and source line")
     calculation_inconsistencies: list[Inconsistency]
-    unplaced: list[Unplaced]
     concepts_by: list[ConceptChoice]
     narrative: Narrative
     skipped_documents: list[str]

@@ -19,7 +19,9 @@ def test_convert_one_file(tmp_path, capsys):
     line = capsys.readouterr().out
     assert "3 statements" in line and "178 facts" in line and "warnings" in line
     report = json.loads((folder / "002_827b01e1209febb2.report.json").read_text())
-    assert report["facts"] == 178 and any("skipped" in u["reason"] for u in report["unplaced"])
+    assert report["facts"] == 178 and any(f["code"] == "convert:unplaced" and "skipped" in f["message"]
+                                          and f["file"] == "002_827b01e1209febb2.txt" and f["line"] > 0
+                                          for f in report["findings"])
 
 
 def test_folder_with_a_bad_file_converts_the_others(tmp_path, capsys):

@@ -124,8 +124,8 @@ def test_validator_finds_only_the_reported_misprints(corpus_output):
         identity = [f for f in result.findings if f.code.startswith("identity:")]
         assert [f for f in result.findings if f not in calc and f not in identity] == [], name
         assert len(calc) == len(report["calculation_inconsistencies"]), name
-        warned = [w for w in report["warnings"]
-                  if "plus the change in cash" in w or "differ from total liabilities and equity" in w]
+        warned = [f for f in report["findings"] if f["code"] == "convert:warning" and (
+            "plus the change in cash" in f["message"] or "differ from total liabilities and equity" in f["message"])]
         assert len(identity) <= len(warned), name
         identities += len(identity)
     assert identities <= 1

@@ -287,6 +287,9 @@ def test_schedule_facts_are_footnoted_and_reported(tmp_path):
     instance = (out / name / f"{name}.xml").read_text()
     assert instance.count('xlink:label="fn1_facts"') == 16
     assert "Financial Data Schedule (EX-27, Article 5, line 93)" in instance
+    findings = json.loads((out / name / f"{name}.report.json").read_text())["findings"]
+    assert [(f["code"], f["line"], f["file"]) for f in findings if f["code"] == "schedule:differs"] == [
+        ("schedule:differs", 115, f"{name}.txt")]
     report = json.loads((out / name / f"{name}.report.json").read_text())["schedule"]
     assert report["key_counts"] == {"agree": 6, "differs": 1}
     differs = [c for c in report["checks"] if c["status"] != "agree"]

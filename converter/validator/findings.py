@@ -35,6 +35,10 @@ CODES = {
     "identity:balanceSheet": "Assets differs from LiabilitiesAndStockholdersEquity",
     "identity:cashRollForward": "cash at the start plus the change in cash differs from cash at the end",
     "internal:error": "a fault of the validator itself (the file is reported, the batch goes on)",
+    # what a conversion reports (NAME.report.json "findings"), in the same shape
+    "convert:warning": "a conversion's warning: numbers a filing prints twice differently, a scale inferred, no CIK",
+    "convert:unplaced": "a table row or value a conversion left out, with why",
+    "schedule:differs": "a value of the filer's EX-27 schedule differs from the statements' fact of its concept",
 }
 
 
