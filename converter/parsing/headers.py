@@ -53,11 +53,32 @@ class Head:
 
 
 def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], floor: int) -> Head:
+    """The head of a table block: section headings that belong to its body, its column headings,
+    its title block (title, company, period line, scale) and what the text above it says."""
     head = Head(headings=[""] * len(columns))
     value_left = columns[0][0]
+    head.body_start, i = _body_start(lines, block, floor, value_left)
+    heading_rows, captions, i = _column_headings(lines, i, floor, columns)
+    head.headings = assign_headings(heading_rows, columns, value_left)
+    head.stub_text = " ".join(captions + [t for ln in heading_rows if ln.kind is not RULE_LINE
+                                          for _, e, t in chunks(ln.text) if e <= value_left - 2])
+    title_lines, j = _title_zone(lines, i, floor)
+    head.head_start = j + 1
+    title_lines += captions
+    head.title_text = " ".join(title_lines)
+    head.company = company_of(title_lines)
+    _zone_scale(head, lines, title_lines, j)
+    title_lines = _titled(head, lines, i, title_lines, heading_rows, value_left)
+    head.intro = intro_above(lines, i, floor)
+    _intro_scale(head, lines, title_lines, floor)
+    return head
+
+
+def _body_start(lines: list[Line], block: Block, floor: int, value_left: int) -> tuple[int, int]:
+    """Label-zone lines above the first row belong to the body (section headings), also across a
+    blank line; a date, a scale phrase or a title ends them. (The body's first line, the line the
+    head is read up from.)"""
     i = block.first - 1
-    # 1. label-zone lines above the first row belong to the body (section headings), also
-    #    across a blank line; a date, a scale phrase or a title ends them
     body_start = block.first
     k, blanks = i, 0
     while k >= floor and blanks < 4:
@@ -72,10 +93,17 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
         body_start = k
         i = k - 1
         k -= 1
-    head.body_start = body_start
-    # 2. column headings: text over the value columns, rule lines, bare years
+    return body_start, i
+
+
+def _column_headings(lines: list[Line], i: int, floor: int, columns: list[tuple[int, int]]
+                     ) -> tuple[list[Line], list[str], int]:
+    """Column headings read upwards from line i: text over the value columns, rule lines, bare
+    years; and the label-zone captions among them ("Years Ended December 31", a title's end).
+    (The heading lines top first, the captions, the line above them.)"""
+    value_left = columns[0][0]
     heading_rows: list[Line] = []
-    captions: list[str] = []  # label-zone lines among the headings: "Years Ended December 31", a title's end
+    captions: list[str] = []
     blank_run = 0
     while i >= floor:
         ln = lines[i]
@@ -120,10 +148,11 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
         heading_rows.append(ln)
         i -= 1
     heading_rows.reverse()
-    head.headings = assign_headings(heading_rows, columns, value_left)
-    head.stub_text = " ".join(captions + [t for ln in heading_rows if ln.kind is not RULE_LINE
-                                          for _, e, t in chunks(ln.text) if e <= value_left - 2])
-    # 3. title zone: a few short lines above the headings
+    return heading_rows, captions, i
+
+
+def _title_zone(lines: list[Line], i: int, floor: int) -> tuple[list[str], int]:
+    """A few short lines above the headings: the title block (its lines, and the line above it)."""
     title_lines: list[str] = []
     seen = 0
     j = i
@@ -150,12 +179,13 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
             blanks += 1
             run = 0
         j -= 1
-    head.head_start = j + 1
-    title_lines += captions
-    head.title_text = " ".join(title_lines)
-    head.company = company_of(title_lines)
-    # every line between the title and the first row: the scale may sit under the headings
-    between = [ln.stripped for ln in lines[j + 1:body_start] if ln.kind in (TEXT_LINE, YEARS_LINE)
+    return title_lines, j
+
+
+def _zone_scale(head: Head, lines: list[Line], title_lines: list[str], j: int) -> None:
+    """The scale of the title block, or of any line between it and the first row (the scale may
+    sit under the headings); and whether the title says "(Continued)"."""
+    between = [ln.stripped for ln in lines[j + 1:head.body_start] if ln.kind in (TEXT_LINE, YEARS_LINE)
                and not SCALED_CAPTION.match(ln.stripped)]
     zone = [t for t in title_lines if not SCALED_CAPTION.match(t)] + [" ".join(between)]
     for text in zone:
@@ -164,11 +194,17 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
             head.scale_text = text if head.scale else ""
         if _CONTINUED.search(text):
             head.continued = True
+
+
+def _titled(head: Head, lines: list[Line], i: int, title_lines: list[str], heading_rows: list[Line],
+            value_left: int) -> list[str]:
+    """The title, its statement kind and how it qualifies the table (a parent's, another
+    company's), the period line under it; a note's heading where no statement title names it.
+    (The title lines, with a title printed at the left of the column headings.)"""
     # a title printed at the left of the column headings ("CONSOLIDATED STATEMENTS OF INCOME  Quarter Ended")
     stub_titles = [t for ln in heading_rows if ln.kind is not RULE_LINE
                    for _, e, t in chunks(ln.text) if e <= value_left - 2 and is_title_line(t)]
-    title_lines = title_lines + stub_titles
-    title_lines = join_split_title(title_lines)
+    title_lines = join_split_title(title_lines + stub_titles)
     kinds = [statement_kind(t) for t in title_lines if is_title_line(t)]
     kinds = [k for k in kinds if k is not None]
     titled = " ".join(t for t in title_lines if is_title_line(t))
@@ -190,7 +226,11 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
         head.among_notes = bool(note)
         named = [t for t in title_lines if is_title_line(t) or is_company_line(t)] if head.not_own else []
         head.title = note or " ".join(named) or (title_lines[-1] if title_lines else "")
-    head.intro = intro_above(lines, i, floor)
+    return title_lines
+
+
+def _intro_scale(head: Head, lines: list[Line], title_lines: list[str], floor: int) -> None:
+    """A scale the sentence introducing the table states, where its head states none."""
     scaled_intro = head.scale is None and names_scale_words(head.intro[-400:].lower())  # (both patterns need the words)
     said = _INTRO_SCALE.search(head.intro[-160:]) if scaled_intro else None
     if said is None and scaled_intro:
@@ -210,7 +250,6 @@ def read_head(lines: list[Line], block: Block, columns: list[tuple[int, int]], f
         else:
             # "Below are some financial highlights (in millions):": the sentence that introduces the table
             head.scale, head.scale_text = factor, said.group(0)
-    return head
 
 
 _DATE_ALONE = re.compile(r"^[A-Z][a-z]+\.?\s+\d{1,2},\s+(?:19|20)\d\d$")
