@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+from dataclasses import asdict
 import re
 import sys
 from pathlib import Path
@@ -105,7 +106,8 @@ def cmd_convert(args: argparse.Namespace) -> int:
             for r in failures:
                 print(f"  [{r.exit_code}] {r.error}", file=sys.stderr)
     if args.json_summary:
-        Path(args.json_summary).write_text(json.dumps([r.__dict__ for r in results], indent=1, default=str))
+        Path(args.json_summary).write_text(json.dumps(
+            [{**r.__dict__, "finding": asdict(f) if (f := r.finding()) else None} for r in results], indent=1, default=str))
     if interrupted:
         return INTERRUPTED
     codes = {r.exit_code for r in failures}

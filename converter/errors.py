@@ -56,3 +56,7 @@ class OutputError(ConversionError):
 
 INTERNAL_ERROR = 70  # a bug of ours: reported per filing, never a traceback
 INTERRUPTED = 130  # Ctrl-C
+
+# the finding code of a filing that failed, by its exit status (validator/findings.py CODES)
+FAILURE_CODES = {1: "convert:failed", 3: "input:refused", 4: "convert:noStatements", 5: "convert:invalidOutput",
+                 6: "limit:time", 7: "limit:memory", 8: "output:unwritable", INTERNAL_ERROR: "internal:error"}

@@ -14,13 +14,13 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from converter import __version__
-from converter.errors import INTERNAL_ERROR, ConversionError, MemoryLimit, NoStatementsError, OutputError, ValidationFailure
+from converter.errors import FAILURE_CODES, INTERNAL_ERROR, ConversionError, MemoryLimit, NoStatementsError, OutputError, ValidationFailure
 from converter.mapping.mapper import map_filing
 from converter.model import StatementKind, XbrlModel
 from converter.parsing.parser import parse_filing
 from converter.reading.reader import MAX_BYTES, read_filing, read_source
 from converter.rendering.render import Rendered, render
-from converter.validator.findings import INCONSISTENCY, WARNING, Finding
+from converter.validator.findings import ERROR, INCONSISTENCY, WARNING, Finding
 from converter.report import (
     ConceptChoice, EntityInfo, FindingRecord, Inconsistency, LeftOut, Narrative, NarrativeFact, Report, Schedule,
     SourceStamp, TableInfo,
@@ -46,9 +46,19 @@ class Result:
     schedule: str = ""  # the EX-27 cross-check's summary line, when the filing has a schedule
     schedule_counts: dict[str, int] = field(default_factory=dict)
 
+    def finding(self) -> Finding | None:
+        """A failed filing as a finding: its code (by its exit status), the message, the file, the line."""
+        if self.ok:
+            return None
+        text = self.error[len(self.path):] if self.error.startswith(self.path) else f": {self.error}"
+        m = _AT_LINE.match(text)
+        return Finding(FAILURE_CODES.get(self.exit_code, "convert:failed"), ERROR, text[m.end():] if m else text[2:],
+                       self.path, int(m.group(1)) if m else 0)
+
     def summary(self) -> str:
         if not self.ok:
-            return f"FAIL {self.error if self.error.startswith(self.path) else f'{self.path}: {self.error}'}"
+            return f"FAIL {self.error if self.error.startswith(self.path) else f'{self.path}: {self.error}'}" \
+                   f" [{self.finding().code}]"
         if self.skipped:
             return f"skip {self.name}: up to date ({self.output})"
         extra = f", {len(self.unmapped)} unplaced" if self.unmapped else ""
@@ -194,6 +204,7 @@ def output_name(path: str | Path) -> str:
 
 
 _LINE_FIRST = re.compile(r"line (\d+): ")
+_AT_LINE = re.compile(r":(\d+): ")
 _LINE_IN = re.compile(r"\(line (\d+)\)")
 
 

@@ -128,3 +128,14 @@ def test_a_filing_that_dates_nothing_is_refused_not_dated_today(tmp_path, capsys
     assert main(["convert", str(src), "--out", str(out)]) == 4
     assert "no period end" in capsys.readouterr().err
     assert not any(out.glob("*/*.xml"))
+
+
+def test_a_failure_is_a_finding_in_the_json_summary(tmp_path, capsys):
+    bad = tmp_path / "long.txt"
+    bad.write_text("BALANCE SHEET\n" + "1,234 " * 20_000 + "\n")
+    summary = tmp_path / "summary.json"
+    assert main(["convert", str(bad), "--out", str(tmp_path / "out"), "--json-summary", str(summary)]) == 3
+    (entry,) = json.loads(summary.read_text())
+    assert entry["finding"] == {"code": "input:refused", "severity": "error", "file": str(bad), "line": 2, "column": 0,
+                                "message": "a line of 119,999 characters: not a printed text filing"}  # (its last blank stripped)
+    assert capsys.readouterr().err.rstrip().endswith("[input:refused]")

@@ -115,6 +115,7 @@ def test_a_line_of_1_mb_is_refused_with_its_line(tmp_path, capsys):
     path.write_text("CONSOLIDATED BALANCE SHEET\n" + "1,234 " * 180_000 + "\n")
     got, err = _convert(path, tmp_path / "out", capsys)
     assert got == 3 and f"FAIL {path}:2: a line of 1,07" in err and "characters" in err
+    assert err.splitlines()[0].endswith("[input:refused]")  # the finding's code
 
 
 def test_cp1252_and_latin1_bytes_are_read(tmp_path, capsys, clean_seed):

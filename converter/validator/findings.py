@@ -39,6 +39,14 @@ CODES = {
     "convert:warning": "a conversion's warning: numbers a filing prints twice differently, a scale inferred, no CIK",
     "convert:unplaced": "a table row or value a conversion left out, with why",
     "schedule:differs": "a value of the filer's EX-27 schedule differs from the statements' fact of its concept",
+    # a filing that could not be converted (the command's FAIL line and --json-summary)
+    "convert:failed": "a filing that could not be converted",
+    "input:refused": "a file that is not a text filing (binary, HTML only, empty, too large, unreadable)",
+    "convert:noStatements": "a readable filing with no statement table and no stated amount",
+    "convert:invalidOutput": "the rendered output failed schema validation; nothing was written",
+    "limit:time": "the conversion took longer than --time-limit",
+    "limit:memory": "the conversion needed more memory than --memory-limit",
+    "output:unwritable": "the output folder could not be written",
 }
 
 
