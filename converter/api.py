@@ -8,7 +8,8 @@
 It runs the same stages as `txt2xbrl convert` (read, parse, map, render, validate) and writes the
 same folder, atomically, when `out` is given. A filing that cannot be converted raises
 ConversionError (or one of its kinds: InputError, NoStatementsError, ValidationFailure), whose
-`path`, `line`, `message` and `exit_code` say why; nothing is written then.
+`path`, `line`, `message` and `exit_code` say why; nothing is written then. (A rule file of
+taxonomy/ edited wrongly raises converter.rule_files.RuleFileError, naming its file and line.)
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from pathlib import Path
 
 from pydantic import Field
 
+from converter.errors import OutputError
 from converter.model import Fact
 from converter.pipeline import convert, output_name, report_of, source_stamp, write_atomically
 from converter.reading.reader import MAX_BYTES, read_source
@@ -64,7 +66,10 @@ def convert_file(path: str | Path, out: str | Path | None = None, *, cik: str | 
     if out is not None:
         files = dict(rendered.files)
         files[f"{name}.report.json"] = report.to_json()
-        folder = write_atomically(Path(out), name, files)
+        try:
+            folder = write_atomically(Path(out), name, files)
+        except OSError as exc:  # (as the command reports it: exit 8)
+            raise OutputError(f"cannot write the output: {exc.strerror or exc}", str(path)) from None
         written = [folder / f for f in files]
     return Conversion(name=name, facts=[_record(f) for f in model.facts], report=report, files=written)
 

@@ -67,7 +67,8 @@ def cmd_convert(args: argparse.Namespace) -> int:
             unique.append(f)
         else:
             r = Result(str(f), output_name(f), ok=False, exit_code=3,
-                       error=f"{f}: its output folder {output_name(f)} is also that of {other}; rename one")
+                       error=f"{f}: its output folder {output_name(f)} is also that of {other}; rename one",
+                       code="output:nameTaken")
             print(r.summary(), file=sys.stderr)
             results.append(r)
     options = Options(cik=args.cik, narrative=not args.no_narrative, max_bytes=int(args.max_size * 2**20),

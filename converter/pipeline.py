@@ -43,6 +43,7 @@ class Result:
     output: str = ""
     timings: dict[str, float] = field(default_factory=dict)
     skipped: bool = False  # the output was already complete and up to date
+    code: str = ""  # the finding code of a failure, where its exit status does not say it
     schedule: str = ""  # the EX-27 cross-check's summary line, when the filing has a schedule
     schedule_counts: dict[str, int] = field(default_factory=dict)
 
@@ -52,7 +53,8 @@ class Result:
             return None
         text = self.error[len(self.path):] if self.error.startswith(self.path) else f": {self.error}"
         m = _AT_LINE.match(text)
-        return Finding(FAILURE_CODES.get(self.exit_code, "convert:failed"), ERROR, text[m.end():] if m else text[2:],
+        return Finding(self.code or FAILURE_CODES.get(self.exit_code, "convert:failed"), ERROR,
+                       text[m.end():] if m else text[2:],
                        self.path, int(m.group(1)) if m else 0)
 
     def summary(self) -> str:

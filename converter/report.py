@@ -104,6 +104,7 @@ class ScheduleCheck(_Model):
     statements_line: int
     status: str = Field(description="agree, differs, or differs in sign")
     key: bool
+    note: str = Field(description="the filer's footnote to the value (<FN>), if any")
 
 
 class ScheduleFact(_Model):
@@ -112,6 +113,7 @@ class ScheduleFact(_Model):
     context: str
     value: str
     line: int
+    note: str = Field(description="the filer's footnote to the value (<FN>), if any")
 
 
 class ScheduleLeftOut(_Model):

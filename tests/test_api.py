@@ -88,3 +88,13 @@ def test_a_report_that_drifts_from_the_model_is_refused(seed_output):
     data["surprise"] = 1
     with pytest.raises(ValidationError):
         Report.model_validate(data)
+
+
+def test_an_unwritable_output_is_an_output_error(tmp_path):
+    from converter import ConversionError, convert_file
+
+    blocked = tmp_path / "file"
+    blocked.write_text("not a folder")
+    with pytest.raises(ConversionError) as info:
+        convert_file(SEED, out=blocked / "out")
+    assert info.value.exit_code == 8 and "cannot write the output" in info.value.message

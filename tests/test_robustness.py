@@ -246,7 +246,8 @@ def test_two_inputs_with_one_output_name_are_not_both_written(tmp_path, capsys):
         (tmp_path / d).mkdir()
         shutil.copy(SEEDS / "000_fbd7507244f679c5.txt", tmp_path / d / "x.txt")
     assert main(["convert", str(tmp_path / "a"), str(tmp_path / "b"), "--out", str(tmp_path / "out")]) == 3
-    assert "is also that of" in capsys.readouterr().err
+    err = capsys.readouterr().err
+    assert "is also that of" in err and "[output:nameTaken]" in err
 
 
 def test_jobs_convert_alike(tmp_path):

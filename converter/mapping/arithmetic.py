@@ -1,4 +1,5 @@
-"""What a statement's own arithmetic says: unlabelled totals, signs, the scale of share counts."""
+"""What a statement's own arithmetic says about its rows: unlabelled totals, gross and net, parallel
+parts, the totals that hold a row (signs and the scale of share counts: arithmetic_signs.py)."""
 from __future__ import annotations
 
 import re

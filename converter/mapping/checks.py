@@ -105,6 +105,42 @@ def check_calculations(networks: tuple[Network, ...], facts: list[Fact], tables:
     return tuple(kept_networks), tuple(found)
 
 
+def breaking(networks: tuple[Network, ...], facts: list[Fact], candidates: list[Fact]) -> dict[int, str]:
+    """The candidate facts (added from outside the tables: the EX-27 schedule) that would make a
+    summation of the networks fail in their context, each with the summation it breaks: id ->
+    "Assets in I19951231". A schedule of some of a total's parts (a restated year's total assets
+    and current assets, without the other lines) would otherwise fail the statements' own
+    calculations, or take them out of the linkbase."""
+    out: dict[int, str] = {}
+    pending = list(candidates)
+    while True:
+        mine = {id(f) for f in pending}
+        by_key: dict[tuple[str, str, str], Fact] = {}
+        by_concept: dict[str, list[Fact]] = {}
+        for f in facts + pending:
+            if isinstance(f.value, Decimal):
+                by_key[(f.concept.qname, f.context.id, f.unit.id if f.unit else "")] = f
+                by_concept.setdefault(f.concept.qname, []).append(f)
+        found: dict[int, str] = {}
+        for net in networks:
+            summations: dict[str, list[Arc]] = {}
+            for arc in net.calculation:
+                summations.setdefault(arc.parent.qname, []).append(arc)
+            for parent, arcs in summations.items():
+                for total in by_concept.get(parent, []):
+                    if _check(total, arcs, by_key) is None:
+                        continue
+                    unit = total.unit.id if total.unit else ""
+                    parts = [total] + [f for a in arcs if (f := by_key.get((a.child.qname, total.context.id, unit)))]
+                    for f in parts:
+                        if id(f) in mine:
+                            found.setdefault(id(f), f"{parent} in {total.context.id}")
+        if not found:
+            return out
+        out.update(found)
+        pending = [f for f in pending if id(f) not in found]
+
+
 def _check(total: Fact, arcs: list[Arc], by_key: dict) -> Decimal | None:
     """The computed sum when the summation fails in the total's context (Calculations 1.1), else None."""
     unit = total.unit.id if total.unit else ""
@@ -120,7 +156,8 @@ def identities(facts: list[Fact]) -> list[str]:
     """Warnings where the statements disagree with each other."""
     amounts = {(f.concept.name, f.context.entity, f.context.period.start, f.context.period.end):
                Amount(f.value, f.decimals, f) for f in facts
-               if f.concept.prefix == "us-gaap" and f.concept.name in ids.ALL and isinstance(f.value, Decimal)}
+               if f.concept.prefix == "us-gaap" and f.concept.name in ids.ALL and isinstance(f.value, Decimal)
+               and not f.context.dims}  # (a member's cash is no consolidated figure, as the validator reads it)
     out = []
     for kind, parts, _ in identity_breaks(amounts):
         if kind == "balance":

@@ -19,7 +19,7 @@ from converter.mapping.dimensions import adjustment_signs, Dimensions, with_dime
 from converter.mapping.extension import ExtensionSet, filer_prefix
 from converter.mapping.labels import lookup, match, names_pro_forma
 from converter.companies import same_company
-from converter.mapping.checks import check_calculations, identities, printed_misprints
+from converter.mapping.checks import breaking, check_calculations, identities, printed_misprints
 from converter.mapping.narrative import Narrative, narrative_facts
 from converter.mapping.schedule import disagreements, schedule_facts
 from converter.mapping.sections import by_section
@@ -93,14 +93,15 @@ def map_filing(parsed: ParsedFiling, cik: str | None = None, narrative: bool = T
         st.warnings.extend(told.warnings)
     # the filer's EX-27: facts the statements do not give, and a second opinion on those they do
     schedule = schedule_facts(parsed.schedules, tax, st.contexts, st.ext, facts)
-    facts += schedule.facts
     st.warnings.extend(disagreements(schedule))
     for sk in parsed.skipped_tables:
         st.unmapped.append(Unmapped(sk.first_line, "", f"table skipped (lines {sk.first_line}-{sk.last_line}): {sk.reason}"))
     used = {f.concept.qname: f.concept for f in facts}
     networks, labels = build_structure(parsed.tables, st.rows, st.ext, f"http://txt2xbrl.invalid/{prefix}", used,
                                        name)
-    networks, inconsistencies = check_calculations(networks, facts, parsed.tables)
+    networks, inconsistencies = check_calculations(networks, facts, parsed.tables)  # the filing's own numbers
+    schedule.keep_only(breaking(networks, facts, schedule.facts))
+    facts += schedule.facts
     networks, dim_labels = with_dimensions(networks, facts, st.dims)
     labels = _add_labels(labels, dim_labels)
     if told.facts:

@@ -164,13 +164,14 @@ class Schedule:
     """An EX-27 Financial Data Schedule (1993-2001): the filer's own tagging of its key figures."""
 
     document: str  # EX-27, EX-27.1, ...
-    line: int  # of its <TYPE> line
+    line: int  # of its first line (after <TEXT>)
     article: str  # 5, 7, 9, BD, UT, 6, ...
     multiplier: int
     columns: tuple[ScheduleColumn, ...]
     values: tuple[ScheduleValue, ...]
     currency: str = ""  # as written (<CURRENCY> U.S. DOLLARS); "" when not stated
     restated: bool = False
+    subsidiary: str = ""  # the subsidiary or series a schedule is of (<SUBSIDIARY>, <SERIES> <NAME>), not the registrant
     problems: tuple[str, ...] = ()  # what was not read, with its line
 
 

@@ -20,7 +20,7 @@ from converter.parsing.periods import PeriodContext, column_period
 from converter.parsing.prose import sentences
 from converter.parsing.roll_forward import periods_as_rows
 from converter.parsing.rows import build_rows
-from converter.parsing.schedule import read_schedule
+from converter.parsing.schedule import read_schedules
 from converter.companies import same_company
 from converter.parsing.titles import goods_of, is_title_line, quantity_of, scale_of
 from converter.resources import load_toml
@@ -63,7 +63,7 @@ def parse_filing(filing: Filing, prose: bool = True) -> ParsedFiling:
     printed |= {d for s in said_all if " ended " in s.text for d in _ended_dates(s.text)}
     aligned = align_periods([list(t.columns) for t in tables], printed)
     tables = [dataclasses.replace(t, columns=tuple(cols)) for t, cols in zip(tables, aligned)]
-    schedules = tuple(read_schedule(doc) for doc in filing.schedules)
+    schedules = tuple(s for doc in filing.schedules for s in read_schedules(doc))
     return ParsedFiling(filing, cover, tuple(tables), tuple(skipped), tuple(said_all), tuple(numbers), schedules)
 
 

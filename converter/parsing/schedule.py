@@ -24,6 +24,7 @@ MAX_COLUMNS = 12
 _TAG = re.compile(r"^\s*<([A-Za-z][A-Za-z0-9&-]{0,40})>(.*)$")
 _MARK = re.compile(r"<F(\d{1,2})>", re.I)
 _TOKEN = re.compile(r"\S+")
+_DOLLAR_APART = re.compile(r"\$\s+(?=[\d(.-])")
 _NUMBER = re.compile(r"^(\()?(-)?\$?(\d{1,3}(?:,\d{3})+|\d{1,24})?(\.\d{1,12})?(\))?$")
 _PERIOD_TYPE = re.compile(r"^(?:YEAR|OTHER|\d{1,2}-MOS)$")
 _NAMED_DATE = re.compile(r"^([A-Za-z]{3})-(\d{1,2})-(\d{4})$")
@@ -34,8 +35,31 @@ _HEAD = {"ARTICLE", "LEGEND", "RESTATED", "MULTIPLIER", "CURRENCY", "EXCHANGE-RA
          "FN", "TABLE", "S", "C", "PAGE", "CAPTION", "TEXT", "FLAWED", "TYPE", "SEQUENCE", "DESCRIPTION", "FILENAME"}
 
 
+def read_schedules(doc: TextDocument) -> list[Schedule]:
+    """The schedules of one EX-27 document: usually one; a document that states a new head after
+    values (a second <ARTICLE>, <PERIOD-END> or <MULTIPLIER>) holds one schedule per head."""
+    parts: list[int] = [0]
+    valued = False
+    for k, raw in enumerate(doc.lines[:MAX_LINES]):
+        m = _TAG.match(raw)
+        if m is None:
+            continue
+        tag = m.group(1).upper()
+        if tag in _STARTS and valued:
+            parts.append(k)
+            valued = False
+        elif tag not in _HEAD:
+            valued = True
+    parts.append(len(doc.lines))
+    return [read_schedule(TextDocument(doc.type, doc.description, doc.lines[a:b], doc.line_numbers[a:b]))
+            for a, b in zip(parts, parts[1:]) if b > a]
+
+
+_STARTS = {"ARTICLE", "MULTIPLIER", "PERIOD-END", "PERIOD-TYPE", "SUBSIDIARY", "SERIES"}  # a new head after values
+
+
 def read_schedule(doc: TextDocument) -> Schedule:
-    """One EX-27 document as its head and values; `problems` says what was left unread."""
+    """One EX-27 schedule as its head and values; `problems` says what was left unread."""
     problems: list[str] = []
     head: dict[str, tuple[list[str], int]] = {}
     values: list[tuple[str, list[str], int, str]] = []
@@ -79,7 +103,7 @@ def read_schedule(doc: TextDocument) -> Schedule:
             in_legend = "</LEGEND>" not in rest.upper()
             continue
         mark = _MARK.search(rest)
-        rest = _MARK.sub(" ", rest)
+        rest = _DOLLAR_APART.sub("$", _MARK.sub(" ", rest))  # "$ 12": one value
         tokens = _TOKEN.findall(rest)
         if tag in _HEAD:
             head.setdefault(tag, (tokens, number))
@@ -97,20 +121,21 @@ def read_schedule(doc: TextDocument) -> Schedule:
             problems.append(f"line {number}: <{tag}> has {len(tokens)} values for {n} column(s); "
                             f"only the first {n} are read")
         parsed = tuple(parse_value(t) for t in texts) + (None,) * (n - len(texts))
-        for t, v in zip(texts, parsed):
-            if v is None:
-                problems.append(f"line {number}: <{tag}> value {t[:40]!r} is not a number")
         out.append(ScheduleValue(tag, texts + ("",) * (n - len(texts)), parsed, number,
                                  notes.get(mark, "") if mark else ""))
     article = " ".join(head.get("ARTICLE", ([], 0))[0])[:10].upper()
+    # a subsidiary's or a series' schedule names it: "<SUBSIDIARY> <NUMBER> 1 <NAME> ALABAMA POWER"
+    subsidiary = " ".join(head.get("NAME", ([], 0))[0])[:80] if "SUBSIDIARY" in head or "SERIES" in head else ""
+    if ("SUBSIDIARY" in head or "SERIES" in head) and not subsidiary:
+        subsidiary = "a subsidiary or series"
     currency = " ".join(head.get("CURRENCY", ([], 0))[0])[:60]
     first = doc.line_numbers[0] if doc.line_numbers else 0
-    return Schedule(doc.type, first, article, multiplier, tuple(columns), tuple(out), currency,
-                    "RESTATED" in head, tuple(problems))
+    return Schedule(doc.type, first, article, multiplier, tuple(columns), tuple(out), currency=currency,
+                    restated="RESTATED" in head, problems=tuple(problems), subsidiary=subsidiary)
 
 
 def parse_value(text: str) -> Decimal | None:
-    """A schedule's number: "1,203,488", "(1,045)", "-45", "2.61", "(8.29)", "$ 12"; None if not one."""
+    """A schedule's number: "1,203,488", "(1,045)", "-45", "2.61", "(8.29)", "$12"; None if not one."""
     m = _NUMBER.match(text.strip())
     if not m or not (m.group(3) or m.group(4)) or bool(m.group(1)) != bool(m.group(5)):
         return None
@@ -127,11 +152,12 @@ def parse_date(text: str) -> dt.date | None:
     m = _NAMED_DATE.match(text)
     if m:
         month = MONTHS.get(m.group(1).lower())
-        return make_date(int(m.group(3)), month, int(m.group(2))) if month else None
-    m = _NUMERIC_DATE.match(text)
-    if m:
-        return make_date(int(m.group(3)), int(m.group(1)), int(m.group(2)))
-    return None
+        day = make_date(int(m.group(3)), month, int(m.group(2))) if month else None
+    else:
+        m = _NUMERIC_DATE.match(text)
+        day = make_date(int(m.group(3)), int(m.group(1)), int(m.group(2))) if m else None
+    # (schedules were filed 1993-2001: a year far from that is a misprint, and no date arithmetic's)
+    return day if day is not None and 1900 <= day.year <= 2100 else None
 
 
 def _columns(head: dict, problems: list[str]) -> list[ScheduleColumn]:
@@ -150,7 +176,7 @@ def _columns(head: dict, problems: list[str]) -> list[ScheduleColumn]:
     for k, text in enumerate(ends):
         end = parse_date(text)
         if end is None:
-            problems.append(f"line {line}: <PERIOD-END> {text[:40]!r} is not a date; that column is not read")
+            problems.append(f"line {line}: <PERIOD-END> {text[:40]!r} is not a date; the schedule's values are not read")
             return out if len(ends) == 1 else []
         kind = types[k].upper() if k < len(types) and _PERIOD_TYPE.match(types[k].upper()) else ""
         start = parse_date(starts[k]) if k < len(starts) else None

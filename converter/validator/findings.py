@@ -47,6 +47,7 @@ CODES = {
     "limit:time": "the conversion took longer than --time-limit",
     "limit:memory": "the conversion needed more memory than --memory-limit",
     "output:unwritable": "the output folder could not be written",
+    "output:nameTaken": "two inputs would write one output folder: the later one is refused",
 }
 
 
