@@ -73,7 +73,7 @@ NO_NUMBERS = ("CONSOLIDATED BALANCE SHEETS\n\n                         December 
     ("picture.txt", b"GIF89a\x01\x00\x01\x00\x80\x00\x00\xff\xff\xff", 3, "GIF"),
     ("archive.txt", _zip(), 3, "zip"),
     ("binary.txt", bytes(range(256)) * 40, 3, "binary"),
-    ("html.txt", _html_only(), 3, "HTML"),
+    ("html.txt", _html_only(), 4, "nothing to convert"),  # (HTML is read: one row, no period)
     ("no-numbers.txt", NO_NUMBERS, 4, "no statement table"),
 ])
 def test_input_that_is_not_a_filing_gets_one_line(tmp_path, capsys, name, data, code, words):

@@ -5,6 +5,7 @@ import datetime as dt
 import re
 
 from converter.model import FilingHeader, SkippedDocument, TextDocument
+from converter.reading.html import html_lines
 from converter.resources import load_toml
 
 _HEADER_KEYS = {
@@ -184,7 +185,13 @@ def _add_text(lines, first, last, doc_type, description, docs, skipped) -> None:
         return
     head = "\n".join(lines[first:min(last, first + 40)]).lower()
     if "<html" in head or "<body" in head or len(_HTML_TAG.findall(head)) > 5:
-        skipped.append(SkippedDocument(doc_type, first + 1, "HTML document (text filings only)"))
+        # an HTML document (2001-2010): its tables laid out as printed text (reading/html.py)
+        laid = html_lines("\n".join(lines[first:last]), first + 1)
+        if not laid:
+            skipped.append(SkippedDocument(doc_type, first + 1, "HTML document without text"))
+            return
+        docs.append(TextDocument(doc_type, description, tuple(text for _, text in laid),
+                                 tuple(number for number, _ in laid)))
         return
     if any(_UUENCODE.match(lines[k]) for k in range(first, min(last, first + 5))):
         skipped.append(SkippedDocument(doc_type, first + 1, "uuencoded binary document"))
