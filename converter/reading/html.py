@@ -114,13 +114,20 @@ def _table_lines(table, first_line: int) -> list[tuple[int, str]]:
         return [(line, "  ".join(c[2] for c in cells if c[2])) for line, cells in rows]
     # each row: a label (its first text that is no value, indented by the empty cells before it
     # and its own indent) and values placed in the grid columns they start in
+    # text in the value columns is a heading ("September 26, 2009" over its numbers), not a label
+    first_value = min((c[0] for _, cells in rows for c in cells if c[2] and _VALUE.match(c[2])), default=width)
     laid = []
     for line, cells in rows:
         label, level, values = "", 0, []
+        texts = [c for c in cells if c[2]]
+        # a row of column headings: several texts, none a number, none in the label column
+        headings = len(texts) >= 2 and texts[0][0] > 0 and not any(_VALUE.match(c[2]) for c in texts)
         for k, (start, span, text, indent) in enumerate(cells):
             if not text:
                 continue
-            if not label and not values and not _VALUE.match(text):
+            spans_values = start > 0 and span > 1 and start + span > first_value
+            if not label and not values and not headings and not spans_values and not _VALUE.match(text) \
+                    and start < first_value:
                 label = text
                 level = indent + 2 * sum(1 for c in cells[:k] if not c[2] and c[0] < start)
             else:
