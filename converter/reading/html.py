@@ -23,6 +23,10 @@ _LEAD = re.compile(r"^[\u00a0 ]+")
 _DOLLAR = re.compile(r"^\(?\$\(?$")  # "$", "($", "$(": joins the number after it
 _CLOSER = re.compile(r"^(?:\)|%|\)%|%\))$")  # ")", "%": joins the number before it
 _PAD = re.compile(r"(?:padding-left|margin-left|text-indent)\s*:\s*([\d.]+)\s*(pt|px|em|in|%)?", re.I)
+# the filing agents' navigation printed on every page ("Table of Contents" links back to the
+# index, Merrill's "QuickLinks"): no title of the statement under it
+_FURNITURE = re.compile(r"^(?:table of contents|back to (?:table of )?contents|return to (?:table of contents|index)|"
+                        r"index to financial statements|quicklinks\b.*|click here to rapidly navigate.*)$", re.I)
 MAX_CELLS = 60  # columns of one table: more is a layout grid, read as text
 LABEL_WIDTH = 60
 GAP = 3
@@ -42,7 +46,7 @@ def html_lines(text: str, first_line: int = 1) -> list[tuple[int, str]]:
 
     def flush() -> None:
         line = " ".join("".join(words).split()) if words else ""
-        if line:
+        if line and not _FURNITURE.match(line):
             out.append((where[0], line))
         words.clear()
 
