@@ -235,7 +235,33 @@ def build_parser() -> argparse.ArgumentParser:
     val.add_argument("--max-size", type=float, default=200, metavar="MB",
                      help="refuse files larger than this many megabytes (default: 200)")
     val.set_defaults(func=cmd_validate)
+    cmp = sub.add_parser(
+        "compare", help="hold one XBRL instance against another (a conversion against the filer's XBRL)",
+        description="For each numeric fact of THEIRS in a context without dimensions: the same concept, period "
+                    "and value in OURS (same); the value under another concept (concept); the concept and period "
+                    "with another value (value); or missing. US-GAAP names deprecated since 2009 count as the 2024 "
+                    "names that replaced them; a duration's start may differ by three days (52-53 week years). "
+                    "Exit status: 0 compared, 2 an instance that cannot be read.",
+    )
+    cmp.add_argument("ours", metavar="OURS", help="the instance to check (a conversion's NAME.xml)")
+    cmp.add_argument("theirs", metavar="THEIRS", help="the instance to check it against (the filer's own)")
+    cmp.add_argument("--format", choices=("text", "json"), default="text", help="report format (default: text)")
+    cmp.add_argument("--statements", action="store_true",
+                     help="only THEIRS's facts of its statement roles (read from the *_pre.xml beside it)")
+    cmp.set_defaults(func=cmd_compare)
     return parser
+
+
+def cmd_compare(args: argparse.Namespace) -> int:
+    from converter.compare import compare, compare_json
+
+    try:
+        result = compare(Path(args.ours), Path(args.theirs), args.statements)
+    except ValueError as exc:
+        print(f"txt2xbrl: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(compare_json([result]) if args.format == "json" else result.text())
+    return EXIT_OK
 
 
 def main(argv: list[str] | None = None) -> int:

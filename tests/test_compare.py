@@ -1,0 +1,53 @@
+"""txt2xbrl compare: a conversion held against another instance (a filer's own XBRL), fact by fact."""
+import json
+import re
+
+from conftest import ROOT
+from converter.cli import main
+
+OURS = ROOT / "examples" / "002_827b01e1209febb2" / "002_827b01e1209febb2.xml"
+
+
+def _theirs(tmp_path) -> str:
+    """Our instance as a filer of 2010 might have tagged it: a 2009 name for revenues, total assets
+    under another name, a cash figure that differs, a fact we do not have, a dimensional fact."""
+    text = OURS.read_text()
+    text = text.replace('<us-gaap:Revenues id="f38"', '<us-gaap:SalesRevenueNet id="f38"', 1)
+    text = re.sub(r'(id="f38"[^>]*>[^<]*</us-gaap:)Revenues>', r"\1SalesRevenueNet>", text, count=1)
+    text = text.replace('<us-gaap:Assets id="f20"', '<us-gaap:AssetsTotalAsTagged id="f20"', 1)
+    text = re.sub(r'(id="f20"[^>]*>[^<]*</us-gaap:)Assets>', r"\1AssetsTotalAsTagged>", text, count=1)
+    text = text.replace("</xbrli:xbrl>", '  <us-gaap:Goodwill id="gx" contextRef="I20040531" unitRef="USD" '
+                                          'decimals="0">12345</us-gaap:Goodwill>\n</xbrli:xbrl>')
+    path = tmp_path / "theirs.xml"
+    path.write_text(text)
+    return str(path)
+
+
+def test_compare_counts_each_kind(tmp_path, capsys):
+    theirs = _theirs(tmp_path)
+    assert main(["compare", str(OURS), theirs, "--format", "json"]) == 0
+    (result,) = json.loads(capsys.readouterr().out)
+    by = {(f["concept"], f["period"]): f for f in result["facts"]}
+    assert by[("SalesRevenueNet", "2003-12-01..2004-05-31")]["status"] == "same"  # its 2024 name is Revenues
+    assert by[("AssetsTotalAsTagged", "2004-05-31")]["status"] == "concept"
+    assert by[("AssetsTotalAsTagged", "2004-05-31")]["ours"] == "Assets"
+    assert by[("Goodwill", "2004-05-31")]["status"] == "missing"
+    counts = result["counts"]
+    assert counts["concept"] == 1 and counts["missing"] == 1 and counts["value"] == 0
+    assert counts["same"] == sum(1 for f in result["facts"]) - 2
+
+
+def test_compare_reports_another_value(tmp_path, capsys):
+    text = OURS.read_text().replace(">1518639</us-gaap:Assets>", ">1518640</us-gaap:Assets>", 1)
+    theirs = tmp_path / "theirs.xml"
+    theirs.write_text(text)
+    assert main(["compare", str(OURS), str(theirs)]) == 0
+    out = capsys.readouterr().out
+    assert "1 with another value" in out and "value    Assets 2004-05-31 1518640" in out and "ours Assets 1518639" in out
+
+
+def test_compare_refuses_what_is_not_an_instance(tmp_path, capsys):
+    bad = tmp_path / "bad.xml"
+    bad.write_text("<not-xbrl/>")
+    assert main(["compare", str(OURS), str(bad)]) == 2
+    assert str(bad) in capsys.readouterr().err
