@@ -14,13 +14,14 @@ EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
 def _inputs(paths: list[str]) -> tuple[list[Path], list[str]]:
-    """Files as given; folders contribute their *.txt (and *.nc) files, sorted."""
+    """Files as given; folders contribute their *.txt, *.nc, *.htm and *.html files, sorted."""
     files: list[Path] = []
     missing: list[str] = []
     for p in paths:
         path = Path(p)
         if path.is_dir():
-            found = sorted(f for f in path.rglob("*") if f.is_file() and f.suffix.lower() in (".txt", ".nc"))
+            found = sorted(f for f in path.rglob("*") if f.is_file()
+                           and f.suffix.lower() in (".txt", ".nc", ".htm", ".html"))
             files.extend(found)
         elif path.is_file():
             files.append(path)
@@ -56,7 +57,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
     for r in results:
         print(r.summary(), file=sys.stderr)
     if not files and not missing:
-        print("txt2xbrl: no .txt or .nc filings in the given folders", file=sys.stderr)
+        print("txt2xbrl: no .txt, .nc, .htm or .html filings in the given folders", file=sys.stderr)
         return EXIT_USAGE
     # two inputs named alike would write one output folder: the later ones are refused
     first: dict[str, Path] = {}

@@ -200,9 +200,18 @@ def up_to_date(path: str | Path, out_dir: Path, cik: str | None, narrative: bool
     return None
 
 
+# file stems that say nothing of the filing (sec-edgar-downloader's full-submission.txt, an
+# agent's filing.htm): the output is named after the folder (its accession number) instead
+_SAYS_NOTHING = {"full-submission", "filing", "primary-document", "submission", "document", "index", "report"}
+
+
 def output_name(path: str | Path) -> str:
-    name = Path(path).name
-    return name[:-4] if name.lower().endswith(".txt") else Path(name).stem
+    path = Path(path)
+    name = path.name
+    stem = name[:-4] if name.lower().endswith(".txt") else Path(name).stem
+    if stem.lower() in _SAYS_NOTHING and path.parent.name not in ("", ".", ".."):
+        return path.parent.name
+    return stem
 
 
 _LINE_FIRST = re.compile(r"line (\d+): ")

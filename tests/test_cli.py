@@ -139,3 +139,31 @@ def test_a_failure_is_a_finding_in_the_json_summary(tmp_path, capsys):
     assert entry["finding"] == {"code": "input:refused", "severity": "error", "file": str(bad), "line": 2, "column": 0,
                                 "message": "a line of 119,999 characters: not a printed text filing"}  # (its last blank stripped)
     assert capsys.readouterr().err.rstrip().endswith("[input:refused]")
+
+
+def test_downloader_layouts_do_not_collide(tmp_path, capsys):
+    """sec-edgar-downloader saves every filing as <accession>/full-submission.txt: each output is
+    named after its folder, and HTML primary documents in a folder are converted too."""
+    seed = (SEEDS / "002_827b01e1209febb2.txt").read_text()
+    for accession in ("0000950109-04-000001", "0000950109-04-000002"):
+        (tmp_path / "in" / accession).mkdir(parents=True)
+        (tmp_path / "in" / accession / "full-submission.txt").write_text(seed)
+    assert main(["convert", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "-q"]) == 0
+    assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["0000950109-04-000001", "0000950109-04-000002"]
+
+
+def test_the_filers_xbrl_is_never_read_for_facts(tmp_path):
+    """A submission with EX-101 documents converts exactly as without them."""
+    seed = (SEEDS / "002_827b01e1209febb2.txt").read_text()
+    ex101 = ("<DOCUMENT>\n<TYPE>EX-101.INS\n<TEXT>\n<XBRL>\n<xbrli:xbrl xmlns:xbrli=\"http://www.xbrl.org/2003/instance\">\n"
+             + "".join(f"<us-gaap:Revenues contextRef=\"c\" unitRef=\"u\" decimals=\"0\">{n}</us-gaap:Revenues>\n"
+                       for n in (3769924, 999999)) + "</xbrli:xbrl>\n</XBRL>\n</TEXT>\n</DOCUMENT>\n")
+    (tmp_path / "a").mkdir()
+    (tmp_path / "b").mkdir()
+    main_doc = "<DOCUMENT>\n<TYPE>10-QSB\n<TEXT>\n" + seed.rstrip("\n") + "\n</TEXT>\n</DOCUMENT>\n"
+    (tmp_path / "a" / "f.txt").write_text(main_doc)
+    (tmp_path / "b" / "f.txt").write_text(main_doc + ex101)
+    for d in ("a", "b"):
+        assert main(["convert", str(tmp_path / d / "f.txt"), "--out", str(tmp_path / d / "out"), "-q"]) == 0
+    assert (tmp_path / "a" / "out" / "f" / "f.xml").read_text().split("-->", 1)[1] == \
+        (tmp_path / "b" / "out" / "f" / "f.xml").read_text().split("-->", 1)[1]
