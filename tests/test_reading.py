@@ -199,3 +199,11 @@ Grosbeak Energy Holdings reported results.
     assert filing.header.cik == "0000888888"
     assert filing.header.company == "GROSBEAK ENERGY HOLDINGS INC"
     assert filing.header.state_of_incorporation == "DE"
+
+
+def test_an_html_exhibit_that_cannot_be_read_is_skipped(tmp_path):
+    p = tmp_path / "f.txt"
+    p.write_text("<DOCUMENT>\n<TYPE>10-Q\n<TEXT>\nNet sales  1,234\n</TEXT>\n</DOCUMENT>\n"
+                 "<DOCUMENT>\n<TYPE>EX-99\n<TEXT>\n<HTML>\n" + "<td>" * 6 + "\n</TEXT>\n</DOCUMENT>\n")
+    f = read_filing(p)
+    assert [d.type for d in f.documents] == ["10-Q", "EX-99"] or any(s.type == "EX-99" for s in f.skipped)

@@ -4,6 +4,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from converter.errors import InputError
 from converter.model import FilingHeader, SkippedDocument, TextDocument
 from converter.reading.html import html_lines
 from converter.resources import load_toml
@@ -186,7 +187,11 @@ def _add_text(lines, first, last, doc_type, description, docs, skipped) -> None:
     head = "\n".join(lines[first:min(last, first + 40)]).lower()
     if "<html" in head or "<body" in head or len(_HTML_TAG.findall(head)) > 5:
         # an HTML document (2001-2010): its tables laid out as printed text (reading/html.py)
-        laid = html_lines("\n".join(lines[first:last]), first + 1)
+        try:
+            laid = html_lines("\n".join(lines[first:last]), first + 1)
+        except InputError as exc:  # (an HTML exhibit lxml cannot read: the other documents stand)
+            skipped.append(SkippedDocument(doc_type, first + 1, exc.message))
+            return
         if not laid:
             skipped.append(SkippedDocument(doc_type, first + 1, "HTML document without text"))
             return
