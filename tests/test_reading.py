@@ -201,9 +201,15 @@ Grosbeak Energy Holdings reported results.
     assert filing.header.state_of_incorporation == "DE"
 
 
-def test_an_html_exhibit_that_cannot_be_read_is_skipped(tmp_path):
+def test_an_html_exhibit_without_text_is_skipped_and_the_rest_stands(tmp_path):
+    from converter.reading.html import html_lines
+
     p = tmp_path / "f.txt"
     p.write_text("<DOCUMENT>\n<TYPE>10-Q\n<TEXT>\nNet sales  1,234\n</TEXT>\n</DOCUMENT>\n"
-                 "<DOCUMENT>\n<TYPE>EX-99\n<TEXT>\n<HTML>\n" + "<td>" * 6 + "\n</TEXT>\n</DOCUMENT>\n")
+                 "<DOCUMENT>\n<TYPE>EX-99\n<TEXT>\n<HTML><BODY><TABLE><TR><TD></TD></TR></TABLE></BODY></HTML>\n"
+                 "</TEXT>\n</DOCUMENT>\n")
     f = read_filing(p)
-    assert [d.type for d in f.documents] == ["10-Q", "EX-99"] or any(s.type == "EX-99" for s in f.skipped)
+    assert [d.type for d in f.documents] == ["10-Q"]
+    assert [(s.type, s.reason) for s in f.skipped] == [("EX-99", "HTML document without text")]
+    with pytest.raises(InputError, match="cannot be read"):
+        html_lines("")

@@ -192,7 +192,7 @@ def _add_text(lines, first, last, doc_type, description, docs, skipped) -> None:
         except InputError as exc:  # (an HTML exhibit lxml cannot read: the other documents stand)
             skipped.append(SkippedDocument(doc_type, first + 1, exc.message))
             return
-        if not laid:
+        if not any(text for _, text in laid):
             skipped.append(SkippedDocument(doc_type, first + 1, "HTML document without text"))
             return
         docs.append(TextDocument(doc_type, description, tuple(text for _, text in laid),
