@@ -213,3 +213,14 @@ def test_an_html_exhibit_without_text_is_skipped_and_the_rest_stands(tmp_path):
     assert [(s.type, s.reason) for s in f.skipped] == [("EX-99", "HTML document without text")]
     with pytest.raises(InputError, match="cannot be read"):
         html_lines("")
+
+
+def test_an_html_title_and_its_scale_in_one_paragraph_are_two_lines(tmp_path):
+    """"BALANCE SHEETS (In millions)" run together in one paragraph reads as a typed title over its
+    scale line; a sentence that ends in a scale phrase stays one line."""
+    from converter.reading.html import html_lines
+
+    got = [t for _, t in html_lines("<html><body><p>CONDENSED BALANCE SHEETS (In millions, except share amounts)</p>"
+                                     "<p>Revenue by region was as follows (in millions)</p></body></html>")]
+    assert got == ["CONDENSED BALANCE SHEETS", "(In millions, except share amounts)",
+                   "Revenue by region was as follows (in millions)"]

@@ -27,6 +27,8 @@ _PAD = re.compile(r"(?:padding-left|margin-left|text-indent)\s*:\s*([\d.]+)\s*(p
 # index, Merrill's "QuickLinks"): no title of the statement under it
 _FURNITURE = re.compile(r"^(?:table of contents|back to (?:table of )?contents|return to (?:table of contents|index)|"
                         r"index to financial statements|quicklinks\b.*|click here to rapidly navigate.*)$", re.I)
+_TITLE_AND_SCALE = re.compile(r"^([A-Z0-9][A-Z0-9 ,.'&\u2019-]{8,}?)\s+(\((?i:(?:dollars |amounts )?in (?:thousands|millions|"
+                              r"billions)\b)[^)]*\))$")
 MAX_CELLS = 60  # columns of one table: more is a layout grid, read as text
 LABEL_WIDTH = 60
 GAP = 3
@@ -47,7 +49,9 @@ def html_lines(text: str, first_line: int = 1) -> list[tuple[int, str]]:
     def flush() -> None:
         line = " ".join("".join(words).split()) if words else ""
         if line and not _FURNITURE.match(line):
-            out.append((where[0], line))
+            # a title and its scale run together in one paragraph: two lines, as typed
+            m = _TITLE_AND_SCALE.match(line)
+            out.extend([(where[0], m.group(1)), (where[0], m.group(2))] if m else [(where[0], line)])
         words.clear()
 
     def walk(el) -> None:
