@@ -21,7 +21,7 @@ from pydantic import Field
 
 from converter.errors import OutputError
 from converter.model import Fact
-from converter.pipeline import convert, output_name, report_of, source_stamp, write_atomically
+from converter.pipeline import convert, output_files, output_name, write_atomically
 from converter.reading.reader import MAX_BYTES, read_source
 from converter.report import Report, _Model
 
@@ -60,12 +60,10 @@ def convert_file(path: str | Path, out: str | Path | None = None, *, cik: str | 
     running text; files over max_bytes are refused."""
     data = read_source(path, max_bytes)
     model, rendered, _ = convert(path, cik, narrative, max_bytes, data)
-    report = report_of(model, source_stamp(path, data, cik, narrative))
+    report, files = output_files(path, model, rendered, data, cik, narrative)
     name = output_name(path)
     written: list[Path] = []
     if out is not None:
-        files = dict(rendered.files)
-        files[f"{name}.report.json"] = report.to_json()
         try:
             folder = write_atomically(Path(out), name, files)
         except OSError as exc:  # (as the command reports it: exit 8)

@@ -16,6 +16,7 @@ from pathlib import Path
 from converter import __version__
 from converter.errors import FAILURE_CODES, INTERNAL_ERROR, ConversionError, MemoryLimit, NoStatementsError, OutputError, ValidationFailure
 from converter.mapping.mapper import map_filing
+from converter.mapping.schedule import differences
 from converter.model import StatementKind, XbrlModel
 from converter.parsing.parser import parse_filing
 from converter.reading.reader import MAX_BYTES, read_filing, read_source
@@ -216,19 +217,17 @@ def output_name(path: str | Path) -> str:
 
 _LINE_FIRST = re.compile(r"line (\d+): ")
 _AT_LINE = re.compile(r":(\d+): ")
-_LINE_IN = re.compile(r"\(line (\d+)\)")
-
-
 def findings_of(model: XbrlModel, source: str) -> list[Finding]:
     """A conversion's warnings, rows left out and calculation inconsistencies as findings, the shape
     every check of txt2xbrl reports in, each with the source file and line it is about."""
+    differing = dict((text, line) for line, text in differences(model.schedule)) if model.schedule else {}
     out = []
     for w in model.warnings:
-        schedule = w.startswith("EX-27")
-        m = (_LINE_IN.search(w) if schedule else _LINE_FIRST.match(w))
-        message = w[m.end():] if m is not None and not schedule else w
-        out.append(Finding("schedule:differs" if schedule else "convert:warning", WARNING, message, source,
-                           int(m.group(1)) if m else 0))
+        if w in differing:
+            out.append(Finding("schedule:differs", WARNING, w, source, differing[w]))
+            continue
+        m = _LINE_FIRST.match(w)
+        out.append(Finding("convert:warning", WARNING, w[m.end():] if m else w, source, int(m.group(1)) if m else 0))
     out += [Finding("convert:unplaced", WARNING, f"{u.label!r}: {u.reason}" if u.label else u.reason, source, u.line)
             for u in model.unmapped]
     out += [Finding("calc:inconsistent", INCONSISTENCY, f"{i.concept} in {i.context}: reported {i.reported}, its "
@@ -274,6 +273,13 @@ def report_of(model: XbrlModel, source: dict | None = None) -> Report:
     )
 
 
+def output_files(path: str | Path, model: XbrlModel, rendered: Rendered, data: bytes, cik: str | None,
+                 narrative: bool) -> tuple[Report, dict[str, str]]:
+    """The report of a conversion, stamped with its source, and the files of OUT/NAME/."""
+    report = report_of(model, source_stamp(path, data, cik, narrative))
+    return report, {**rendered.files, f"{output_name(path)}.report.json": report.to_json()}
+
+
 def convert_to_folder(path: str | Path, out_dir: Path, cik: str | None = None, narrative: bool = True,
                       max_bytes: int = MAX_BYTES) -> Result:
     name = output_name(path)
@@ -281,9 +287,7 @@ def convert_to_folder(path: str | Path, out_dir: Path, cik: str | None = None, n
     try:
         data = read_source(path, max_bytes)  # once: converted and stamped
         model, rendered, timings = convert(path, cik, narrative, max_bytes, data)
-        files = dict(rendered.files)
-        files[f"{name}.report.json"] = report_of(model, source_stamp(path, data, cik, narrative)).to_json()
-        final = write_atomically(out_dir, name, files)
+        final = write_atomically(out_dir, name, output_files(path, model, rendered, data, cik, narrative)[1])
     except ConversionError as exc:
         result.error = str(exc)
         result.exit_code = exc.exit_code

@@ -113,7 +113,7 @@ def breaking(networks: tuple[Network, ...], facts: list[Fact], candidates: list[
     calculations, or take them out of the linkbase."""
     out: dict[int, str] = {}
     pending = list(candidates)
-    while True:
+    while pending:
         mine = {id(f) for f in pending}
         by_key: dict[tuple[str, str, str], Fact] = {}
         by_concept: dict[str, list[Fact]] = {}
@@ -136,9 +136,10 @@ def breaking(networks: tuple[Network, ...], facts: list[Fact], candidates: list[
                         if id(f) in mine:
                             found.setdefault(id(f), f"{parent} in {total.context.id}")
         if not found:
-            return out
+            break
         out.update(found)
         pending = [f for f in pending if id(f) not in found]
+    return out
 
 
 def _check(total: Fact, arcs: list[Arc], by_key: dict) -> Decimal | None:

@@ -277,8 +277,13 @@ def _footnote(sch: Schedule) -> str:
             f"line {sch.line}): the statements do not give this figure.")
 
 
+def differences(report: ScheduleReport) -> list[tuple[int, str]]:
+    """(schedule line, warning) for each schedule value the statements contradict."""
+    return [(c.schedule_line, f"{c.document} <{c.tag}> {c.schedule_text} (line {c.schedule_line}) {c.status} from "
+                              f"the statements' {c.concept} {_in_units(c.stated, c)} (line {c.stated_line}), {c.period}")
+            for c in report.checks if c.status != AGREE]
+
+
 def disagreements(report: ScheduleReport) -> list[str]:
     """A warning for each schedule value the statements contradict."""
-    return [f"{c.document} <{c.tag}> {c.schedule_text} (line {c.schedule_line}) {c.status} from the statements' "
-            f"{c.concept} {_in_units(c.stated, c)} (line {c.stated_line}), {c.period}"
-            for c in report.checks if c.status != AGREE]
+    return [text for _, text in differences(report)]
