@@ -5,7 +5,8 @@ For each of THEIRS's numeric facts in a context without dimensions, OURS is sear
   concept   the value under another concept, in the same period
   value     the same concept and period with another value
   missing   none of these
-Concepts are compared by local name, with the US-GAAP names deprecated since 2009 counted as
+Standard concepts (US-GAAP, DEI, SRT) are compared by local name, extensions by their whole
+name (no two filers' extensions are one concept), with the US-GAAP names deprecated since 2009 counted as
 the 2024 names that replaced them (taxonomy/replacements.toml, the FASB's deprecation arcs),
 so that a 2010 filing's own XBRL can check a conversion of it. Periods are the same when they end
 on the same day and, for durations, start within three days of each other (52-53 week years
@@ -76,8 +77,16 @@ def _successors() -> dict[str, str]:
     return dict(load_toml("replacements.toml").get("replaced", {}))
 
 
-def _name(local: str) -> str:
-    return _successors().get(local, local)
+_STANDARD_NS = re.compile(r"^\{https?://(?:fasb\.org/(?:us-gaap|srt)|xbrl\.us/us-gaap|xbrl\.sec\.gov/dei|"
+                          r"xbrl\.sec\.gov/country|xbrl\.sec\.gov/currency|www\.xbrl\.org)/")
+
+
+def _name(qname: str) -> str:
+    """What makes two facts' concepts the same: a standard concept's local name (its 2024 name
+    where it was replaced), an extension's whole name (two filers' "ContributionsFromHolder"
+    are two concepts, though their names agree)."""
+    local = qname.rpartition("}")[2]
+    return _successors().get(local, local) if _STANDARD_NS.match(qname) or "}" not in qname else qname
 
 
 def _numbers(inst: Instance, only: set[str] | None = None) -> list[tuple]:
@@ -96,7 +105,7 @@ def _numbers(inst: Instance, only: set[str] | None = None) -> list[tuple]:
             end = dt.date.fromisoformat((ctx.end or "")[:10])
         except (InvalidOperation, ValueError, TypeError):
             continue
-        out.append((f.concept.rpartition("}")[2], (start, end), value, f.line, inst.units.get(f.unit)))
+        out.append((f.concept, (start, end), value, f.line, inst.units.get(f.unit)))
     return out
 
 
@@ -139,7 +148,7 @@ def compare(ours: Path, theirs: Path, statements: bool = False) -> Comparison:
     if statements and only is None:
         raise ValueError(f"{theirs}: no presentation linkbase beside it to tell its statements")
     for name, (start, end), value, line, unit in _numbers(_load(theirs), only):
-        concept = _name(name)
+        concept, name = _name(name), name.rpartition("}")[2]
         here = [(n, v) for n, s, v, u in by_end.get(end, []) if u == unit
                 and (s is None) == (start is None) and (s is None or abs((s - start).days) <= START_SLACK)]
         period = f"{start}..{end}" if start else f"{end}"
@@ -147,9 +156,9 @@ def compare(ours: Path, theirs: Path, statements: bool = False) -> Comparison:
         if value in same_concept:
             out.rows.append(Compared(name, period, value, line, SAME))
         elif (others := [n for n, v in here if v == value]):
-            out.rows.append(Compared(name, period, value, line, CONCEPT, others[0]))
+            out.rows.append(Compared(name, period, value, line, CONCEPT, others[0].rpartition("}")[2]))
         elif same_concept:
-            out.rows.append(Compared(name, period, value, line, VALUE, f"{concept} {same_concept[0]}"))
+            out.rows.append(Compared(name, period, value, line, VALUE, f"{concept.rpartition('}')[2]} {same_concept[0]}"))
         else:
             out.rows.append(Compared(name, period, value, line, MISSING))
     return out

@@ -51,3 +51,25 @@ def test_compare_refuses_what_is_not_an_instance(tmp_path, capsys):
     bad.write_text("<not-xbrl/>")
     assert main(["compare", str(OURS), str(bad)]) == 2
     assert str(bad) in capsys.readouterr().err
+
+
+def test_two_filers_extensions_are_two_concepts_whatever_their_names(tmp_path, capsys):
+    """A filer's own extension with the local name of ours ("DueToBankruptcyCreditors") in its own
+    namespace is another concept: a different value is no 'value' difference (two filers'
+    ContributionsFromNoncontrollingInterestHolder were compared as one), the same value is found
+    'under another concept'; in our namespace it is the same concept."""
+    text = OURS.read_text().replace(">258924</elec:DueToBankruptcyCreditors>", ">258925</elec:DueToBankruptcyCreditors>", 1)
+    theirs = tmp_path / "theirs.xml"
+    theirs.write_text(text.replace('xmlns:elec="http://txt2xbrl.invalid/elec/20040531"',
+                                   'xmlns:elec="http://www.elec.example/20040531"', 1))
+    assert main(["compare", str(OURS), str(theirs), "--format", "json"]) == 0
+    (result,) = json.loads(capsys.readouterr().out)
+    by = {(f["concept"], f["period"]): f for f in result["facts"]}
+    assert by[("DueToBankruptcyCreditors", "2004-05-31")]["status"] == "missing"
+    assert by[("GainOnDebtReductionInBankruptcy", "2003-12-01..2004-05-31")]["status"] == "concept"
+    theirs.write_text(text)
+    assert main(["compare", str(OURS), str(theirs), "--format", "json"]) == 0
+    (result,) = json.loads(capsys.readouterr().out)
+    by = {(f["concept"], f["period"]): f for f in result["facts"]}
+    assert by[("DueToBankruptcyCreditors", "2004-05-31")]["status"] == "value"
+    assert by[("GainOnDebtReductionInBankruptcy", "2003-12-01..2004-05-31")]["status"] == "same"

@@ -19,6 +19,10 @@ from converter.mapping.edges import dated_instant
 # a heading of income printed positive and expenses negative: "Other income (expense):"
 _INCOME_FIRST = re.compile(r"\bincome\s*\((?:expense|expenses|deductions)\)|\bincome\s+and\s+\(?expense", re.I)
 TOTAL_LABEL = re.compile(r"total\b", re.I)
+# "Less: Comprehensive income attributable to noncontrolling interests  24": the amount taken
+# away, printed as itself; a rule's negation is for a line printed as its effect ("Less
+# earnings from discontinued operations  (753)" in a cash-flow statement is 753 of earnings)
+_DEDUCTED = re.compile(r"^\s*(?:less|deduct)\b", re.I)
 
 
 def sign_factor(facts: list[Fact], table: Table, cells, unknown: int | None = 1) -> int | None:
@@ -78,7 +82,7 @@ def facts_for(st: MapState, t_index: int, table: Table, row: Row, concept: Conce
             value = value * factor
         elif rule is not None:
             if concept.name in st.tax.signed and not rule.magnitude:
-                if rule.negate and not (table.kind is StatementKind.INCOME and (
+                if rule.negate and not (_DEDUCTED.match(row.label) and not _printed_negative(row)) and not (table.kind is StatementKind.INCOME and (
                         _negative_throughout(row) or (_INCOME_FIRST.search(row.context) and _printed_negative(row)))):
                     value = -value  # "Income tax benefit  47,937": the expense is -47,937
                 elif ("Loss" in concept.name or concept.name.startswith("EarningsPerShare")) and (

@@ -15,6 +15,7 @@ from converter.mapping.emit import conflict, emit
 _FULL_COUNT = 1000000  # a caption's share count this large is printed in full, whatever the table's scale
 _PAR = re.compile(r"\$\s?(\d*\.\d+|\d+)\s+(?:par|stated)\b", re.I)
 _COUNT = re.compile(r"(\d{1,3}(?:,\d{3})+|\d+)\s+(?:and\s+(\d{1,3}(?:,\d{3})+|\d+)\s+)?shares\b", re.I)
+_COUNT_AFTER = re.compile(r"\bshares\s+(?:authorized|issued|outstanding)[,;:]?\s+(\d{1,3}(?:,\d{3})+|\d+)", re.I)
 _UP_TO_DATE = re.compile(r"\s*(?:and\s+outstanding\s*)?,?\s*(?:at|as\s+of)\s*", re.I)
 _SHARES_AT = re.compile(r"\(\s*(\d{1,3}(?:,\d{3})+)\s+shares\s+(?:at|as\s+of)\s+([A-Za-z]+\.?\s+\d{1,2},?\s+\d{4})\s*\)")
 _ALL_THREE = re.compile(r"\bauthorized,?\s+issued\s+and\s+outstanding\b", re.I)
@@ -47,25 +48,33 @@ def parenthetical(st: MapState, t_index: int, table: Table, row: Row, rule: Rule
                 # thousands of shares, as the table's share lines; a count printed in full
                 # ("75,000,000 shares") is taken as printed
                 scale = _caption_share_scale(table, row, cells) if pr.unit == "shares" else 1
+                if scale is None:
+                    break
                 for period, raw in placed_at:
                     _parenthetical_fact(st, t_index, row, pr, period, raw, scale)
                 break
 
 
-def _caption_share_scale(table: Table, row: Row, cells) -> int:
+def _caption_share_scale(table: Table, row: Row, cells) -> int | None:
     """The scale of the share counts a caption prints: the table's share scale where the line's
     own amount is the par value times a count read in it ("$.02 par value ... issued and
-    outstanding 5,483 and 4,782 shares" beside $110 thousand: thousands of shares), else as printed
-    ("no par value; 75,000 shares" of preferred stock at $7,500 thousand proves nothing)."""
+    outstanding 5,483 and 4,782 shares" beside $110 thousand: thousands of shares); as printed
+    where the table's shares are not scaled or the counts are printed in full; None (not known)
+    where the table's scale covers shares and nothing proves it covers these counts ("shares
+    authorized 24,000; outstanding 8,376" under "(In millions)": millions, but 5,000 preferred
+    shares under "(In thousands)" may be five thousand)."""
+    counts = [Decimal(g.replace(",", "")) for m in _COUNT.finditer(row.label) for g in m.groups() if g]
+    counts += [Decimal(g.replace(",", "")) for g in _COUNT_AFTER.findall(row.label)]
+    if table.shares_scale <= 1 or not counts or all(count >= _FULL_COUNT for count in counts):
+        return 1
     par = _PAR.search(row.label)
     amount = next((cell.value * table.scale for _, cell in cells if cell.value), None)
-    if table.shares_scale <= 1 or par is None or amount is None or not Decimal(par.group(1)):
-        return 1
-    counts = [Decimal(g.replace(",", "")) for m in _COUNT.finditer(row.label) for g in m.groups() if g]
+    if par is None or amount is None or not Decimal(par.group(1)):
+        return None
     for count in counts:
         if count < _FULL_COUNT and abs(abs(amount) - count * table.shares_scale * Decimal(par.group(1))) <= abs(amount) / 10:
             return table.shares_scale
-    return 1
+    return None
 
 
 def _place_numbers(text: str, instants: list[Period], tail: str, every: bool) -> list[tuple[Period, str]]:

@@ -35,8 +35,8 @@ _LOWER_TITLE = re.compile(r"^(?:consolidated|condensed|combined|statements?|bala
 
 @functools.lru_cache(maxsize=16384)  # asked of the same lines by several passes
 def statement_kind(text: str) -> StatementKind | None:
-    # "SHARE-OWNERS' EQUITY" reads as "shareowners equity"
-    low = " ".join(text.lower().replace("-", "").replace("'", "").split())
+    # "SHARE-OWNERS' EQUITY" reads as "shareowners equity" (and "MEMBERS’ EQUITY", typeset, as "members equity")
+    low = " ".join(text.lower().replace("-", "").replace("'", "").replace("\u2019", "").split())
     if not any(w in low for w in _prefilter("kind")):
         return None
     for kind, pattern in _kinds():

@@ -29,6 +29,10 @@ _FURNITURE = re.compile(r"^(?:table of contents|back to (?:table of )?contents|r
                         r"index to financial statements|quicklinks\b.*|click here to rapidly navigate.*)$", re.I)
 _TITLE_AND_SCALE = re.compile(r"^([A-Z0-9][A-Z0-9 ,.'&\u2019-]{8,}?)\s+(\((?i:(?:dollars |amounts )?in (?:thousands|millions|"
                               r"billions)\b)[^)]*\))$")
+# a scale and "Unaudited" in one paragraph, in either order: "(In millions of dollars except per
+# share amounts) Unaudited" is two lines of a typed title block
+_SCALE_AND_MARK = re.compile(r"^(\((?i:(?:dollars |amounts )?in (?:thousands|millions|billions)\b)[^)]*\))\s+(\(?(?i:unaudited)\)?)$"
+                             r"|^(\(?(?i:unaudited)\)?)\s+(\((?i:(?:dollars |amounts )?in (?:thousands|millions|billions)\b)[^)]*\))$")
 MAX_CELLS = 60  # columns of one table: more is a layout grid, read as text
 LABEL_WIDTH = 60
 GAP = 3
@@ -49,9 +53,10 @@ def html_lines(text: str, first_line: int = 1) -> list[tuple[int, str]]:
     def flush() -> None:
         line = " ".join("".join(words).split()) if words else ""
         if line and not _FURNITURE.match(line):
-            # a title and its scale run together in one paragraph: two lines, as typed
-            m = _TITLE_AND_SCALE.match(line)
-            out.extend([(where[0], m.group(1)), (where[0], m.group(2))] if m else [(where[0], line)])
+            # a title and its scale, or the scale and "Unaudited", run together in one paragraph:
+            # two lines, as typed
+            m = _TITLE_AND_SCALE.match(line) or _SCALE_AND_MARK.match(line)
+            out.extend([(where[0], part) for part in m.groups() if part] if m else [(where[0], line)])
         words.clear()
 
     def walk(el) -> None:
@@ -80,6 +85,28 @@ def html_lines(text: str, first_line: int = 1) -> list[tuple[int, str]]:
     walk(root)
     flush()
     return out
+
+
+def _cell_parts(td) -> list[str]:
+    """A cell's lines as its <br>s and paragraphs break them ("Accumulated<br>Other<br>
+    Comprehensive<br>Income"): a heading stacked over its column, as typed."""
+    parts: list[str] = [""]
+
+    def walk(el) -> None:
+        tag = el.tag.lower() if isinstance(el.tag, str) else ""
+        if tag in _BLOCKS and parts[-1].strip():
+            parts.append("")
+        if el.text and tag:
+            parts[-1] += el.text
+        for child in el:
+            walk(child)
+            if child.tail:
+                parts[-1] += child.tail
+        if tag in _BLOCKS and tag != "br" and parts[-1].strip():
+            parts.append("")
+
+    walk(td)
+    return [" ".join(_SPACES.sub(" ", part).split()) for part in parts if part.strip()]
 
 
 def _cell_text(td) -> tuple[str, int]:
@@ -112,9 +139,9 @@ def _table_lines(table, first_line: int) -> list[tuple[int, str]]:
                 span = max(1, min(int(td.get("colspan", "1") or 1), MAX_CELLS))
             except ValueError:
                 span = 1
-            cells.append([col, span, text, indent])
+            cells.append([col, span, text, indent, td])
             col += span
-        rows.append((first_line + (tr.sourceline or 1) - 1, _merged(cells)))
+        rows.extend(_stacked(first_line + (tr.sourceline or 1) - 1, _merged(cells)))
     if not rows:
         return []
     width = max((c[0] + c[1] for _, cells in rows for c in cells), default=0)
@@ -142,6 +169,7 @@ def _table_lines(table, first_line: int) -> list[tuple[int, str]]:
                 values.append((start, span, text))
         laid.append((line, label, level, values))
     used = sorted({start for _, _, _, values in laid for start, _, _ in values})
+    numeric = {start for _, _, _, values in laid for start, _, text in values if _VALUE.match(text)}
     # (the labels of rows with values set the label column, as wide as a typed page's: a longer
     # label wraps onto lines of its own above, as typed labels did)
     label_width = min(max((len(label) + level for _, label, level, values in laid if values), default=0), LABEL_WIDTH)
@@ -161,17 +189,41 @@ def _table_lines(table, first_line: int) -> list[tuple[int, str]]:
             out.append((line, " " * level + label[:cut]))
             label = label[cut + 1:]
         buf = list(" " * level + label)
+        rule: list[str] = []
         for start, span, text in values:
             ends = [k for k in used if start <= k < start + span]
             right = pos[ends[-1]] + widths[ends[-1]]
+            if sum(k in numeric for k in ends) > 1 and not _VALUE.match(text):
+                # a heading over several columns ("36 Weeks Ended" over both years): centred
+                # over them and underlined across them, as typed, so that it heads each of them
+                rule.extend(" " * (pos[ends[0]] - len(rule)))
+                rule.extend("-" * (right - pos[ends[0]]))
+                right = max(right - (right - pos[ends[0]] - len(text)) // 2, pos[ends[0]] + len(text))
             s = max(right - len(text), len(buf) + 2 if buf and any(ch != " " for ch in buf) else 0)
             buf.extend(" " * (s - len(buf)))
             buf[s:s + len(text)] = list(text)
         out.append((line, "".join(buf).rstrip()))
+        if rule:
+            out.append((line, "".join(rule)))
     return out
 
 
 _VALUE = re.compile(r"^[\(\$\s-]*(?:[\d,]+(?:\.\d+)?|\.\d+|[-\u2013\u2014]+)[\)%\s]*$")
+
+
+def _stacked(line: int, cells: list[list]) -> list[tuple[int, list[list]]]:
+    """A row of column headings whose cells break into lines (<br>, paragraphs) becomes as many
+    rows, each cell's lines at the bottom, as a typed heading stands over its column; any other
+    row stays one."""
+    texts = [c for c in cells if c[2]]
+    if not texts or texts[0][0] == 0 or any(_VALUE.match(c[2]) for c in texts):
+        return [(line, [c[:4] for c in cells])]
+    parts = [_cell_parts(c[4]) if c[2] else [] for c in cells]
+    height = max(len(p) for p in parts)
+    if height <= 1:
+        return [(line, [c[:4] for c in cells])]
+    return [(line, [[c[0], c[1], p[k - (height - len(p))] if k >= height - len(p) else "", c[3]]
+                     for c, p in zip(cells, parts)]) for k in range(height)]
 
 
 def _owner(tr):
@@ -198,7 +250,7 @@ def _merged(cells: list[list]) -> list[list]:
                 prev[2] += text
                 continue
         if pending and text:
-            cell = [cell[0], cell[1], pending + text, cell[3]]
+            cell = [cell[0], cell[1], pending + text, *cell[3:]]
             pending = ""
         out.append(cell)
     return out

@@ -1,0 +1,41 @@
+"""HTML statements (2001-2010) read as the typed text the rest of the pipeline reads: headings
+stacked by <br>, headings over several columns, title blocks run together in one paragraph."""
+from conftest import ROOT
+from converter.model import StatementKind
+from converter.parsing.parser import parse_filing
+from converter.reading.html import html_lines
+from converter.reading.reader import read_filing
+
+STACKED = ROOT / "tests" / "stress" / "html_quarter_stacked_headings.htm"
+
+
+def _tables():
+    return {t.kind: t for t in parse_filing(read_filing(STACKED)).tables}
+
+
+def test_a_scale_and_unaudited_in_one_paragraph_are_two_lines_of_the_title_block():
+    """'(In millions of dollars) Unaudited' under 'STATEMENT OF CONSOLIDATED INCOME': the title
+    and the scale are read (the statement was a note table in units)."""
+    income = _tables()[StatementKind.INCOME]
+    assert income.title == "STATEMENT OF CONSOLIDATED INCOME" and income.scale == 1000000
+
+
+def test_a_heading_over_several_columns_heads_each_of_them():
+    """'36 Weeks Ended' in one cell over both years' dates: both columns are 36 weeks (the first
+    was taken as six months ending September 5, 2009)."""
+    cash = _tables()[StatementKind.CASHFLOW]
+    assert [c.period.key() for c in cash.columns] == ["D2008-12-28_2009-09-05", "D2007-12-30_2008-09-06"]
+    lines = [t for _, t in html_lines(STACKED.read_text())]
+    heading = next(k for k, t in enumerate(lines) if t.strip() == "36 Weeks Ended")
+    assert set(lines[heading + 1].strip()) == {"-"}  # underlined across the columns, as typed
+
+
+def test_heading_cells_broken_by_br_stand_stacked_over_their_columns():
+    """'Accum-<br>ulated<br>Other<br>Compre-<br>hensive<br>Income' and 'Member Units' over 'Units'
+    and 'Amount': each column is headed by its own words (the cells' words ran together,
+    'Accum-ulatedOtherCompre-hensiveIncome', and all five headings fell on one column). A
+    'MEMBERS\u2019 EQUITY' title, typeset apostrophe and all, names the statement of equity."""
+    equity = _tables()[StatementKind.EQUITY]
+    assert [c.member for c in equity.columns] == [
+        "Member Units Units", "Member Units Amount", "Retained Earnings",
+        "Accumulated Other Comprehensive Income", "Total Members\u2019 Equity"]
