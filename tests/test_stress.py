@@ -2539,6 +2539,21 @@ def test_a_less_line_printed_positive_is_the_amount_taken_away():
     assert by[("ComprehensiveIncomeNetOfTax", "D20090401_20090630")] == 478000000
 
 
+def test_other_current_assets_and_other_assets_are_two_changes_and_accretion_is_signed():
+    """'Other current assets (1,050)' and 'Other assets (1,346)' among the changes: the current
+    ones and the other operating ones (both lines wanted IncreaseDecreaseInOtherOperatingAssets,
+    the second became an extension and the first took the concept a filer gives the second);
+    'Amortization of discounts and premiums on investments 607' added to net income is net
+    amortization, so the signed AccretionAmortization... concept is -607 (it was taken as a
+    magnitude, +607)."""
+    by = facts("cash_flow_other_current_and_premium_amortization.txt")
+    assert by[("IncreaseDecreaseInOtherCurrentAssets", "D19990101_19991231")] == 1050000
+    assert by[("IncreaseDecreaseInOtherOperatingAssets", "D19990101_19991231")] == 1346000
+    assert by[("IncreaseDecreaseInOtherCurrentLiabilities", "D19980101_19981231")] == -120000
+    assert by[("AccretionAmortizationOfDiscountsAndPremiumsInvestments", "D19990101_19991231")] == -607000
+    assert by[("AccretionAmortizationOfDiscountsAndPremiumsInvestments", "D19980101_19981231")] == -625000
+
+
 def test_a_balance_sheet_with_a_pro_forma_column_keeps_its_actual_columns():
     """'DECEMBER 31, 1997 | MARCH 31, 1998 | PRO FORMA MARCH 31, 1998': the unheaded columns are
     the company's own balance sheet, the pro forma one is not (the whole statement was skipped:

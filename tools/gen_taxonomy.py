@@ -137,7 +137,8 @@ def is_signed(name: str, attrs: dict, signs: dict) -> bool:
         return False
     if attrs["type"] not in ("xbrli:monetaryItemType", "dtr-types:perShareItemType"):
         return attrs["type"] == "dtr-types:perShareItemType"
-    return any(re.search(p, name) for p in signs["signed"]["patterns"])
+    return any(re.search(p, name) for p in signs["signed"]["patterns"]) \
+        or any(re.search(p, attrs.get("label", "")) for p in signs["signed"].get("label_patterns", []))
 
 
 def load_calculations(src: Path, names: set[str]) -> dict[str, list]:
