@@ -32,10 +32,24 @@ def test_a_heading_over_several_columns_heads_each_of_them():
 
 def test_heading_cells_broken_by_br_stand_stacked_over_their_columns():
     """'Accum-<br>ulated<br>Other<br>Compre-<br>hensive<br>Income' and 'Member Units' over 'Units'
-    and 'Amount': each column is headed by its own words (the cells' words ran together,
-    'Accum-ulatedOtherCompre-hensiveIncome', and all five headings fell on one column). A
+    and 'Amount', the other headings ROWSPAN="2" beside them: each column is headed by its own
+    words (the cells' words ran together, 'Accum-ulatedOtherCompre-hensiveIncome', and all five
+    headings fell on one column; the second row's cells were placed in the columns the rowspans
+    fill, so 'Units' headed no column and 'Amount' the units). A
     'MEMBERS\u2019 EQUITY' title, typeset apostrophe and all, names the statement of equity."""
     equity = _tables()[StatementKind.EQUITY]
     assert [c.member for c in equity.columns] == [
         "Member Units Units", "Member Units Amount", "Retained Earnings",
-        "Accumulated Other Comprehensive Income", "Total Members\u2019 Equity"]
+        "Accumulated Other Comprehensive Income", ""]  # (the total: the whole, in plain contexts)
+
+
+def test_a_total_column_with_a_typeset_apostrophe_is_the_whole_equity(tmp_path):
+    """'Total Members’ Equity' is the column of the whole: its balances are the plain
+    StockholdersEquity (Apple's 'Total Shareholders’ Equity' was a member of its own, and the
+    filer's equity and comprehensive income were not found)."""
+    from converter.mapping.mapper import map_filing
+
+    model = map_filing(parse_filing(read_filing(STACKED)), cik="1")
+    plain = {(f.concept.name, f.context.id): f.value for f in model.facts if not f.context.dims}
+    assert plain[("StockholdersEquity", "I20090905")] == 7415000000
+    assert plain[("StockholdersEquity", "I20081227")] == 6606000000

@@ -2554,6 +2554,20 @@ def test_other_current_assets_and_other_assets_are_two_changes_and_accretion_is_
     assert by[("AccretionAmortizationOfDiscountsAndPremiumsInvestments", "D19980101_19981231")] == -625000
 
 
+def test_common_stock_repurchased_is_treasury_stock_only_when_the_label_says_so(tmp_path):
+    """'Repurchases of common stock (520)' beside 'Purchase of treasury stock': stock bought back
+    and retired is no treasury stock acquired (Netflix's 2008 equity statement prints both; its
+    retired 99,884 was TreasuryStockValueAcquiredCostMethod against the filer's 100,020)."""
+    got = facts("equity_balance_year_wrapped.txt")
+    assert got[("TreasuryStockValueAcquiredCostMethod", "D19970101_19971231")] == 520000
+    text = (STRESS / "equity_balance_year_wrapped.txt").read_text().replace(
+        "Purchase of treasury\n  stock     ", "Repurchases of common\n  stock     ")
+    assert "Repurchases of common" in text
+    model = model_of(tmp_path, text)
+    names = {f.concept.name for f in model.facts if f.value == 520000}
+    assert "StockRepurchasedDuringPeriodValue" in names and "TreasuryStockValueAcquiredCostMethod" not in names
+
+
 def test_a_balance_sheet_with_a_pro_forma_column_keeps_its_actual_columns():
     """'DECEMBER 31, 1997 | MARCH 31, 1998 | PRO FORMA MARCH 31, 1998': the unheaded columns are
     the company's own balance sheet, the pro forma one is not (the whole statement was skipped:

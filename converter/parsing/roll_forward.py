@@ -22,9 +22,10 @@ from converter.dates import find_dates
 from converter.model import Column, Period, Row
 
 _BALANCE = re.compile(r"^\s*balances?\b", re.I)
-# the column of the whole: "Total", "Total Stockholders' Equity"; not "Total Retained Earnings"
-_TOTAL = re.compile(r"^\s*total(?:\s+(?:(?:stock|share)(?:holders|owners)'?\s+)?(?:equity|investment|deficit|"
-                    r"\(deficit\)|equity \(deficit\)))?\s*$", re.I)
+# the column of the whole: "Total", "Total Stockholders' Equity" (its apostrophe typeset or not),
+# "Total Members' Equity"; not "Total Retained Earnings"
+_TOTAL = re.compile(r"^\s*total(?:\s+(?:(?:(?:stock|share)(?:holders|owners)|members|partners)['\u2019]?\s+)?"
+                    r"(?:equity|investment|deficit|capital|\(deficit\)|equity \(deficit\)))?\s*$", re.I)
 
 
 def balance_date(label: str) -> dt.date | None:

@@ -126,20 +126,24 @@ def _cell_text(td) -> tuple[str, int]:
 def _table_lines(table, first_line: int) -> list[tuple[int, str]]:
     """A table's rows as fixed-width lines."""
     rows = []
+    below: dict[int, int] = {}  # grid column -> rows under this one that a rowspan above still fills
     for tr in table.iter("tr"):
         if tr.getparent() is not None and _owner(tr) is not table:
             continue  # a row of a table inside a cell: read with that table
         cells = []
         col = 0
+        filled = {c for c, n in below.items() if n > 0}
+        below = {c: n - 1 for c, n in below.items() if n > 1}
         for td in tr:
             if not isinstance(td.tag, str) or td.tag.lower() not in ("td", "th"):
                 continue
+            while col in filled:
+                col += 1  # a cell of a row above, ROWSPAN="2", stands here: this one is to its right
             text, indent = _cell_text(td)
-            try:
-                span = max(1, min(int(td.get("colspan", "1") or 1), MAX_CELLS))
-            except ValueError:
-                span = 1
+            span, down = (_count(td.get(attr)) for attr in ("colspan", "rowspan"))
             cells.append([col, span, text, indent, td])
+            for c in range(col, col + span) if down > 1 else ():
+                below[c] = max(below.get(c, 0), down - 1)
             col += span
         rows.extend(_stacked(first_line + (tr.sourceline or 1) - 1, _merged(cells)))
     if not rows:
@@ -224,6 +228,14 @@ def _stacked(line: int, cells: list[list]) -> list[tuple[int, list[list]]]:
         return [(line, [c[:4] for c in cells])]
     return [(line, [[c[0], c[1], p[k - (height - len(p))] if k >= height - len(p) else "", c[3]]
                      for c, p in zip(cells, parts)]) for k in range(height)]
+
+
+def _count(value: str | None) -> int:
+    """A colspan or rowspan: 1 where absent or unreadable, at most MAX_CELLS."""
+    try:
+        return max(1, min(int(value or 1), MAX_CELLS))
+    except ValueError:
+        return 1
 
 
 def _owner(tr):
