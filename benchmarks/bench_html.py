@@ -30,7 +30,7 @@ from converter.errors import ConversionError  # noqa: E402
 from converter.pipeline import convert  # noqa: E402
 
 _SOURCE = re.compile(r"(?:full-submission|\d{10}-\d\d-\d{6})\.txt$|\.html?$", re.I)
-_XBRL_PART = re.compile(r"<TYPE>EX-101\.(INS|PRE)\b.*<XBRL>(.*)</XBRL>", re.S | re.I)
+_XBRL_PART = re.compile(r"<TYPE>EX-101\.(INS|PRE|SCH)\b.*<XBRL>(.*)</XBRL>", re.S | re.I)
 
 
 def source_of(folder: Path) -> Path | None:
@@ -40,7 +40,7 @@ def source_of(folder: Path) -> Path | None:
 
 def theirs_of(folder: Path, source: Path, work: Path) -> Path | None:
     """The filer's instance: a loose .xml beside the HTML, or the EX-101.INS of the submission
-    (written to `work`, with its EX-101.PRE beside it)."""
+    (written to `work`, with its EX-101.PRE and EX-101.SCH beside it)."""
     loose = [p for p in folder.glob("*.xml") if not p.name.endswith(("pre.xml", "cal.xml", "def.xml", "lab.xml"))]
     if loose:
         return loose[0]
@@ -55,6 +55,8 @@ def theirs_of(folder: Path, source: Path, work: Path) -> Path | None:
     (work / "theirs.xml").write_text(parts["INS"].strip(), encoding="latin-1")
     if "PRE" in parts:
         (work / "theirs_pre.xml").write_text(parts["PRE"].strip(), encoding="latin-1")
+    if "SCH" in parts:
+        (work / "theirs.xsd").write_text(parts["SCH"].strip(), encoding="latin-1")
     return work / "theirs.xml"
 
 

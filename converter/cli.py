@@ -248,7 +248,8 @@ def build_parser() -> argparse.ArgumentParser:
     cmp.add_argument("theirs", metavar="THEIRS", help="the instance to check it against (the filer's own)")
     cmp.add_argument("--format", choices=("text", "json"), default="text", help="report format (default: text)")
     cmp.add_argument("--statements", action="store_true",
-                     help="only THEIRS's facts of its statement roles (read from the *_pre.xml beside it)")
+                     help="only THEIRS's facts of its statement roles (read from the *_pre.xml beside it; "
+                          "a role is a statement where the schema beside it defines it '- Statement -')")
     cmp.set_defaults(func=cmd_compare)
     return parser
 

@@ -111,21 +111,39 @@ def _numbers(inst: Instance, only: set[str] | None = None) -> list[tuple]:
 
 _STATEMENT_ROLE = re.compile(r"balance|financialposition|financialcondition|operations|income|earnings|cashflow|"
                              r"equity|stockholders|shareholders", re.I)
-_NOT_STATEMENT = re.compile(r"parenthetical|detail|note|polic|table|schedule", re.I)
+_NOT_STATEMENT = re.compile(r"parenthetical|detail|note|polic|table|schedule|disclosure", re.I)
+# the SEC's role definitions: "0040 - Statement - Consolidated Balance Sheets", "107 - Disclosure - ..."
+_ROLE_TYPE = re.compile(r"<(?:link:)?roleType\b[^>]*roleURI=[\"']([^\"']+)[\"'][^>]*>.*?<(?:link:)?definition>([^<]*)<", re.S)
+_STATEMENT_DEFINITION = re.compile(r"^\s*[\w.]*\s*-\s*Statement\s*-", re.I)
+
+
+def _statement_roles(folder: Path) -> set[str] | None:
+    """The roles the filer's schema beside THEIRS defines as statements ("- Statement -" in its
+    roleType definitions, as the SEC's filer manual has them written); None where no schema
+    beside it defines roles that way."""
+    defined: dict[str, str] = {}
+    for xsd in sorted(folder.glob("*.xsd")):
+        defined.update(_ROLE_TYPE.findall(xsd.read_text(errors="replace")))
+    if not any(re.search(r"-\s*(?:Statement|Disclosure|Document)\s*-", d, re.I) for d in defined.values()):
+        return None
+    return {uri for uri, d in defined.items() if _STATEMENT_DEFINITION.match(d) and not _NOT_STATEMENT.search(d)}
 
 
 def statement_concepts(theirs: Path) -> set[str] | None:
     """The concepts of the statement roles of THEIRS's own presentation linkbase, when one lies
-    beside it (its *_pre.xml or pre.xml); None when none does."""
+    beside it (its *_pre.xml or pre.xml); None when none does. A statement role is one the
+    filer's schema defines as a statement, else one whose name says so."""
     pres = sorted(theirs.parent.glob("*pre.xml"))
     if not pres:
         return None
     text = pres[0].read_text(errors="replace")
+    roles = _statement_roles(theirs.parent)
     out: set[str] = set()
     for link in re.finditer(r"<(?:link:)?presentationLink\b([^>]*)>(.*?)</(?:link:)?presentationLink>", text, re.S):
         role = re.search(r'role=["\']([^"\']+)["\']', link.group(1))
-        name = role.group(1).rsplit("/", 1)[-1] if role else ""
-        if _STATEMENT_ROLE.search(name) and not _NOT_STATEMENT.search(name):
+        uri = role.group(1) if role else ""
+        name = uri.rsplit("/", 1)[-1]
+        if uri in roles if roles is not None else (_STATEMENT_ROLE.search(name) and not _NOT_STATEMENT.search(name)):
             out |= {h.rsplit("_", 1)[-1] for h in re.findall(r'href=["\'][^"\'#]*#([^"\']+)["\']', link.group(2))}
     return out
 

@@ -73,3 +73,43 @@ def test_two_filers_extensions_are_two_concepts_whatever_their_names(tmp_path, c
     by = {(f["concept"], f["period"]): f for f in result["facts"]}
     assert by[("DueToBankruptcyCreditors", "2004-05-31")]["status"] == "value"
     assert by[("GainOnDebtReductionInBankruptcy", "2003-12-01..2004-05-31")]["status"] == "same"
+
+
+_PRE = """<?xml version="1.0" encoding="UTF-8"?>
+<link:linkbase xmlns:link="http://www.xbrl.org/2003/linkbase" xmlns:xlink="http://www.w3.org/1999/xlink">
+ <link:presentationLink xlink:type="extended" xlink:role="http://www.example.com/role/BalanceSheet">
+  <link:loc xlink:type="locator" xlink:href="us-gaap.xsd#us-gaap_Assets" xlink:label="a"/>
+ </link:presentationLink>
+ <link:presentationLink xlink:type="extended" xlink:role="http://www.example.com/role/ComponentsOfTotalComprehensiveIncome">
+  <link:loc xlink:type="locator" xlink:href="us-gaap.xsd#us-gaap_Revenues" xlink:label="r"/>
+ </link:presentationLink>
+</link:linkbase>
+"""
+_ROLES = """<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:link="http://www.xbrl.org/2003/linkbase">
+ <xs:annotation><xs:appinfo>
+  <link:roleType roleURI="http://www.example.com/role/BalanceSheet" id="BalanceSheet">
+   <link:definition>0020 - Statement - Consolidated Balance Sheets</link:definition>
+  </link:roleType>
+  <link:roleType roleURI="http://www.example.com/role/ComponentsOfTotalComprehensiveIncome" id="Oci">
+   <link:definition>0170 - Disclosure - Components of Total Comprehensive Income</link:definition>
+  </link:roleType>
+ </xs:appinfo></xs:annotation>
+</xs:schema>
+"""
+
+
+def test_statement_roles_are_those_the_filers_schema_defines_as_statements(tmp_path, capsys):
+    """--statements: a role the filer's schema defines '- Statement -' is a statement, one it
+    defines '- Disclosure -' is not, whatever its name says ('ComponentsOfTotalComprehensiveIncome'
+    was taken for an income statement, so Apple's notes counted as statement facts); without
+    such a schema the role names decide."""
+    theirs = tmp_path / "theirs.xml"
+    theirs.write_text(OURS.read_text())
+    (tmp_path / "theirs_pre.xml").write_text(_PRE)
+    assert main(["compare", str(OURS), str(theirs), "--statements", "--format", "json"]) == 0
+    (result,) = json.loads(capsys.readouterr().out)
+    assert {f["concept"] for f in result["facts"]} == {"Assets", "Revenues"}
+    (tmp_path / "theirs.xsd").write_text(_ROLES)
+    assert main(["compare", str(OURS), str(theirs), "--statements", "--format", "json"]) == 0
+    (result,) = json.loads(capsys.readouterr().out)
+    assert {f["concept"] for f in result["facts"]} == {"Assets"}
