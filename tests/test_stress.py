@@ -2568,6 +2568,32 @@ def test_common_stock_repurchased_is_treasury_stock_only_when_the_label_says_so(
     assert "StockRepurchasedDuringPeriodValue" in names and "TreasuryStockValueAcquiredCostMethod" not in names
 
 
+def test_investing_payments_in_the_wording_of_the_2000s():
+    """'Payment for acquisition of property, plant and equipment (7,144)', 'Payments made in
+    connection with business acquisitions, net of cash acquired', 'Payment for acquisition of
+    intangible assets', 'Purchases of other long-term investments': payments, positive (they
+    were extensions printed negative, so a filer's PaymentsTo... facts of 2009-2010 were not found)."""
+    by = facts("investing_payments_wording_2000s.txt")
+    assert by[("PaymentsToAcquirePropertyPlantAndEquipment", "D20020701_20030630")] == 7144000
+    assert by[("PaymentsToAcquireBusinessesNetOfCashAcquired", "D20020701_20030630")] == 2200000
+    assert by[("PaymentsToAcquireIntangibleAssets", "D20010701_20020630")] == 108000
+    assert by[("PaymentsToAcquireOtherInvestments", "D20020701_20030630")] == 101000
+
+
+def test_quarters_under_a_year_heading_of_a_52_week_year_are_that_years(tmp_path):
+    """'Fourth Quarter ... First Quarter' over rows under '2010', introduced by 'the last two years
+    ended September 25, 2010 and September 26, 2009': fiscal 2010's quarters (they were dated in
+    fiscal 2009, the sentence's last year: 2010's net sales as 2009's). Where the year-end falls
+    in January the year's name may be either calendar year: no period, the table is left out."""
+    tables = parsed("quarterly_data_under_year_headings_52_week.txt").tables
+    assert [c.period.key() for c in tables[0].columns] == [
+        "D2010-06-27_2010-09-25", "D2010-03-28_2010-06-26", "D2009-12-27_2010-03-27", "D2009-09-27_2009-12-26"]
+    text = (STRESS / "quarterly_data_under_year_headings_52_week.txt").read_text() \
+        .replace("September 25, 2010", "January 29, 2011").replace("September 26, 2009", "January 30, 2010")
+    model = model_of(tmp_path, text)
+    assert not [f for f in model.facts if f.value == 20343000000]
+
+
 def test_a_balance_sheet_with_a_pro_forma_column_keeps_its_actual_columns():
     """'DECEMBER 31, 1997 | MARCH 31, 1998 | PRO FORMA MARCH 31, 1998': the unheaded columns are
     the company's own balance sheet, the pro forma one is not (the whole statement was skipped:

@@ -9,7 +9,7 @@ import re
 
 from converter.model import Column, Period, StatementKind
 from converter.dates import (
-    FULL_DATE, MONTH_DAY, ORDINAL_QUARTER, YEAR, duration_months, find_dates, make_date, month_number,
+    FULL_DATE, MONTH_DAY, ORDINAL_QUARTER, YEAR, duration_months, find_dates, make_date, month_number, start_of,
 )
 from converter.parsing.heading_grammar import names_attribute
 from converter.parsing.periods import (
@@ -143,6 +143,18 @@ def columns_of(head, spans, ctx: PeriodContext, flows: bool = False, all_members
             # heading ("1999" over its rows, then "1998"): that year's quarters, not the sentence's year
             # (of a calendar year only: a 52/53-week year's quarters end on other days)
             period = column_period(head.stub_text.strip(), StatementKind.INCOME, "", ctx) or period
+        elif YEAR.fullmatch(head.stub_text.strip()) and period is not None and all(
+                ORDINAL_QUARTER.match(" ".join(c.heading.split())) for c in cols):
+            # the same over a 52/53-week year: the year-end the sentence names in the heading's year
+            # ("the years ended September 25, 2010 and September 26, 2009" over "2010"), where the
+            # year is named for the day it ends (a January year-end's "2009" may end in 2010): the
+            # sentence's other year would date these quarters a year early
+            year = int(head.stub_text.strip())
+            ends = {d for _, d in find_dates(" ".join(head.intro.split())) if d.year == year}
+            if not ctx.fiscal_year_end or ctx.fiscal_year_end[0] < 6:
+                period = None
+            elif period.end.year != year:
+                period = Period(min(ends), start_of(min(ends), 12)) if len(ends) == 1 else None
         if period is None:
             return [], "no period in the column headings or the sentence above the table"
         if head.kind is StatementKind.BALANCE and not period.is_instant:
