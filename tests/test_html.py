@@ -1,5 +1,7 @@
 """HTML statements (2001-2010) read as the typed text the rest of the pipeline reads: headings
 stacked by <br>, headings over several columns, title blocks run together in one paragraph."""
+import re
+
 from conftest import ROOT
 from converter.model import StatementKind
 from converter.parsing.parser import parse_filing
@@ -53,3 +55,17 @@ def test_a_total_column_with_a_typeset_apostrophe_is_the_whole_equity(tmp_path):
     plain = {(f.concept.name, f.context.id): f.value for f in model.facts if not f.context.dims}
     assert plain[("StockholdersEquity", "I20090905")] == 7415000000
     assert plain[("StockholdersEquity", "I20081227")] == 6606000000
+
+
+def test_a_heading_wider_than_its_columns_widens_them():
+    """'Accumulated Other Comprehensive Income (Loss)' over a '$' cell and a one-digit number, next
+    to 'Retained Earnings': the column widens so the headings stand three blanks apart (they stood
+    two apart and read as one heading; Amazon's 2009 equity statement had no period or component)."""
+    page = ("<html><body><table>"
+            "<tr><td></td><td colspan=3>Accumulated Other Comprehensive Income (Loss)</td>"
+            "<td colspan=3>Retained Earnings</td></tr>"
+            "<tr><td>Balance at December 31, 2006</td><td>$</td><td>(1</td><td>)</td><td>$</td><td>7</td><td></td></tr>"
+            "</table></body></html>")
+    heading, row = [t for _, t in html_lines(page)]
+    assert re.split(r"\s{3,}", heading.strip()) == ["Accumulated Other Comprehensive Income (Loss)", "Retained Earnings"]
+    assert heading.index("(Loss)") + len("(Loss)") == row.index("$(1)") + len("$(1)")  # over its column

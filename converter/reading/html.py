@@ -182,6 +182,15 @@ def _table_lines(table, first_line: int) -> list[tuple[int, str]]:
         for start, span, text in values:
             if span == 1 or not any(k in widths for k in range(start + 1, start + span)):
                 widths[start] = max(widths[start], len(text))
+    for _, _, _, values in laid:
+        for start, span, text in values:
+            # a heading wider than the columns it spans ("Accumulated Other Comprehensive Income"
+            # over a "$" cell and its number): its last column widens, so that headings stand
+            # three blanks apart and are not read as one
+            ends = [k for k in used if start <= k < start + span]
+            room = sum(widths[k] for k in ends) + GAP * (len(ends) - 1)
+            if len(ends) > 1 and len(text) > room:
+                widths[ends[-1]] += len(text) - room
     pos, at = {}, label_width + GAP
     for k in used:
         pos[k] = at
