@@ -2588,6 +2588,17 @@ def test_quarters_under_a_year_heading_of_a_52_week_year_are_that_years(tmp_path
     tables = parsed("quarterly_data_under_year_headings_52_week.txt").tables
     assert [c.period.key() for c in tables[0].columns] == [
         "D2010-06-27_2010-09-25", "D2010-03-28_2010-06-26", "D2009-12-27_2010-03-27", "D2009-09-27_2009-12-26"]
+    # "2009" and its rows below, under no headings of their own: the first's quarters, of 2009
+    # (the block was skipped: "columns without periods")
+    assert [c.period.key() for c in tables[1].columns] == [
+        "D2009-06-28_2009-09-26", "D2009-03-29_2009-06-27", "D2008-12-28_2009-03-28", "D2008-09-28_2008-12-27"]
+    assert tables[1].rows[0].cells[1].value == 9734
+    # "each of the four quarters ended September 25, 2010 and ...": the same years
+    quarters = (STRESS / "quarterly_data_under_year_headings_52_week.txt").read_text().replace(
+        "each of the last two years ended", "each of the four quarters ended")
+    (tmp_path / "q.txt").write_text(quarters)
+    again = parse_filing(read_filing(tmp_path / "q.txt")).tables
+    assert [[c.period.key() for c in t.columns] for t in again] == [[c.period.key() for c in t.columns] for t in tables]
     text = (STRESS / "quarterly_data_under_year_headings_52_week.txt").read_text() \
         .replace("September 25, 2010", "January 29, 2011").replace("September 26, 2009", "January 30, 2010")
     model = model_of(tmp_path, text)

@@ -151,10 +151,12 @@ def columns_of(head, spans, ctx: PeriodContext, flows: bool = False, all_members
             # sentence's other year would date these quarters a year early
             year = int(head.stub_text.strip())
             ends = {d for _, d in find_dates(" ".join(head.intro.split())) if d.year == year}
-            if not ctx.fiscal_year_end or ctx.fiscal_year_end[0] < 6:
+            # (the year, whichever span the sentence gives: "each of the four quarters ended
+            # September 25, 2010 and September 26, 2009" names quarters' ends, not a quarter)
+            if not ctx.fiscal_year_end or ctx.fiscal_year_end[0] < 6 or len(ends) != 1:
                 period = None
-            elif period.end.year != year:
-                period = Period(min(ends), start_of(min(ends), 12)) if len(ends) == 1 else None
+            else:
+                period = Period(min(ends), start_of(min(ends), 12))
         if period is None:
             return [], "no period in the column headings or the sentence above the table"
         if head.kind is StatementKind.BALANCE and not period.is_instant:

@@ -147,15 +147,20 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
     scaled: set[Decimal] = set()  # the amounts printed in statements under a scale
     flow_years: set[int] = set()  # the years the income and cash-flow statements cover
     report_years = {ctx.period_end.year - k for k in range(5)} if ctx.period_end is not None else set()
-    section_years: tuple[list[str], tuple] | None = None  # the last quarterly table's headings, under a year row
+    section_years: tuple[list[str], tuple, str] | None = None  # the last quarterly table's headings, under a year row
     for head, columns, rows, problems, first_line, last_line in found:
         if YEAR.fullmatch(head.stub_text.strip()):
             # quarterly data with the year as a section row ("1996" over the quarters' rows, then
             # "1995" and its rows): the next year's block carries the first's quarter headings
-            if section_years is not None and not any(head.headings) and section_years[1] == tuple(columns):
+            # (its columns under the first's: amounts of other widths stand a little apart, and
+            # the sentence that dated the first, "the years ended September 25, 2010 and
+            # September 26, 2009", dates it too)
+            if section_years is not None and not any(head.headings) and _under(columns, section_years[1]):
                 head.headings = list(section_years[0])
+                if not find_dates(head.intro):
+                    head.intro = section_years[2]
             if any(MONTH_DAY.search(h) or ORDINAL_QUARTER.match(" ".join(h.split())) for h in head.headings):
-                section_years = (list(head.headings), tuple(columns))
+                section_years = (list(head.headings), tuple(columns), head.intro)
         for heading in head.headings:
             if (tokens := unread(heading)):
                 skipped.append(SkippedTable(first_line, first_line, f"column heading {heading[:80]!r}: period notation "
@@ -288,6 +293,11 @@ def parse_document(doc: TextDocument, ctx: PeriodContext, prose: bool = True) ->
         return tables, skipped, [], []
     numbers = [(t.value, lines[i].number) for i in sorted(tabular) for t in lines[i].tokens if t.value is not None]
     return tables, skipped, sentences(lines, tabular), numbers
+
+
+def _under(columns, above) -> bool:
+    """Value columns that stand under another table's, one under each."""
+    return len(columns) == len(above) and all(min(r, r2) > max(left, l2) for (left, r), (l2, r2) in zip(columns, above))
 
 
 _PAGE = re.compile(r"^\s*pages?(?:\s+no\.?|\s+number)?\s*$", re.I)
