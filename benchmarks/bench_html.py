@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """The HTML era against the filers' own XBRL (issue 16).
 
-    python benchmarks/bench_html.py [FOLDER] [-v]
+    python benchmarks/bench_html.py [FOLDER] [-v] [--zeros]
 
 FOLDER (default ../shared/corpus-html) holds one folder per filing: an EDGAR submission
 (full-submission.txt, NNNN.txt) or an HTML primary document, and, for the filings of 2009-2011,
@@ -11,7 +11,8 @@ is converted (the converter never reads EX-101 for facts) and:
     dimensions, and those of its statement roles where its presentation linkbase is at hand):
     found (same period and value), under the filer's concept, with another value;
   without: whether a balance sheet, an income statement and a cash-flow statement were found.
-Prints a line per filing and the totals; -v lists the facts with another value.
+Prints a line per filing and the totals; -v lists the facts with another value; --zeros
+converts with dashes as facts of 0 (filers tag a printed dash as 0; by default it is no fact).
 """
 from __future__ import annotations
 
@@ -64,6 +65,7 @@ def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("folder", nargs="?", default=str(ROOT.parent / "shared" / "corpus-html"))
     ap.add_argument("-v", "--verbose", action="store_true")
+    ap.add_argument("--zeros", action="store_true", help="convert with --zeros (dashes as facts of 0, as filers tag them)")
     args = ap.parse_args(argv)
     totals = {"all": Counter(), "statements": Counter()}
     found_all = filings_b = 0
@@ -73,7 +75,7 @@ def main(argv=None) -> int:
             if source is None:
                 continue
             try:
-                model, rendered, _ = convert(source)
+                model, rendered, _ = convert(source, zeros=args.zeros)
             except ConversionError as exc:
                 print(f"{folder.name}: not converted ({exc})")
                 continue

@@ -54,13 +54,14 @@ class Conversion(_Model):
 
 
 def convert_file(path: str | Path, out: str | Path | None = None, *, cik: str | None = None,
-                 narrative: bool = True, max_bytes: int = MAX_BYTES) -> Conversion:
+                 narrative: bool = True, max_bytes: int = MAX_BYTES, zeros: bool = False) -> Conversion:
     """Convert one filing; with `out`, write OUT/NAME/ as the command does. `cik` sets the
     entity when the filing's header lacks one; narrative=False leaves out the facts stated in
-    running text; files over max_bytes are refused."""
+    running text; zeros=True makes a statement's dashes facts of 0 (as filers' XBRL tags them);
+    files over max_bytes are refused."""
     data = read_source(path, max_bytes)
-    model, rendered, _ = convert(path, cik, narrative, max_bytes, data)
-    report, files = output_files(path, model, rendered, data, cik, narrative)
+    model, rendered, _ = convert(path, cik, narrative, max_bytes, data, zeros=zeros)
+    report, files = output_files(path, model, rendered, data, cik, narrative, zeros)
     name = output_name(path)
     written: list[Path] = []
     if out is not None:

@@ -26,6 +26,7 @@ from converter.reading.reader import MAX_BYTES
 class Options:
     cik: str | None = None
     narrative: bool = True
+    zeros: bool = False  # a statement's dashes as facts of 0
     max_bytes: int = MAX_BYTES
     seconds: float = 300.0  # per filing; 0: no limit
     memory_mb: int = 2048  # per filing; 0: no ceiling
@@ -44,7 +45,7 @@ def convert_all(files: list[Path], out: Path, options: Options) -> Iterator[Resu
         while pending or running:
             while pending and len(running) < max(1, options.jobs):
                 path = pending.popleft()
-                done = None if options.force else up_to_date(path, out, options.cik, options.narrative)
+                done = None if options.force else up_to_date(path, out, options.cik, options.narrative, options.zeros)
                 if done is not None:
                     yield Result(str(path), output_name(path), ok=True, skipped=True, output=str(done))
                     continue
@@ -85,7 +86,7 @@ def _child(send, path: Path, out: Path, options: Options) -> None:
         _, hard = resource.getrlimit(resource.RLIMIT_AS)
         resource.setrlimit(resource.RLIMIT_AS, (limit if hard == resource.RLIM_INFINITY else min(limit, hard), hard))
     try:
-        result = convert_to_folder(path, out, options.cik, options.narrative, options.max_bytes)
+        result = convert_to_folder(path, out, options.cik, options.narrative, options.max_bytes, options.zeros)
     except MemoryError:
         result = _failed(path, MemoryLimit.exit_code, "the conversion needed more memory than its ceiling "
                                                       "(--memory-limit)")

@@ -72,7 +72,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
                        code="output:nameTaken")
             print(r.summary(), file=sys.stderr)
             results.append(r)
-    options = Options(cik=args.cik, narrative=not args.no_narrative, max_bytes=int(args.max_size * 2**20),
+    options = Options(cik=args.cik, narrative=not args.no_narrative, zeros=args.zeros, max_bytes=int(args.max_size * 2**20),
                       seconds=args.time_limit, memory_mb=int(args.memory_limit), force=args.force, jobs=args.jobs)
     out = Path(args.out)
     show_bar = len(unique) > 1 and not args.quiet and sys.stderr.isatty()
@@ -199,6 +199,9 @@ def build_parser() -> argparse.ArgumentParser:
     conv.add_argument("--quiet", "-q", action="store_true", help="print only failures and the final count")
     conv.add_argument("--no-narrative", action="store_true",
                       help="leave out facts stated in running text (kept by default, under their own role)")
+    conv.add_argument("--zeros", action="store_true",
+                      help="a dash printed for an amount in a statement ('—', '-') is a fact of 0, as filers' own "
+                           "XBRL tags it (by default a dash is no fact)")
     conv.add_argument("--json-summary", metavar="FILE", help="also write the per-filing results as JSON to FILE")
     conv.add_argument("--force", action="store_true", help="convert again filings whose output is up to date")
     conv.add_argument("--jobs", "-j", type=int, default=1, metavar="N", help="filings converted at once (default 1)")

@@ -99,20 +99,21 @@ def _fewer_collections(young: int = 50_000):
 
 
 def convert(path: str | Path, cik: str | None = None, narrative: bool = True, max_bytes: int = MAX_BYTES,
-            data: bytes | None = None) -> tuple[XbrlModel, Rendered, dict[str, float]]:
+            data: bytes | None = None, *, zeros: bool = False) -> tuple[XbrlModel, Rendered, dict[str, float]]:
     """Read, parse, map, render and validate one filing; raise ConversionError on failure.
-    narrative=False leaves out the facts stated in running text; data: the file's bytes, when read."""
+    narrative=False leaves out the facts stated in running text; data: the file's bytes, when read;
+    zeros=True makes a statement's dashes facts of 0."""
     with _fewer_collections():
-        return _convert(path, cik, narrative, max_bytes, data)
+        return _convert(path, cik, narrative, max_bytes, data, zeros)
 
 
-def _convert(path, cik, narrative, max_bytes, data):
+def _convert(path, cik, narrative, max_bytes, data, zeros=False):
     t0 = time.perf_counter()
     filing = read_filing(path, data, max_bytes)
     t1 = time.perf_counter()
     parsed = parse_filing(filing, prose=narrative)
     t2 = time.perf_counter()
-    model = map_filing(parsed, cik, narrative)
+    model = map_filing(parsed, cik, narrative, zeros)
     # the document type, amendment flag and period end are stated for any filing: alone they are nothing
     if all(f.concept.name in _ALWAYS for f in model.facts):
         skipped = f" ({len(parsed.skipped_tables)} table(s) skipped, see why with txt2xbrl inspect)" \
@@ -180,21 +181,23 @@ def recover(out_dir: Path, name: str) -> None:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def source_stamp(path: str | Path, data: bytes, cik: str | None, narrative: bool) -> dict:
+def source_stamp(path: str | Path, data: bytes, cik: str | None, narrative: bool, zeros: bool = False) -> dict:
     """What an output was made from: the input's bytes, the converter and its options. A
-    re-run skips an output whose stamp is the same."""
+    re-run skips an output whose stamp is the same. (zeros is stamped only when asked for:
+    the outputs made before it existed stay up to date.)"""
+    options = {"cik": cik, "narrative": narrative, **({"zeros": True} if zeros else {})}
     return {"file": Path(path).name, "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest(),
-            "converter": __version__, "options": {"cik": cik, "narrative": narrative}}
+            "converter": __version__, "options": options}
 
 
-def up_to_date(path: str | Path, out_dir: Path, cik: str | None, narrative: bool) -> Path | None:
+def up_to_date(path: str | Path, out_dir: Path, cik: str | None, narrative: bool, zeros: bool = False) -> Path | None:
     """The output folder of path when it is complete and made from the same input and options."""
     name = output_name(path)
     report = out_dir / name / f"{name}.report.json"
     try:
         stamp = json.loads(report.read_text()).get("source")
         if stamp and (out_dir / name / f"{name}.xml").is_file() \
-                and stamp == source_stamp(path, Path(path).read_bytes(), cik, narrative):
+                and stamp == source_stamp(path, Path(path).read_bytes(), cik, narrative, zeros):
             return out_dir / name
     except (OSError, ValueError, AttributeError):
         pass
@@ -274,20 +277,20 @@ def report_of(model: XbrlModel, source: dict | None = None) -> Report:
 
 
 def output_files(path: str | Path, model: XbrlModel, rendered: Rendered, data: bytes, cik: str | None,
-                 narrative: bool) -> tuple[Report, dict[str, str]]:
+                 narrative: bool, zeros: bool = False) -> tuple[Report, dict[str, str]]:
     """The report of a conversion, stamped with its source, and the files of OUT/NAME/."""
-    report = report_of(model, source_stamp(path, data, cik, narrative))
+    report = report_of(model, source_stamp(path, data, cik, narrative, zeros))
     return report, {**rendered.files, f"{output_name(path)}.report.json": report.to_json()}
 
 
 def convert_to_folder(path: str | Path, out_dir: Path, cik: str | None = None, narrative: bool = True,
-                      max_bytes: int = MAX_BYTES) -> Result:
+                      max_bytes: int = MAX_BYTES, zeros: bool = False) -> Result:
     name = output_name(path)
     result = Result(str(path), name, ok=False)
     try:
         data = read_source(path, max_bytes)  # once: converted and stamped
-        model, rendered, timings = convert(path, cik, narrative, max_bytes, data)
-        final = write_atomically(out_dir, name, output_files(path, model, rendered, data, cik, narrative)[1])
+        model, rendered, timings = convert(path, cik, narrative, max_bytes, data, zeros=zeros)
+        final = write_atomically(out_dir, name, output_files(path, model, rendered, data, cik, narrative, zeros)[1])
     except ConversionError as exc:
         result.error = str(exc)
         result.exit_code = exc.exit_code

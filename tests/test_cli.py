@@ -167,3 +167,25 @@ def test_the_filers_xbrl_is_never_read_for_facts(tmp_path):
         assert main(["convert", str(tmp_path / d / "f.txt"), "--out", str(tmp_path / d / "out"), "-q"]) == 0
     assert (tmp_path / "a" / "out" / "f" / "f.xml").read_text().split("-->", 1)[1] == \
         (tmp_path / "b" / "out" / "f" / "f.xml").read_text().split("-->", 1)[1]
+
+
+def test_zeros_makes_a_statements_dashes_facts_of_zero(tmp_path, capsys):
+    """--zeros: 'Payments made in connection with business acquisitions ... (2,200)  --' gives
+    the second year a fact of 0, as a filer's XBRL tags the dash (without it the dash is no
+    fact); the option is stamped in the report, so a run without it converts again."""
+    from conftest import ROOT
+
+    src = ROOT / "tests" / "stress" / "investing_payments_wording_2000s.txt"
+    name = "investing_payments_wording_2000s"
+    plain, zeros = tmp_path / "plain", tmp_path / "zeros"
+    assert main(["convert", str(src), "--out", str(plain), "-q"]) == 0
+    assert main(["convert", str(src), "--out", str(zeros), "-q", "--zeros"]) == 0
+    assert "PaymentsToAcquireBusinessesNetOfCashAcquired" in (plain / name / f"{name}.xml").read_text()
+    assert 'contextRef="D20010701_20020630" unitRef="USD" decimals="-3">0</us-gaap:PaymentsToAcquireBusinessesNetOfCashAcquired>' \
+        in (zeros / name / f"{name}.xml").read_text()
+    assert '>0</us-gaap:PaymentsToAcquireBusinessesNetOfCashAcquired>' not in (plain / name / f"{name}.xml").read_text()
+    assert json.loads((zeros / name / f"{name}.report.json").read_text())["source"]["options"]["zeros"] is True
+    capsys.readouterr()
+    assert main(["convert", str(src), "--out", str(zeros)]) == 0  # (not up to date: made with --zeros)
+    assert "up to date" not in capsys.readouterr().out
+    assert '>0</us-gaap:PaymentsToAcquireBusinessesNetOfCashAcquired>' not in (zeros / name / f"{name}.xml").read_text()

@@ -93,8 +93,8 @@ def test_invalid_instance_is_reported_with_fact_and_source_line(tmp_path, monkey
 
     real_map = pipeline.map_filing
 
-    def broken(parsed, cik=None, narrative=True):
-        m = real_map(parsed, cik, narrative)
+    def broken(parsed, cik=None, narrative=True, zeros=False):
+        m = real_map(parsed, cik, narrative, zeros)
         bad = next(f for f in m.facts if f.concept.name == "Revenues")
         facts = tuple(dataclasses.replace(f, value="12abc") if f is bad else f for f in m.facts)
         return dataclasses.replace(m, facts=facts)

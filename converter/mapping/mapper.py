@@ -3,8 +3,10 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from decimal import Decimal
 
 from converter.dates import year_end
+from converter.parsing.values import is_dash
 from converter.mapping.arithmetic import (
     assets_by_identity, gross_and_net, gross_before_deduction, holding_totals, infer_totals, parallel_parts,
     sibling_claims,
@@ -44,9 +46,12 @@ FALLBACK_SCHEME = "http://txt2xbrl.invalid/entity-name-no-cik"
 NAMED_SCHEME = "http://txt2xbrl.invalid/entity-name"  # a company the filing reports on that has no CIK here
 
 
-def map_filing(parsed: ParsedFiling, cik: str | None = None, narrative: bool = True) -> XbrlModel:
-    """Facts, contexts, networks and labels of a parsed filing; narrative=False leaves running text out."""
+def map_filing(parsed: ParsedFiling, cik: str | None = None, narrative: bool = True, zeros: bool = False) -> XbrlModel:
+    """Facts, contexts, networks and labels of a parsed filing; narrative=False leaves running text out;
+    zeros=True makes a dash in a statement's amount column a fact of 0."""
     tax = load_taxonomy()
+    if zeros:
+        parsed = dataclasses.replace(parsed, tables=tuple(map(dashes_as_zeros, parsed.tables)))
     cover = parsed.cover
     warnings: list[str] = []
     cik = cik or cover.cik
@@ -309,3 +314,12 @@ def _segment_rows(table: Table, tax: Taxonomy) -> dict[int, str]:
             and r.label.strip() and any(c is not None and c.value is not None for c in r.cells)}
 
 
+def dashes_as_zeros(table: Table) -> Table:
+    """A statement's dashes ("—", "-", "--") as amounts of 0, as the filers' own XBRL tags them; a
+    note's dash may mean "not applicable" and stays no amount."""
+    if table.kind is StatementKind.NOTE:
+        return table
+    rows = tuple(dataclasses.replace(r, cells=tuple(
+        dataclasses.replace(c, value=Decimal(0)) if c is not None and c.value is None and is_dash(c.text) else c
+        for c in r.cells)) for r in table.rows)
+    return dataclasses.replace(table, rows=rows)
