@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import gc
 import hashlib
 import json
@@ -121,6 +122,8 @@ def _convert(path, cik, narrative, max_bytes, data, zeros=False):
         raise NoStatementsError(f"nothing to convert: no statement table with numbers and periods, and no "
                                 f"amount stated in the text{skipped}", str(path))
     t3 = time.perf_counter()
+    if model.name != (name := output_name(path)):
+        model = dataclasses.replace(model, name=name)  # NAME.xml in OUT/NAME/: "full-submission" names no filing
     rendered = render(model, Path(path).name)
     t4 = time.perf_counter()
     findings = validate_documents(rendered.files, rendered.instance_name, model.schema_file, model.namespace)

@@ -150,6 +150,10 @@ def test_downloader_layouts_do_not_collide(tmp_path, capsys):
         (tmp_path / "in" / accession / "full-submission.txt").write_text(seed)
     assert main(["convert", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "-q"]) == 0
     assert sorted(p.name for p in (tmp_path / "out").iterdir()) == ["0000950109-04-000001", "0000950109-04-000002"]
+    # and the files in each: NAME.xml beside NAME.report.json (the instance was full-submission.xml)
+    inside = {p.name for p in (tmp_path / "out" / "0000950109-04-000001").iterdir()}
+    assert {"0000950109-04-000001.xml", "0000950109-04-000001.report.json"} <= inside
+    assert "full-submission.xml" not in inside
 
 
 def test_the_filers_xbrl_is_never_read_for_facts(tmp_path):

@@ -2,6 +2,7 @@
 none copied from a filing. Statements recognised by their content, schedule-style releases,
 the column-heading notations of the era, a scale stated once for several tables, rows read
 with their headings, and unlabelled subtotals."""
+import dataclasses
 from decimal import Decimal
 
 import pytest
@@ -2983,3 +2984,18 @@ def test_balance_labels_that_wrap_their_year_onto_the_amounts_line():
     assert got[("StockholdersEquity", "I19971231")] == 36668000
     assert got[("NetIncomeLoss", "D19970101_19971231_RetainedEarningsMember")] == 4402000
     assert 3915000 not in {v for (n, c), v in got.items() if "1997" in c}  # 1996's net income is no 1997 fact
+
+
+def test_a_row_heading_named_as_its_table_is_no_cycle():
+    """A table titled 'Cost of Revenues' whose rows stand under 'Cost of revenues:': one abstract
+    concept for both, so the heading cannot stand under the title (the presentation arc
+    CostOfRevenuesAbstract -> CostOfRevenuesAbstract was a directed cycle, XBRL 2.1 5.2.4.2, in
+    Netflix's 2005 10-K); the rows stand under it."""
+    parsed_filing = parsed("note_titled_as_its_row_heading.txt")
+    table = parsed_filing.tables[0]
+    assert table.rows[0].context == "Cost of revenues"
+    titled = dataclasses.replace(parsed_filing, tables=(dataclasses.replace(table, title="Cost of Revenues"),))
+    model = map_filing(titled, cik="1")
+    arcs = [a for n in model.networks for a in n.presentation]
+    assert not [a for a in arcs if a.parent.qname == a.child.qname]
+    assert {a.child.name for a in arcs if a.parent.name == "CostOfRevenuesAbstract"} >= {"Subscription", "FulfillmentExpenses"}

@@ -139,6 +139,7 @@ def _presentation(table: Table, mapped: dict, ext: ExtensionSet, title: str, lab
     arcs: list[Arc] = []
     placed: set[tuple[str, str, str]] = set()
     sections: dict[str, Concept] = {}
+    below: dict[str, set[str]] = {}  # abstract -> the abstracts placed under it (no cycle may close)
     order = 0
     for r_index, row in enumerate(table.rows):
         m = mapped.get(r_index)
@@ -150,8 +151,14 @@ def _presentation(table: Table, mapped: dict, ext: ExtensionSet, title: str, lab
             path = f"{path} / {heading}"
             if path not in sections:
                 sections[path] = ext.abstract(f"{camel(heading, 80)}Abstract", heading)
-                if (parent.qname, sections[path].qname, LABEL) not in placed:  # "(Increase) decrease in" twice
+                if _reaches(below, sections[path].qname, parent.qname):
+                    # "Cost of revenues:" heading the rows of a table titled "Cost of Revenues": one
+                    # abstract, which would stand under itself (a cycle XBRL forbids); its rows
+                    # stay where they are
+                    sections[path] = parent
+                elif (parent.qname, sections[path].qname, LABEL) not in placed:  # "(Increase) decrease in" twice
                     placed.add((parent.qname, sections[path].qname, LABEL))
+                    below.setdefault(parent.qname, set()).add(sections[path].qname)
                     order += 1
                     arcs.append(Arc(parent, sections[path], order))
             parent = sections[path]
@@ -164,6 +171,19 @@ def _presentation(table: Table, mapped: dict, ext: ExtensionSet, title: str, lab
             order += 1
             arcs.append(Arc(parent, concept, order, role if role != LABEL else ""))
     return arcs
+
+
+def _reaches(below: dict[str, set[str]], start: str, goal: str) -> bool:
+    """Whether goal is start or stands under it."""
+    seen, todo = set(), [start]
+    while todo:
+        node = todo.pop()
+        if node == goal:
+            return True
+        if node not in seen:
+            seen.add(node)
+            todo.extend(below.get(node, ()))
+    return False
 
 
 def _role(kind: RowKind, m) -> str:
