@@ -3,13 +3,14 @@
 
     python benchmarks/bench_corpus.py [FOLDER ...] [--repeat N]
 
-Converts every .txt file (read, parse, map, render, validate; no disk write) after one warm-up
-pass, and prints filings per second and MB per second, plus the slowest filings.
+Converts every .txt file, and each subfolder's submission or HTML primary document (read, parse,
+map, render, validate; no disk write) after one warm-up pass, and prints filings per second and MB per second, plus the slowest filings.
 Defaults to ../shared/corpus and ../shared/corpus-extra beside the project.
 """
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 from pathlib import Path
@@ -21,13 +22,26 @@ from converter.errors import ConversionError  # noqa: E402
 from converter.pipeline import convert  # noqa: E402
 
 
+_SOURCE = re.compile(r"(?:full-submission|\d{10}-\d\d-\d{6})\.txt$|\.html?$", re.I)
+
+
+def _sources(folder: Path) -> list[Path]:
+    """The filings of a folder: its .txt files, and in each subfolder (a filing per folder, as
+    ../shared/corpus-html lays them out) its submission or HTML primary document."""
+    out = list(folder.glob("*.txt"))
+    for sub in sorted(p for p in folder.iterdir() if p.is_dir()):
+        found = sorted(p for p in sub.iterdir() if _SOURCE.search(p.name))
+        out += found[:1]
+    return out
+
+
 def main(argv=None) -> int:
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("folders", nargs="*", default=[str(ROOT.parent / "shared" / "corpus"),
                                                    str(ROOT.parent / "shared" / "corpus-extra")])
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args(argv)
-    files = sorted(f for d in args.folders if Path(d).is_dir() for f in Path(d).glob("*.txt"))
+    files = sorted(f for d in args.folders if Path(d).is_dir() for f in _sources(Path(d)))
     if not files:
         print("no filings found", file=sys.stderr)
         return 2
