@@ -21,7 +21,7 @@ from pydantic import Field
 
 from converter.errors import OutputError
 from converter.model import Fact
-from converter.pipeline import convert, output_files, output_name, write_atomically
+from converter.pipeline import DEFAULT_FORMATS, convert, formats_of, output_files, output_name, write_atomically
 from converter.reading.reader import MAX_BYTES, read_source
 from converter.report import Report, _Model
 
@@ -54,14 +54,15 @@ class Conversion(_Model):
 
 
 def convert_file(path: str | Path, out: str | Path | None = None, *, cik: str | None = None,
-                 narrative: bool = True, max_bytes: int = MAX_BYTES, zeros: bool = False) -> Conversion:
+                 narrative: bool = True, max_bytes: int = MAX_BYTES, zeros: bool = False,
+                 formats: tuple[str, ...] = DEFAULT_FORMATS) -> Conversion:
     """Convert one filing; with `out`, write OUT/NAME/ as the command does. `cik` sets the
     entity when the filing's header lacks one; narrative=False leaves out the facts stated in
     running text; zeros=True makes a statement's dashes facts of 0 (as filers' XBRL tags them);
-    files over max_bytes are refused."""
+    formats adds "json" (xBRL-JSON) and "csv" (xBRL-CSV) to the files; files over max_bytes are refused."""
     data = read_source(path, max_bytes)
     model, rendered, _ = convert(path, cik, narrative, max_bytes, data, zeros=zeros)
-    report, files = output_files(path, model, rendered, data, cik, narrative, zeros)
+    report, files = output_files(path, model, rendered, data, cik, narrative, zeros, formats_of(",".join(formats)))
     name = output_name(path)
     written: list[Path] = []
     if out is not None:

@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Iterator
 
 from converter.errors import INTERNAL_ERROR, MemoryLimit, TimeLimit
-from converter.pipeline import Result, convert_to_folder, output_name, recover, up_to_date, warm_up
+from converter.pipeline import DEFAULT_FORMATS, Result, convert_to_folder, output_name, recover, up_to_date, warm_up
 from converter.reading.reader import MAX_BYTES
 
 
@@ -27,6 +27,7 @@ class Options:
     cik: str | None = None
     narrative: bool = True
     zeros: bool = False  # a statement's dashes as facts of 0
+    formats: tuple[str, ...] = DEFAULT_FORMATS  # written beside the instance: json (xBRL-JSON), csv (xBRL-CSV)
     max_bytes: int = MAX_BYTES
     seconds: float = 300.0  # per filing; 0: no limit
     memory_mb: int = 2048  # per filing; 0: no ceiling
@@ -45,7 +46,7 @@ def convert_all(files: list[Path], out: Path, options: Options) -> Iterator[Resu
         while pending or running:
             while pending and len(running) < max(1, options.jobs):
                 path = pending.popleft()
-                done = None if options.force else up_to_date(path, out, options.cik, options.narrative, options.zeros)
+                done = None if options.force else up_to_date(path, out, options.cik, options.narrative, options.zeros, options.formats)
                 if done is not None:
                     yield Result(str(path), output_name(path), ok=True, skipped=True, output=str(done))
                     continue
@@ -86,7 +87,8 @@ def _child(send, path: Path, out: Path, options: Options) -> None:
         _, hard = resource.getrlimit(resource.RLIMIT_AS)
         resource.setrlimit(resource.RLIMIT_AS, (limit if hard == resource.RLIM_INFINITY else min(limit, hard), hard))
     try:
-        result = convert_to_folder(path, out, options.cik, options.narrative, options.max_bytes, options.zeros)
+        result = convert_to_folder(path, out, options.cik, options.narrative, options.max_bytes, options.zeros,
+                                   options.formats)
     except MemoryError:
         result = _failed(path, MemoryLimit.exit_code, "the conversion needed more memory than its ceiling "
                                                       "(--memory-limit)")

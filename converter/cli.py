@@ -13,6 +13,15 @@ from converter import __version__
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
 
 
+def _formats(text: str) -> tuple[str, ...]:
+    """--formats xml,json,csv (argparse's type: a format that is not one is a usage error)."""
+    from converter.pipeline import formats_of
+    try:
+        return formats_of(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(str(exc)) from None
+
+
 def _inputs(paths: list[str]) -> tuple[list[Path], list[str]]:
     """Files as given; folders contribute their *.txt, *.nc, *.htm and *.html files, sorted."""
     files: list[Path] = []
@@ -72,7 +81,8 @@ def cmd_convert(args: argparse.Namespace) -> int:
                        code="output:nameTaken")
             print(r.summary(), file=sys.stderr)
             results.append(r)
-    options = Options(cik=args.cik, narrative=not args.no_narrative, zeros=args.zeros, max_bytes=int(args.max_size * 2**20),
+    options = Options(cik=args.cik, narrative=not args.no_narrative, zeros=args.zeros, formats=args.formats,
+                      max_bytes=int(args.max_size * 2**20),
                       seconds=args.time_limit, memory_mb=int(args.memory_limit), force=args.force, jobs=args.jobs)
     out = Path(args.out)
     show_bar = len(unique) > 1 and not args.quiet and sys.stderr.isatty()
@@ -199,6 +209,9 @@ def build_parser() -> argparse.ArgumentParser:
     conv.add_argument("--quiet", "-q", action="store_true", help="print only failures and the final count")
     conv.add_argument("--no-narrative", action="store_true",
                       help="leave out facts stated in running text (kept by default, under their own role)")
+    conv.add_argument("--formats", type=_formats, default=("xml",), metavar="LIST",
+                      help="what to write per filing, comma-separated: xml (NAME.xml, always), json (NAME.json, "
+                           "xBRL-JSON 1.0), csv (NAME-csv/, xBRL-CSV 1.0); default xml")
     conv.add_argument("--zeros", action="store_true",
                       help="a dash printed for an amount in a statement ('—', '-') is a fact of 0, as filers' own "
                            "XBRL tags it (by default a dash is no fact)")

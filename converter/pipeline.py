@@ -11,6 +11,7 @@ import re
 import shutil
 import tempfile
 import time
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
@@ -21,6 +22,7 @@ from converter.mapping.schedule import differences
 from converter.model import StatementKind, XbrlModel
 from converter.parsing.parser import parse_filing
 from converter.reading.reader import MAX_BYTES, read_filing, read_source
+from converter.rendering.oim import xbrl_csv, xbrl_json
 from converter.rendering.render import Rendered, render
 from converter.validator.findings import ERROR, INCONSISTENCY, WARNING, Finding
 from converter.report import (
@@ -28,6 +30,21 @@ from converter.report import (
     SourceStamp, TableInfo,
 )
 from converter.validator.schemas import validate_documents
+
+# what a conversion writes beside its instance, as --formats names them: the XML instance is always
+# written (its schema and linkbases are the taxonomy of the other two as well)
+FORMATS = ("xml", "json", "csv")
+DEFAULT_FORMATS = ("xml",)
+
+
+def formats_of(text: str) -> tuple[str, ...]:
+    """--formats xml,json,csv as a tuple in FORMATS order (xml always in it); ValueError names
+    a format that is not one."""
+    asked = {f.strip().lower() for f in text.split(",") if f.strip()}
+    unknown = sorted(asked - set(FORMATS))
+    if unknown:
+        raise ValueError(f"unknown format {', '.join(unknown)} (the formats: {', '.join(FORMATS)})")
+    return tuple(f for f in FORMATS if f in asked | {"xml"})
 
 
 @dataclass
@@ -153,6 +170,8 @@ def write_atomically(out_dir: Path, name: str, files: dict[str, str]) -> Path:
     delay = float(os.environ.get("TXT2XBRL_WRITE_DELAY", "0") or 0)  # tests kill a write midway with it
     try:
         for fname, text in files.items():
+            if "/" in fname:
+                (tmp / fname).parent.mkdir(parents=True, exist_ok=True)  # NAME-csv/: the xBRL-CSV report
             with open(tmp / fname, "w", encoding="utf-8", newline="\n") as fh:
                 fh.write(text)
                 fh.flush()
@@ -184,23 +203,26 @@ def recover(out_dir: Path, name: str) -> None:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
-def source_stamp(path: str | Path, data: bytes, cik: str | None, narrative: bool, zeros: bool = False) -> dict:
+def source_stamp(path: str | Path, data: bytes, cik: str | None, narrative: bool, zeros: bool = False,
+                 formats: tuple[str, ...] = DEFAULT_FORMATS) -> dict:
     """What an output was made from: the input's bytes, the converter and its options. A
-    re-run skips an output whose stamp is the same. (zeros is stamped only when asked for:
-    the outputs made before it existed stay up to date.)"""
-    options = {"cik": cik, "narrative": narrative, **({"zeros": True} if zeros else {})}
+    re-run skips an output whose stamp is the same. (zeros and formats are stamped only when
+    asked for: the outputs made before they existed stay up to date.)"""
+    options = {"cik": cik, "narrative": narrative, **({"zeros": True} if zeros else {}),
+               **({"formats": list(formats)} if tuple(formats) != DEFAULT_FORMATS else {})}
     return {"file": Path(path).name, "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest(),
             "converter": __version__, "options": options}
 
 
-def up_to_date(path: str | Path, out_dir: Path, cik: str | None, narrative: bool, zeros: bool = False) -> Path | None:
+def up_to_date(path: str | Path, out_dir: Path, cik: str | None, narrative: bool, zeros: bool = False,
+               formats: tuple[str, ...] = DEFAULT_FORMATS) -> Path | None:
     """The output folder of path when it is complete and made from the same input and options."""
     name = output_name(path)
     report = out_dir / name / f"{name}.report.json"
     try:
         stamp = json.loads(report.read_text()).get("source")
         if stamp and (out_dir / name / f"{name}.xml").is_file() \
-                and stamp == source_stamp(path, Path(path).read_bytes(), cik, narrative, zeros):
+                and stamp == source_stamp(path, Path(path).read_bytes(), cik, narrative, zeros, formats):
             return out_dir / name
     except (OSError, ValueError, AttributeError):
         pass
@@ -279,21 +301,36 @@ def report_of(model: XbrlModel, source: dict | None = None) -> Report:
     )
 
 
+def extra_writers() -> dict[str, Callable[[str | Path, XbrlModel], dict[str, str]]]:
+    """The formats written beside the instance as asked, each (source, model) -> its files (for
+    benchmarks/bench_formats.py, which times each against the conversion)."""
+    return {"json": lambda path, model: {f"{model.name}.json": xbrl_json(model)},
+            "csv": lambda path, model: {f"{model.name}-csv/{n}": text for n, text in xbrl_csv(model, model.name).items()}}
+
+
 def output_files(path: str | Path, model: XbrlModel, rendered: Rendered, data: bytes, cik: str | None,
-                 narrative: bool, zeros: bool = False) -> tuple[Report, dict[str, str]]:
-    """The report of a conversion, stamped with its source, and the files of OUT/NAME/."""
-    report = report_of(model, source_stamp(path, data, cik, narrative, zeros))
-    return report, {**rendered.files, f"{output_name(path)}.report.json": report.to_json()}
+                 narrative: bool, zeros: bool = False,
+                 formats: tuple[str, ...] = DEFAULT_FORMATS) -> tuple[Report, dict[str, str]]:
+    """The report of a conversion, stamped with its source, and the files of OUT/NAME/: the XML
+    instance and its taxonomy always, NAME.json (xBRL-JSON) and NAME-csv/ (xBRL-CSV) as asked."""
+    name = output_name(path)
+    report = report_of(model, source_stamp(path, data, cik, narrative, zeros, formats))
+    files = {**rendered.files, f"{name}.report.json": report.to_json()}
+    for fmt, write in extra_writers().items():
+        if fmt in formats:
+            files.update(write(path, model))
+    return report, files
 
 
 def convert_to_folder(path: str | Path, out_dir: Path, cik: str | None = None, narrative: bool = True,
-                      max_bytes: int = MAX_BYTES, zeros: bool = False) -> Result:
+                      max_bytes: int = MAX_BYTES, zeros: bool = False, formats: tuple[str, ...] = DEFAULT_FORMATS) -> Result:
     name = output_name(path)
     result = Result(str(path), name, ok=False)
     try:
         data = read_source(path, max_bytes)  # once: converted and stamped
         model, rendered, timings = convert(path, cik, narrative, max_bytes, data, zeros=zeros)
-        final = write_atomically(out_dir, name, output_files(path, model, rendered, data, cik, narrative, zeros)[1])
+        final = write_atomically(out_dir, name, output_files(path, model, rendered, data, cik, narrative, zeros,
+                                                             formats)[1])
     except ConversionError as exc:
         result.error = str(exc)
         result.exit_code = exc.exit_code

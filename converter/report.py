@@ -137,7 +137,7 @@ class SourceStamp(_Model):
     bytes: int
     sha256: str
     converter: str
-    options: dict[str, str | bool | None]
+    options: dict[str, str | bool | list[str] | None]
 
 
 class Report(_Model):

@@ -43,3 +43,38 @@ def split_inconsistencies(problems: list[dict]) -> tuple[set[tuple[str, str, str
         else:
             other.append(p)
     return found, other
+
+
+class InProcessArelle:
+    """Arelle loaded once in this process, offline with our taxonomy package, to load many
+    instances (XML, xBRL-JSON, xBRL-CSV) and read their facts as comparable tuples."""
+
+    FOOTNOTE = "http://www.xbrl.org/2003/arcrole/fact-footnote"
+
+    def __init__(self, package: Path):
+        from arelle import Cntlr, PackageManager
+        self.cntlr = Cntlr.Cntlr(logFileName="logToBuffer")
+        self.cntlr.webCache.workOffline = True
+        PackageManager.init(self.cntlr, loadPackagesConfig=False)
+        PackageManager.addPackage(self.cntlr, str(package))
+        PackageManager.rebuildRemappings(self.cntlr)
+
+    def facts(self, path: Path) -> tuple[set[tuple], list[str]]:
+        """(the facts, each (concept, entity, period, dimensions, unit, decimals, value, its
+        footnotes' texts), the codes of the errors Arelle logged loading it)."""
+        model = self.cntlr.modelManager.load(str(path))
+        try:
+            notes = model.relationshipSet(self.FOOTNOTE)
+            out = set()
+            for f in model.facts:
+                if f.qname.localName == "note" and f.qname.namespaceURI == "https://xbrl.org/2021":
+                    continue  # (an xBRL-JSON or -CSV footnote: a fact of its own there, a resource in XML)
+                c = f.context
+                out.add((str(f.qname), c.entityIdentifier, (str(c.startDatetime), str(c.endDatetime)),
+                         tuple(sorted((str(d.dimensionQname), str(d.memberQname)) for d in c.qnameDims.values())),
+                         tuple(tuple(str(q) for q in ms) for ms in f.unit.measures) if f.unit is not None else None,
+                         f.decimals if f.isNumeric else None, str(f.xValue if f.isNumeric else f.value),
+                         tuple(sorted(r.toModelObject.textValue for r in notes.fromModelObject(f)))))
+            return out, [str(e) for e in model.errors]
+        finally:
+            self.cntlr.modelManager.close(model)

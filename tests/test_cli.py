@@ -193,3 +193,20 @@ def test_zeros_makes_a_statements_dashes_facts_of_zero(tmp_path, capsys):
     assert main(["convert", str(src), "--out", str(zeros)]) == 0  # (not up to date: made with --zeros)
     assert "up to date" not in capsys.readouterr().out
     assert '>0</us-gaap:PaymentsToAcquireBusinessesNetOfCashAcquired>' not in (zeros / name / f"{name}.xml").read_text()
+
+
+def test_formats_option(tmp_path, capsys):
+    """--formats json writes NAME.json beside NAME.xml (always written), csv the NAME-csv/ folder;
+    an unknown format is a usage error that names the formats."""
+    seed = SEEDS / "002_827b01e1209febb2.txt"
+    assert main(["convert", str(seed), "--out", str(tmp_path), "-q", "--formats", "json"]) == 0
+    folder = tmp_path / "002_827b01e1209febb2"
+    assert (folder / "002_827b01e1209febb2.json").is_file() and (folder / "002_827b01e1209febb2.xml").is_file()
+    assert not (folder / "002_827b01e1209febb2-csv").exists()
+    assert main(["convert", str(seed), "--out", str(tmp_path), "-q", "--formats", "xml,csv"]) == 0  # (not up to date)
+    assert (folder / "002_827b01e1209febb2-csv" / "002_827b01e1209febb2-facts.csv").is_file()
+    assert not (folder / "002_827b01e1209febb2.json").exists()  # (the folder is the new run's, whole)
+    capsys.readouterr()
+    with pytest.raises(SystemExit) as e:
+        main(["convert", str(seed), "--out", str(tmp_path), "--formats", "xml,parquet"])
+    assert e.value.code == 2 and "unknown format parquet (the formats: xml, json, csv)" in capsys.readouterr().err

@@ -1,0 +1,61 @@
+#!/usr/bin/env python3
+"""What the extra output formats cost beside a conversion (issue 17), in one process.
+
+    python benchmarks/bench_formats.py [FOLDER ...] [--repeat N]
+
+For every filing: the conversion (read, parse, map, render, validate) and, from the same model,
+each extra format's text (xBRL-JSON, xBRL-CSV, the facts table's rows, the SEC data-set rows).
+Prints the seconds of each over all filings (best of N) and each as a share of the conversion.
+Defaults to ../shared/corpus and ../shared/corpus-extra.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from converter.errors import ConversionError  # noqa: E402
+from converter.pipeline import convert, extra_writers  # noqa: E402
+
+
+def main(argv=None) -> int:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("folders", nargs="*", default=[str(ROOT.parent / "shared" / "corpus"),
+                                                   str(ROOT.parent / "shared" / "corpus-extra")])
+    ap.add_argument("--repeat", type=int, default=3)
+    args = ap.parse_args(argv)
+    files = sorted(f for d in args.folders if Path(d).is_dir() for f in Path(d).glob("*.txt"))
+    models = []
+    for f in files:
+        try:
+            models.append((f, convert(f)[0]))
+        except ConversionError:
+            pass
+    writers = extra_writers()
+    best: dict[str, float] = {}
+    for _ in range(args.repeat):
+        t0 = time.perf_counter()
+        for f, _ in models:
+            convert(f)
+        seconds = {"conversion": time.perf_counter() - t0}
+        for name, write in writers.items():
+            t0 = time.perf_counter()
+            for f, model in models:
+                write(f, model)
+            seconds[name] = time.perf_counter() - t0
+        best = {k: min(best.get(k, 1e9), v) for k, v in seconds.items()}
+    base = best["conversion"]
+    print(f"{len(models)} filings; best of {args.repeat}: conversion {base:.2f} s")
+    for name in writers:
+        print(f"  {name}: {best[name]:.3f} s, {best[name] / base:.1%} of the conversion")
+    total = sum(best[name] for name in writers)
+    print(f"  all extra formats: {total:.3f} s, {total / base:.1%} of the conversion")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
