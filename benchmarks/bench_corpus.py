@@ -35,13 +35,19 @@ def _sources(folder: Path) -> list[Path]:
     return out
 
 
-def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+def corpus_args(doc: str, argv=None) -> tuple[argparse.Namespace, list[Path]]:
+    """The arguments every corpus benchmark takes (FOLDER ..., --repeat N) and the filings of
+    the folders (../shared/corpus and ../shared/corpus-extra by default)."""
+    ap = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("folders", nargs="*", default=[str(ROOT.parent / "shared" / "corpus"),
                                                    str(ROOT.parent / "shared" / "corpus-extra")])
     ap.add_argument("--repeat", type=int, default=3)
     args = ap.parse_args(argv)
-    files = sorted(f for d in args.folders if Path(d).is_dir() for f in _sources(Path(d)))
+    return args, sorted(f for d in args.folders if Path(d).is_dir() for f in _sources(Path(d)))
+
+
+def main(argv=None) -> int:
+    args, files = corpus_args(__doc__, argv)
     if not files:
         print("no filings found", file=sys.stderr)
         return 2

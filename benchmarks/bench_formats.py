@@ -10,7 +10,6 @@ Defaults to ../shared/corpus and ../shared/corpus-extra.
 """
 from __future__ import annotations
 
-import argparse
 import sys
 import time
 from pathlib import Path
@@ -20,15 +19,12 @@ sys.path.insert(0, str(ROOT))
 
 from converter.errors import ConversionError  # noqa: E402
 from converter.pipeline import convert, extra_writers  # noqa: E402
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from bench_corpus import corpus_args  # noqa: E402
 
 
 def main(argv=None) -> int:
-    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    ap.add_argument("folders", nargs="*", default=[str(ROOT.parent / "shared" / "corpus"),
-                                                   str(ROOT.parent / "shared" / "corpus-extra")])
-    ap.add_argument("--repeat", type=int, default=3)
-    args = ap.parse_args(argv)
-    files = sorted(f for d in args.folders if Path(d).is_dir() for f in Path(d).glob("*.txt"))
+    args, files = corpus_args(__doc__, argv)
     models = []
     for f in files:
         try:
