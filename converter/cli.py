@@ -81,7 +81,8 @@ def cmd_convert(args: argparse.Namespace) -> int:
                        code="output:nameTaken")
             print(r.summary(), file=sys.stderr)
             results.append(r)
-    options = Options(cik=args.cik, narrative=not args.no_narrative, zeros=args.zeros, formats=args.formats,
+    formats = args.formats + (("table",) if args.facts_table else ())  # (each filing's rows, in its folder)
+    options = Options(cik=args.cik, narrative=not args.no_narrative, zeros=args.zeros, formats=formats,
                       max_bytes=int(args.max_size * 2**20),
                       seconds=args.time_limit, memory_mb=int(args.memory_limit), force=args.force, jobs=args.jobs)
     out = Path(args.out)
@@ -89,10 +90,16 @@ def cmd_convert(args: argparse.Namespace) -> int:
     bar = _progress(range(len(unique)), show_bar) if show_bar else None
     interrupted = False
     finished = 0
+    table = None
+    if args.facts_table:
+        from converter.facts_table import FactsTable
+        table = FactsTable(Path(args.facts_table))
     try:
         for result in convert_all(unique, out, options):
             finished += 1
             results.append(result)
+            if table is not None and result.ok:
+                table.add(result.name, out / result.name, replace=not result.skipped)
             if bar is not None:
                 bar.update(1)
             _print_result(result, args, bar)
@@ -212,6 +219,9 @@ def build_parser() -> argparse.ArgumentParser:
     conv.add_argument("--formats", type=_formats, default=("xml",), metavar="LIST",
                       help="what to write per filing, comma-separated: xml (NAME.xml, always), json (NAME.json, "
                            "xBRL-JSON 1.0), csv (NAME-csv/, xBRL-CSV 1.0); default xml")
+    conv.add_argument("--facts-table", metavar="DIR",
+                      help="also add every fact to one table of the run: DIR/facts.csv, and a Parquet dataset "
+                           "DIR/parquet/year=YYYY/ where pyarrow is installed; a resumed run adds no row twice")
     conv.add_argument("--zeros", action="store_true",
                       help="a dash printed for an amount in a statement ('—', '-') is a fact of 0, as filers' own "
                            "XBRL tags it (by default a dash is no fact)")

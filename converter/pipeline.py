@@ -22,6 +22,7 @@ from converter.mapping.schedule import differences
 from converter.model import StatementKind, XbrlModel
 from converter.parsing.parser import parse_filing
 from converter.reading.reader import MAX_BYTES, read_filing, read_source
+from converter.facts_table import slice_name, slice_text
 from converter.rendering.oim import xbrl_csv, xbrl_json
 from converter.rendering.render import Rendered, render
 from converter.validator.findings import ERROR, INCONSISTENCY, WARNING, Finding
@@ -33,7 +34,7 @@ from converter.validator.schemas import validate_documents
 
 # what a conversion writes beside its instance, as --formats names them: the XML instance is always
 # written (its schema and linkbases are the taxonomy of the other two as well)
-FORMATS = ("xml", "json", "csv")
+FORMATS = ("xml", "json", "csv")  # (and "table": --facts-table's rows of the filing, NAME.facts.csv)
 DEFAULT_FORMATS = ("xml",)
 
 
@@ -44,7 +45,7 @@ def formats_of(text: str) -> tuple[str, ...]:
     unknown = sorted(asked - set(FORMATS))
     if unknown:
         raise ValueError(f"unknown format {', '.join(unknown)} (the formats: {', '.join(FORMATS)})")
-    return tuple(f for f in FORMATS if f in asked | {"xml"})
+    return tuple(f for f in (*FORMATS, "table") if f in asked | {"xml"})
 
 
 @dataclass
@@ -305,7 +306,8 @@ def extra_writers() -> dict[str, Callable[[str | Path, XbrlModel], dict[str, str
     """The formats written beside the instance as asked, each (source, model) -> its files (for
     benchmarks/bench_formats.py, which times each against the conversion)."""
     return {"json": lambda path, model: {f"{model.name}.json": xbrl_json(model)},
-            "csv": lambda path, model: {f"{model.name}-csv/{n}": text for n, text in xbrl_csv(model, model.name).items()}}
+            "csv": lambda path, model: {f"{model.name}-csv/{n}": text for n, text in xbrl_csv(model, model.name).items()},
+            "table": lambda path, model: {slice_name(model.name): slice_text(model, model.name)}}
 
 
 def output_files(path: str | Path, model: XbrlModel, rendered: Rendered, data: bytes, cik: str | None,

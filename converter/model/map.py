@@ -7,6 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from converter.model.parse import Period, Table
+from converter.model.read import FilingHeader
 
 
 @dataclass(frozen=True, slots=True)
@@ -143,3 +144,4 @@ class XbrlModel:
     evidence: tuple[tuple[int, str, tuple[str, ...], str], ...] = ()  # per table row: line, label, concepts, why
     schedule: object = None  # mapping/schedule.py's ScheduleReport: the EX-27's facts and cross-check
     footnotes: tuple[tuple[str, tuple[int, ...]], ...] = ()  # footnote text, the indexes of the facts it notes
+    header: FilingHeader | None = None  # the filing's EDGAR header: accession, form, filed, SIC
