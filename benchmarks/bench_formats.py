@@ -4,7 +4,8 @@
     python benchmarks/bench_formats.py [FOLDER ...] [--repeat N]
 
 For every filing: the conversion (read, parse, map, render, validate) and, from the same model,
-each extra format's text (xBRL-JSON, xBRL-CSV, the facts table's rows, the SEC data-set rows).
+each extra format's text (xBRL-JSON, xBRL-CSV, the facts table's rows, the SEC data-set rows), and
+the batch adding each filing's rows to the run's facts table (CSV and Parquet) and data sets.
 Prints the seconds of each over all filings (best of N) and each as a share of the conversion.
 Defaults to ../shared/corpus and ../shared/corpus-extra.
 """
@@ -19,7 +20,8 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from converter.errors import ConversionError  # noqa: E402
-from converter.facts_table import FactsTable, slice_name, slice_text  # noqa: E402
+from converter.facts_table import FactsTable  # noqa: E402
+from converter.fsds import FsdsTables  # noqa: E402
 from converter.pipeline import convert, extra_writers  # noqa: E402
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from bench_corpus import corpus_args  # noqa: E402
@@ -46,15 +48,19 @@ def main(argv=None) -> int:
                 write(f, model)
             seconds[name] = time.perf_counter() - t0
         with tempfile.TemporaryDirectory() as tmp:
-            # the table's own work in the batch: each filing's rows added to facts.csv (and Parquet)
+            # the run's tables' own work in the batch: each filing's slice added to facts.csv (and
+            # Parquet), and to the data sets' four tables
             for f, model in models:
                 (Path(tmp) / model.name).mkdir(exist_ok=True)
-                (Path(tmp) / model.name / slice_name(model.name)).write_text(slice_text(model, model.name))
-            table = FactsTable(Path(tmp) / "table")
-            t0 = time.perf_counter()
-            for f, model in models:
-                table.add(model.name, Path(tmp) / model.name, replace=False)
-            seconds["table: adding to facts.csv and Parquet"] = time.perf_counter() - t0
+                for name, text in {**extra_writers()["table"](f, model), **extra_writers()["fsds"](f, model)}.items():
+                    (Path(tmp) / model.name / name).parent.mkdir(exist_ok=True)
+                    (Path(tmp) / model.name / name).write_text(text)
+            for label, table in (("table: adding to facts.csv and Parquet", FactsTable(Path(tmp) / "table")),
+                                 ("fsds: adding to sub, num, pre, tag", FsdsTables(Path(tmp) / "fsds"))):
+                t0 = time.perf_counter()
+                for f, model in models:
+                    table.add(model.name, Path(tmp) / model.name, replace=False)
+                seconds[label] = time.perf_counter() - t0
         best = {k: min(best.get(k, 1e9), v) for k, v in seconds.items()}
     base = best["conversion"]
     print(f"{len(models)} filings; best of {args.repeat}: conversion {base:.2f} s")

@@ -81,7 +81,8 @@ def cmd_convert(args: argparse.Namespace) -> int:
                        code="output:nameTaken")
             print(r.summary(), file=sys.stderr)
             results.append(r)
-    formats = args.formats + (("table",) if args.facts_table else ())  # (each filing's rows, in its folder)
+    # (each filing's rows of the run's tables, written into its folder)
+    formats = args.formats + (("table",) if args.facts_table else ()) + (("fsds",) if args.fsds else ())
     options = Options(cik=args.cik, narrative=not args.no_narrative, zeros=args.zeros, formats=formats,
                       max_bytes=int(args.max_size * 2**20),
                       seconds=args.time_limit, memory_mb=int(args.memory_limit), force=args.force, jobs=args.jobs)
@@ -90,15 +91,18 @@ def cmd_convert(args: argparse.Namespace) -> int:
     bar = _progress(range(len(unique)), show_bar) if show_bar else None
     interrupted = False
     finished = 0
-    table = None
+    tables = []
     if args.facts_table:
         from converter.facts_table import FactsTable
-        table = FactsTable(Path(args.facts_table))
+        tables.append(FactsTable(Path(args.facts_table)))
+    if args.fsds:
+        from converter.fsds import FsdsTables
+        tables.append(FsdsTables(Path(args.fsds)))
     try:
         for result in convert_all(unique, out, options):
             finished += 1
             results.append(result)
-            if table is not None and result.ok:
+            for table in tables if result.ok else ():
                 table.add(result.name, out / result.name, replace=not result.skipped)
             if bar is not None:
                 bar.update(1)
@@ -222,6 +226,9 @@ def build_parser() -> argparse.ArgumentParser:
     conv.add_argument("--facts-table", metavar="DIR",
                       help="also add every fact to one table of the run: DIR/facts.csv, and a Parquet dataset "
                            "DIR/parquet/year=YYYY/ where pyarrow is installed; a resumed run adds no row twice")
+    conv.add_argument("--fsds", metavar="DIR",
+                      help="also add the facts to the SEC's Financial Statement Data Sets layout: DIR/sub.txt, "
+                           "num.txt, pre.txt, tag.txt; a resumed run adds no filing twice")
     conv.add_argument("--zeros", action="store_true",
                       help="a dash printed for an amount in a statement ('—', '-') is a fact of 0, as filers' own "
                            "XBRL tags it (by default a dash is no fact)")

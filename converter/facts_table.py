@@ -17,7 +17,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from converter.model import Fact, XbrlModel
+from converter.model import Context, XbrlModel
 from converter.rendering.render import lexical
 
 COLUMNS = ("filing", "accession", "cik", "registrant", "form", "period_end", "concept", "namespace", "value",
@@ -32,27 +32,30 @@ def slice_name(name: str) -> str:
     return f"{name}.facts.csv"
 
 
-def rows_of(model: XbrlModel, name: str) -> list[dict[str, str]]:
-    """One filing's rows, in the order of its instance's facts."""
+def rows_of(model: XbrlModel, name: str) -> list[list[str]]:
+    """One filing's rows, in COLUMNS order and the order of its instance's facts."""
     header = model.header
     dei = {f.concept.name: str(f.value) for f in model.facts if f.concept.prefix == "dei" and not f.context.dims}
-    common = {"filing": name, "accession": (header.accession if header else None) or "",
-              "cik": dei.get("EntityCentralIndexKey", ""), "registrant": dei.get("EntityRegistrantName", model.entity.name),
-              "form": dei.get("DocumentType", ""), "period_end": model.period_end.isoformat()}
+    common = [name, (header.accession if header else None) or "", dei.get("EntityCentralIndexKey", ""),
+              dei.get("EntityRegistrantName", model.entity.name), dei.get("DocumentType", ""), model.period_end.isoformat()]
     titles = {k: t.title or t.kind.value for k, t in enumerate(model.tables)}
-    return [{**common, **_fact_row(f, titles)} for f in model.facts]
+    contexts = {c.id: _context_fields(c) for c in model.contexts}  # (facts share their contexts' fields)
+    units = {u.id: u.numerator + (f"/{u.denominator}" if u.denominator else "") for u in model.units}
+    rows = []
+    for f in model.facts:
+        numeric = f.unit is not None
+        rows.append([*common, f.concept.qname, f.concept.namespace, lexical(f.value), units[f.unit.id] if numeric else "",
+                     str(f.decimals) if numeric and f.decimals is not None else "", *contexts[f.context.id],
+                     titles.get(f.table, ""), f.label, str(f.source.line) if f.source else "", _ORIGIN.get(f.group, f.group)])
+    return rows
 
 
-def _fact_row(f: Fact, titles: dict[int, str]) -> dict[str, str]:
-    p = f.context.period
-    unit = "" if f.unit is None else f.unit.numerator + (f"/{f.unit.denominator}" if f.unit.denominator else "")
-    return {"concept": f.concept.qname, "namespace": f.concept.namespace, "value": lexical(f.value), "unit": unit,
-            "decimals": "" if f.decimals is None or f.unit is None else str(f.decimals),
-            "start": p.start.isoformat() if p.start else "", "end": "" if p.is_instant else p.end.isoformat(),
-            "instant": p.end.isoformat() if p.is_instant else "",
-            "dimensions": json.dumps({a.qname: m.qname for a, m in f.context.dims}, sort_keys=True) if f.context.dims else "",
-            "statement": titles.get(f.table, ""), "label": f.label, "line": str(f.source.line) if f.source else "",
-            "origin": _ORIGIN.get(f.group, f.group)}
+def _context_fields(c: Context) -> list[str]:
+    """start, end, instant, dimensions."""
+    p = c.period
+    return [p.start.isoformat() if p.start else "", "" if p.is_instant else p.end.isoformat(),
+            p.end.isoformat() if p.is_instant else "",
+            json.dumps({a.qname: m.qname for a, m in c.dims}, sort_keys=True) if c.dims else ""]
 
 
 def slice_text(model: XbrlModel, name: str) -> str:
@@ -60,7 +63,7 @@ def slice_text(model: XbrlModel, name: str) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
     writer.writerow(COLUMNS)
-    writer.writerows([row[c] for c in COLUMNS] for row in rows_of(model, name))
+    writer.writerows(rows_of(model, name))
     return buf.getvalue()
 
 
@@ -116,7 +119,8 @@ class FactsTable:
             import pyarrow.parquet as pq
         except ImportError:
             return
-        table = pacsv.read_csv(pa.py_buffer(text.encode("utf-8")), convert_options=pacsv.ConvertOptions(
+        table = pacsv.read_csv(pa.py_buffer(text.encode("utf-8")), read_options=pacsv.ReadOptions(use_threads=False),
+                               convert_options=pacsv.ConvertOptions(
             column_types={c: pa.string() for c in COLUMNS}, strings_can_be_null=True))
         year = table.column("period_end")[0].as_py()[:4] if table.num_rows else "unknown"
         for old in (self.folder / "parquet").glob(f"year=*/{name}.parquet"):

@@ -23,6 +23,7 @@ from converter.model import StatementKind, XbrlModel
 from converter.parsing.parser import parse_filing
 from converter.reading.reader import MAX_BYTES, read_filing, read_source
 from converter.facts_table import slice_name, slice_text
+from converter.fsds import slice_files as fsds_files
 from converter.rendering.oim import xbrl_csv, xbrl_json
 from converter.rendering.render import Rendered, render
 from converter.validator.findings import ERROR, INCONSISTENCY, WARNING, Finding
@@ -34,7 +35,7 @@ from converter.validator.schemas import validate_documents
 
 # what a conversion writes beside its instance, as --formats names them: the XML instance is always
 # written (its schema and linkbases are the taxonomy of the other two as well)
-FORMATS = ("xml", "json", "csv")  # (and "table": --facts-table's rows of the filing, NAME.facts.csv)
+FORMATS = ("xml", "json", "csv")  # (and "table", "fsds": a filing's rows of --facts-table and --fsds)
 DEFAULT_FORMATS = ("xml",)
 
 
@@ -45,7 +46,7 @@ def formats_of(text: str) -> tuple[str, ...]:
     unknown = sorted(asked - set(FORMATS))
     if unknown:
         raise ValueError(f"unknown format {', '.join(unknown)} (the formats: {', '.join(FORMATS)})")
-    return tuple(f for f in (*FORMATS, "table") if f in asked | {"xml"})
+    return tuple(f for f in (*FORMATS, "table", "fsds") if f in asked | {"xml"})
 
 
 @dataclass
@@ -307,7 +308,8 @@ def extra_writers() -> dict[str, Callable[[str | Path, XbrlModel], dict[str, str
     benchmarks/bench_formats.py, which times each against the conversion)."""
     return {"json": lambda path, model: {f"{model.name}.json": xbrl_json(model)},
             "csv": lambda path, model: {f"{model.name}-csv/{n}": text for n, text in xbrl_csv(model, model.name).items()},
-            "table": lambda path, model: {slice_name(model.name): slice_text(model, model.name)}}
+            "table": lambda path, model: {slice_name(model.name): slice_text(model, model.name)},
+            "fsds": lambda path, model: fsds_files(model, model.name)}
 
 
 def output_files(path: str | Path, model: XbrlModel, rendered: Rendered, data: bytes, cik: str | None,
