@@ -47,22 +47,24 @@ def _read(folder, table):
 
 
 def _amounts(instance):
-    """(tag, ddate, qtrs, value) of an instance's amounts without dimensions, read by lxml."""
+    """(tag, ddate, qtrs, segments, value) of an instance's amounts, read by lxml."""
     root = etree.parse(str(instance)).getroot()
     periods = {}
     for ctx in root.iter(f"{XBRLI}context"):
-        if ctx.find(f"{XBRLI}entity/{XBRLI}segment") is not None:
-            continue
         p = ctx.find(f"{XBRLI}period")
         instant = p.findtext(f"{XBRLI}instant")
-        periods[ctx.get("id")] = instant and (instant, 0) or (p.findtext(f"{XBRLI}endDate"), round(
-            ((pd.Timestamp(p.findtext(f"{XBRLI}endDate")) - pd.Timestamp(p.findtext(f"{XBRLI}startDate"))).days + 1) / 91.3))
+        end = instant or p.findtext(f"{XBRLI}endDate")
+        qtrs = 0 if instant else round(((pd.Timestamp(end) - pd.Timestamp(p.findtext(f"{XBRLI}startDate"))).days + 1) / 91.3)
+        segments = "".join(f"{m.get('dimension').split(':')[1].removeprefix('Statement').removesuffix('Axis')}="
+                           f"{m.text.split(':')[1].removesuffix('Member')};"
+                           for m in ctx.iter("{http://xbrl.org/2006/xbrldi}explicitMember"))
+        periods[ctx.get("id")] = (end, qtrs, segments)
     out = set()
     for el in root:
-        if isinstance(el.tag, str) and el.get("unitRef") and el.get("contextRef") in periods and "/dei/" not in el.tag:
-            end, qtrs = periods[el.get("contextRef")]
+        if isinstance(el.tag, str) and el.get("unitRef") and "/dei/" not in el.tag:
+            end, qtrs, segments = periods[el.get("contextRef")]
             ddate = int(month_end(pd.Timestamp(end).date()).strftime("%Y%m%d"))
-            out.add((el.tag.split("}")[1], ddate, qtrs, Decimal(el.text)))
+            out.add((el.tag.split("}")[1], ddate, qtrs, segments, Decimal(el.text)))
     return out
 
 
@@ -74,9 +76,9 @@ def test_pandas_reads_them_with_the_data_sets_types_and_num_holds_the_instances_
         "0000320193-98-000008", 320193, "10-Q", 19980630, "Q3", "0930")
     for name in WITH_HEADERS + ["002_827b01e1209febb2"]:
         adsh = sub[sub.instance == f"{name}.xml"].adsh.iloc[0]
-        rows = num[(num.adsh == adsh) & num.segments.isna()]
-        ours = {(r.tag, r.ddate, r.qtrs, Decimal(str(r.value))) for r in rows.itertuples()}
-        assert ours == _amounts(fsds / "out" / name / f"{name}.xml"), name
+        rows = num[num.adsh == adsh].fillna({"segments": ""})
+        ours = {(r.tag, r.ddate, r.qtrs, r.segments, Decimal(str(r.value))) for r in rows.itertuples()}
+        assert len(rows) == len(ours) and ours == _amounts(fsds / "out" / name / f"{name}.xml"), name
     # every line of pre and every amount of num has its tag; a standard tag once
     assert set(zip(pre.tag, pre.version)) | set(zip(num.tag, num.version)) <= set(zip(tag.tag, tag.version))
     assert not tag.duplicated(["tag", "version"]).any()
