@@ -222,7 +222,8 @@ def build_parser() -> argparse.ArgumentParser:
                       help="leave out facts stated in running text (kept by default, under their own role)")
     conv.add_argument("--formats", type=_formats, default=("xml",), metavar="LIST",
                       help="what to write per filing, comma-separated: xml (NAME.xml, always), json (NAME.json, "
-                           "xBRL-JSON 1.0), csv (NAME-csv/, xBRL-CSV 1.0); default xml")
+                           "xBRL-JSON 1.0), csv (NAME-csv/, xBRL-CSV 1.0), ixbrl (NAME.ixbrl.xhtml, the filing "
+                           "as Inline XBRL 1.1, each number tagged where it is printed); default xml")
     conv.add_argument("--facts-table", metavar="DIR",
                       help="also add every fact to one table of the run: DIR/facts.csv, and a Parquet dataset "
                            "DIR/parquet/year=YYYY/ where pyarrow is installed; a resumed run adds no row twice")

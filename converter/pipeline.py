@@ -24,6 +24,7 @@ from converter.parsing.parser import parse_filing
 from converter.reading.reader import MAX_BYTES, read_filing, read_source
 from converter.facts_table import slice_name, slice_text
 from converter.fsds import slice_files as fsds_files
+from converter.rendering.inline import inline_xbrl
 from converter.rendering.oim import xbrl_csv, xbrl_json
 from converter.rendering.render import Rendered, render
 from converter.validator.findings import ERROR, INCONSISTENCY, WARNING, Finding
@@ -35,7 +36,7 @@ from converter.validator.schemas import validate_documents
 
 # what a conversion writes beside its instance, as --formats names them: the XML instance is always
 # written (its schema and linkbases are the taxonomy of the other two as well)
-FORMATS = ("xml", "json", "csv")  # (and "table", "fsds": a filing's rows of --facts-table and --fsds)
+FORMATS = ("xml", "json", "csv", "ixbrl")  # (and "table", "fsds": a filing's rows of --facts-table and --fsds)
 DEFAULT_FORMATS = ("xml",)
 
 
@@ -309,7 +310,8 @@ def extra_writers() -> dict[str, Callable[[str | Path, XbrlModel], dict[str, str
     return {"json": lambda path, model: {f"{model.name}.json": xbrl_json(model)},
             "csv": lambda path, model: {f"{model.name}-csv/{n}": text for n, text in xbrl_csv(model, model.name).items()},
             "table": lambda path, model: {slice_name(model.name): slice_text(model, model.name)},
-            "fsds": lambda path, model: fsds_files(model, model.name)}
+            "fsds": lambda path, model: fsds_files(model, model.name),
+            "ixbrl": lambda path, model: {f"{model.name}.ixbrl.xhtml": inline_xbrl(model, Path(path).name)}}
 
 
 def output_files(path: str | Path, model: XbrlModel, rendered: Rendered, data: bytes, cik: str | None,

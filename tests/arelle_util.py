@@ -73,8 +73,15 @@ class InProcessArelle:
                 out.add((str(f.qname), c.entityIdentifier, (str(c.startDatetime), str(c.endDatetime)),
                          tuple(sorted((str(d.dimensionQname), str(d.memberQname)) for d in c.qnameDims.values())),
                          tuple(tuple(str(q) for q in ms) for ms in f.unit.measures) if f.unit is not None else None,
-                         f.decimals if f.isNumeric else None, str(f.xValue if f.isNumeric else f.value),
+                         f.decimals if f.isNumeric else None, _canonical(f.xValue) if f.isNumeric else f.value,
                          tuple(sorted(r.toModelObject.textValue for r in notes.fromModelObject(f)))))
             return out, [str(e) for e in model.errors]
         finally:
             self.cntlr.modelManager.close(model)
+
+
+def _canonical(value) -> str:
+    """A number as one text whatever its trailing zeros (an inline fact's 20.0% x 10^-2 is 0.200)."""
+    from decimal import Decimal
+    d = Decimal(str(value)).normalize()
+    return format(d, "f") if d else "0"

@@ -209,4 +209,4 @@ def test_formats_option(tmp_path, capsys):
     capsys.readouterr()
     with pytest.raises(SystemExit) as e:
         main(["convert", str(seed), "--out", str(tmp_path), "--formats", "xml,parquet"])
-    assert e.value.code == 2 and "unknown format parquet (the formats: xml, json, csv)" in capsys.readouterr().err
+    assert e.value.code == 2 and "unknown format parquet (the formats: xml, json, csv, ixbrl)" in capsys.readouterr().err

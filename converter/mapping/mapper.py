@@ -127,6 +127,7 @@ def map_filing(parsed: ParsedFiling, cik: str | None = None, narrative: bool = T
             concepts.setdefault(arc.child.qname, arc.child)
     return XbrlModel(
         name=parsed.filing.name, entity=entity, prefix=prefix, namespace=namespace, header=parsed.filing.header,
+        documents=parsed.filing.documents + parsed.filing.schedules,
         schema_file=f"{prefix}-{period_end:%Y%m%d}.xsd", period_end=period_end,
         concepts=tuple(concepts.values()), contexts=st.contexts.all(), units=st.contexts.units(),
         facts=tuple(facts), tables=parsed.tables, warnings=tuple(st.warnings), unmapped=tuple(st.unmapped),

@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from converter.model.parse import Period, Table
-from converter.model.read import FilingHeader
+from converter.model.read import FilingHeader, TextDocument
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,3 +145,4 @@ class XbrlModel:
     schedule: object = None  # mapping/schedule.py's ScheduleReport: the EX-27's facts and cross-check
     footnotes: tuple[tuple[str, tuple[int, ...]], ...] = ()  # footnote text, the indexes of the facts it notes
     header: FilingHeader | None = None  # the filing's EDGAR header: accession, form, filed, SIC
+    documents: tuple[TextDocument, ...] = ()  # the text read, lines numbered (for the inline XBRL copy)
