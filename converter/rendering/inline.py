@@ -15,7 +15,7 @@ from types import SimpleNamespace as V
 
 from converter import __version__
 from converter.model import Fact, XbrlModel
-from converter.rendering.render import _env, lexical
+from converter.rendering.render import _env, context_views, lexical, unit_views
 
 INLINE_NUMBER = "ixt:num-dot-decimal"
 _DIGITS = re.compile(r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+")
@@ -126,15 +126,9 @@ def inline_xbrl(model: XbrlModel, source: str) -> str:
     hidden = [_hidden(f, f"f{i + 1}") for i, f in enumerate(model.facts) if i not in shown]
     namespaces = sorted({(f.concept.prefix, f.concept.namespace) for f in model.facts}
                         | {(c.prefix, c.namespace) for ctx in model.contexts for pair in ctx.dims for c in pair})
-    contexts = [V(id=c.id, scheme=c.entity.scheme, identifier=c.entity.identifier,
-                  instant=c.period.end.isoformat() if c.period.is_instant else "",
-                  start=c.period.start.isoformat() if c.period.start else "", end=c.period.end.isoformat(),
-                  members=[V(dimension=axis.qname, member=member.qname) for axis, member in c.dims])
-                for c in model.contexts]
-    units = [V(id=u.id, numerator=u.numerator, denominator=u.denominator or "") for u in model.units]
     notes = [V(id=f"fn{k + 1}", text=text, facts=" ".join(f"f{i + 1}" for i in indexes))
              for k, (text, indexes) in enumerate(model.footnotes) if indexes]
     return _env().get_template("inline.xhtml.j2").render(
         version=__version__, source=source, title=f"{model.entity.name}: {model.name}", namespaces=namespaces,
-        schema_file=model.schema_file, contexts=contexts, units=units, hidden=hidden, text=_text(model, placed),
+        schema_file=model.schema_file, contexts=context_views(model), units=unit_views(model), hidden=hidden, text=_text(model, placed),
         notes=notes, relationships=[V(facts=n.facts, note=n.id) for n in notes])

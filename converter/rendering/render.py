@@ -63,18 +63,26 @@ def lexical(value: Decimal | str) -> str:
     return format(value.normalize(), "f")
 
 
+def context_views(model: XbrlModel) -> list[V]:
+    """The contexts as the templates lay them out (the instance's and the inline copy's)."""
+    return [V(id=c.id, scheme=c.entity.scheme, identifier=c.entity.identifier,
+              instant=c.period.end.isoformat() if c.period.is_instant else "",
+              start=c.period.start.isoformat() if c.period.start else "", end=c.period.end.isoformat(),
+              members=[V(dimension=axis.qname, member=member.qname) for axis, member in c.dims])
+            for c in model.contexts]
+
+
+def unit_views(model: XbrlModel) -> list[V]:
+    return [V(id=u.id, numerator=u.numerator, denominator=u.denominator or "") for u in model.units]
+
+
 def render(model: XbrlModel, source: str) -> Rendered:
     env = _env()
     base = model.schema_file[:-4]
     label_file = f"{base}_lab.xml"
     common = {"version": __version__, "source": source, "prefix": model.prefix, "namespace": model.namespace,
               "entity_name": model.entity.name}
-    contexts = [V(id=c.id, scheme=c.entity.scheme, identifier=c.entity.identifier,
-                  instant=c.period.end.isoformat() if c.period.is_instant else "",
-                  start=c.period.start.isoformat() if c.period.start else "", end=c.period.end.isoformat(),
-                  members=[V(dimension=axis.qname, member=member.qname) for axis, member in c.dims])
-                for c in model.contexts]
-    units = [V(id=u.id, numerator=u.numerator, denominator=u.denominator or "") for u in model.units]
+    contexts, units = context_views(model), unit_views(model)
     facts = [V(qname=f.concept.qname, id=f"f{i + 1}", context=f.context.id, unit=f.unit.id if f.unit else "",
                decimals=f.decimals if f.decimals is not None else "", value=lexical(f.value),
                line=f.source.line if f.source else "")
