@@ -8,7 +8,8 @@ per tag), tab-separated, UTF-8, a header line, the SEC's column names and encodi
   ddate    the period's end, rounded to the nearest month end (yyyymmdd); qtrs its quarters, 0 an instant
   uom      USD, shares, pure; an amount per share is USD, as the SEC writes it
   segments "EquityComponents=RetainedEarnings;" (the axis without "Statement" and "Axis", the member
-           without "Member"); coreg empty (the consolidated entity)
+           without "Member"); coreg empty for the registrant, another company's identifier for its
+           figures (a merger 8-K's target)
   value    not scaled, four decimals; footnote the fact's XBRL footnote
   version  "us-gaap/2024", "dei/2024", "srt/2024"; the adsh for the filing's own tags
   stmt     BS, IS, CF, EQ, CI (a statement of comprehensive income); report the statement's number,
@@ -113,15 +114,25 @@ def rows_of(model: XbrlModel, name: str) -> dict[str, list[dict[str, str]]]:
     num = []
     used: dict[tuple[str, str], Concept] = {}
     # (a context's date, quarters and segments once, for all its facts)
-    contexts = {c.id: (_ymd(month_end(c.period.end)), _qtrs(c.period), _segments(c.dims)) for c in model.contexts}
+    # (another company's figures, in a context of its own entity, are its coreg: "other entity")
+    contexts = {c.id: (_ymd(month_end(c.period.end)), _qtrs(c.period), _segments(c.dims),
+                       "" if (c.entity.scheme, c.entity.identifier) == (model.entity.scheme, model.entity.identifier)
+                       else c.entity.identifier) for c in model.contexts}
     uoms = {u.id: _uom(u) for u in model.units}
+    keys: set[tuple] = set()
     for i, f in enumerate(model.facts):
         if f.unit is None or f.concept.prefix == "dei":
             continue  # (the data sets' num holds amounts; the cover's are sub's)
         version = _version(f.concept, adsh)
-        ddate, qtrs, segments = contexts[f.context.id]
+        ddate, qtrs, segments, coreg = contexts[f.context.id]
+        key = (f.concept.name, version, ddate, qtrs, uoms[f.unit.id], segments, coreg)
+        if key in keys:
+            # two periods a day apart are one month end ("quarter ended December 27, 1997" in a note
+            # beside the statements' December 26): a row of num once, as the data sets' key requires
+            continue
+        keys.add(key)
         num.append({"adsh": adsh, "tag": f.concept.name, "version": version, "ddate": ddate, "qtrs": qtrs,
-                    "uom": uoms[f.unit.id], "segments": segments, "coreg": "", "value": f"{f.value:.4f}",
+                    "uom": uoms[f.unit.id], "segments": segments, "coreg": coreg, "value": f"{f.value:.4f}",
                     "footnote": " ".join(notes[i]) if i in notes else ""})
         used[(f.concept.name, version)] = f.concept
     pre = _pre_rows(model, adsh, used)

@@ -84,6 +84,7 @@ def test_pandas_reads_them_with_the_data_sets_types_and_num_holds_the_instances_
     assert not tag.duplicated(["tag", "version"]).any()
     assert set(pre.stmt) <= {"BS", "IS", "CF", "EQ", "CI"} and (pre.line > 0).all()
     assert set(num.uom) <= {"USD", "shares", "pure"}
+    assert not num.duplicated(["adsh", "tag", "version", "ddate", "qtrs", "uom", "segments", "coreg"]).any()  # the SEC's key
 
 
 def test_secfsdstools_joins_them_into_statements(fsds, tmp_path):
