@@ -39,6 +39,53 @@ def _inputs(paths: list[str]) -> tuple[list[Path], list[str]]:
     return files, missing
 
 
+def _indexed(args: argparse.Namespace, formats: tuple[str, ...]):
+    """--index: the local files of the filings it lists (fetched where --base is a URL), and a
+    Result for each one already converted (not fetched again) or not to be had; or an exit code."""
+    import datetime as dt
+    import os
+
+    from converter.edgar_index import USER_AGENT_ENV, Fetcher, choose, done_already, read_index, source_of
+    from converter.errors import ConversionError
+    from converter.pipeline import Result, stamp_options
+
+    if not args.base:
+        print("txt2xbrl: --index needs --base (a mirror folder or https://www.sec.gov/Archives)", file=sys.stderr)
+        return EXIT_USAGE
+    try:
+        start = dt.date.fromisoformat(args.date_from) if args.date_from else None
+        end = dt.date.fromisoformat(args.date_to) if args.date_to else None
+        entries = read_index(Path(args.index))
+    except ValueError as exc:
+        print(f"txt2xbrl: --from and --to are dates YYYY-MM-DD ({exc})", file=sys.stderr)
+        return EXIT_USAGE
+    except ConversionError as exc:
+        print(f"txt2xbrl: {exc}", file=sys.stderr)
+        return exc.exit_code
+    forms = {f.strip().upper() for f in args.forms.split(",") if f.strip()} if args.forms else None
+    chosen = choose(entries, forms, start, end)
+    agent = args.user_agent or os.environ.get(USER_AGENT_ENV, "")
+    if re.match(r"^https?://", args.base) and not agent.strip():
+        print(f"txt2xbrl: fetching from {args.base} needs a User-Agent that names you, as the SEC requires: "
+              f"--user-agent 'Name email' or {USER_AGENT_ENV}", file=sys.stderr)
+        return EXIT_USAGE
+    fetcher = Fetcher(agent) if agent else None
+    out = Path(args.out)
+    stamp = stamp_options(args.cik, not args.no_narrative, args.zeros, formats)
+    files, results = [], []
+    for e in chosen:
+        if not args.force and done_already(out, e.accession, stamp):
+            results.append(Result(e.path, e.accession, ok=True, skipped=True, output=str(out / e.accession)))
+            continue
+        try:
+            files.append(source_of(e, args.base, out, fetcher))
+        except ConversionError as exc:
+            results.append(Result(e.path, e.accession, ok=False, error=str(exc), exit_code=exc.exit_code))
+    print(f"index: {len(entries)} filings listed, {len(chosen)} chosen, {len(results)} already converted or "
+          f"not to be had{f', {fetcher.requests} requests' if fetcher else ''}", file=sys.stderr)
+    return files, results
+
+
 def _progress(items, enabled: bool):
     if not enabled:
         return items
@@ -60,12 +107,25 @@ def cmd_convert(args: argparse.Namespace) -> int:
         print("txt2xbrl: --jobs must be at least 1; --time-limit, --memory-limit and --max-size must be positive "
               "(0 turns a limit off)", file=sys.stderr)
         return EXIT_USAGE
-    files, missing = _inputs(args.inputs)
+    if bool(args.inputs) == bool(args.index):
+        print("txt2xbrl: give filings or folders, or --index with --base, not both", file=sys.stderr)
+        return EXIT_USAGE
+    formats = args.formats + (("table",) if args.facts_table else ()) + (("fsds",) if args.fsds else ())
+    indexed: list[Result] = []
+    if args.index:
+        got = _indexed(args, formats)
+        if isinstance(got, int):
+            return got
+        files, indexed = got
+        missing = []
+    else:
+        files, missing = _inputs(args.inputs)
     results: list[Result] = [Result(m, Path(m).name, ok=False, error=f"{m}: no such file or folder", exit_code=3)
-                             for m in missing]
+                             for m in missing] + indexed
     for r in results:
-        print(r.summary(), file=sys.stderr)
-    if not files and not missing:
+        if not r.ok or not args.quiet:
+            print(r.summary(), file=sys.stdout if r.ok else sys.stderr)
+    if not files and not missing and not args.index:
         print("txt2xbrl: no .txt, .nc, .htm or .html filings in the given folders", file=sys.stderr)
         return EXIT_USAGE
     # two inputs named alike would write one output folder: the later ones are refused
@@ -81,8 +141,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
                        code="output:nameTaken")
             print(r.summary(), file=sys.stderr)
             results.append(r)
-    # (each filing's rows of the run's tables, written into its folder)
-    formats = args.formats + (("table",) if args.facts_table else ()) + (("fsds",) if args.fsds else ())
+    # (each filing's rows of the run's tables are written into its folder: formats "table", "fsds")
     options = Options(cik=args.cik, narrative=not args.no_narrative, zeros=args.zeros, formats=formats,
                       max_bytes=int(args.max_size * 2**20),
                       seconds=args.time_limit, memory_mb=int(args.memory_limit), force=args.force, jobs=args.jobs)
@@ -213,7 +272,17 @@ def build_parser() -> argparse.ArgumentParser:
                     "output, 6 time limit, 7 memory ceiling, 8 output not writable, 70 internal error), "
                     "else 1; 2 usage error; 130 interrupted (finished outputs are complete).",
     )
-    conv.add_argument("inputs", nargs="+", metavar="FILE_OR_FOLDER", help="filings (.txt, .nc) or folders of them")
+    conv.add_argument("inputs", nargs="*", metavar="FILE_OR_FOLDER", help="filings (.txt, .nc) or folders of them")
+    conv.add_argument("--index", metavar="FILE", help="convert the filings an EDGAR index lists (form.idx, master.idx "
+                                                      "or crawler.idx), read from --base")
+    conv.add_argument("--base", metavar="DIR_OR_URL", help="with --index: a local mirror of EDGAR's Archives "
+                      "(DIR/edgar/data/...) or its URL (https://www.sec.gov/Archives); fetched files go to OUT/.edgar/")
+    conv.add_argument("--forms", metavar="LIST", help="with --index: the form types to convert, comma-separated "
+                                                      "(e.g. 10-K,10-Q,10-K405,10-QSB,8-K); default all")
+    conv.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="with --index: filed on or after")
+    conv.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="with --index: filed on or before")
+    conv.add_argument("--user-agent", metavar="TEXT", help="with --index and a URL: the User-Agent naming you, as the "
+                                                           "SEC requires ('Name email'); default $TXT2XBRL_USER_AGENT")
     conv.add_argument("--out", "-o", required=True, metavar="OUT", help="output folder (created when missing)")
     conv.add_argument("--cik", metavar="CIK", help="the registrant's CIK, for filings without an SEC header")
     conv.add_argument("--report", action="store_true", help="print each filing's warnings and unplaced rows")

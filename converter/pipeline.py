@@ -206,13 +206,20 @@ def recover(out_dir: Path, name: str) -> None:
         shutil.rmtree(tmp, ignore_errors=True)
 
 
+def stamp_options(cik: str | None, narrative: bool, zeros: bool = False,
+                  formats: tuple[str, ...] = DEFAULT_FORMATS) -> dict:
+    """The options an output is stamped with (zeros and formats only when asked for: the outputs
+    made before they existed stay up to date)."""
+    return {"cik": cik, "narrative": narrative, **({"zeros": True} if zeros else {}),
+            **({"formats": list(formats)} if tuple(formats) != DEFAULT_FORMATS else {})}
+
+
 def source_stamp(path: str | Path, data: bytes, cik: str | None, narrative: bool, zeros: bool = False,
                  formats: tuple[str, ...] = DEFAULT_FORMATS) -> dict:
     """What an output was made from: the input's bytes, the converter and its options. A
     re-run skips an output whose stamp is the same. (zeros and formats are stamped only when
     asked for: the outputs made before they existed stay up to date.)"""
-    options = {"cik": cik, "narrative": narrative, **({"zeros": True} if zeros else {}),
-               **({"formats": list(formats)} if tuple(formats) != DEFAULT_FORMATS else {})}
+    options = stamp_options(cik, narrative, zeros, formats)
     return {"file": Path(path).name, "bytes": len(data), "sha256": hashlib.sha256(data).hexdigest(),
             "converter": __version__, "options": options}
 
