@@ -86,6 +86,14 @@ def _indexed(args: argparse.Namespace, formats: tuple[str, ...]):
     return files, results
 
 
+def _close(client) -> None:
+    """The Dask client, and the LocalCluster it started (a scheduler's own cluster stays up)."""
+    cluster = client.cluster
+    client.close()
+    if cluster is not None:
+        cluster.close()
+
+
 def _progress(items, enabled: bool):
     if not enabled:
         return items
@@ -157,8 +165,20 @@ def cmd_convert(args: argparse.Namespace) -> int:
     if args.fsds:
         from converter.fsds import FsdsTables
         tables.append(FsdsTables(Path(args.fsds)))
+    client = None
+    if args.cluster:
+        try:
+            from converter.cluster import convert_on_cluster, start
+            client = start(args.cluster, options)
+        except ImportError:
+            print("txt2xbrl: --cluster needs Dask: pip install 'txt2xbrl[cluster]'", file=sys.stderr)
+            return EXIT_USAGE
+        except (OSError, ValueError, TimeoutError) as exc:
+            print(f"txt2xbrl: cannot reach the cluster {args.cluster}: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+    running = convert_on_cluster(unique, out, options, client) if client is not None else convert_all(unique, out, options)
     try:
-        for result in convert_all(unique, out, options):
+        for result in running:
             finished += 1
             results.append(result)
             for table in tables if result.ok else ():
@@ -168,6 +188,9 @@ def cmd_convert(args: argparse.Namespace) -> int:
             _print_result(result, args, bar)
     except KeyboardInterrupt:
         interrupted = True
+    finally:
+        if client is not None:
+            _close(client)
     if bar is not None:
         bar.close()
     failures = [r for r in results if not r.ok]
@@ -293,6 +316,10 @@ def build_parser() -> argparse.ArgumentParser:
                       help="what to write per filing, comma-separated: xml (NAME.xml, always), json (NAME.json, "
                            "xBRL-JSON 1.0), csv (NAME-csv/, xBRL-CSV 1.0), ixbrl (NAME.ixbrl.xhtml, the filing "
                            "as Inline XBRL 1.1, each number tagged where it is printed); default xml")
+    conv.add_argument("--cluster", metavar="ADDRESS",
+                      help="convert as Dask tasks, a filing each: local[:N] starts a LocalCluster of N workers, "
+                           "tcp://HOST:PORT submits to a running scheduler (OUT must be shared by its workers); "
+                           "needs pip install 'txt2xbrl[cluster]'")
     conv.add_argument("--facts-table", metavar="DIR",
                       help="also add every fact to one table of the run: DIR/facts.csv, and a Parquet dataset "
                            "DIR/parquet/year=YYYY/ where pyarrow is installed; a resumed run adds no row twice")
