@@ -165,6 +165,10 @@ def cmd_convert(args: argparse.Namespace) -> int:
     if args.fsds:
         from converter.fsds import FsdsTables
         tables.append(FsdsTables(Path(args.fsds)))
+    for table in tables:  # (an indexed filing converted before, not fetched again: its rows if missing)
+        for r in indexed:
+            if r.ok:
+                table.add(r.name, out / r.name, replace=False)
     client = None
     if args.cluster:
         try:
@@ -196,7 +200,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
     failures = [r for r in results if not r.ok]
     done = sum(1 for r in results if r.ok and not r.skipped)
     skipped = sum(1 for r in results if r.skipped)
-    if len(files) + len(missing) > 1 or interrupted:
+    if len(files) + len(missing) + len(indexed) > 1 or interrupted:
         counts = f"{done} converted, {skipped} up to date, {len(failures)} failed"
         if interrupted:
             counts += f", {len(unique) - finished} not done: interrupted"
