@@ -89,3 +89,29 @@ def test_a_filing_over_its_time_limit_fails_alone_on_the_cluster(tmp_path, monke
     for r in results.values():
         assert not r.ok and "time limit" in r.error and r.exit_code == TimeLimit.exit_code
     assert not [p for p in tmp_path.iterdir()]  # nothing half-written left
+
+
+def test_a_running_scheduler_takes_the_batch(tmp_path, capsys):
+    """--cluster tcp://HOST:PORT: the filings go to a scheduler already running (here one the test
+    starts on 127.0.0.1, its workers configured as the README says), which stays up after."""
+    if not CORPUS.is_dir():
+        pytest.skip("../shared is not beside the project")
+    import dask
+    from dask.distributed import LocalCluster
+
+    files = [CORPUS / "apple-computer_10-Q_1998-06-26.txt", CORPUS / "ibm_10-K405_1997-12-31.txt"]
+    with dask.config.set({"distributed.worker.daemon": False}):
+        cluster = LocalCluster(n_workers=2, threads_per_worker=1, processes=True, host="127.0.0.1",
+                               dashboard_address=None)
+    try:
+        address = cluster.scheduler_address
+        assert address.startswith("tcp://127.0.0.1:")
+        assert main(["convert", *map(str, files), "--out", str(tmp_path), "-q", "--cluster", address]) == 0
+        assert "2 converted, 0 up to date, 0 failed" in capsys.readouterr().err
+        assert sorted(p.name for p in tmp_path.iterdir()) == sorted(f.stem for f in files)
+        assert cluster.scheduler.status.name == "running"  # (ours to close, not the command's)
+    finally:
+        cluster.close()
+    with dask.config.set({"distributed.comm.timeouts.connect": "2s"}):  # (nothing listens on port 9)
+        assert main(["convert", str(files[0]), "--out", str(tmp_path / "x"), "--cluster", "tcp://127.0.0.1:9"]) == 2
+    assert "cannot reach the cluster" in capsys.readouterr().err
