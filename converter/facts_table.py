@@ -35,7 +35,7 @@ def slice_name(name: str) -> str:
 def rows_of(model: XbrlModel, name: str) -> list[list[str]]:
     """One filing's rows, in COLUMNS order and the order of its instance's facts."""
     header = model.header
-    dei = {f.concept.name: str(f.value) for f in model.facts if f.concept.prefix == "dei" and not f.context.dims}
+    dei = model.cover()
     common = [name, (header.accession if header else None) or "", dei.get("EntityCentralIndexKey", ""),
               dei.get("EntityRegistrantName", model.entity.name), dei.get("DocumentType", ""), model.period_end.isoformat()]
     titles = {k: t.title or t.kind.value for k, t in enumerate(model.tables)}

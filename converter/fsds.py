@@ -93,7 +93,7 @@ def rows_of(model: XbrlModel, name: str) -> dict[str, list[dict[str, str]]]:
     """One filing's rows of each table."""
     header = model.header
     adsh = (header.accession if header else None) or name
-    dei = {f.concept.name: str(f.value) for f in model.facts if f.concept.prefix == "dei" and not f.context.dims}
+    dei = model.cover()
     fye = dei.get("CurrentFiscalYearEndDate", "")
     if len(fye) == 7:  # --MM-DD, rounded to the nearest month end as the data sets do
         fye = month_end(dt.date(2001, int(fye[2:4]), int(fye[5:7]))).strftime("%m%d")
@@ -107,10 +107,7 @@ def rows_of(model: XbrlModel, name: str) -> dict[str, list[dict[str, str]]]:
                fy=dei.get("DocumentFiscalYearFocus", ""), fp=dei.get("DocumentFiscalPeriodFocus", ""),
                filed=_ymd(header.filed if header else None) or "0", prevrpt="0", detail="0", instance=f"{name}.xml",
                nciks="1")
-    notes: dict[int, list[str]] = defaultdict(list)
-    for text, indexes in model.footnotes:
-        for i in indexes:
-            notes[i].append(text)
+    notes = model.notes_of_facts()
     num = []
     used: dict[tuple[str, str], Concept] = {}
     # (a context's date, quarters and segments once, for all its facts)
@@ -133,7 +130,7 @@ def rows_of(model: XbrlModel, name: str) -> dict[str, list[dict[str, str]]]:
         keys.add(key)
         num.append({"adsh": adsh, "tag": f.concept.name, "version": version, "ddate": ddate, "qtrs": qtrs,
                     "uom": uoms[f.unit.id], "segments": segments, "coreg": coreg, "value": f"{f.value:.4f}",
-                    "footnote": " ".join(notes[i]) if i in notes else ""})
+                    "footnote": " ".join(model.footnotes[k][0] for k in notes.get(i, ()))})
         used[(f.concept.name, version)] = f.concept
     pre = _pre_rows(model, adsh, used)
     # (tlabel: the taxonomy's label of a standard tag, the filer's, as printed, of its own)

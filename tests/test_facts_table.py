@@ -4,29 +4,24 @@ import csv
 import shutil
 
 import pytest
-from lxml import etree
 
 from conftest import SEEDS, SHARED
 from converter.cli import main
+from instance_util import read_instance
 
-XBRLI = "{http://www.xbrl.org/2003/instance}"
 CORPUS = SHARED / "corpus"
 
 
 def _instance_facts(path):
     """(concept qname, start, end or instant, value) of each fact of an instance, by lxml alone."""
-    root = etree.parse(str(path)).getroot()
-    periods = {}
-    for ctx in root.iter(f"{XBRLI}context"):
-        p = ctx.find(f"{XBRLI}period")
-        instant = p.findtext(f"{XBRLI}instant")
-        periods[ctx.get("id")] = ("", instant) if instant else (p.findtext(f"{XBRLI}startDate"), p.findtext(f"{XBRLI}endDate"))
+    root, contexts = read_instance(path)
     out = []
     for el in root:
         if not isinstance(el.tag, str) or el.get("contextRef") is None:
             continue
         ns, local = el.tag[1:].split("}")
-        out.append((f"{el.prefix}:{local}", *periods[el.get("contextRef")], el.text or ""))
+        start, end, _, _ = contexts[el.get("contextRef")]
+        out.append((f"{el.prefix}:{local}", start, end, el.text or ""))
     return sorted(out)
 
 

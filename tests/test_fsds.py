@@ -7,16 +7,15 @@ from decimal import Decimal
 
 import pandas as pd
 import pytest
-from lxml import etree
 
 from conftest import SEEDS, SHARED
 from converter.cli import main
 from converter.fsds import COLUMNS, month_end
+from instance_util import read_instance
 
 SEC_ZIP = SHARED / "labelmap-sources" / "fsds-2009q3.zip"
 CORPUS = SHARED / "corpus"
 WITH_HEADERS = ["apple-computer_10-Q_1998-06-26", "general-electric_10-K_1993-12-31", "ibm_10-K405_1997-12-31"]
-XBRLI = "{http://www.xbrl.org/2003/instance}"
 
 
 @pytest.fixture(scope="module")
@@ -48,17 +47,13 @@ def _read(folder, table):
 
 def _amounts(instance):
     """(tag, ddate, qtrs, segments, value) of an instance's amounts, read by lxml."""
-    root = etree.parse(str(instance)).getroot()
+    root, contexts = read_instance(instance)
     periods = {}
-    for ctx in root.iter(f"{XBRLI}context"):
-        p = ctx.find(f"{XBRLI}period")
-        instant = p.findtext(f"{XBRLI}instant")
-        end = instant or p.findtext(f"{XBRLI}endDate")
-        qtrs = 0 if instant else round(((pd.Timestamp(end) - pd.Timestamp(p.findtext(f"{XBRLI}startDate"))).days + 1) / 91.3)
-        segments = "".join(f"{m.get('dimension').split(':')[1].removeprefix('Statement').removesuffix('Axis')}="
-                           f"{m.text.split(':')[1].removesuffix('Member')};"
-                           for m in ctx.iter("{http://xbrl.org/2006/xbrldi}explicitMember"))
-        periods[ctx.get("id")] = (end, qtrs, segments)
+    for cid, (start, end, instant, members) in contexts.items():
+        qtrs = 0 if instant else round(((pd.Timestamp(end) - pd.Timestamp(start)).days + 1) / 91.3)
+        segments = "".join(f"{axis.split(':')[1].removeprefix('Statement').removesuffix('Axis')}="
+                           f"{member.split(':')[1].removesuffix('Member')};" for axis, member in members)
+        periods[cid] = (end, qtrs, segments)
     out = set()
     for el in root:
         if isinstance(el.tag, str) and el.get("unitRef") and "/dei/" not in el.tag:

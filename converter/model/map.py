@@ -146,3 +146,15 @@ class XbrlModel:
     footnotes: tuple[tuple[str, tuple[int, ...]], ...] = ()  # footnote text, the indexes of the facts it notes
     header: FilingHeader | None = None  # the filing's EDGAR header: accession, form, filed, SIC
     documents: tuple[TextDocument, ...] = ()  # the text read, lines numbered (for the inline XBRL copy)
+
+    def cover(self) -> dict[str, str]:
+        """The cover's DEI values by local name ("DocumentType": "10-Q", "EntityCentralIndexKey": ...)."""
+        return {f.concept.name: str(f.value) for f in self.facts if f.concept.prefix == "dei" and not f.context.dims}
+
+    def notes_of_facts(self) -> dict[int, list[int]]:
+        """Fact index -> the indexes (in self.footnotes) of the footnotes on it."""
+        out: dict[int, list[int]] = {}
+        for k, (_, indexes) in enumerate(self.footnotes):
+            for i in indexes:
+                out.setdefault(i, []).append(k)
+        return out

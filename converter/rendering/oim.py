@@ -79,16 +79,8 @@ def _entity(f: Fact, schemes: dict[str, str]) -> str:
 
 def _notes(model: XbrlModel) -> tuple[dict[int, list[str]], list[tuple[str, str]]]:
     """(fact index -> its notes' ids, [(note id, text)]): the XML's footnotes, each an xbrl:note."""
-    by_fact: dict[int, list[str]] = {}
-    notes = []
-    for k, (text, indexes) in enumerate(model.footnotes):
-        if not indexes:
-            continue
-        note = f"fn{k + 1}"
-        notes.append((note, text))
-        for i in indexes:
-            by_fact.setdefault(i, []).append(note)
-    return by_fact, notes
+    by_fact = {i: [f"fn{k + 1}" for k in ks] for i, ks in model.notes_of_facts().items()}
+    return by_fact, [(f"fn{k + 1}", text) for k, (text, indexes) in enumerate(model.footnotes) if indexes]
 
 
 def _dimensions(f: Fact, schemes: dict[str, str]) -> dict[str, str]:
