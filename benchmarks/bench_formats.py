@@ -22,6 +22,7 @@ sys.path.insert(0, str(ROOT))
 from converter.errors import ConversionError  # noqa: E402
 from converter.facts_table import FactsTable  # noqa: E402
 from converter.fsds import FsdsTables  # noqa: E402
+from converter.output_store import store_of  # noqa: E402
 from converter.pipeline import convert, extra_writers  # noqa: E402
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from bench_corpus import corpus_args  # noqa: E402
@@ -59,7 +60,7 @@ def main(argv=None) -> int:
                                  ("fsds: adding to sub, num, pre, tag", FsdsTables(Path(tmp) / "fsds"))):
                 t0 = time.perf_counter()
                 for f, model in models:
-                    table.add(model.name, Path(tmp) / model.name, replace=False)
+                    table.add(model.name, store_of(tmp), replace=False)
                 seconds[label] = time.perf_counter() - t0
         best = {k: min(best.get(k, 1e9), v) for k, v in seconds.items()}
     base = best["conversion"]

@@ -67,7 +67,7 @@ def convert_file(path: str | Path, out: str | Path | None = None, *, cik: str | 
     written: list[Path] = []
     if out is not None:
         try:
-            folder = write_atomically(Path(out), name, files)
+            folder = Path(write_atomically(Path(out), name, files))
         except OSError as exc:  # (as the command reports it: exit 8)
             raise OutputError(f"cannot write the output: {exc.strerror or exc}", str(path)) from None
         written = [folder / f for f in files]

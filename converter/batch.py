@@ -18,6 +18,7 @@ from pathlib import Path
 from typing import Iterator
 
 from converter.errors import INTERNAL_ERROR, MemoryLimit, TimeLimit
+from converter.output_store import store_of
 from converter.pipeline import DEFAULT_FORMATS, Result, convert_to_folder, output_name, recover, up_to_date, warm_up
 from converter.reading.reader import MAX_BYTES
 
@@ -35,9 +36,10 @@ class Options:
     jobs: int = 1  # filings converted at once
 
 
-def convert_all(files: list[Path], out: Path, options: Options) -> Iterator[Result]:
-    """A Result for every file, in the order they finish. KeyboardInterrupt stops the running
+def convert_all(files: list[Path], out, options: Options) -> Iterator[Result]:
+    """A Result for every file, in the order they finish (OUT a folder, a URL or a store). KeyboardInterrupt stops the running
     children, removes what they half-wrote, and is raised again."""
+    out = store_of(out)  # (opened once here; each child opens its own connection to a URL)
     pending = deque(files)
     running: dict = {}  # connection -> (process, path, started)
     ctx = multiprocessing.get_context("fork")
@@ -48,7 +50,7 @@ def convert_all(files: list[Path], out: Path, options: Options) -> Iterator[Resu
                 path = pending.popleft()
                 done = None if options.force else up_to_date(path, out, options.cik, options.narrative, options.zeros, options.formats)
                 if done is not None:
-                    yield Result(str(path), output_name(path), ok=True, skipped=True, output=str(done))
+                    yield Result(str(path), output_name(path), ok=True, skipped=True, output=done)
                     continue
                 if not warm:
                     warm_up()  # before the first fork: every child shares it instead of loading its own
@@ -78,12 +80,14 @@ def convert_all(files: list[Path], out: Path, options: Options) -> Iterator[Resu
         raise
 
 
-def _child(send, path: Path, out: Path, options: Options) -> None:
+def _child(send, path: Path, out, options: Options) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
     if options.memory_mb:
         import resource
 
-        limit = options.memory_mb * 2**20
+        # on top of the address space the child starts with, which it shares with the process it
+        # was forked from (that of a process that has run Dask's threads is several hundred MB)
+        limit = _address_space() + options.memory_mb * 2**20
         _, hard = resource.getrlimit(resource.RLIMIT_AS)
         resource.setrlimit(resource.RLIMIT_AS, (limit if hard == resource.RLIM_INFINITY else min(limit, hard), hard))
     try:
@@ -104,7 +108,19 @@ def _child(send, path: Path, out: Path, options: Options) -> None:
     os._exit(0)  # no cleanup handlers of the parent's in the child
 
 
-def _received(conn, child, path: Path, out: Path) -> Result:
+def _address_space() -> int:
+    """This process's mapped address space in bytes (Linux), else 0."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as fh:
+            for line in fh:
+                if line.startswith("VmSize:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError, IndexError):
+        pass
+    return 0
+
+
+def _received(conn, child, path: Path, out) -> Result:
     try:
         result = conn.recv()
     except (EOFError, OSError):
@@ -120,7 +136,7 @@ def _received(conn, child, path: Path, out: Path) -> Result:
     return result
 
 
-def _stop(child, out: Path, path: Path) -> None:
+def _stop(child, out, path: Path) -> None:
     child.kill()
     child.join()
     recover(out, output_name(path))  # what it half-wrote goes; a previous output moved aside comes back

@@ -45,7 +45,8 @@ def _indexed(args: argparse.Namespace, formats: tuple[str, ...]):
     import datetime as dt
     import os
 
-    from converter.edgar_index import USER_AGENT_ENV, Fetcher, choose, done_already, read_index, source_of
+    from converter.edgar_index import CACHE, USER_AGENT_ENV, Fetcher, choose, done_already, read_index, source_of
+    from converter.output_store import FolderStore, store_of
     from converter.errors import ConversionError
     from converter.pipeline import Result, stamp_options
 
@@ -70,20 +71,53 @@ def _indexed(args: argparse.Namespace, formats: tuple[str, ...]):
               f"--user-agent 'Name email' or {USER_AGENT_ENV}", file=sys.stderr)
         return EXIT_USAGE
     fetcher = Fetcher(agent) if agent else None
-    out = Path(args.out)
+    out = store_of(args.out)
+    if args.fetch_cache:
+        cache = Path(args.fetch_cache)
+    elif isinstance(out, FolderStore):
+        cache = out.root / CACHE
+    elif re.match(r"^https?://", args.base):
+        print("txt2xbrl: where --out is a URL, fetched filings need a folder the workers read: --fetch-cache DIR",
+              file=sys.stderr)
+        return EXIT_USAGE
+    else:
+        cache = Path()  # (a mirror: nothing is fetched)
     stamp = stamp_options(args.cik, not args.no_narrative, args.zeros, formats)
     files, results = [], []
     for e in chosen:
         if not args.force and done_already(out, e.accession, stamp):
-            results.append(Result(e.path, e.accession, ok=True, skipped=True, output=str(out / e.accession)))
+            results.append(Result(e.path, e.accession, ok=True, skipped=True, output=out.location(e.accession)))
             continue
         try:
-            files.append(source_of(e, args.base, out, fetcher))
+            files.append(source_of(e, args.base, cache, fetcher))
         except ConversionError as exc:
             results.append(Result(e.path, e.accession, ok=False, error=str(exc), exit_code=exc.exit_code))
     print(f"index: {len(entries)} filings listed, {len(chosen)} chosen, {len(results)} already converted or "
           f"not to be had{f', {fetcher.requests} requests' if fetcher else ''}", file=sys.stderr)
     return files, results
+
+
+def _output_store(out: str):
+    """OUT as a store (converter/output_store.py); a URL is opened and written once here, so that
+    a missing package, missing credentials or a missing bucket are one clear error; or an exit code."""
+    from converter.errors import OutputError
+    from converter.output_store import UrlStore, store_of
+
+    store = store_of(out)
+    if isinstance(store, UrlStore):
+        try:
+            store.prepare()
+        except ImportError as exc:
+            print(f"txt2xbrl: --out {out}: {exc} (fsspec and the package of that file system: "
+                  f"pip install fsspec s3fs, for s3://)", file=sys.stderr)
+            return EXIT_USAGE
+        except ValueError as exc:  # a protocol fsspec does not know
+            print(f"txt2xbrl: --out {out}: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        except Exception as exc:  # noqa: BLE001 - the file system's own error (credentials, bucket, network)
+            print(f"txt2xbrl: cannot write the output {out}: {type(exc).__name__}: {exc}", file=sys.stderr)
+            return OutputError.exit_code
+    return store
 
 
 def _close(client) -> None:
@@ -119,6 +153,9 @@ def cmd_convert(args: argparse.Namespace) -> int:
         print("txt2xbrl: give filings or folders, or --index with --base, not both", file=sys.stderr)
         return EXIT_USAGE
     formats = args.formats + (("table",) if args.facts_table else ()) + (("fsds",) if args.fsds else ())
+    out = _output_store(args.out)
+    if isinstance(out, int):
+        return out
     indexed: list[Result] = []
     if args.index:
         got = _indexed(args, formats)
@@ -153,7 +190,6 @@ def cmd_convert(args: argparse.Namespace) -> int:
     options = Options(cik=args.cik, narrative=not args.no_narrative, zeros=args.zeros, formats=formats,
                       max_bytes=int(args.max_size * 2**20),
                       seconds=args.time_limit, memory_mb=int(args.memory_limit), force=args.force, jobs=args.jobs)
-    out = Path(args.out)
     show_bar = len(unique) > 1 and not args.quiet and sys.stderr.isatty()
     bar = _progress(range(len(unique)), show_bar) if show_bar else None
     interrupted = False
@@ -168,7 +204,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
     for table in tables:  # (an indexed filing converted before, not fetched again: its rows if missing)
         for r in indexed:
             if r.ok:
-                table.add(r.name, out / r.name, replace=False)
+                table.add(r.name, out, replace=False)
     client = None
     if args.cluster:
         try:
@@ -186,7 +222,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
             finished += 1
             results.append(result)
             for table in tables if result.ok else ():
-                table.add(result.name, out / result.name, replace=not result.skipped)
+                table.add(result.name, out, replace=not result.skipped)
             if bar is not None:
                 bar.update(1)
             _print_result(result, args, bar)
@@ -303,14 +339,19 @@ def build_parser() -> argparse.ArgumentParser:
     conv.add_argument("--index", metavar="FILE", help="convert the filings an EDGAR index lists (form.idx, master.idx "
                                                       "or crawler.idx), read from --base")
     conv.add_argument("--base", metavar="DIR_OR_URL", help="with --index: a local mirror of EDGAR's Archives "
-                      "(DIR/edgar/data/...) or its URL (https://www.sec.gov/Archives); fetched files go to OUT/.edgar/")
+                      "(DIR/edgar/data/...) or its URL (https://www.sec.gov/Archives); fetched files go to OUT/.edgar/ "
+                      "or --fetch-cache")
+    conv.add_argument("--fetch-cache", metavar="DIR", help="with --index and a URL: the folder fetched filings are "
+                      "kept in (default OUT/.edgar/; needed where OUT is a URL, a folder every worker reads)")
     conv.add_argument("--forms", metavar="LIST", help="with --index: the form types to convert, comma-separated "
                                                       "(e.g. 10-K,10-Q,10-K405,10-QSB,8-K); default all")
     conv.add_argument("--from", dest="date_from", metavar="YYYY-MM-DD", help="with --index: filed on or after")
     conv.add_argument("--to", dest="date_to", metavar="YYYY-MM-DD", help="with --index: filed on or before")
     conv.add_argument("--user-agent", metavar="TEXT", help="with --index and a URL: the User-Agent naming you, as the "
                                                            "SEC requires ('Name email'); default $TXT2XBRL_USER_AGENT")
-    conv.add_argument("--out", "-o", required=True, metavar="OUT", help="output folder (created when missing)")
+    conv.add_argument("--out", "-o", required=True, metavar="OUT",
+                      help="output folder (created when missing), or an fsspec URL such as s3://bucket/prefix "
+                           "(needs fsspec and that file system's package, e.g. s3fs)")
     conv.add_argument("--cik", metavar="CIK", help="the registrant's CIK, for filings without an SEC header")
     conv.add_argument("--report", action="store_true", help="print each filing's warnings and unplaced rows")
     conv.add_argument("--quiet", "-q", action="store_true", help="print only failures and the final count")
@@ -322,7 +363,7 @@ def build_parser() -> argparse.ArgumentParser:
                            "as Inline XBRL 1.1, each number tagged where it is printed); default xml")
     conv.add_argument("--cluster", metavar="ADDRESS",
                       help="convert as Dask tasks, a filing each: local[:N] starts a LocalCluster of N workers, "
-                           "tcp://HOST:PORT submits to a running scheduler (OUT must be shared by its workers); "
+                           "tcp://HOST:PORT submits to a running scheduler (OUT must be a folder its workers share, or a URL); "
                            "needs pip install 'txt2xbrl[cluster]'")
     conv.add_argument("--facts-table", metavar="DIR",
                       help="also add every fact to one table of the run: DIR/facts.csv, and a Parquet dataset "
@@ -339,7 +380,7 @@ def build_parser() -> argparse.ArgumentParser:
     conv.add_argument("--time-limit", type=float, default=300, metavar="SECONDS",
                       help="stop a filing that takes longer (default 300; 0: no limit)")
     conv.add_argument("--memory-limit", type=float, default=2048, metavar="MB",
-                      help="stop a filing that needs more memory (default 2048; 0: no ceiling)")
+                      help="stop a filing whose conversion needs more memory than this (default 2048; 0: no ceiling)")
     conv.add_argument("--max-size", type=float, default=64, metavar="MB",
                       help="refuse input files larger than this (default 64)")
     conv.set_defaults(func=cmd_convert)

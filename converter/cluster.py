@@ -6,7 +6,8 @@ forked from the worker, under the filing's time limit and memory ceiling, writin
 atomically; so a filing that crashes, hangs or balloons fails alone, with its reason, and its
 worker goes on. A worker that is lost (killed, its machine gone) has its tasks run again on
 another by the scheduler; a task that loses workers three times fails, with that reason. OUT must
-be a folder every worker sees (a shared file system). Without --cluster the local process pool
+be where every worker can write: a shared folder, or an fsspec URL (s3://bucket/prefix) where the
+workers have that file system installed (converter/output_store.py). Without --cluster the local process pool
 converts (the default).
 """
 from __future__ import annotations
@@ -17,15 +18,16 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from converter.errors import INTERNAL_ERROR, MemoryLimit
+from converter.output_store import store_of
 from converter.pipeline import Result, output_name, up_to_date
 
 LOST_WORKER_TRIES = 3  # a filing whose worker is lost this many times fails (the scheduler's allowed-failures)
 
 
-def _convert_one(path: str, out: str, options) -> Result:
+def _convert_one(path: str, out, options) -> Result:
     """A task: one filing through the local batch (a forked child with the limits)."""
     from converter.batch import convert_all
-    return next(convert_all([Path(path)], Path(out), dataclasses.replace(options, jobs=1, force=True)))
+    return next(convert_all([Path(path)], out, dataclasses.replace(options, jobs=1, force=True)))
 
 
 def start(address: str, options):
@@ -51,11 +53,12 @@ def start(address: str, options):
     return Client(address)
 
 
-def convert_on_cluster(files: list[Path], out: Path, options, client) -> Iterator[Result]:
+def convert_on_cluster(files: list[Path], out, options, client) -> Iterator[Result]:
     """A Result for every file, in the order they finish. A few tasks per worker are in flight at
     a time (a million filings are not a million futures at once on the scheduler)."""
     from dask.distributed import as_completed
 
+    out = store_of(out)
     window = 4 * max(1, len(client.scheduler_info().get("workers", {})))
     queue = iter(files)
     futures: dict = {}
@@ -66,7 +69,7 @@ def convert_on_cluster(files: list[Path], out: Path, options, client) -> Iterato
             done = None if options.force else up_to_date(path, out, options.cik, options.narrative, options.zeros,
                                                           options.formats)
             if done is not None:
-                yield Result(str(path), output_name(path), ok=True, skipped=True, output=str(done))
+                yield Result(str(path), output_name(path), ok=True, skipped=True, output=done)
                 continue
             future = client.submit(_convert_one, str(path), str(out), options, pure=False,
                                    key=f"convert-{output_name(path)}")

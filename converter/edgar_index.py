@@ -5,8 +5,8 @@ filings; --forms and --from/--to choose among them. Each listed submission is re
 mirror laid out as EDGAR's Archives (DIR/edgar/data/CIK/ACCESSION.txt) or fetched from BASE over
 HTTP(S): with a User-Agent that names the user (the SEC requires one: --user-agent or
 TXT2XBRL_USER_AGENT), at most 10 requests a second, transient failures (429, 5xx, a timeout, a
-dropped connection) retried with a growing pause, into OUT/.edgar/ (the path as in the Archives),
-from where it is converted like any file. A filing whose output is already there (made by this
+dropped connection) retried with a growing pause, into OUT/.edgar/ (the path as in the Archives;
+--fetch-cache DIR elsewhere, and where OUT is a URL), from where it is converted like any file. A filing whose output is already there (made by this
 converter version with these options) is not fetched again.
 """
 from __future__ import annotations
@@ -137,24 +137,26 @@ class Fetcher:
         raise InputError(f"{url}: {problem} (after {self.retries + 1} tries)")
 
 
-def done_already(out: Path, name: str, options: dict) -> bool:
-    """An output of this converter version and these options is there (no need to fetch)."""
+def done_already(out, name: str, options: dict) -> bool:
+    """An output of this converter version and these options is in OUT (a store,
+    converter/output_store.py): no need to fetch."""
     try:
-        stamp = json.loads((out / name / f"{name}.report.json").read_text()).get("source") or {}
+        stamp = json.loads(out.read_text(f"{name}/{name}.report.json")).get("source") or {}
     except (OSError, ValueError):
         return False
-    return (out / name / f"{name}.xml").is_file() and stamp.get("converter") == __version__ \
+    return out.is_file(f"{name}/{name}.xml") and stamp.get("converter") == __version__ \
         and stamp.get("options") == options
 
 
-def source_of(entry: Entry, base: str, out: Path, fetcher: Fetcher | None) -> Path:
-    """The submission's local file: in the mirror, or fetched into OUT/.edgar/ (atomically)."""
+def source_of(entry: Entry, base: str, cache: Path, fetcher: Fetcher | None) -> Path:
+    """The submission's local file: in the mirror, or fetched into the CACHE folder (OUT/.edgar/
+    by default), atomically."""
     if not re.match(r"^https?://", base):
         path = Path(base) / entry.path
         if not path.is_file():
             raise InputError(f"not in the mirror: {path}", entry.path)
         return path
-    target = out / CACHE / entry.path
+    target = cache / entry.path
     if target.is_file():
         return target
     if fetcher is None:

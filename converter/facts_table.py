@@ -82,13 +82,14 @@ class FactsTable:
         with open(self.csv, newline="", encoding="utf-8") as fh:
             return {row["filing"] for row in csv.DictReader(fh)}
 
-    def add(self, name: str, output: Path, replace: bool) -> bool:
-        """Add the slice OUTPUT/NAME.facts.csv: not again when the filing is in the table already,
-        unless replace (it was converted again, so its rows are new). True when rows were added."""
-        part = output / slice_name(name)
-        if not part.exists() or (name in self.filings and not replace):
+    def add(self, name: str, out, replace: bool) -> bool:
+        """Add the slice OUT/NAME/NAME.facts.csv (OUT a store, converter/output_store.py): not again
+        when the filing is in the table already, unless replace (it was converted again, so its
+        rows are new). True when rows were added."""
+        part = f"{name}/{slice_name(name)}"
+        if not out.is_file(part) or (name in self.filings and not replace):
             return False
-        text = part.read_text(encoding="utf-8")
+        text = out.read_text(part)
         if name in self.filings:
             self._drop(name)
         new = not self.csv.exists()

@@ -216,11 +216,13 @@ class FsdsTables:
             rows = csv.DictReader(fh, delimiter="\t", quoting=csv.QUOTE_NONE)
             return {tuple(r[k] for k in key) if isinstance(key, tuple) else r[key] for r in rows}
 
-    def add(self, name: str, output: Path, replace: bool) -> bool:
-        part = output / slice_folder(name)
-        if not (part / "sub.txt").exists():
+    def add(self, name: str, out, replace: bool) -> bool:
+        """Add the slice OUT/NAME/NAME.fsds/ (OUT a store, converter/output_store.py): not again when
+        the filing is in the tables already, unless replace. True when rows were added."""
+        part = f"{name}/{slice_folder(name)}"
+        if not out.is_file(f"{part}/sub.txt"):
             return False
-        texts = {t: (part / f"{t}.txt").read_text(encoding="utf-8") for t in TABLES}
+        texts = {t: out.read_text(f"{part}/{t}.txt") for t in TABLES}
         adsh = texts["sub"].split("\n")[1].split("\t", 1)[0]
         if adsh in self.filings and not replace:
             return False

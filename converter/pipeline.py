@@ -1,4 +1,4 @@
-"""One filing through every stage, and the atomic write of its output folder."""
+"""One filing through every stage, and the write of its output folder (converter/output_store.py)."""
 from __future__ import annotations
 
 import contextlib
@@ -8,8 +8,6 @@ import hashlib
 import json
 import os
 import re
-import shutil
-import tempfile
 import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
@@ -23,6 +21,7 @@ from converter.model import StatementKind, XbrlModel
 from converter.parsing.parser import parse_filing
 from converter.reading.reader import MAX_BYTES, read_filing, read_source
 from converter.facts_table import slice_name, slice_text
+from converter.output_store import store_of
 from converter.fsds import slice_files as fsds_files
 from converter.rendering.inline import inline_xbrl
 from converter.rendering.oim import xbrl_csv, xbrl_json
@@ -162,48 +161,14 @@ def _convert(path, cik, narrative, max_bytes, data, zeros=False):
 _ALWAYS = {"DocumentType", "AmendmentFlag", "DocumentPeriodEndDate"}
 
 
-def write_atomically(out_dir: Path, name: str, files: dict[str, str]) -> Path:
-    """Write the folder OUT/NAME so that it appears complete or not at all, also when the
-    process is killed: files go to a hidden temporary folder that is renamed into place."""
-    out_dir.mkdir(parents=True, exist_ok=True)
-    recover(out_dir, name)
-    final = out_dir / name
-    tmp = Path(tempfile.mkdtemp(prefix=f".{name}.tmp-", dir=out_dir))
-    os.chmod(tmp, 0o755)  # mkdtemp makes it private; the output folder is an ordinary one
-    delay = float(os.environ.get("TXT2XBRL_WRITE_DELAY", "0") or 0)  # tests kill a write midway with it
-    try:
-        for fname, text in files.items():
-            if "/" in fname:
-                (tmp / fname).parent.mkdir(parents=True, exist_ok=True)  # NAME-csv/: the xBRL-CSV report
-            with open(tmp / fname, "w", encoding="utf-8", newline="\n") as fh:
-                fh.write(text)
-                fh.flush()
-                os.fsync(fh.fileno())
-            if delay:
-                time.sleep(delay)
-        old = None
-        if final.exists():
-            old = Path(tempfile.mkdtemp(prefix=f".{name}.old-", dir=out_dir))
-            os.replace(final, old / name)
-        os.replace(tmp, final)
-        if old is not None:
-            shutil.rmtree(old, ignore_errors=True)
-    except BaseException:
-        shutil.rmtree(tmp, ignore_errors=True)
-        raise
-    return final
+def write_atomically(out_dir, name: str, files: dict[str, str]) -> str:
+    """Write OUT/NAME complete or not at all (converter/output_store.py); OUT a folder or a URL."""
+    return store_of(out_dir).write(name, files)
 
 
-def recover(out_dir: Path, name: str) -> None:
-    """Undo what a killed write left: a previous complete output moved aside is put back when
-    nothing replaced it; half-written temporary folders are removed."""
-    final = out_dir / name
-    for old in sorted(out_dir.glob(f".{name}.old-*")):
-        if not final.exists() and (old / name).is_dir():
-            os.replace(old / name, final)
-        shutil.rmtree(old, ignore_errors=True)
-    for tmp in out_dir.glob(f".{name}.tmp-*"):
-        shutil.rmtree(tmp, ignore_errors=True)
+def recover(out_dir, name: str) -> None:
+    """Undo what a killed write of OUT/NAME left."""
+    store_of(out_dir).recover(name)
 
 
 def stamp_options(cik: str | None, narrative: bool, zeros: bool = False,
@@ -224,16 +189,16 @@ def source_stamp(path: str | Path, data: bytes, cik: str | None, narrative: bool
             "converter": __version__, "options": options}
 
 
-def up_to_date(path: str | Path, out_dir: Path, cik: str | None, narrative: bool, zeros: bool = False,
-               formats: tuple[str, ...] = DEFAULT_FORMATS) -> Path | None:
-    """The output folder of path when it is complete and made from the same input and options."""
+def up_to_date(path: str | Path, out_dir, cik: str | None, narrative: bool, zeros: bool = False,
+               formats: tuple[str, ...] = DEFAULT_FORMATS) -> str | None:
+    """Where the output of path is when it is complete and made from the same input and options."""
     name = output_name(path)
-    report = out_dir / name / f"{name}.report.json"
+    store = store_of(out_dir)
     try:
-        stamp = json.loads(report.read_text()).get("source")
-        if stamp and (out_dir / name / f"{name}.xml").is_file() \
+        stamp = json.loads(store.read_text(f"{name}/{name}.report.json")).get("source")
+        if stamp and store.is_file(f"{name}/{name}.xml") \
                 and stamp == source_stamp(path, Path(path).read_bytes(), cik, narrative, zeros, formats):
-            return out_dir / name
+            return store.location(name)
     except (OSError, ValueError, AttributeError):
         pass
     return None
@@ -335,7 +300,7 @@ def output_files(path: str | Path, model: XbrlModel, rendered: Rendered, data: b
     return report, files
 
 
-def convert_to_folder(path: str | Path, out_dir: Path, cik: str | None = None, narrative: bool = True,
+def convert_to_folder(path: str | Path, out_dir, cik: str | None = None, narrative: bool = True,
                       max_bytes: int = MAX_BYTES, zeros: bool = False, formats: tuple[str, ...] = DEFAULT_FORMATS) -> Result:
     name = output_name(path)
     result = Result(str(path), name, ok=False)
@@ -365,7 +330,7 @@ def convert_to_folder(path: str | Path, out_dir: Path, cik: str | None = None, n
         result.exit_code = INTERNAL_ERROR
         return result
     result.ok = True
-    result.output = str(final)
+    result.output = final
     result.statements = sum(1 for t in model.tables if t.kind is not StatementKind.NOTE)
     result.tables = len(model.tables)
     result.facts = len(model.facts)
