@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 from dataclasses import asdict
 import re
 import sys
@@ -310,8 +311,19 @@ def cmd_package(args: argparse.Namespace) -> int:
 def cmd_validate(args: argparse.Namespace) -> int:
     from converter.validator.run import exit_status, format_json, format_text, instances_under, validate_file
 
+    from converter.validator.sources import PackageError, Sources
+
+    max_bytes = int(args.max_size * 1024 * 1024)
+    try:
+        sources = Sources.of(args.packages or (), args.taxonomy_dir, args.fetch, args.cache,
+                             args.user_agent or os.environ.get("TXT2XBRL_USER_AGENT", ""), max_bytes)
+    except PackageError as exc:
+        print(f"txt2xbrl: {exc}", file=sys.stderr)
+        return EXIT_USAGE
     files, missing = instances_under([Path(p) for p in args.paths])
-    results = missing + [validate_file(f, int(args.max_size * 1024 * 1024)) for f in files]
+    results = missing + [validate_file(f, max_bytes, sources) for f in files]
+    if sources.fetched:
+        print(f"fetched {len(sources.fetched)} schema(s) into {sources.cache}", file=sys.stderr)
     sys.stdout.write(format_json(results) if args.format == "json" else format_text(results))
     return exit_status(results)
 
@@ -403,13 +415,27 @@ def build_parser() -> argparse.ArgumentParser:
         description="Validate each instance FILE (or every instance under a FOLDER): XML Schema validity of "
                     "the instance and of the local schemas and linkbases it uses, XBRL 2.1 instance rules, "
                     "calculations (Calculations 1.1, round-to-nearest) and statement identities. Schemas are "
-                    "taken from the bundled taxonomy or local files, never fetched; DTDs are refused. "
+                    "taken from local files, --packages, --taxonomy-dir and the bundled copies (XBRL base "
+                    "schemas; US-GAAP, DEI and SRT 2024 subsets); fetched only with --fetch; DTDs are refused. "
+                    "Facts whose schemas are not available are reported as not checked. "
                     "Exit status: 0 no error, 1 errors found, 2 unusable input.",
     )
     val.add_argument("paths", nargs="+", metavar="FILE_OR_FOLDER", help="instances (.xml, .xbrl) or folders of them")
     val.add_argument("--format", choices=("text", "json"), default="text", help="report format (default: text)")
     val.add_argument("--max-size", type=float, default=200, metavar="MB",
                      help="refuse files larger than this many megabytes (default: 200)")
+    val.add_argument("--packages", nargs="+", metavar="ZIP",
+                     help="XBRL Taxonomy Packages 1.0 (the zips FASB, the SEC and XBRL International publish; "
+                          "txt2xbrl package makes one): their catalogs map official URLs to files in the zip")
+    val.add_argument("--taxonomy-dir", metavar="DIR",
+                     help="an unpacked taxonomy mirror laid out by host and path (DIR/xbrl.fasb.org/us-gaap/...)")
+    val.add_argument("--fetch", action="store_true",
+                     help="download schemas found nowhere else, once, into --cache (with a User-Agent; within "
+                          "--max-size); without it nothing is fetched")
+    val.add_argument("--cache", metavar="DIR", help="with --fetch: where downloads are kept "
+                                                    "(default $XDG_CACHE_HOME/txt2xbrl/taxonomies)")
+    val.add_argument("--user-agent", metavar="TEXT", help="with --fetch: the User-Agent naming you "
+                                                          "(default $TXT2XBRL_USER_AGENT, else txt2xbrl/VERSION)")
     val.set_defaults(func=cmd_validate)
     cmp = sub.add_parser(
         "compare", help="hold one XBRL instance against another (a conversion against the filer's XBRL)",

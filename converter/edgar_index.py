@@ -107,6 +107,7 @@ class Fetcher:
         self._next = 0.0
         self._lock = threading.Lock()
         self.requests = 0
+        self._opener = urllib.request.build_opener()  # (reads the proxy settings of the environment now)
 
     def _wait_turn(self) -> None:
         with self._lock:
@@ -125,7 +126,7 @@ class Fetcher:
             self.requests += 1
             request = urllib.request.Request(url, headers={"User-Agent": self.user_agent, "Accept-Encoding": "identity"})
             try:
-                with urllib.request.urlopen(request, timeout=self.timeout) as response:
+                with self._opener.open(request, timeout=self.timeout) as response:
                     return response.read()
             except urllib.error.HTTPError as exc:
                 if exc.code not in TRANSIENT:

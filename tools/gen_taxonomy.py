@@ -49,6 +49,19 @@ BASE_FILES = {
     # XBRL Dimensions 1.0: the substitution groups of axes and hypercubes, and explicitMember
     "http/www.xbrl.org/2005/xbrldt-2005.xsd": "www.xbrl.org/2005/xbrldt-2005.xsd",
     "http/www.xbrl.org/2006/xbrldi-2006.xsd": "www.xbrl.org/2006/xbrldi-2006.xsd",
+    # what filers' schemas of 2009-2024 import besides (issue 21): references, the data type
+    # registry of each year, the link role registry
+    "http/www.xbrl.org/2004/ref-2004-08-10.xsd": "www.xbrl.org/2004/ref-2004-08-10.xsd",
+    "http/www.xbrl.org/2006/ref-2006-02-27.xsd": "www.xbrl.org/2006/ref-2006-02-27.xsd",
+    "http/www.xbrl.org/dtr/type/numeric-2009-12-16.xsd": "www.xbrl.org/dtr/type/numeric-2009-12-16.xsd",
+    "http/www.xbrl.org/dtr/type/nonNumeric-2009-12-16.xsd": "www.xbrl.org/dtr/type/nonNumeric-2009-12-16.xsd",
+    "https/www.xbrl.org/dtr/type/2020-01-21/types.xsd": "www.xbrl.org/dtr/type/2020-01-21/types.xsd",
+    "https/www.xbrl.org/dtr/type/2024-01-31/types.xsd": "www.xbrl.org/dtr/type/2024-01-31/types.xsd",
+    **{f"http/www.xbrl.org/lrr/{kind}/{name}.xsd": f"www.xbrl.org/lrr/{kind}/{name}.xsd" for kind, name in (
+        ("role", "negated-2008-03-31"), ("role", "negative-2009-12-16"), ("role", "net-2009-12-16"),
+        ("role", "positive-2009-12-16"), ("role", "reference-2009-12-16"), ("role", "restated-2006-02-21"),
+        ("role", "deprecated-2009-12-16"), ("arcrole", "deprecated-2009-12-16"),
+        ("arcrole", "factExplanatory-2009-12-16"), ("arcrole", "parent-child-2013-09-19"))},
 }
 XBRLDT_NS = "http://xbrl.org/2005/xbrldt"
 TYPE_OF = {

@@ -1,7 +1,8 @@
-"""The schemas and linkbases an instance uses (its DTS), from the bundled copies or local files.
-
-A location with a scheme (https://...) is served from the bundled cache or reported as not
-available; it is never fetched. A relative location is read next to the file that names it.
+"""The schemas and linkbases an instance uses (its DTS), from local files and, for a location
+with a scheme (https://...), from the taxonomy sources (converter/validator/sources.py: packages,
+a mirror folder, the bundled copies, and a download only with --fetch); what none of them has is
+reported as not available, and what depends on it as not checked, never as an error of the filer.
+A relative location is read next to the file that names it.
 """
 from __future__ import annotations
 
@@ -18,6 +19,7 @@ from converter.namespaces import LINK, XBRLI, XLINK
 from converter.validator.resolver import local_path
 from converter.validator.findings import ERROR, Finding
 from converter.validator.loading import load_xml, parse_bytes, read_limited
+from converter.validator.sources import SUBSETS, Sources
 
 XS = "http://www.w3.org/2001/XMLSchema"
 _NUMERIC_BASES = {
@@ -35,6 +37,7 @@ class Concept:
     type: str  # clark name of the declared type
     period_type: str | None
     base: str | None = None  # the xbrli item type it derives from ("monetaryItemType"), once the DTS is read
+    unknown_type: str | None = None  # the namespace of a type no schema read declares: the fact is not checked
 
     @property
     def numeric(self) -> bool:
@@ -58,6 +61,10 @@ class Dts:
     summations: list[Summation] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     namespaces: set[str] = field(default_factory=set)  # target namespaces of the schemas read
+    subsets: set[str] = field(default_factory=set)  # namespaces read only from a bundled subset
+    missing: dict[str, str] = field(default_factory=dict)  # namespace -> the location that was not available
+    unnamed_missing: list[str] = field(default_factory=list)  # locations not available, namespace unknown
+    sources: Sources = field(default_factory=Sources)
     _types: dict[str, str] = field(default_factory=dict)  # complex type -> its base type
     _ids: dict[tuple[str, str], str] = field(default_factory=dict)  # (schema location, id) -> concept
 
@@ -71,18 +78,26 @@ def _location(href: str, base: str) -> str:
     return os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(base)), href))
 
 
-def _open(location: str, named_in: str, line: int, dts: Dts, max_bytes: int) -> etree._Element | None:
+def _not_available(location: str, why: str, named_in: str, line: int, dts: Dts, namespace: str | None = None) -> None:
+    dts.findings.append(Finding("dts:notAvailable", ERROR, why, named_in, line))
+    if namespace:
+        dts.missing.setdefault(namespace, location)
+    else:
+        dts.unnamed_missing.append(location)
+
+
+def _open(location: str, named_in: str, line: int, dts: Dts, max_bytes: int,
+          namespace: str | None = None) -> etree._Element | None:
     if "://" in location:
-        path = local_path(location)
-        if path is None:
-            dts.findings.append(Finding("dts:notAvailable", ERROR,
-                                        f"{location} is not bundled; it is not fetched", named_in, line))
+        data, origin = dts.sources.get(location)
+        if data is None:
+            _not_available(location, origin, named_in, line, dts, namespace)
             return None
-        root, problems = load_xml(path, max_bytes)
+        root, problems = parse_bytes(data, location)  # (a published document: not checked against XML Schema)
     else:
         path = Path(location)
         if not path.is_file():
-            dts.findings.append(Finding("dts:notAvailable", ERROR, f"{location} does not exist", named_in, line))
+            _not_available(location, f"{location} does not exist", named_in, line, dts, namespace)
             return None
         data, problems = read_limited(path, max_bytes)
         root = None
@@ -97,8 +112,11 @@ def _open(location: str, named_in: str, line: int, dts: Dts, max_bytes: int) -> 
     return root
 
 
-def discover(instance: etree._Element, name: str, max_bytes: int) -> Dts:
-    dts = Dts()
+_BUNDLED_ONLY = Sources()  # (one for the process: what it reads of the bundled copies is kept)
+
+
+def discover(instance: etree._Element, name: str, max_bytes: int, sources: Sources | None = None) -> Dts:
+    dts = Dts(sources=sources or _BUNDLED_ONLY)
     refs = instance.findall(f"{{{LINK}}}schemaRef")
     if not refs:
         dts.findings.append(Finding("dts:schemaRefMissing", ERROR, "the instance names no schema", name, 0))
@@ -108,6 +126,8 @@ def discover(instance: etree._Element, name: str, max_bytes: int) -> Dts:
         _linkbase(_location(ref.get(f"{{{XLINK}}}href", ""), name), name, ref.sourceline or 0, dts, max_bytes)
     for c in dts.concepts.values():
         c.base = _base(c.type, dts._types)
+        if c.base is None:
+            c.unknown_type = _unknown(c.type, dts)
     return dts
 
 
@@ -118,7 +138,7 @@ class _SchemaInfo:
     target: str
     concepts: tuple[tuple[str, str, str | None, str | None], ...]  # clark name, type, period type, id
     types: tuple[tuple[str, str], ...]  # complex type -> base type
-    imports: tuple[tuple[str, int], ...]  # (location, line)
+    imports: tuple[tuple[str, int, str | None], ...]  # (location, line, namespace)
     linkbases: tuple[tuple[str, int], ...]
 
 
@@ -132,7 +152,8 @@ def _summary(root: etree._Element, location: str) -> _SchemaInfo:
         derivation = next(iter(ct.iterfind(f"{{{XS}}}simpleContent/*")), None)
         if ct.get("name") and derivation is not None and derivation.get("base"):
             types.append((f"{{{target}}}{ct.get('name')}", _qname(derivation, derivation.get("base"))))
-    imports = tuple((_location(imp.get("schemaLocation"), location), imp.sourceline or 0)
+    imports = tuple((_location(imp.get("schemaLocation"), location), imp.sourceline or 0,
+                     imp.get("namespace") if imp.tag == f"{{{XS}}}import" else target)
                     for imp in root.iter(f"{{{XS}}}import", f"{{{XS}}}include") if imp.get("schemaLocation"))
     linkbases = tuple((_location(ref.get(f"{{{XLINK}}}href", ""), location), ref.sourceline or 0)
                       for ref in root.iter(f"{{{LINK}}}linkbaseRef"))
@@ -147,27 +168,36 @@ def _bundled(location: str, max_bytes: int) -> tuple[_SchemaInfo | None, tuple[F
     return (_summary(root, location) if root is not None else None), tuple(problems)
 
 
-def _schema(location: str, named_in: str, line: int, dts: Dts, max_bytes: int) -> None:
+def _schema(location: str, named_in: str, line: int, dts: Dts, max_bytes: int, namespace: str | None = None) -> None:
     location = location.split("#")[0]
     if location in dts.schemas:
         return
     dts.schemas.add(location)
-    if "://" in location and local_path(location) is not None:
+    where = dts.sources.where(location) if "://" in location else None
+    if where == "bundled":
         info, problems = _bundled(location, max_bytes)
         dts.findings.extend(problems)
+    elif where is not None and location in dts.sources.summaries:
+        info = dts.sources.summaries[location]  # (a package's schema, read once per run)
     else:
-        root = _open(location, named_in, line, dts, max_bytes)
+        root = _open(location, named_in, line, dts, max_bytes, namespace)
         info = _summary(root, location) if root is not None else None
+        if where is not None and info is not None:
+            dts.sources.summaries[location] = info
     if info is None:
         return
+    if where == "bundled" and location in SUBSETS:
+        dts.subsets.add(info.target)
+    elif info.target in dts.subsets and info.concepts:
+        dts.subsets.discard(info.target)  # (the namespace's full schema is read too)
     dts.namespaces.add(info.target)
     for clark, type_, period, id_ in info.concepts:
         dts.concepts[clark] = Concept(type_, period)
         if id_:
             dts._ids[(location, id_)] = clark
     dts._types.update(info.types)
-    for imported, at in info.imports:
-        _schema(imported, location, at, dts, max_bytes)
+    for imported, at, ns in info.imports:
+        _schema(imported, location, at, dts, max_bytes, ns)
     for linkbase, at in info.linkbases:
         _linkbase(linkbase, location, at, dts, max_bytes)
 
@@ -210,6 +240,18 @@ def _qname(el: etree._Element, prefixed: str) -> str:
     prefix, _, local = prefixed.rpartition(":")
     ns = el.nsmap.get(prefix or None, "")
     return f"{{{ns}}}{local}"
+
+
+def _unknown(type_: str, dts: Dts) -> str | None:
+    """The namespace of the type (or of a type it derives from) that no schema read declares."""
+    for _ in range(12):
+        ns, _, local = type_[1:].partition("}")
+        if ns in (XS, XBRLI):
+            return None
+        if type_ not in dts._types:
+            return ns if ns not in dts.namespaces or ns in dts.missing else None
+        type_ = dts._types[type_]
+    return None
 
 
 def _base(type_: str, types: dict[str, str]) -> str | None:

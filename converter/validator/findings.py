@@ -13,7 +13,10 @@ CODES = {
     "xml:notWellFormed": "the file is not well-formed XML",
     "security:dtd": "a DOCTYPE (DTD, entity declarations) is refused, never processed",
     "dts:schemaRefMissing": "the instance has no link:schemaRef",
-    "dts:notAvailable": "a schema or linkbase is neither bundled nor a local file; it is not fetched",
+    "dts:notAvailable": "a schema or linkbase is in no package, folder or bundled copy, nor a local file (fetched "
+                        "only with --fetch)",
+    "dts:notChecked": "facts whose concepts or types come from a schema that is not available: not checked",
+    "dts:notInBundledSubset": "facts of official concepts the bundled taxonomy subset does not declare: not checked",
     "xsd:invalid": "the instance, a schema or a linkbase is not valid against XML Schema",
     "xbrl:undeclaredConcept": "a fact's element is declared in no schema of the DTS",
     "xbrl:contextMissing": "a fact's contextRef names no context",

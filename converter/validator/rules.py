@@ -138,7 +138,8 @@ def _local(clark: str) -> str:
 
 
 def check_facts(inst: Instance, dts: Dts, name: str, findings: list[Finding]) -> None:
-    unchecked = 0
+    unchecked: dict[str, int] = {}  # namespace whose schema was not available -> facts it leaves unchecked
+    not_in_subset: dict[str, set[str]] = {}  # namespace of a bundled subset -> its concepts the subset lacks
     instant = {cid: ctx.start is None for cid, ctx in inst.contexts.items()}
     first: dict[tuple[str, str, str], Fact] = {}  # (concept, context, unit) -> its first non-nil fact
     duplicates: dict[tuple[str, str, str], list[Fact]] = {}
@@ -148,8 +149,11 @@ def check_facts(inst: Instance, dts: Dts, name: str, findings: list[Finding]) ->
     for f in inst.facts:
         concept = concepts.get(f.concept)
         if concept is None:
-            if f.concept[1:].partition("}")[0] not in dts.namespaces:
-                unchecked += 1  # no schema of its namespace could be read: reported once, not for every fact
+            ns = f.concept[1:].partition("}")[0]
+            if ns in dts.subsets:
+                not_in_subset.setdefault(ns, set()).add(f.concept)  # a real concept, perhaps: not ours to say
+            elif ns not in dts.namespaces:
+                unchecked[ns] = unchecked.get(ns, 0) + 1  # no schema of its namespace could be read
             else:
                 findings.append(Finding("xbrl:undeclaredConcept", ERROR,
                                         f"{f.concept} is declared in no schema of the DTS", name, f.line))
@@ -161,7 +165,9 @@ def check_facts(inst: Instance, dts: Dts, name: str, findings: list[Finding]) ->
         elif concept.period_type and is_instant != (concept.period_type == "instant"):
             findings.append(Finding("xbrl:periodType", ERROR, f"{_local(f.concept)} is a {concept.period_type} concept "
                                     f"in context {f.context}, a{'n instant' if is_instant else ' duration'}", name, f.line))
-        if concept.numeric:
+        if concept.unknown_type is not None:
+            unchecked[concept.unknown_type] = unchecked.get(concept.unknown_type, 0) + 1  # its type's schema is missing
+        elif concept.numeric:
             base = concept.base  # the slow path only for a fact with something to report
             if f.unit not in units or base == "monetaryItemType" and f.unit not in currencies \
                     or base == "sharesItemType" and f.unit not in shares or f.decimals is None and f.precision is None:
@@ -173,14 +179,23 @@ def check_facts(inst: Instance, dts: Dts, name: str, findings: list[Finding]) ->
             if first.setdefault(key, f) is not f:
                 duplicates.setdefault(key, [first[key]]).append(f)
     for (concept, context, _), facts in duplicates.items():
-        if not _agree(facts, concepts[concept].numeric):
+        if concepts[concept].unknown_type is None and not _agree(facts, concepts[concept].numeric):
             # XBRL 2.1 allows them; they make every calculation through them unusable
             findings.append(Finding("xbrl:inconsistentDuplicate", INCONSISTENCY,
                                     f"{_local(concept)} in {context}: " + ", ".join(f.value for f in facts)
                                     + f" (lines {', '.join(str(f.line) for f in facts)})", name, facts[1].line))
-    if unchecked:
-        findings.append(Finding("dts:notAvailable", ERROR, f"{unchecked:,} facts not checked: no schema of their "
-                                f"namespace could be read", name, 0))
+    for ns, count in sorted(unchecked.items()):
+        where = dts.missing.get(ns) or (f"the schema of {ns}, which the DTS does not name" if not dts.unnamed_missing
+                                         else f"the schema of {ns} (perhaps {', '.join(dts.unnamed_missing)})")
+        findings.append(Finding("dts:notChecked", WARNING, f"{count:,} facts not checked: their concepts or their "
+                                f"types are declared in {where}, which is not available", name, 0))
+    for ns, missing in sorted(not_in_subset.items()):
+        count = sum(1 for f in inst.facts if f.concept in missing)
+        examples = ", ".join(sorted(_local(c) for c in missing)[:3])
+        findings.append(Finding("dts:notInBundledSubset", WARNING, f"{count:,} facts of {len(missing)} concepts of "
+                                f"{ns} that the bundled subset does not declare ({examples}{', ...' if len(missing) > 3 else ''}): "
+                                f"not checked; pass the taxonomy with --packages ZIP or --taxonomy-dir DIR, or --fetch",
+                                name, 0))
     used_contexts = {f.context for f in inst.facts}
     used_units = {f.unit for f in inst.facts}
     for cid, ctx in inst.contexts.items():

@@ -12,6 +12,7 @@ from converter.validator.dts import discover
 from converter.validator.findings import ERROR, UNUSABLE, Finding
 from converter.validator.loading import DEFAULT_MAX_BYTES, load_xml
 from converter.validator.rules import check_facts, read_instance
+from converter.validator.sources import Sources
 from converter.validator.xsd import check_instance, check_local_files
 
 _XBRL_ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?xbrl[\s>/]")
@@ -32,16 +33,17 @@ class Result:
         return sum(f.severity == ERROR for f in self.findings)
 
 
-def validate_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> Result:
-    """All findings for one instance; a bug of ours is one finding, never a traceback."""
+def validate_file(path: Path, max_bytes: int = DEFAULT_MAX_BYTES, sources: Sources | None = None) -> Result:
+    """All findings for one instance, its schemas read from SOURCES (the bundled copies by default);
+    a bug of ours is one finding, never a traceback."""
     try:
-        return _validate(path, max_bytes)
+        return _validate(path, max_bytes, sources)
     except Exception as exc:  # noqa: BLE001 - one bad file must not stop a batch
         return Result(str(path), [Finding("internal:error", ERROR, f"{type(exc).__name__}: {exc}; please report it "
                                           f"with this file", str(path))])
 
 
-def _validate(path: Path, max_bytes: int) -> Result:
+def _validate(path: Path, max_bytes: int, sources: Sources | None) -> Result:
     name = str(path)
     result = Result(name)
     root, problems = load_xml(path, max_bytes)
@@ -51,7 +53,7 @@ def _validate(path: Path, max_bytes: int) -> Result:
     if root.tag != f"{{{XBRLI}}}xbrl":
         result.findings.append(Finding("input:notXbrl", ERROR, f"the root element is {root.tag}, not xbrli:xbrl", name, 1))
         return result
-    dts = discover(root, name, max_bytes)
+    dts = discover(root, name, max_bytes, sources)
     result.findings += dts.findings
     inst = read_instance(root, name, result.findings)
     result.facts = len(inst.facts)

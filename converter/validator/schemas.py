@@ -14,12 +14,13 @@ process. Per filing:
 from __future__ import annotations
 
 import functools
+import os
 import re
 
 from lxml import etree
 
 from converter.namespaces import DEI_NS, DEI_SCHEMA, INSTANCE_SCHEMA, LINKBASE_SCHEMA, USGAAP_NS, USGAAP_SCHEMA
-from converter.validator.findings import ERROR, Finding
+from converter.validator.findings import ERROR, WARNING, Finding
 from converter.validator.resolver import BundledResolver, local_path, safe_parser
 
 
@@ -233,3 +234,102 @@ def validate_documents(files: dict[str, str], instance_name: str, schema_file: s
         if fname not in (schema_file, instance_name) and fname.endswith(".xml"):
             findings += validate_linkbase(fname, text)
     return findings
+
+
+# libxml2's own faults (a schema bucket it cannot make, an internal error): never the filer's
+_ENGINE_FAULT = re.compile(r"internal error|xmlSchemaBucketCreate|bucket", re.I)
+
+
+def check_filer_schema(location: str, data: bytes, sources) -> list[Finding]:
+    """`txt2xbrl validate` of a schema an instance uses (not a published one): XML Schema validity,
+    compiled with its imports from the taxonomy sources (converter/validator/sources.py). A schema
+    whose imports are not all available is reported as not checked, not compiled against blanks."""
+    try:
+        doc = etree.fromstring(data, safe_parser(), base_url=location)
+    except etree.XMLSyntaxError as exc:
+        return [_finding("xml:notWellFormed", location, exc.lineno or 0, f"not well-formed XML: {exc.msg}")]
+    for imp in doc.iter(XS + "import", XS + "include"):
+        where = imp.get("schemaLocation")
+        if where is None:
+            continue
+        absolute = where if "://" in where else os.path.normpath(os.path.join(os.path.dirname(location), where))
+        if ("://" in absolute and sources.where(absolute) is None) or ("://" not in absolute and not os.path.isfile(absolute)):
+            return [Finding("dts:notChecked", WARNING, f"not checked against XML Schema: it imports {where}, which is "
+                            f"not available", location, imp.sourceline or 0)]
+    elements = list(doc.iterchildren(XS + "element"))
+    findings = _check_names(location, elements)
+    _reduce(doc)
+    reduced = etree.tostring(doc)
+    # schemas of one shape (a filer's quarters, one tool's output) compile alike: once per run,
+    # unless a relative import makes the result depend on where the schema is
+    shared = not any("://" not in (i.get("schemaLocation") or "://") for i in doc.iter(XS + "import", XS + "include"))
+    key = ("compiled", reduced.replace(doc.get("targetNamespace", "").encode(), b"urn:txt2xbrl:ext")) if shared else None
+    errors = sources.summaries.get(key) if key else None
+    if errors is None:
+        errors = _compile_filer_schema(reduced, location, sources)
+        if key:
+            sources.summaries[key] = errors
+    for line, message in errors:
+        if _ENGINE_FAULT.search(message):
+            findings.append(Finding("internal:error", ERROR, f"the XML Schema engine (libxml2) failed on this schema: "
+                                    f"{message}; its validity is not known", location, line))
+        else:
+            findings.append(_finding("xsd:invalid", location, line, message))
+    return findings
+
+
+def _compile_filer_schema(reduced: bytes, location: str, sources) -> tuple[tuple[int, str], ...]:
+    try:
+        parsed = etree.fromstring(reduced, safe_parser(_SourcesResolver(sources)), base_url=location)
+        etree.XMLSchema(parsed)
+    except etree.XMLSchemaParseError as exc:
+        return tuple((e.line, e.message) for e in exc.error_log) or ((0, f"internal error: {exc}"),)
+    return ()
+
+
+def _reduce(doc) -> None:
+    """One global element declaration per shape (libxml2 compiles substitution groups in
+    quadratic time; a declaration's validity does not depend on its name, checked apart)."""
+    if any(el.get("ref") for el in doc.iter(XS + "element")):
+        return  # (a tuple's content names its elements: they keep their names)
+    seen: set[tuple] = set()
+    for i, el in enumerate(list(doc.iterchildren(XS + "element"))):
+        key = tuple(sorted((k, v) for k, v in el.attrib.items() if k not in ("name", "id")))
+        if key in seen:
+            doc.remove(el)
+        else:
+            seen.add(key)
+            el.set("name", f"shape{i}")
+            if el.get("id"):
+                el.set("id", f"shape{i}")
+
+
+_MANY = 100  # global elements of a taxonomy schema reduced before it is compiled (base schemas have a few)
+
+
+class _SourcesResolver(etree.Resolver):
+    """Imports of a filer's schema: published schemas from the taxonomy sources (reduced to one
+    declaration per shape, once per run), local ones from disk; nothing from the network."""
+
+    def __init__(self, sources):
+        super().__init__()
+        self.sources = sources
+
+    def resolve(self, url, pubid, context):
+        if "://" in url and not url.startswith("file://"):
+            key = ("reduced", url)
+            if key not in self.sources.summaries:
+                data, _ = self.sources.get(url)
+                if data is not None and data.count(b"element ") > _MANY:  # (a taxonomy's concepts, not a base schema's heads)
+                    doc = etree.fromstring(data, safe_parser(), base_url=url)
+                    _reduce(doc)
+                    data = etree.tostring(doc)
+                self.sources.summaries[key] = data
+            data = self.sources.summaries[key]
+            if data is None:
+                return self.resolve_string(b'<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"/>', context)
+            return self.resolve_string(data, context, base_url=url)
+        path = url[len("file://"):] if url.startswith("file://") else url
+        if os.path.isfile(path):
+            return self.resolve_filename(path, context)
+        return None

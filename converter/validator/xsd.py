@@ -12,13 +12,13 @@ import functools
 
 from lxml import etree
 
-from converter.namespaces import DEI_NS, DTR_TYPES, LINK, LINKBASE_SCHEMA, USGAAP_NS, XBRLI
+from converter.namespaces import DEI_NS, DEI_SCHEMA, DTR_TYPES, LINK, LINKBASE_SCHEMA, USGAAP_NS, XBRLI
 from converter.validator.schemas import (
-    CHECK_NS, CHECK_TYPES, linkbase_schema, shape_names_out, standard_schema, usgaap_shapes, validate_extension_schema,
+    CHECK_NS, CHECK_TYPES, check_filer_schema, linkbase_schema, shape_names_out, standard_schema, usgaap_shapes,
 )
 from converter.validator.dts import Dts
 from converter.validator.findings import ERROR, Finding
-from converter.validator.resolver import local_path
+from converter.validator.resolver import local_path, safe_parser
 from converter.validator.rules import Instance
 
 _PREFIXES = {XBRLI: "xbrli", DTR_TYPES: "dtr-types"}
@@ -61,17 +61,23 @@ def _check_tag(tag, dts: Dts):
     shape = usgaap_shapes()[0].get(local) if ns == USGAAP_NS and tag in dts.concepts else None
     if shape is not None:
         return f"{{{ns}}}{shape}"  # a bundled US-GAAP concept: under its declaration's shape
-    if ns in _STANDARD and tag in dts.concepts:
-        return KEEP  # facts of the bundled standard schemas: as they are
+    if ns in _STANDARD and ns != USGAAP_NS and tag in dts.concepts and (ns != DEI_NS or local in _dei_names()):
+        return KEEP  # facts of the bundled standard schemas: as they are (a package's others: by their type)
     concept = dts.concepts.get(tag)
     stand_in = _stand_in(concept.type, concept.base) if concept is not None else None
     return f"{{{CHECK_NS}}}{stand_in}" if stand_in else None
 
 
+@functools.cache
+def _dei_names() -> frozenset[str]:
+    """The concepts the bundled DEI subset declares (the compiled standard schema knows no others)."""
+    doc = etree.parse(str(local_path(DEI_SCHEMA)), safe_parser()).getroot()
+    return frozenset(el.get("name") for el in doc.iterchildren("{http://www.w3.org/2001/XMLSchema}element"))
+
+
 def check_local_files(dts: Dts, findings: list[Finding]) -> None:
     for location, data in dts.local_texts.items():
-        _, problems = validate_extension_schema(location, data.decode("utf-8", "replace"))
-        findings.extend(problems)  # (named by the location it was read from)
+        findings.extend(check_filer_schema(location, data, dts.sources))  # (named by the location it was read from)
     schema = linkbase_schema()
     for location, root in dts.local_linkbases.items():
         if not schema.validate(root):
