@@ -7,6 +7,7 @@ loaded again); each writes its own output folder atomically and sends back its R
 """
 from __future__ import annotations
 
+import gc
 import multiprocessing
 import os
 import signal
@@ -82,6 +83,10 @@ def convert_all(files: list[Path], out, options: Options) -> Iterator[Result]:
 
 def _child(send, path: Path, out, options: Options) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when to stop
+    # what the child inherited (the taxonomy, the schemas; a Dask worker's own objects) is never
+    # garbage of the conversion: the cyclic collector leaves it alone instead of walking (and
+    # copying, page by page) all of it at every full collection
+    gc.freeze()
     if options.memory_mb:
         import resource
 
