@@ -10,6 +10,7 @@ from converter.namespaces import XBRLI
 from converter.validator.arithmetic import check_calculations, check_identities
 from converter.validator.dts import discover
 from converter.validator.findings import ERROR, UNUSABLE, Finding
+from converter.validator.inline import is_inline, target_instance
 from converter.validator.loading import DEFAULT_MAX_BYTES, load_xml
 from converter.validator.rules import check_facts, read_instance
 from converter.validator.sources import Sources
@@ -50,6 +51,8 @@ def _validate(path: Path, max_bytes: int, sources: Sources | None) -> Result:
     result.findings += problems
     if root is None:
         return result
+    if is_inline(root):  # an Inline XBRL document: its target instance, on the document's lines
+        root = target_instance(root, name, result.findings)
     if root.tag != f"{{{XBRLI}}}xbrl":
         result.findings.append(Finding("input:notXbrl", ERROR, f"the root element is {root.tag}, not xbrli:xbrl", name, 1))
         return result
@@ -73,7 +76,8 @@ def instances_under(paths: list[Path]) -> tuple[list[Path], list[Result]]:
     for p in paths:
         if p.is_dir():
             for f in sorted(p.rglob("*")):
-                if f.is_file() and f.suffix.lower() in (".xml", ".xbrl") and _looks_like_instance(f):
+                if f.is_file() and f.suffix.lower() in (".xml", ".xbrl", ".htm", ".html", ".xhtml") \
+                        and _looks_like_instance(f):
                     found.append(f)
         elif p.is_file():
             found.append(p)
@@ -88,7 +92,7 @@ def _looks_like_instance(path: Path) -> bool:
             head = fh.read(4096)
     except OSError:
         return False
-    return bool(_XBRL_ROOT.search(head))
+    return bool(_XBRL_ROOT.search(head)) or b"http://www.xbrl.org/2013/inlineXBRL" in head
 
 
 def exit_status(results: list[Result]) -> int:

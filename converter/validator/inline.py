@@ -1,0 +1,307 @@
+"""Inline XBRL 1.1 input for `txt2xbrl validate`: an XHTML document read into its target instance,
+which is then validated like any instance, each fact on the line of the inline document it was
+tagged on.
+
+The facts' values go through the transformation registries (taxonomy/ixt.toml: ixt 3, 4 and 5 and
+the SEC's ixt-sec); scale and sign apply to numbers. The inline rules checked here, with Arelle's
+codes: a format that no registry defines (invalidTransformation), a value it cannot read
+(transformValueError); ids
+used twice (idMustBeUnique); continuation chains (continuationMissing, continuationCycle,
+continuationReferences, continuationNotReferenced); no ix:references schemaRef (missingReferences).
+A format the registries define that is not implemented here leaves its facts out, reported as not
+checked. ix:tuple and ix:fraction facts are not read (reported as not checked, with their count).
+"""
+from __future__ import annotations
+
+import copy
+import datetime as dt
+import functools
+import re
+import tomllib
+from decimal import Decimal, InvalidOperation
+
+from lxml import etree
+
+from converter.namespaces import LINK, XBRLI, XLINK
+from converter.resources import taxonomy_dir
+from converter.validator.findings import ERROR, WARNING, Finding
+
+IX = "http://www.xbrl.org/2013/inlineXBRL"
+XHTML = "http://www.w3.org/1999/xhtml"
+XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
+_I = f"{{{IX}}}"
+_SECT = {"nonFraction": "ix11.10.1.2", "nonNumeric": "ix11.11.1.2", "continuation": "ix11.4.1.2",
+         "references": "ix11.12.1.2", "footnote": "ix11.6.1.2", "exclude": "ix11.5.1.2"}
+
+
+def is_inline(root: etree._Element) -> bool:
+    return root.tag in (f"{{{XHTML}}}html", "html") and root.find(f".//{_I}header") is not None
+
+
+@functools.cache
+def _registries() -> tuple[dict[str, frozenset[str]], dict[str, str]]:
+    data = tomllib.loads((taxonomy_dir() / "ixt.toml").read_text(encoding="utf-8"))
+    return ({r["namespace"]: frozenset(r["formats"]) for r in data["registry"].values()}, data["implemented"])
+
+
+def _code(element: etree._Element, name: str, constraint: bool = False) -> str:
+    """Arelle's code: the section of the element's rules in Inline XBRL 1.1, ".1" for its
+    constraints and ".2" for its validation rules."""
+    local = etree.QName(element).localname if isinstance(element.tag, str) else "other"
+    sect = _SECT.get(local, "ix11")
+    return f"{sect[:-1] + '1' if constraint and sect != 'ix11' else sect}:{name}"
+
+
+def target_instance(root: etree._Element, name: str, findings: list[Finding]) -> etree._Element:
+    """The target instance of the inline document ROOT (its facts' lines are the document's)."""
+    nsmap = {p: ns for p, ns in root.nsmap.items() if p and ns not in (IX, XHTML)}
+    nsmap.update({"xbrli": XBRLI})
+    for el in root.iter(f"{_I}nonFraction", f"{_I}nonNumeric", f"{_I}references", f"{_I}resources"):
+        nsmap.update({p: ns for p, ns in el.nsmap.items() if p and ns not in (IX, XHTML) and p not in nsmap})
+    target = etree.Element(f"{{{XBRLI}}}xbrl", nsmap=nsmap)
+    target.sourceline = root.sourceline
+    _ids(root, name, findings)
+    refs = [r for refs in root.iter(f"{_I}references") for r in refs if isinstance(r.tag, str)]
+    if not any(etree.QName(r).localname == "schemaRef" for r in refs):
+        findings.append(Finding(f"{_SECT['references']}:missingReferences", ERROR,
+                                "no ix:references names a schema (link:schemaRef)", name, root.sourceline or 0))
+    for r in refs:
+        target.append(_copy(r))
+    for resources in root.iter(f"{_I}resources"):
+        for r in resources:
+            if isinstance(r.tag, str) and not r.tag.startswith(_I):
+                target.append(_copy(r))
+    continuations = {c.get("id"): c for c in root.iter(f"{_I}continuation") if c.get("id")}
+    used: dict[str, etree._Element] = {}
+    unread = 0
+    for el in root.iter(f"{_I}nonFraction", f"{_I}nonNumeric", f"{_I}fraction", f"{_I}tuple"):
+        local = etree.QName(el).localname
+        if local in ("fraction", "tuple"):
+            unread += 1
+            continue
+        if local == "nonFraction" and el.getparent() is not None and el.getparent().tag == f"{_I}nonFraction":
+            continue  # (a nested nonFraction is its parent's value)
+        fact = _fact(el, local, continuations, used, name, findings)
+        if fact is not None:
+            target.append(fact)
+        elif fact is None and el.get("format") and _format_state(el) == "unimplemented":
+            unread += 1
+    _footnotes(root, target)
+    for cid, c in continuations.items():
+        if cid not in used:
+            findings.append(Finding(f"{_SECT['continuation']}:continuationNotReferenced", ERROR,
+                                    f"ix:continuation {cid} is not referenced by any fact or continuation", name,
+                                    c.sourceline or 0))
+    if unread:
+        findings.append(Finding("dts:notChecked", WARNING, f"{unread:,} inline facts not checked: ix:tuple, "
+                                f"ix:fraction or a format this validator does not implement", name, 0))
+    return target
+
+
+def _footnotes(root: etree._Element, target: etree._Element) -> None:
+    """ix:relationship and ix:footnote as the target's footnote links (one per link role)."""
+    notes = {n.get("id"): n for n in root.iter(f"{_I}footnote") if n.get("id")}
+    links: dict[str, etree._Element] = {}
+    for rel in root.iter(f"{_I}relationship"):
+        role = rel.get("linkRole", "http://www.xbrl.org/2003/role/link")
+        link = links.get(role)
+        if link is None:
+            link = links[role] = etree.SubElement(target, f"{{{LINK}}}footnoteLink", {f"{{{XLINK}}}type": "extended",
+                                                                                     f"{{{XLINK}}}role": role})
+            link.sourceline = rel.sourceline
+        labels = {}
+        for ref in rel.get("fromRefs", "").split() + rel.get("toRefs", "").split():
+            if ref in labels:
+                continue
+            labels[ref] = f"l_{ref}"
+            if ref in notes:
+                note = etree.SubElement(link, f"{{{LINK}}}footnote", {
+                    f"{{{XLINK}}}type": "resource", f"{{{XLINK}}}label": labels[ref], "id": ref,
+                    f"{{{XLINK}}}role": notes[ref].get("footnoteRole", "http://www.xbrl.org/2003/role/footnote"),
+                    "{http://www.w3.org/XML/1998/namespace}lang": notes[ref].get(
+                        "{http://www.w3.org/XML/1998/namespace}lang", "en")})
+                note.text = _text(notes[ref])
+            else:
+                etree.SubElement(link, f"{{{LINK}}}loc", {f"{{{XLINK}}}type": "locator", f"{{{XLINK}}}href": f"#{ref}",
+                                                          f"{{{XLINK}}}label": labels[ref]})
+        for a in rel.get("fromRefs", "").split():
+            for b in rel.get("toRefs", "").split():
+                etree.SubElement(link, f"{{{LINK}}}footnoteArc", {
+                    f"{{{XLINK}}}type": "arc", f"{{{XLINK}}}from": labels[a], f"{{{XLINK}}}to": labels[b],
+                    f"{{{XLINK}}}arcrole": rel.get("arcrole", "http://www.xbrl.org/2003/arcrole/fact-footnote")})
+
+
+def _copy(el: etree._Element) -> etree._Element:
+    new = copy.deepcopy(el)
+    for old, twin in zip(el.iter(), new.iter()):
+        twin.sourceline = old.sourceline
+    return new
+
+
+def _ids(root: etree._Element, name: str, findings: list[Finding]) -> None:
+    seen: dict[str, etree._Element] = {}
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.get("id") is None:
+            continue
+        first = seen.setdefault(el.get("id"), el)
+        if first is not el:
+            findings.append(Finding("xml.3.3.1:idMustBeUnique", ERROR, f"id {el.get('id')!r} is used again (first "
+                                    f"at line {first.sourceline})", name, el.sourceline or 0))
+            el.set("{urn:txt2xbrl:inline}repeated", "1")  # (its fact keeps no id: one finding, not a second)
+
+
+def _format_state(el: etree._Element) -> str:
+    """"none", "implemented", "unimplemented" or "undefined" for the element's format."""
+    fmt = el.get("format")
+    if not fmt:
+        return "none"
+    prefix, _, local = fmt.rpartition(":")
+    ns = el.nsmap.get(prefix or None)
+    defined, implemented = _registries()
+    if ns not in defined or local not in defined[ns]:
+        return "undefined"
+    return "implemented" if local in implemented else "unimplemented"
+
+
+def _text(el: etree._Element) -> str:
+    """The element's text as displayed, without ix:exclude."""
+    parts = [el.text or ""]
+    for child in el:
+        if child.tag != f"{_I}exclude":
+            parts.append(_text(child))
+        parts.append(child.tail or "")
+    return "".join(parts)
+
+
+def _fact(el, local, continuations, used, name, findings) -> etree._Element | None:
+    concept = el.get("name", "")
+    prefix, _, cname = concept.rpartition(":")
+    ns = el.nsmap.get(prefix or None)
+    line = el.sourceline or 0
+    if ns is None or not cname:
+        findings.append(Finding(_code(el, "invalidName"), ERROR, f"name {concept!r} is not a QName in scope", name, line))
+        return None
+    state = _format_state(el)
+    if state == "undefined":
+        findings.append(Finding(_code(el, "invalidTransformation"), ERROR,
+                                f"format {el.get('format')} is defined by no transformation registry", name, line))
+        return None
+    if state == "unimplemented":
+        return None
+    nil = el.get(XSI_NIL) in ("true", "1")
+    text = _text(el)
+    if local == "nonNumeric" and el.get("continuedAt"):
+        text += _continued(el, continuations, used, name, findings)
+    value = "" if nil else text
+    if not nil and state == "implemented":
+        value = _transform(el.get("format").rpartition(":")[2], text)
+        if value is None:
+            findings.append(Finding(_code(el, "transformValueError", constraint=True), ERROR,
+                                    f"{text.strip()!r} is not a value of format {el.get('format')}", name, line))
+            return None
+    if local == "nonFraction" and not nil:
+        value = _number(value if state == "implemented" else text.strip(), el.get("scale"), el.get("sign"))
+        if value is None:
+            findings.append(Finding(_code(el, "transformValueError", constraint=True), ERROR,
+                                    f"{text.strip()!r} is not a number (give a format)", name, line))
+            return None
+    fact = etree.Element(f"{{{ns}}}{cname}", nsmap={prefix or None: ns} if prefix else None)
+    for attr in ("contextRef", "unitRef", "decimals", "precision", "id", XSI_NIL):
+        if el.get(attr) is not None and not (attr == "id" and el.get("{urn:txt2xbrl:inline}repeated")):
+            fact.set(attr, el.get(attr))
+    fact.text = value
+    fact.sourceline = line
+    return fact
+
+
+def _continued(el, continuations, used, name, findings) -> str:
+    text, at, seen = "", el.get("continuedAt"), {el.get("id")}
+    while at:
+        c = continuations.get(at)
+        if c is None:
+            findings.append(Finding(_code(el, "continuationMissing"), ERROR, f"continuedAt {at!r} names no "
+                                    f"ix:continuation", name, el.sourceline or 0))
+            break
+        if at in seen:
+            findings.append(Finding(_code(el, "continuationCycle"), ERROR, f"the continuation chain returns to {at!r}",
+                                    name, c.sourceline or 0))
+            break
+        if at in used and used[at] is not el:
+            findings.append(Finding(f"{_SECT['continuation']}:continuationReferences", ERROR,
+                                    f"ix:continuation {at} is referenced more than once", name, c.sourceline or 0))
+        used[at] = el
+        seen.add(at)
+        text += _text(c)
+        at = c.get("continuedAt")
+    return text
+
+
+_MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
+                                        "september", "october", "november", "december"), 1)}
+_NUM = {"num-dot": re.compile(r"^[0-9]{1,3}(?:[, \u00a0]?[0-9]{3})*(?:\.[0-9]+)?$|^\.[0-9]+$"),
+        "num-comma": re.compile(r"^[0-9]{1,3}(?:[. \u00a0]?[0-9]{3})*(?:,[0-9]+)?$|^,[0-9]+$")}
+
+
+def _transform(fmt: str, text: str) -> str | None:
+    kind = _registries()[1][fmt]
+    s = " ".join(text.split())
+    if kind in _NUM:
+        if not _NUM[kind].match(s):
+            return None
+        if kind == "num-dot":
+            return re.sub(r"[, \u00a0]", "", s)
+        return re.sub(r"[. \u00a0]", "", s).replace(",", ".")
+    if kind == "zero-dash":
+        return "0" if s and set(s) <= set("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212") else None
+    if kind == "zero":
+        return "0"
+    if kind == "empty":
+        return ""
+    if kind in ("true", "false"):
+        return kind
+    if kind == "ballot":
+        return {"\u2611": "true", "\u2612": "true", "\u2610": "false"}.get(s)
+    if kind.startswith("date-"):
+        return _date(kind, s)
+    return None
+
+
+def _date(kind: str, s: str) -> str | None:
+    try:
+        if kind in ("date-mdy", "date-dmy", "date-ymd"):
+            parts = re.split(r"[^0-9]+", s.strip())
+            if len(parts) != 3:
+                return None
+            if kind == "date-mdy":
+                m, d, y = parts
+            elif kind == "date-dmy":
+                d, m, y = parts
+            else:
+                y, m, d = parts
+        else:
+            words = re.findall(r"[A-Za-z]+|[0-9]+", s)
+            if kind == "date-monthname-d-y" and len(words) == 3:
+                month, d, y = words
+            elif kind == "date-d-monthname-y" and len(words) == 3:
+                d, month, y = words
+            else:
+                return None
+            m = next((n for full, n in _MONTHS.items() if full.startswith(month.lower()) and len(month) >= 3), None)
+            if m is None:
+                return None
+        year = int(y) + (2000 if len(y) == 2 else 0)
+        return dt.date(year, int(m), int(d)).isoformat()
+    except ValueError:
+        return None
+
+
+def _number(text: str, scale: str | None, sign: str | None) -> str | None:
+    try:
+        value = Decimal(text)
+        if scale:
+            value = value.scaleb(int(scale))
+    except (InvalidOperation, ValueError):
+        return None
+    if sign == "-":
+        value = -value
+    return format(value.normalize() if value != value.to_integral_value() else value.quantize(Decimal(1)), "f")
