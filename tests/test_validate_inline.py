@@ -96,3 +96,50 @@ def test_arelle_finds_the_same_inline_errors(inline_outputs, tmp_path):
         theirs = {p["code"] for p in run_arelle(inline, tmp_path, require_load=False) if p["level"] == "error"}
         ours = {f.code for f in validate_file(inline).findings if f.severity == "error"}
         assert theirs == ours, (code, theirs, ours)  # the same errors, no more, no fewer
+
+
+@pytest.mark.parametrize("fmt,text,value", [
+    ("numdotdecimal", "1,234.50", "1234.50"), ("num-dot-decimal", "1 234", "1234"), ("num-dot-decimal", "12,34", None),
+    ("num-comma-decimal", "1.234,5", "1234.5"), ("zerodash", "\u2014", "0"), ("zerodash", "-x", None),
+    ("fixed-zero", "nil", "0"), ("fixed-empty", "n/a", ""), ("fixed-true", "yes", "true"),
+    ("date-month-day-year", "12/31/2020", "2020-12-31"), ("date-month-day-year", "13/31/2020", None),
+    ("date-day-month-year", "31.12.20", "2020-12-31"), ("dateyearmonthday", "2020-02-29", "2020-02-29"),
+    ("date-monthname-day-year-en", "December 31, 2020", "2020-12-31"),
+    ("datemonthdayyearen", "Dec. 31, 2020", "2020-12-31"), ("date-monthname-day-year-en", "Smarch 3, 2020", None),
+    ("date-day-monthname-year-en", "31 December 2020", "2020-12-31"),
+    ("boolballotbox", "\u2612", "true"), ("boolballotbox", "\u2610", "false"), ("boolballotbox", "x", None),
+])
+def test_each_implemented_format_reads_what_it_should(fmt, text, value):
+    from converter.validator.inline import _transform
+    assert _transform(fmt, text) == value
+
+
+def test_scale_and_sign():
+    from converter.validator.inline import _number
+    assert _number("1234", "3", "-") == "-1234000"
+    assert _number("1.5", "-2", None) == "0.015"
+    assert _number("12a", None, None) is None
+
+
+CHAINS = """<html xmlns="http://www.w3.org/1999/xhtml" xmlns:ix="http://www.xbrl.org/2013/inlineXBRL"
+  xmlns:xbrli="http://www.xbrl.org/2003/instance" xmlns:link="http://www.xbrl.org/2003/linkbase"
+  xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:dei="http://xbrl.sec.gov/dei/2024"><body>
+<div style="display:none"><ix:header><ix:references>
+<link:schemaRef xlink:type="simple" xlink:href="https://xbrl.sec.gov/dei/2024/dei-2024.xsd"/></ix:references>
+<ix:resources><xbrli:context id="c"><xbrli:entity><xbrli:identifier scheme="http://www.sec.gov/CIK">0000000001</xbrli:identifier>
+</xbrli:entity><xbrli:period><xbrli:startDate>2020-01-01</xbrli:startDate><xbrli:endDate>2020-12-31</xbrli:endDate></xbrli:period>
+</xbrli:context></ix:resources></ix:header></div>
+<p><ix:nonNumeric name="dei:EntityRegistrantName" contextRef="c" continuedAt="a">Acme</ix:nonNumeric></p>
+<p><ix:continuation id="a" continuedAt="b"> Widget</ix:continuation> <ix:continuation id="b" continuedAt="a"> Co</ix:continuation></p>
+<p><ix:continuation id="lonely">never read</ix:continuation></p>
+</body></html>"""
+
+
+def test_continuation_chains(tmp_path):
+    path = tmp_path / "chains.htm"
+    path.write_text(CHAINS)
+    findings = validate_file(path).findings
+    codes = {f.code for f in findings if f.severity == "error"}
+    assert {"ix11.11.1.2:continuationCycle", "ix11.4.1.2:continuationNotReferenced"} <= codes
+    cycle = next(f for f in findings if f.code.endswith("continuationCycle"))
+    assert cycle.line == 10 and cycle.file == str(path)
