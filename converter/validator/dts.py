@@ -38,6 +38,7 @@ class Concept:
     period_type: str | None
     base: str | None = None  # the xbrli item type it derives from ("monetaryItemType"), once the DTS is read
     unknown_type: str | None = None  # the namespace of a type no schema read declares: the fact is not checked
+    group: str | None = None  # substitution group (clark name): xbrldt:dimensionItem for an axis
 
     @property
     def numeric(self) -> bool:
@@ -59,6 +60,7 @@ class Dts:
     local_linkbases: dict[str, etree._Element] = field(default_factory=dict)  # local linkbases, parsed
     linkbases: set[str] = field(default_factory=set)
     summations: list[Summation] = field(default_factory=list)
+    definitions: list[tuple] = field(default_factory=list)  # (role, arcrole, from, to, arc attributes) of definition links
     findings: list[Finding] = field(default_factory=list)
     namespaces: set[str] = field(default_factory=set)  # target namespaces of the schemas read
     subsets: set[str] = field(default_factory=set)  # namespaces read only from a bundled subset
@@ -136,7 +138,8 @@ class _SchemaInfo:
     """What the DTS needs of one schema."""
 
     target: str
-    concepts: tuple[tuple[str, str, str | None, str | None], ...]  # clark name, type, period type, id
+    concepts: tuple[tuple[str, str, str | None, str | None, str | None], ...]  # clark name, type, period type, id,
+    # substitution group (clark)
     types: tuple[tuple[str, str], ...]  # complex type -> base type
     imports: tuple[tuple[str, int, str | None], ...]  # (location, line, namespace)
     linkbases: tuple[tuple[str, int], ...]
@@ -145,7 +148,8 @@ class _SchemaInfo:
 def _summary(root: etree._Element, location: str) -> _SchemaInfo:
     target = root.get("targetNamespace", "")
     concepts = tuple((f"{{{target}}}{el.get('name')}", _qname(el, el.get("type", "")),
-                      el.get(f"{{{XBRLI}}}periodType"), el.get("id"))
+                      el.get(f"{{{XBRLI}}}periodType"), el.get("id"),
+                      _qname(el, el.get("substitutionGroup")) if el.get("substitutionGroup") else None)
                      for el in root.iterchildren(f"{{{XS}}}element") if el.get("name"))
     types = []
     for ct in root.iter(f"{{{XS}}}complexType"):
@@ -191,8 +195,8 @@ def _schema(location: str, named_in: str, line: int, dts: Dts, max_bytes: int, n
     elif info.target in dts.subsets and info.concepts:
         dts.subsets.discard(info.target)  # (the namespace's full schema is read too)
     dts.namespaces.add(info.target)
-    for clark, type_, period, id_ in info.concepts:
-        dts.concepts[clark] = Concept(type_, period)
+    for clark, type_, period, id_, group in info.concepts:
+        dts.concepts[clark] = Concept(type_, period, group=group)
         if id_:
             dts._ids[(location, id_)] = clark
     dts._types.update(info.types)
@@ -215,6 +219,18 @@ def _linkbase(location: str, named_in: str, line: int, dts: Dts, max_bytes: int)
         if schema not in resolved:
             resolved[schema] = _location(schema, location)
             _schema(resolved[schema], location, loc.sourceline or 0, dts, max_bytes)
+    for link in root.iter(f"{{{LINK}}}definitionLink"):
+        role = link.get(f"{{{XLINK}}}role", "")
+        locs: dict = {}
+        for loc in link.iter(f"{{{LINK}}}loc"):
+            schema, _, frag = loc.get(f"{{{XLINK}}}href", "").partition("#")
+            locs.setdefault(loc.get(f"{{{XLINK}}}label"), []).append(dts._ids.get((resolved[schema], frag)))
+        for arc in link.iter(f"{{{LINK}}}definitionArc"):
+            attrs = {etree.QName(k).localname: v for k, v in arc.attrib.items() if not k.startswith(f"{{{XLINK}}}")}
+            for a in locs.get(arc.get(f"{{{XLINK}}}from"), []):
+                for b in locs.get(arc.get(f"{{{XLINK}}}to"), []):
+                    if a and b:
+                        dts.definitions.append((role, arc.get(f"{{{XLINK}}}arcrole", ""), a, b, attrs))
     for link in root.iter(f"{{{LINK}}}calculationLink"):
         role = link.get(f"{{{XLINK}}}role", "")
         locs = {}

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from converter.namespaces import XBRLI
 from converter.validator.arithmetic import check_calculations, check_identities
+from converter.validator.dimensions import check_dimensions
 from converter.validator.dts import discover
 from converter.validator.findings import ERROR, UNUSABLE, Finding
 from converter.validator.inline import is_inline, target_instance
@@ -63,6 +64,7 @@ def _validate(path: Path, max_bytes: int, sources: Sources | None) -> Result:
     check_facts(inst, dts, name, result.findings)
     check_calculations(inst, dts, name, result.findings)
     check_identities(inst, name, result.findings)
+    check_dimensions(root, inst, dts, name, result.findings)
     check_local_files(dts, result.findings)
     check_instance(root, inst, dts, name, result.findings)  # last: it renames fact elements in place
     result.findings.sort(key=lambda f: (f.file != name, f.file, f.line, f.code))
