@@ -1,5 +1,8 @@
 """txt2xbrl validate against Arelle's in-process validation, on the same instances.
 
+Last, the filers' own instances of ../shared (read without their taxonomies by both, offline):
+the errors each reports, code by code, and the time of each.
+
 Instances: the converted seeds and corpus (converted here into a temporary folder) and a
 generated instance of 10,000 facts. Arelle runs in this process through its Session API,
 offline, with Calculations 1.1 (c11r) and our taxonomy package, as our tests run it; each
@@ -71,6 +74,30 @@ def arelle_validator(package: Path, log: Path):
     return run
 
 
+def real_instances(tmp: Path, package: Path) -> None:
+    """The filers' own instances (../shared/corpus-html group A, ../shared/xbrl-real), read without
+    their taxonomies by both: the errors each reports, code by code, and the time of each."""
+    import collections
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from arelle_util import run_arelle
+    from filer_xbrl import group_a_instances
+
+    arelle = arelle_validator(package, tmp / "real.json")
+    print("filers' own instances, without their taxonomies (errors by code, Arelle's from its command "
+          "line's JSON log; time in this process):")
+    for path in group_a_instances(SHARED, tmp / "real"):
+        t0 = time.perf_counter()
+        mine = collections.Counter(f.code for f in validate_file(path).findings if f.severity == "error")
+        t1 = time.perf_counter()
+        arelle(path)
+        t2 = time.perf_counter()
+        theirs = collections.Counter(e["code"] for e in run_arelle(path, tmp, require_load=False)
+                                     if e["level"].lower() == "error")
+        print(f"  {path.parent.name[:40]:40} txt2xbrl {dict(mine)} {1000 * (t1 - t0):.0f} ms | "
+              f"Arelle {dict(theirs)} {1000 * (t2 - t1):.0f} ms")
+
+
 def main() -> None:
     with tempfile.TemporaryDirectory() as tmp:
         out = Path(tmp) / "out"
@@ -101,6 +128,8 @@ def main() -> None:
             total_arelle += theirs
         print(f"all: txt2xbrl {1000 * total_ours:.0f} ms, Arelle {1000 * total_arelle:.0f} ms, "
               f"{total_arelle / total_ours:.1f} times faster")
+        if (SHARED / "xbrl-real").is_dir():
+            real_instances(Path(tmp), package)
 
 
 def _timed(validator, files: list[Path]) -> float:

@@ -45,6 +45,7 @@ class _Model:
     arcs: dict = field(default_factory=lambda: defaultdict(list))  # (arcrole, role, from) -> [(to, attrs)]
     defaults: dict[str, str] = field(default_factory=dict)  # dimension -> default member
     has_cubes: dict = field(default_factory=lambda: defaultdict(list))  # primary item -> [(role, cube, attrs, arcrole)]
+    parents: dict = field(default_factory=lambda: defaultdict(list))  # domain member -> [(role, its parent)]
 
 
 def _model(dts: Dts) -> _Model:
@@ -56,6 +57,8 @@ def _model(dts: Dts) -> _Model:
             m.has_cubes[a].append((role, b, attrs, arcrole))
         else:
             m.arcs[(arcrole, role, a)].append((b, attrs))
+            if arcrole == DOMAIN_MEMBER:
+                m.parents[b].append((role, a))
     return m
 
 
@@ -81,13 +84,8 @@ def _members(m: _Model, dim: str, role: str) -> set[str]:
 
 def _cubes(m: _Model, item: str) -> list[_Cube]:
     """The cubes of a primary item, its own and those of the items it is a domain member of."""
-    parents: dict[tuple[str, str], list[str]] = defaultdict(list)  # (role, child) -> parents
-    for (arcrole, role, a), targets in m.arcs.items():
-        if arcrole == DOMAIN_MEMBER:
-            for b, _ in targets:
-                parents[(role, b)].append(a)
     cubes = []
-    for owner, roles in _ancestors(item, parents, m):
+    for owner, roles in _ancestors(item, m):
         for role, hypercube, attrs, arcrole in m.has_cubes.get(owner, []):
             if role not in roles:
                 continue
@@ -100,20 +98,19 @@ def _cubes(m: _Model, item: str) -> list[_Cube]:
     return cubes
 
 
-def _ancestors(item: str, parents, m: _Model):
+def _ancestors(item: str, m: _Model):
     """(item or an ancestor, the roles its has-hypercube arcs count in for ITEM)."""
     yield item, {role for role, _, _, _ in m.has_cubes.get(item, [])}
     frontier, seen = [(item, None)], {item}
     while frontier:
         child, only_role = frontier.pop()
-        for (role, c), ps in list(parents.items()):
-            if c != child or (only_role is not None and role != only_role):
+        for role, p in m.parents.get(child, ()):
+            if only_role is not None and role != only_role:
                 continue
-            for p in ps:
-                yield p, {role}
-                if (p, role) not in seen:
-                    seen.add((p, role))
-                    frontier.append((p, role))
+            yield p, {role}
+            if (p, role) not in seen:
+                seen.add((p, role))
+                frontier.append((p, role))
 
 
 def _context_dims(ctx_el: etree._Element) -> dict[str, dict[str, str | None]]:
@@ -171,7 +168,7 @@ def check_dimensions(root: etree._Element, inst: Instance, dts: Dts, name: str, 
                 findings.append(Finding("xbrldie:DefaultValueUsedInInstanceError", ERROR,
                                         f"context {cid}: {value} is the default of {dim}, which is never given", name,
                                         line))
-    if not dts.definitions:
+    if not dts.definitions or not m.has_cubes:
         return
     if not complete:
         if any(m.has_cubes.values()):
