@@ -164,6 +164,7 @@ class UrlStore:
             return False
 
     def write(self, name: str, files: dict[str, str]) -> str:
+        """Write OUT/NAME with its report last (the mark of a whole output)."""
         fs = self.fs
         base = self._path(name)
         marker = f"{name}.report.json"

@@ -30,8 +30,9 @@ IX = "http://www.xbrl.org/2013/inlineXBRL"
 XHTML = "http://www.w3.org/1999/xhtml"
 XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
 _I = f"{{{IX}}}"
+# the sections of Inline XBRL 1.1 whose validation rules an element's errors cite (Arelle's codes)
 _SECT = {"nonFraction": "ix11.10.1.2", "nonNumeric": "ix11.11.1.2", "continuation": "ix11.4.1.2",
-         "references": "ix11.12.1.2", "footnote": "ix11.6.1.2", "exclude": "ix11.5.1.2"}
+         "references": "ix11.12.1.2"}
 
 
 def is_inline(root: etree._Element) -> bool:
@@ -84,7 +85,7 @@ def target_instance(root: etree._Element, name: str, findings: list[Finding]) ->
         fact = _fact(el, local, continuations, used, name, findings)
         if fact is not None:
             target.append(fact)
-        elif fact is None and el.get("format") and _format_state(el) == "unimplemented":
+        elif _format_state(el) == "unimplemented":
             unread += 1
     _footnotes(root, target)
     for cid, c in continuations.items():
