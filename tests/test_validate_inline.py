@@ -143,3 +143,29 @@ def test_continuation_chains(tmp_path):
     assert {"ix11.11.1.2:continuationCycle", "ix11.4.1.2:continuationNotReferenced"} <= codes
     cycle = next(f for f in findings if f.code.endswith("continuationCycle"))
     assert cycle.line == 10 and cycle.file == str(path)
+
+
+def _hidden_continuation(tmp_path) -> Path:
+    doc = CHAINS.replace('<ix:continuation id="lonely">never read</ix:continuation>', "")
+    doc = doc.replace("</ix:resources></ix:header>",
+                      '</ix:resources><ix:hidden><ix:continuation id="h">x</ix:continuation></ix:hidden></ix:header>')
+    doc = doc.replace('continuedAt="b"> Widget', "> Widget").replace('<ix:continuation id="b" continuedAt="a"> Co</ix:continuation>', "")
+    path = tmp_path / "hidden.htm"
+    path.write_text(doc)
+    return path
+
+
+def test_a_continuation_in_ix_hidden_is_disallowed(tmp_path):
+    codes = {f.code for f in validate_file(_hidden_continuation(tmp_path)).findings if f.severity == "error"}
+    assert codes == {"ix11.4.1.1:ancestorNodeDisallowed", "ix11.4.1.2:continuationNotReferenced"}
+
+
+@pytest.mark.slow
+def test_arelle_finds_the_same_inline_errors_in_a_hand_written_document(tmp_path):
+    from arelle_util import run_arelle
+
+    path = _hidden_continuation(tmp_path)
+    theirs = {p["code"] for p in run_arelle(path, tmp_path, require_load=False) if p["level"] == "error"}
+    ours = {f.code for f in validate_file(path).findings if f.severity == "error"}
+    # (Arelle also validates the page against the XHTML schema, which txt2xbrl does not)
+    assert ours == {c for c in theirs if not c.startswith("lxml.")}

@@ -7,7 +7,8 @@ the SEC's ixt-sec); scale and sign apply to numbers. The inline rules checked he
 codes: a format that no registry defines (invalidTransformation), a value it cannot read
 (transformValueError); ids
 used twice (idMustBeUnique); continuation chains (continuationMissing, continuationCycle,
-continuationReferences, continuationNotReferenced); no ix:references schemaRef (missingReferences).
+continuationReferences, continuationNotReferenced; ancestorNodeDisallowed for one in ix:hidden); no
+ix:references schemaRef (missingReferences).
 A format the registries define that is not implemented here leaves its facts out, reported as not
 checked. ix:tuple and ix:fraction facts are not read (reported as not checked, with their count).
 """
@@ -89,6 +90,9 @@ def target_instance(root: etree._Element, name: str, findings: list[Finding]) ->
             unread += 1
     _footnotes(root, target)
     for cid, c in continuations.items():
+        if any(a.tag == f"{_I}hidden" for a in c.iterancestors()):
+            findings.append(Finding("ix11.4.1.1:ancestorNodeDisallowed", ERROR, f"ix:continuation {cid} may not be "
+                                    f"inside ix:hidden", name, c.sourceline or 0))
         if cid not in used:
             findings.append(Finding(f"{_SECT['continuation']}:continuationNotReferenced", ERROR,
                                     f"ix:continuation {cid} is not referenced by any fact or continuation", name,
