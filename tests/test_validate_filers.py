@@ -198,3 +198,18 @@ def test_a_fault_of_the_schema_engine_is_an_internal_error_not_the_filers(seed_o
     result = validate_file(seed_output / "002_827b01e1209febb2" / "002_827b01e1209febb2.xml", sources=Sources())
     codes = [f.code for f in result.findings if f.file.endswith(".xsd")]
     assert codes == ["internal:error"]
+
+
+def test_a_total_with_a_child_the_bundled_subset_lacks_is_not_called_inconsistent(tmp_path, seed_output):
+    # RestrictedCashCurrent, a child of AssetsCurrent, renamed to a real US-GAAP concept the subset
+    # does not declare: the total cannot be summed without its taxonomy, so it is not judged
+    folder = seed_output / "002_827b01e1209febb2"
+    for f in folder.iterdir():
+        if f.is_file():
+            text = f.read_text().replace("RestrictedCashCurrent", "OtherRestrictedAssetsCurrent")
+            (tmp_path / f.name).write_text(text)
+    result = validate_file(tmp_path / "002_827b01e1209febb2.xml")
+    assert not any(f.code == "calc:inconsistent" and "AssetsCurrent" in f.message for f in result.findings)
+    assert any(f.code == "dts:notInBundledSubset" and "OtherRestrictedAssetsCurrent" in f.message
+               for f in result.findings)
+    assert [f.text() for f in result.findings if f.severity == "error"] == []

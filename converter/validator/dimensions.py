@@ -134,7 +134,7 @@ def _clark(el: etree._Element, qname: str) -> str:
 
 
 def check_dimensions(root: etree._Element, inst: Instance, dts: Dts, name: str, findings: list[Finding]) -> None:
-    complete = not dts.missing and not dts.unnamed_missing
+    complete = not dts.missing and not dts.unnamed_missing and not dts.unresolved
     m = _model(dts)
     dims_of: dict[str, dict] = {}
     for ctx_el in root.iterfind(f"{X}context"):

@@ -61,6 +61,7 @@ class Dts:
     linkbases: set[str] = field(default_factory=set)
     summations: list[Summation] = field(default_factory=list)
     definitions: list[tuple] = field(default_factory=list)  # (role, arcrole, from, to, arc attributes) of definition links
+    unresolved: int = 0  # definition arcs to or from a concept no schema read declares
     findings: list[Finding] = field(default_factory=list)
     namespaces: set[str] = field(default_factory=set)  # target namespaces of the schemas read
     subsets: set[str] = field(default_factory=set)  # namespaces read only from a bundled subset
@@ -231,6 +232,8 @@ def _linkbase(location: str, named_in: str, line: int, dts: Dts, max_bytes: int)
                 for b in locs.get(arc.get(f"{{{XLINK}}}to"), []):
                     if a and b:
                         dts.definitions.append((role, arc.get(f"{{{XLINK}}}arcrole", ""), a, b, attrs))
+                    else:
+                        dts.unresolved += 1  # (a concept the schemas read do not declare: the cubes are not whole)
     for link in root.iter(f"{{{LINK}}}calculationLink"):
         role = link.get(f"{{{XLINK}}}role", "")
         locs = {}
@@ -238,6 +241,7 @@ def _linkbase(location: str, named_in: str, line: int, dts: Dts, max_bytes: int)
             schema, _, frag = loc.get(f"{{{XLINK}}}href", "").partition("#")
             locs.setdefault(loc.get(f"{{{XLINK}}}label"), []).append(dts._ids.get((resolved[schema], frag)))
         by_parent: dict[str, Summation] = {}
+        partial: set[str] = set()
         for arc in link.iter(f"{{{LINK}}}calculationArc"):
             if arc.get(f"{{{XLINK}}}arcrole") != SUMMATION:
                 continue
@@ -249,7 +253,11 @@ def _linkbase(location: str, named_in: str, line: int, dts: Dts, max_bytes: int)
                 for child in locs.get(arc.get(f"{{{XLINK}}}to"), []):
                     if parent and child:
                         by_parent.setdefault(parent, Summation(role, parent, [])).children.append((child, weight))
-        dts.summations.extend(by_parent.values())
+                    elif parent:
+                        partial.add(parent)
+        # a total with a child no schema read declares (a concept the bundled subset lacks) cannot
+        # be summed: it is left out, not reported as inconsistent
+        dts.summations.extend(v for k, v in by_parent.items() if k not in partial)
 
 
 def _qname(el: etree._Element, prefixed: str) -> str:
