@@ -25,13 +25,14 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "tests"))
 
 from converter.compare import CONCEPT, SAME, VALUE, compare  # noqa: E402
 from converter.errors import ConversionError  # noqa: E402
+from filer_xbrl import unpack  # noqa: E402
 from converter.pipeline import convert  # noqa: E402
 
 _SOURCE = re.compile(r"(?:full-submission|\d{10}-\d\d-\d{6})\.txt$|\.html?$", re.I)
-_XBRL_PART = re.compile(r"<TYPE>EX-101\.(INS|PRE|SCH)\b.*<XBRL>(.*)</XBRL>", re.S | re.I)
 
 
 def source_of(folder: Path) -> Path | None:
@@ -41,24 +42,11 @@ def source_of(folder: Path) -> Path | None:
 
 def theirs_of(folder: Path, source: Path, work: Path) -> Path | None:
     """The filer's instance: a loose .xml beside the HTML, or the EX-101.INS of the submission
-    (written to `work`, with its EX-101.PRE and EX-101.SCH beside it)."""
+    (written to `work` with the other EX-101 documents beside it, under their own names)."""
     loose = [p for p in folder.glob("*.xml") if not p.name.endswith(("pre.xml", "cal.xml", "def.xml", "lab.xml"))]
     if loose:
         return loose[0]
-    parts = {}
-    for document in re.split(r"(?=<DOCUMENT>)", source.read_text(encoding="latin-1")):
-        m = _XBRL_PART.search(document)
-        if m:
-            parts[m.group(1).upper()] = m.group(2)
-    if "INS" not in parts:
-        return None
-    work.mkdir(parents=True, exist_ok=True)
-    (work / "theirs.xml").write_text(parts["INS"].strip(), encoding="latin-1")
-    if "PRE" in parts:
-        (work / "theirs_pre.xml").write_text(parts["PRE"].strip(), encoding="latin-1")
-    if "SCH" in parts:
-        (work / "theirs.xsd").write_text(parts["SCH"].strip(), encoding="latin-1")
-    return work / "theirs.xml"
+    return unpack(source, work)
 
 
 def main(argv=None) -> int:

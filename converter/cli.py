@@ -40,14 +40,14 @@ def _inputs(paths: list[str]) -> tuple[list[Path], list[str]]:
     return files, missing
 
 
-def _indexed(args: argparse.Namespace, formats: tuple[str, ...]):
+def _indexed(args: argparse.Namespace, formats: tuple[str, ...], out):
     """--index: the local files of the filings it lists (fetched where --base is a URL), and a
     Result for each one already converted (not fetched again) or not to be had; or an exit code."""
     import datetime as dt
     import os
 
     from converter.edgar_index import CACHE, USER_AGENT_ENV, Fetcher, choose, done_already, read_index, source_of
-    from converter.output_store import FolderStore, store_of
+    from converter.output_store import FolderStore
     from converter.errors import ConversionError
     from converter.pipeline import Result, stamp_options
 
@@ -72,7 +72,6 @@ def _indexed(args: argparse.Namespace, formats: tuple[str, ...]):
               f"--user-agent 'Name email' or {USER_AGENT_ENV}", file=sys.stderr)
         return EXIT_USAGE
     fetcher = Fetcher(agent) if agent else None
-    out = store_of(args.out)
     if args.fetch_cache:
         cache = Path(args.fetch_cache)
     elif isinstance(out, FolderStore):
@@ -159,7 +158,7 @@ def cmd_convert(args: argparse.Namespace) -> int:
         return out
     indexed: list[Result] = []
     if args.index:
-        got = _indexed(args, formats)
+        got = _indexed(args, formats, out)
         if isinstance(got, int):
             return got
         files, indexed = got

@@ -163,7 +163,11 @@ def source_of(entry: Entry, base: str, cache: Path, fetcher: Fetcher | None) -> 
     if fetcher is None:
         raise InputError("fetching from a URL needs a User-Agent that names you: --user-agent 'Name email' "
                          f"or {USER_AGENT_ENV}", entry.path)
-    data = fetcher.get(f"{base.rstrip('/')}/{entry.path}")
+    return keep(target, fetcher.get(f"{base.rstrip('/')}/{entry.path}"))
+
+
+def keep(target: Path, data: bytes) -> Path:
+    """A fetched file written whole or not at all (a temporary file renamed into place)."""
     target.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=".fetch-", dir=target.parent)
     with os.fdopen(fd, "wb") as fh:

@@ -133,19 +133,8 @@ def validate_extension_schema(name: str, text: str) -> tuple[dict[str, str], lis
         return {}, findings + [_finding("xml:notWellFormed", name, exc.lineno or 0, f"not well-formed XML: {exc.msg}")]
     elements = list(doc.iter(XS + "element"))
     findings += _check_names(name, elements)
-    # libxml2 compiles substitution groups in quadratic time: compile one declaration of each
-    # shape (type, period type, balance, ...), the rest differing only in their checked names.
-    shapes: dict[tuple, object] = {}
-    for el in elements:
-        key = tuple(sorted((k, v) for k, v in el.attrib.items() if k not in ("name", "id")))
-        if key in shapes:
-            el.getparent().remove(el)
-        else:
-            shapes[key] = el
     types = {el.get("name"): el.get("type") for el in elements}
-    for i, el in enumerate(shapes.values()):  # names are checked above; the compile sees shapes only
-        el.set("name", f"shape{i}")
-        el.set("id", f"shape{i}")
+    _reduce(doc)  # names are checked above; the compile sees one declaration of each shape
     errors = _compile_errors(etree.tostring(doc).replace(doc.get("targetNamespace", "").encode(), b"urn:txt2xbrl:ext"))
     findings += [_finding("xsd:invalid", name, line, message) for line, message in errors]
     return types, findings
@@ -262,13 +251,13 @@ def check_filer_schema(location: str, data: bytes, sources) -> list[Finding]:
     reduced = etree.tostring(doc)
     # schemas of one shape (a filer's quarters, one tool's output) compile alike: once per run,
     # unless a relative import makes the result depend on where the schema is
-    shared = not any("://" not in (i.get("schemaLocation") or "://") for i in doc.iter(XS + "import", XS + "include"))
-    key = ("compiled", reduced.replace(doc.get("targetNamespace", "").encode(), b"urn:txt2xbrl:ext")) if shared else None
-    errors = sources.summaries.get(key) if key else None
+    relative = any("://" not in i.get("schemaLocation", "://") for i in doc.iter(XS + "import", XS + "include"))
+    key = None if relative else reduced.replace(doc.get("targetNamespace", "").encode(), b"urn:txt2xbrl:ext")
+    errors = sources.compiled.get(key) if key else None
     if errors is None:
         errors = _compile_filer_schema(reduced, location, sources)
         if key:
-            sources.summaries[key] = errors
+            sources.compiled[key] = errors
     for line, message in errors:
         if _ENGINE_FAULT.search(message):
             findings.append(Finding("internal:error", ERROR, f"the XML Schema engine (libxml2) failed on this schema: "
@@ -293,15 +282,17 @@ def _reduce(doc) -> None:
     if any(el.get("ref") for el in doc.iter(XS + "element")):
         return  # (a tuple's content names its elements: they keep their names)
     seen: set[tuple] = set()
-    for i, el in enumerate(list(doc.iterchildren(XS + "element"))):
+    for el in list(doc.iterchildren(XS + "element")):
         key = tuple(sorted((k, v) for k, v in el.attrib.items() if k not in ("name", "id")))
         if key in seen:
             doc.remove(el)
-        else:
-            seen.add(key)
-            el.set("name", f"shape{i}")
-            if el.get("id"):
-                el.set("id", f"shape{i}")
+            continue
+        # numbered in order of appearance: schemas with the same shapes reduce to the same bytes
+        shape = f"shape{len(seen)}"
+        seen.add(key)
+        el.set("name", shape)
+        if el.get("id"):
+            el.set("id", shape)
 
 
 _MANY = 100  # global elements of a taxonomy schema reduced before it is compiled (base schemas have a few)
@@ -317,15 +308,14 @@ class _SourcesResolver(etree.Resolver):
 
     def resolve(self, url, pubid, context):
         if "://" in url and not url.startswith("file://"):
-            key = ("reduced", url)
-            if key not in self.sources.summaries:
+            if url not in self.sources.reduced:
                 data, _ = self.sources.get(url)
                 if data is not None and data.count(b"element ") > _MANY:  # (a taxonomy's concepts, not a base schema's heads)
                     doc = etree.fromstring(data, safe_parser(), base_url=url)
                     _reduce(doc)
                     data = etree.tostring(doc)
-                self.sources.summaries[key] = data
-            data = self.sources.summaries[key]
+                self.sources.reduced[url] = data
+            data = self.sources.reduced[url]
             if data is None:
                 return self.resolve_string(b'<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"/>', context)
             return self.resolve_string(data, context, base_url=url)

@@ -7,7 +7,6 @@ opens a socket.
 """
 from __future__ import annotations
 
-import hashlib
 import os
 import posixpath
 import zipfile
@@ -92,7 +91,11 @@ class Sources:
     user_agent: str = ""
     max_bytes: int = 200 * 1024 * 1024
     fetched: list[str] = field(default_factory=list)
-    summaries: dict = field(default_factory=dict)  # location -> what the DTS needs of it (read once per run)
+    # what is read of the published schemas once per run: location -> what the DTS needs of it;
+    # URL -> the schema reduced for compiling; a filer schema's shape -> its compile errors
+    summaries: dict = field(default_factory=dict)
+    reduced: dict = field(default_factory=dict)
+    compiled: dict = field(default_factory=dict)
     _fetcher: object = None
 
     @classmethod
@@ -152,18 +155,15 @@ class Sources:
             return None
         for scheme in ("https://", "http://"):
             if url.startswith(scheme):
-                # (normalised, not resolved: a mirror may hold symbolic links; ".." may not leave it)
-                base = os.path.abspath(root)
-                path = os.path.normpath(os.path.join(base, url[len(scheme):]))
-                if path.startswith(base + os.sep) and os.path.isfile(path):
-                    return Path(path)
+                path = _inside(root, url[len(scheme):])
+                return path if path is not None and path.is_file() else None
         return None
 
     def _download(self, url: str) -> Path | None:
         """With --fetch only: url into the cache (atomically), within the size limit."""
         if not url.startswith(("https://", "http://")) or self.cache is None:
             return None
-        from converter.edgar_index import Fetcher
+        from converter.edgar_index import Fetcher, keep
         from converter.errors import InputError
 
         if self._fetcher is None:
@@ -174,16 +174,19 @@ class Sources:
             return None
         if len(data) > self.max_bytes:
             return None
-        base = os.path.abspath(self.cache)
-        target = Path(os.path.normpath(os.path.join(base, url.split("://", 1)[1])))
-        if not str(target).startswith(base + os.sep):
+        target = _inside(self.cache, url.split("://", 1)[1])
+        if target is None:
             return None
-        target.parent.mkdir(parents=True, exist_ok=True)
-        tmp = target.with_name(f".{target.name}.{hashlib.sha256(data).hexdigest()[:8]}.tmp")
-        tmp.write_bytes(data)
-        os.replace(tmp, target)
         self.fetched.append(url)
-        return target
+        return keep(target, data)
+
+
+def _inside(root: Path, rel: str) -> Path | None:
+    """ROOT/REL, normalised but not resolved (a mirror may hold symbolic links); None where ".."
+    would leave ROOT."""
+    base = os.path.abspath(root)
+    path = os.path.normpath(os.path.join(base, rel))
+    return Path(path) if path.startswith(base + os.sep) else None
 
 
 def default_cache() -> Path:

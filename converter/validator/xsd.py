@@ -16,9 +16,10 @@ from converter.namespaces import DEI_NS, DEI_SCHEMA, DTR_TYPES, LINK, LINKBASE_S
 from converter.validator.schemas import (
     CHECK_NS, CHECK_TYPES, check_filer_schema, linkbase_schema, shape_names_out, standard_schema, usgaap_shapes,
 )
-from converter.validator.dts import Dts
+from converter.validator.dts import Dts, _bundled
+from converter.validator.loading import DEFAULT_MAX_BYTES
 from converter.validator.findings import ERROR, Finding
-from converter.validator.resolver import local_path, safe_parser
+from converter.validator.resolver import local_path
 from converter.validator.rules import Instance
 
 _PREFIXES = {XBRLI: "xbrli", DTR_TYPES: "dtr-types"}
@@ -71,8 +72,8 @@ def _check_tag(tag, dts: Dts):
 @functools.cache
 def _dei_names() -> frozenset[str]:
     """The concepts the bundled DEI subset declares (the compiled standard schema knows no others)."""
-    doc = etree.parse(str(local_path(DEI_SCHEMA)), safe_parser()).getroot()
-    return frozenset(el.get("name") for el in doc.iterchildren("{http://www.w3.org/2001/XMLSchema}element"))
+    info, _ = _bundled(DEI_SCHEMA, DEFAULT_MAX_BYTES)
+    return frozenset(clark.rpartition("}")[2] for clark, *_ in info.concepts)
 
 
 def check_local_files(dts: Dts, findings: list[Finding]) -> None:
