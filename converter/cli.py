@@ -308,7 +308,7 @@ def cmd_package(args: argparse.Namespace) -> int:
 
 
 def cmd_validate(args: argparse.Namespace) -> int:
-    from converter.validator.run import exit_status, format_json, format_text, instances_under, validate_file
+    from converter.validator.run import exit_status, format_json, format_text, jobs_for, run_job
 
     from converter.validator.sources import PackageError, Sources
 
@@ -319,8 +319,8 @@ def cmd_validate(args: argparse.Namespace) -> int:
     except PackageError as exc:
         print(f"txt2xbrl: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    files, missing = instances_under([Path(p) for p in args.paths])
-    results = missing + [validate_file(f, max_bytes, sources) for f in files]
+    jobs, missing = jobs_for([Path(p) for p in args.paths], args.document_set)
+    results = missing + [r for job in jobs for r in run_job(job, max_bytes, sources, args.inline_target)]
     if sources.fetched:
         print(f"fetched {len(sources.fetched)} schema(s) into {sources.cache}", file=sys.stderr)
     sys.stdout.write(format_json(results) if args.format == "json" else format_text(results))
@@ -416,10 +416,19 @@ def build_parser() -> argparse.ArgumentParser:
                     "calculations (Calculations 1.1, round-to-nearest) and statement identities. Schemas are "
                     "taken from local files, --packages, --taxonomy-dir and the bundled copies (XBRL base "
                     "schemas; US-GAAP, DEI and SRT 2024 subsets); fetched only with --fetch; DTDs are refused. "
-                    "Facts whose schemas are not available are reported as not checked. "
+                    "Facts whose schemas are not available are reported as not checked. Inline XBRL 1.1 documents and "
+                    "document sets are read into their target instance, each finding on its document's line. "
                     "Exit status: 0 no error, 1 errors found, 2 unusable input.",
     )
-    val.add_argument("paths", nargs="+", metavar="FILE_OR_FOLDER", help="instances (.xml, .xbrl) or folders of them")
+    val.add_argument("paths", nargs="+", metavar="FILE_OR_FOLDER",
+                     help="instances (.xml, .xbrl), Inline XBRL documents (.htm, .xhtml), folders of them, or zips "
+                          "(the inline documents in a zip are one document set)")
+    val.add_argument("--document-set", action="store_true",
+                     help="the Inline XBRL documents named or found in folders are one document set (one target "
+                          "instance), as an EDGAR submission's are; without it each is validated on its own")
+    val.add_argument("--inline-target", metavar="NAME",
+                     help="the target document of an inline document to read (its ix elements with target=NAME); "
+                          "default: the default target")
     val.add_argument("--format", choices=("text", "json"), default="text", help="report format (default: text)")
     val.add_argument("--max-size", type=float, default=200, metavar="MB",
                      help="refuse files larger than this many megabytes (default: 200)")

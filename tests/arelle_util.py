@@ -9,10 +9,39 @@ from pathlib import Path
 
 from converter.package import write_package
 
+# Arelle's codes for the kind of problem each of ours is (prefixes).
+ARELLE_KIND = {
+    "xbrl:contextMissing": ("xbrl.4.6.1",),
+    "xbrl:unitMissing": ("xbrl.4.6.2",),
+    "xbrl:periodType": ("xbrl.4.7.2:contextPeriodType",),
+    "xbrl:periodStartAfterEnd": ("xbrl.4.7.2:periodStartBeforeEnd",),
+    "xbrl:decimalsMissing": ("xbrl.4.6.3",),
+    "xbrl:decimalsAndPrecision": ("xbrl.4.6.3",),
+    "xbrl:decimalsOnNonNumeric": ("xbrl.4.6.3",),
+    "xbrl:unitOnNonNumeric": ("xmlSchema:attributesExtraneous",),  # Arelle sees it as a schema error
+    "xbrl:monetaryUnit": ("xbrl.4.8.2:monetaryFactUnit",),
+    "xbrl:sharesUnit": ("xbrl.4.8.2:sharesFactUnit",),
+    "xbrl:undeclaredConcept": ("xmlSchema:elementUnexpected", "xbrl:schemaImportMissing"),
+    "xsd:invalid": ("xmlSchema:",),
+    "xml:notWellFormed": ("xmlSchema:syntax",),
+    "dts:notAvailable": ("IOerror", "xbrl:schemaImportMissing"),
+    "dts:schemaRefMissing": ("xbrl:schemaImportMissing",),
+    "calc:inconsistent": ("calc11e:",),
+    "identity:balanceSheet": ("calc11e:",),  # Arelle has no identity check; the calculation through it fails
+    "identity:cashRollForward": ("calc11e:",),
+}
+
+
+def arelle_kind(ours: str, theirs: set[str]) -> str | None:
+    """The one of THEIRS that is Arelle's code for the kind of problem our code OURS names."""
+    return next((c for c in sorted(theirs) if c.startswith(ARELLE_KIND.get(ours, (ours,)))), None)
+
+
 PROBLEM_LEVELS = {"warning", "error", "inconsistency", "critical", "fatal"}
 
 
-def run_arelle(instance: Path, workdir: Path, calc: str = "c11r", require_load: bool = True) -> list[dict]:
+def run_arelle(instance: Path, workdir: Path, calc: str = "c11r", require_load: bool = True,
+               plugins: str | None = None) -> list[dict]:
     """Validate with --calc c11r, offline, our taxonomy package loaded; return the problem entries."""
     package = workdir / "txt2xbrl-taxonomy.zip"
     if not package.exists():
@@ -21,7 +50,7 @@ def run_arelle(instance: Path, workdir: Path, calc: str = "c11r", require_load: 
     log.unlink(missing_ok=True)  # Arelle appends to an existing log
     cmd = [sys.executable, "-m", "arelle.CntlrCmdLine", "--file", str(instance), "--validate", f"--calc={calc}",
            "--internetConnectivity=offline", "--packages", str(package), "--logFile", str(log),
-           "--logLevel", "info"]
+           "--logLevel", "info"] + (["--plugins", plugins] if plugins else [])
     r = subprocess.run(cmd, capture_output=True, text=True, timeout=300, cwd=workdir)
     assert log.exists(), f"Arelle wrote no log (exit {r.returncode}): {r.stderr[-2000:]}"
     entries = json.loads(log.read_text())["log"]

@@ -48,7 +48,7 @@ def test_the_converters_inline_copies_validate_clean_with_the_facts_of_the_xml(i
         result = validate_file(inline)
         assert [f.text() for f in result.findings if f.severity == "error"] == [], inline
         findings = []
-        target = target_instance(load_xml(inline)[0], str(inline), findings)
+        target, _ = target_instance([(load_xml(inline)[0], str(inline))], findings)
         assert findings == [] and _facts(target) == _facts(load_xml(xml)[0]), inline
         assert result.facts == validate_file(xml).facts
 

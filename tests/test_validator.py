@@ -12,6 +12,7 @@ import pytest
 from conftest import HERE
 from converter.cli import main
 from converter.pipeline import convert_to_folder
+from arelle_util import ARELLE_KIND
 from converter.validator.findings import CODES
 from converter.validator.run import validate_file
 
@@ -164,27 +165,6 @@ def test_no_socket_is_opened(clean, tmp_path, monkeypatch):
     assert "dts:notAvailable" in {f.code for f in result.findings}
 
 
-# Arelle's codes for the kind of problem each of ours is (prefixes).
-ARELLE_KIND = {
-    "xbrl:contextMissing": ("xbrl.4.6.1",),
-    "xbrl:unitMissing": ("xbrl.4.6.2",),
-    "xbrl:periodType": ("xbrl.4.7.2:contextPeriodType",),
-    "xbrl:periodStartAfterEnd": ("xbrl.4.7.2:periodStartBeforeEnd",),
-    "xbrl:decimalsMissing": ("xbrl.4.6.3",),
-    "xbrl:decimalsAndPrecision": ("xbrl.4.6.3",),
-    "xbrl:decimalsOnNonNumeric": ("xbrl.4.6.3",),
-    "xbrl:unitOnNonNumeric": ("xmlSchema:attributesExtraneous",),  # Arelle sees it as a schema error
-    "xbrl:monetaryUnit": ("xbrl.4.8.2:monetaryFactUnit",),
-    "xbrl:sharesUnit": ("xbrl.4.8.2:sharesFactUnit",),
-    "xbrl:undeclaredConcept": ("xmlSchema:elementUnexpected", "xbrl:schemaImportMissing"),
-    "xsd:invalid": ("xmlSchema:",),
-    "xml:notWellFormed": ("xmlSchema:syntax",),
-    "dts:notAvailable": ("IOerror", "xbrl:schemaImportMissing"),
-    "dts:schemaRefMissing": ("xbrl:schemaImportMissing",),
-    "calc:inconsistent": ("calc11e:",),
-    "identity:balanceSheet": ("calc11e:",),  # Arelle has no identity check; the calculation through it fails
-    "identity:cashRollForward": ("calc11e:",),
-}
 # Where the two cannot agree, and why.
 ARELLE_DISAGREES = {
     "doctype": "Arelle loads a document with an internal DTD; txt2xbrl refuses every DOCTYPE as hostile input",

@@ -10,8 +10,10 @@ CODES = {
     "input:unreadable": "the file cannot be read",
     "input:tooLarge": "the file is larger than --max-size",
     "input:notXbrl": "the file is XML but not an XBRL instance",
+    "input:unsafeZip": "a zip member's name would unpack outside its folder (../, an absolute path): refused",
     "xml:notWellFormed": "the file is not well-formed XML",
     "security:dtd": "a DOCTYPE (DTD, entity declarations) is refused, never processed",
+    "inline:otherTarget": "inline facts of another target document than the one read (--inline-target)",
     "dts:schemaRefMissing": "the instance has no link:schemaRef",
     "dts:notAvailable": "a schema or linkbase is in no package, folder or bundled copy, nor a local file (fetched "
                         "only with --fetch)",
@@ -80,4 +82,4 @@ class Finding:
         return asdict(self)
 
 
-UNUSABLE = {"input:unreadable", "input:tooLarge", "xml:notWellFormed", "security:dtd", "input:notXbrl", "internal:error"}
+UNUSABLE = {"input:unreadable", "input:tooLarge", "input:unsafeZip", "xml:notWellFormed", "security:dtd", "input:notXbrl", "internal:error"}

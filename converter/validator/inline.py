@@ -8,7 +8,7 @@ codes: a format that no registry defines (invalidTransformation), a value it can
 (transformValueError); ids
 used twice (idMustBeUnique); continuation chains (continuationMissing, continuationCycle,
 continuationReferences, continuationNotReferenced; ancestorNodeDisallowed for one in ix:hidden); no
-ix:references schemaRef (missingReferences).
+ix:references schemaRef (missingReferences); an ix:footnote without xml:lang in scope (footnoteLang).
 A format the registries define that is not implemented here leaves its facts out, reported as not
 checked. ix:tuple and ix:fraction facts are not read (reported as not checked, with their count).
 """
@@ -54,42 +54,90 @@ def _code(element: etree._Element, name: str, constraint: bool = False) -> str:
     return f"{sect[:-1] + '1' if constraint and sect != 'ix11' else sect}:{name}"
 
 
-def target_instance(root: etree._Element, name: str, findings: list[Finding]) -> etree._Element:
-    """The target instance of the inline document ROOT (its facts' lines are the document's)."""
-    nsmap = {p: ns for p, ns in root.nsmap.items() if p and ns not in (IX, XHTML)}
-    nsmap.update({"xbrli": XBRLI})
-    for el in root.iter(f"{_I}nonFraction", f"{_I}nonNumeric", f"{_I}references", f"{_I}resources"):
-        nsmap.update({p: ns for p, ns in el.nsmap.items() if p and ns not in (IX, XHTML) and p not in nsmap})
-    target = etree.Element(f"{{{XBRLI}}}xbrl", nsmap=nsmap)
-    target.sourceline = root.sourceline
-    _ids(root, name, findings)
-    refs = [r for refs in root.iter(f"{_I}references") for r in refs if isinstance(r.tag, str)]
-    if not any(etree.QName(r).localname == "schemaRef" for r in refs):
+class Origins:
+    """Where each element of a target instance came from. Its sourceline is an index into this
+    table, not a line: the elements of a document set come from several files, and lxml's
+    sourceline holds no more than 65,535 (a place past that many is reported without its line)."""
+
+    LIMIT = 65_535
+
+    def __init__(self) -> None:
+        self.places: list[tuple[str, int]] = [("", 0)]  # index 0: no place known
+        self._index: dict[tuple[str, int], int] = {}
+
+    def mark(self, element: etree._Element, doc: str, line: int | None) -> None:
+        key = (doc, line or 0)
+        at = self._index.get(key)
+        if at is None:
+            at = len(self.places) if len(self.places) <= self.LIMIT else 0
+            if at:
+                self.places.append(key)
+                self._index[key] = at
+        element.sourceline = at
+
+    def place(self, at: int) -> tuple[str, int]:
+        return self.places[at] if 0 < at < len(self.places) else ("", 0)
+
+
+def target_instance(docs: list[tuple[etree._Element, str]], findings: list[Finding],
+                    target: str | None = None) -> tuple[etree._Element, Origins]:
+    """The target instance of the Inline XBRL document set DOCS (each document's root and name:
+    one document, or several that make one set), for TARGET (None: the default target, the ix
+    elements without a target attribute), and where each of its elements came from. Findings of
+    the inline rules are on the documents' own lines."""
+    origins = Origins()
+    nsmap = {"xbrli": XBRLI}
+    for root, _ in docs:
+        for el in (root, *root.iter(f"{_I}nonFraction", f"{_I}nonNumeric", f"{_I}references", f"{_I}resources")):
+            nsmap.update({p: ns for p, ns in el.nsmap.items() if p and ns not in (IX, XHTML) and p not in nsmap})
+    out = etree.Element(f"{{{XBRLI}}}xbrl", nsmap=nsmap)
+    origins.mark(out, docs[0][1], docs[0][0].sourceline)
+    _ids(docs, findings)
+    refs = [(r, name) for root, name in docs for refs in root.iter(f"{_I}references") if refs.get("target") == target
+            for r in refs if isinstance(r.tag, str)]
+    if not any(etree.QName(r).localname == "schemaRef" for r, _ in refs):
         findings.append(Finding(f"{_SECT['references']}:missingReferences", ERROR,
-                                "no ix:references names a schema (link:schemaRef)", name, root.sourceline or 0))
-    for r in refs:
-        target.append(_copy(r))
-    for resources in root.iter(f"{_I}resources"):
-        for r in resources:
-            if isinstance(r.tag, str) and not r.tag.startswith(_I):
-                target.append(_copy(r))
-    continuations = {c.get("id"): c for c in root.iter(f"{_I}continuation") if c.get("id")}
+                                "no ix:references names a schema (link:schemaRef)"
+                                + (f" for target {target}" if target else ""), docs[0][1], docs[0][0].sourceline or 0))
+    seen_refs: set[bytes] = set()
+    for r, name in refs:
+        key = etree.tostring(r, method="c14n")
+        if key not in seen_refs:  # (each document of a set may name the same schema)
+            seen_refs.add(key)
+            out.append(_copy(r, name, origins))
+    for root, name in docs:
+        for resources in root.iter(f"{_I}resources"):
+            for r in resources:
+                if isinstance(r.tag, str) and not r.tag.startswith(_I):
+                    out.append(_copy(r, name, origins))
+    continuations = {c.get("id"): (c, name) for root, name in docs
+                     for c in root.iter(f"{_I}continuation") if c.get("id")}
     used: dict[str, etree._Element] = {}
-    unread = 0
-    for el in root.iter(f"{_I}nonFraction", f"{_I}nonNumeric", f"{_I}fraction", f"{_I}tuple"):
-        local = etree.QName(el).localname
-        if local in ("fraction", "tuple"):
-            unread += 1
-            continue
-        if local == "nonFraction" and el.getparent() is not None and el.getparent().tag == f"{_I}nonFraction":
-            continue  # (a nested nonFraction is its parent's value)
-        fact = _fact(el, local, continuations, used, name, findings)
-        if fact is not None:
-            target.append(fact)
-        elif _format_state(el) == "unimplemented":
-            unread += 1
-    _footnotes(root, target)
-    for cid, c in continuations.items():
+    unread = elsewhere = 0
+    for root, name in docs:
+        for el in root.iter(f"{_I}nonFraction", f"{_I}nonNumeric", f"{_I}fraction", f"{_I}tuple"):
+            if el.get("target") != target:
+                elsewhere += 1
+                continue
+            local = etree.QName(el).localname
+            if local in ("fraction", "tuple"):
+                unread += 1
+                continue
+            if local == "nonFraction" and el.getparent() is not None and el.getparent().tag == f"{_I}nonFraction":
+                continue  # (a nested nonFraction is its parent's value)
+            fact = _fact(el, local, continuations, used, name, findings)
+            if fact is not None:
+                origins.mark(fact, name, el.sourceline)
+                out.append(fact)
+            elif _format_state(el) == "unimplemented":
+                unread += 1
+    _footnotes(docs, out, target, origins)
+    for root, name in docs:
+        for note in root.iter(f"{_I}footnote"):
+            if _lang(note) is None:
+                findings.append(Finding("ix11.6.1.2:footnoteLang", ERROR, "ix:footnote has no xml:lang in scope",
+                                        name, note.sourceline or 0))
+    for cid, (c, name) in continuations.items():
         if any(a.tag == f"{_I}hidden" for a in c.iterancestors()):
             findings.append(Finding("ix11.4.1.1:ancestorNodeDisallowed", ERROR, f"ix:continuation {cid} may not be "
                                     f"inside ix:hidden", name, c.sourceline or 0))
@@ -99,21 +147,29 @@ def target_instance(root: etree._Element, name: str, findings: list[Finding]) ->
                                     c.sourceline or 0))
     if unread:
         findings.append(Finding("dts:notChecked", WARNING, f"{unread:,} inline facts not checked: ix:tuple, "
-                                f"ix:fraction or a format this validator does not implement", name, 0))
-    return target
+                                f"ix:fraction or a format this validator does not implement", docs[0][1], 0))
+    if elsewhere:
+        findings.append(Finding("inline:otherTarget", WARNING, f"{elsewhere:,} inline facts of "
+                                + ("other targets" if target is None else "the default or other targets")
+                                + " are not in this target instance" + ("" if target else " (choose one with --inline-target)"),
+                                docs[0][1], 0))
+    return out, origins
 
 
-def _footnotes(root: etree._Element, target: etree._Element) -> None:
+def _footnotes(docs: list[tuple[etree._Element, str]], target: etree._Element, target_name: str | None,
+               origins: Origins) -> None:
     """ix:relationship and ix:footnote as the target's footnote links (one per link role)."""
-    notes = {n.get("id"): n for n in root.iter(f"{_I}footnote") if n.get("id")}
+    notes = {n.get("id"): n for root, _ in docs for n in root.iter(f"{_I}footnote") if n.get("id")}
     links: dict[str, etree._Element] = {}
-    for rel in root.iter(f"{_I}relationship"):
+    for rel, name in ((rel, name) for root, name in docs for rel in root.iter(f"{_I}relationship")):
+        if rel.get("target") != target_name:
+            continue
         role = rel.get("linkRole", "http://www.xbrl.org/2003/role/link")
         link = links.get(role)
         if link is None:
             link = links[role] = etree.SubElement(target, f"{{{LINK}}}footnoteLink", {f"{{{XLINK}}}type": "extended",
                                                                                      f"{{{XLINK}}}role": role})
-            link.sourceline = rel.sourceline
+            origins.mark(link, name, rel.sourceline)
         labels = {}
         for ref in rel.get("fromRefs", "").split() + rel.get("toRefs", "").split():
             if ref in labels:
@@ -123,8 +179,7 @@ def _footnotes(root: etree._Element, target: etree._Element) -> None:
                 note = etree.SubElement(link, f"{{{LINK}}}footnote", {
                     f"{{{XLINK}}}type": "resource", f"{{{XLINK}}}label": labels[ref], "id": ref,
                     f"{{{XLINK}}}role": notes[ref].get("footnoteRole", "http://www.xbrl.org/2003/role/footnote"),
-                    "{http://www.w3.org/XML/1998/namespace}lang": notes[ref].get(
-                        "{http://www.w3.org/XML/1998/namespace}lang", "en")})
+                    _XML_LANG: _lang(notes[ref]) or "en"})
                 note.text = _text(notes[ref])
             else:
                 etree.SubElement(link, f"{{{LINK}}}loc", {f"{{{XLINK}}}type": "locator", f"{{{XLINK}}}href": f"#{ref}",
@@ -136,23 +191,52 @@ def _footnotes(root: etree._Element, target: etree._Element) -> None:
                     f"{{{XLINK}}}arcrole": rel.get("arcrole", "http://www.xbrl.org/2003/arcrole/fact-footnote")})
 
 
-def _copy(el: etree._Element) -> etree._Element:
+_XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
+
+
+def _lang(el: etree._Element) -> str | None:
+    """The xml:lang in scope at EL."""
+    for a in (el, *el.iterancestors()):
+        if a.get(_XML_LANG) is not None:
+            return a.get(_XML_LANG)
+    return None
+
+
+def _copy(el: etree._Element, name: str, origins: Origins) -> etree._Element:
     new = copy.deepcopy(el)
     for old, twin in zip(el.iter(), new.iter()):
-        twin.sourceline = old.sourceline
+        origins.mark(twin, name, old.sourceline)
     return new
 
 
-def _ids(root: etree._Element, name: str, findings: list[Finding]) -> None:
-    seen: dict[str, etree._Element] = {}
-    for el in root.iter():
-        if not isinstance(el.tag, str) or el.get("id") is None:
-            continue
-        first = seen.setdefault(el.get("id"), el)
-        if first is not el:
-            findings.append(Finding("xml.3.3.1:idMustBeUnique", ERROR, f"id {el.get('id')!r} is used again (first "
-                                    f"at line {first.sourceline})", name, el.sourceline or 0))
-            el.set("{urn:txt2xbrl:inline}repeated", "1")  # (its fact keeps no id: one finding, not a second)
+def _ids(docs: list[tuple[etree._Element, str]], findings: list[Finding]) -> None:
+    """An id is used once in a document (xml.3.3.1:idMustBeUnique), and an ix element's, a
+    context's or a unit's once in the document set (uniqueIxId, in the section of the element that
+    has it first, as Arelle names it)."""
+    in_set: dict[str, tuple[etree._Element, str]] = {}
+    for root, name in docs:
+        seen: dict[str, etree._Element] = {}
+        for el in root.iter():
+            if not isinstance(el.tag, str) or el.get("id") is None:
+                continue
+            ident = el.get("id")
+            first = seen.setdefault(ident, el)
+            if first is not el:
+                findings.append(Finding("xml.3.3.1:idMustBeUnique", ERROR, f"id {ident!r} is used again (first "
+                                        f"at line {first.sourceline})", name, el.sourceline or 0))
+                el.set(_REPEATED, "1")  # (its fact keeps no id: one finding, not a second)
+                continue
+            if not (el.tag.startswith(_I) or el.tag in (f"{{{XBRLI}}}context", f"{{{XBRLI}}}unit")):
+                continue
+            other, other_name = in_set.setdefault(ident, (el, name))
+            if other_name != name:
+                findings.append(Finding(_code(other, "uniqueIxId"), ERROR, f"id {ident!r} is used again in the "
+                                        f"document set (first at line {other.sourceline} of {other_name})",
+                                        name, el.sourceline or 0))
+                el.set(_REPEATED, "1")
+
+
+_REPEATED = "{urn:txt2xbrl:inline}repeated"
 
 
 def _format_state(el: etree._Element) -> str:
@@ -212,28 +296,27 @@ def _fact(el, local, continuations, used, name, findings) -> etree._Element | No
             return None
     fact = etree.Element(f"{{{ns}}}{cname}", nsmap={prefix or None: ns} if prefix else None)
     for attr in ("contextRef", "unitRef", "decimals", "precision", "id", XSI_NIL):
-        if el.get(attr) is not None and not (attr == "id" and el.get("{urn:txt2xbrl:inline}repeated")):
+        if el.get(attr) is not None and not (attr == "id" and el.get(_REPEATED)):
             fact.set(attr, el.get(attr))
     fact.text = value
-    fact.sourceline = line
     return fact
 
 
 def _continued(el, continuations, used, name, findings) -> str:
     text, at, seen = "", el.get("continuedAt"), {el.get("id")}
     while at:
-        c = continuations.get(at)
+        c, c_name = continuations.get(at, (None, name))
         if c is None:
             findings.append(Finding(_code(el, "continuationMissing"), ERROR, f"continuedAt {at!r} names no "
                                     f"ix:continuation", name, el.sourceline or 0))
             break
         if at in seen:
             findings.append(Finding(_code(el, "continuationCycle"), ERROR, f"the continuation chain returns to {at!r}",
-                                    name, c.sourceline or 0))
+                                    c_name, c.sourceline or 0))
             break
         if at in used and used[at] is not el:
             findings.append(Finding(f"{_SECT['continuation']}:continuationReferences", ERROR,
-                                    f"ix:continuation {at} is referenced more than once", name, c.sourceline or 0))
+                                    f"ix:continuation {at} is referenced more than once", c_name, c.sourceline or 0))
         used[at] = el
         seen.add(at)
         text += _text(c)

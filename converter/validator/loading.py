@@ -32,7 +32,7 @@ def read_limited(path: Path, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[bytes 
         return None, [Finding("input:unreadable", ERROR, exc.strerror or str(exc), name)]
 
 
-def parse_bytes(data: bytes, name: str) -> tuple[etree._Element | None, list[Finding]]:
+def parse_bytes(data: bytes, name: str, keep_blanks: bool = True) -> tuple[etree._Element | None, list[Finding]]:
     root_at = _ROOT.search(data)
     prolog = data[:root_at.start()] if root_at else data
     doctype = _DOCTYPE.search(prolog)
@@ -41,6 +41,6 @@ def parse_bytes(data: bytes, name: str) -> tuple[etree._Element | None, list[Fin
         return None, [Finding("security:dtd", ERROR, "the document declares a DOCTYPE; DTDs and entities are refused",
                               name, line)]
     try:
-        return etree.fromstring(data, safe_parser(), base_url=name), []
+        return etree.fromstring(data, safe_parser(keep_blanks=keep_blanks), base_url=name), []
     except etree.XMLSyntaxError as exc:
         return None, [Finding("xml:notWellFormed", ERROR, exc.msg, name, exc.lineno or 0)]

@@ -62,10 +62,11 @@ class BundledResolver(etree.Resolver):
         return self.resolve_string(b'<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema"/>', context)
 
 
-def safe_parser(resolver: etree.Resolver | None = None) -> etree.XMLParser:
-    """No network, no DTD loading, no entity expansion, no huge trees."""
+def safe_parser(resolver: etree.Resolver | None = None, keep_blanks: bool = True) -> etree.XMLParser:
+    """No network, no DTD loading, no entity expansion, no huge trees; KEEP_BLANKS False drops
+    whitespace between elements where no text is beside it (libxml2's rule)."""
     parser = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False, huge_tree=False,
-                             remove_blank_text=False)
+                             remove_blank_text=not keep_blanks)
     if resolver is not None:
         parser.resolvers.add(resolver)
     return parser

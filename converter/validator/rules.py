@@ -65,7 +65,9 @@ def _canon(el: etree._Element | None) -> bytes:
     return b"" if el is None else etree.tostring(el, method="c14n")
 
 
-def read_instance(root: etree._Element, name: str, findings: list[Finding]) -> Instance:
+def read_instance(root: etree._Element, name: str, findings: list[Finding], text: bytes | None = None) -> Instance:
+    """The contexts, units and facts of root; TEXT, the document's bytes, if at hand (a quicker
+    way to know that no fact has precision or xsi:nil)."""
     inst = Instance()
     seen_keys: dict[bytes, str] = {}
     for c in root.iterfind(f"{X}context"):
@@ -108,7 +110,7 @@ def read_instance(root: etree._Element, name: str, findings: list[Finding]) -> I
     append = inst.facts.append
     new = tuple.__new__  # Fact(...) through its Python-level __new__ costs a third of the loop
     # precision and xsi:nil are rare: one search in libxml2 spares two lookups on every fact
-    rare = bool(_RARE_ATTRIBUTES(root))
+    rare = b"precision" in text or b"nil" in text if text is not None else bool(_RARE_ATTRIBUTES(root))
     for el in root:
         tag = el.tag
         if tag.__class__ is not str or tag.startswith(skip):
@@ -146,36 +148,47 @@ def check_facts(inst: Instance, dts: Dts, name: str, findings: list[Finding]) ->
     concepts, units = dts.concepts, inst.units
     currencies = {uid for uid, unit in units.items() if _is_currency(unit)}
     shares = {uid for uid, unit in units.items() if unit == _SHARES}
+    used_contexts: set[str] = set()
+    used_units: set[str] = set()
+    asks: dict[str, tuple] = {}  # concept -> what it asks of its facts, worked out once per concept
     for f in inst.facts:
-        concept = concepts.get(f.concept)
+        tag, context, unit, decimals, precision, nil, _ = f  # (unpacked: a tenth of the loop's time)
+        used_contexts.add(context)
+        used_units.add(unit)
+        ask = asks.get(tag)
+        if ask is None:
+            concept = concepts.get(tag)
+            ask = asks[tag] = (concept, None if concept is None or not concept.period_type
+                               else concept.period_type == "instant", concept is not None and concept.numeric)
+        concept, wants_instant, numeric = ask
         if concept is None:
-            ns = f.concept[1:].partition("}")[0]
+            ns = tag[1:].partition("}")[0]
             if ns in dts.subsets:
-                not_in_subset.setdefault(ns, set()).add(f.concept)  # a real concept, perhaps: not ours to say
+                not_in_subset.setdefault(ns, set()).add(tag)  # a real concept, perhaps: not ours to say
             elif ns not in dts.namespaces:
                 unchecked[ns] = unchecked.get(ns, 0) + 1  # no schema of its namespace could be read
             else:
                 findings.append(Finding("xbrl:undeclaredConcept", ERROR,
-                                        f"{f.concept} is declared in no schema of the DTS", name, f.line))
+                                        f"{tag} is declared in no schema of the DTS", name, f.line))
             continue
-        is_instant = instant.get(f.context)
+        is_instant = instant.get(context)
         if is_instant is None:
             findings.append(Finding("xbrl:contextMissing", ERROR,
-                                    f"{_local(f.concept)}: contextRef {f.context!r} names no context", name, f.line))
-        elif concept.period_type and is_instant != (concept.period_type == "instant"):
-            findings.append(Finding("xbrl:periodType", ERROR, f"{_local(f.concept)} is a {concept.period_type} concept "
-                                    f"in context {f.context}, a{'n instant' if is_instant else ' duration'}", name, f.line))
+                                    f"{_local(tag)}: contextRef {context!r} names no context", name, f.line))
+        elif wants_instant is not None and is_instant != wants_instant:
+            findings.append(Finding("xbrl:periodType", ERROR, f"{_local(tag)} is a {concept.period_type} concept "
+                                    f"in context {context}, a{'n instant' if is_instant else ' duration'}", name, f.line))
         if concept.unknown_type is not None:
             unchecked[concept.unknown_type] = unchecked.get(concept.unknown_type, 0) + 1  # its type's schema is missing
-        elif concept.numeric:
+        elif numeric:
             base = concept.base  # the slow path only for a fact with something to report
-            if f.unit not in units or base == "monetaryItemType" and f.unit not in currencies \
-                    or base == "sharesItemType" and f.unit not in shares or f.decimals is None and f.precision is None:
+            if unit not in units or base == "monetaryItemType" and unit not in currencies \
+                    or base == "sharesItemType" and unit not in shares or decimals is None and precision is None:
                 _numeric(f, base, inst, name, findings)
-        elif f.unit or f.decimals is not None or f.precision is not None:
+        elif unit or decimals is not None or precision is not None:
             _non_numeric(f, name, findings)
-        if not f.nil:
-            key = (f.concept, f.context, f.unit)
+        if not nil:
+            key = (tag, context, unit)
             if first.setdefault(key, f) is not f:
                 duplicates.setdefault(key, [first[key]]).append(f)
     for (concept, context, _), facts in duplicates.items():
@@ -196,8 +209,6 @@ def check_facts(inst: Instance, dts: Dts, name: str, findings: list[Finding]) ->
                                 f"{ns} that the bundled subset does not declare ({examples}{', ...' if len(missing) > 3 else ''}): "
                                 f"not checked; pass the taxonomy with --packages ZIP or --taxonomy-dir DIR, or --fetch",
                                 name, 0))
-    used_contexts = {f.context for f in inst.facts}
-    used_units = {f.unit for f in inst.facts}
     for cid, ctx in inst.contexts.items():
         if cid not in used_contexts:
             findings.append(Finding("xbrl:unusedContext", WARNING, f"context {cid} is not used", name, ctx.line))

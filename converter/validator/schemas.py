@@ -28,7 +28,8 @@ def _finding(code: str, name: str, line: int, message: str, column: int = 0) -> 
     """A finding of our own output's validation: every one is an error (nothing invalid is written)."""
     return Finding(code, ERROR, message, name, line, column)
 
-CHECK_NS = "urn:txt2xbrl:check"
+# The stand-ins are in no namespace: renaming an element into a namespace its document does not
+# declare makes lxml declare it on that element, which doubles the cost of the rename.
 CHECK_TYPES = {
     "xbrli:monetaryItemType": "monetary", "xbrli:sharesItemType": "shares", "xbrli:pureItemType": "pure",
     "xbrli:decimalItemType": "decimal", "xbrli:integerItemType": "integer", "xbrli:stringItemType": "string",
@@ -44,16 +45,16 @@ def _check_schema() -> bytes:
         f'<xs:element name="{local}" type="{qtype}" substitutionGroup="xbrli:item" nillable="true" '
         f'xbrli:periodType="duration"/>' for qtype, local in CHECK_TYPES.items())
     return (f'<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xbrli="http://www.xbrl.org/2003/instance" '
-            f'xmlns:dtr-types="http://www.xbrl.org/dtr/type/2022-03-31" targetNamespace="{CHECK_NS}" '
-            f'elementFormDefault="qualified">'
+            f'xmlns:dtr-types="http://www.xbrl.org/dtr/type/2022-03-31">'
             f'<xs:import namespace="http://www.xbrl.org/2003/instance" schemaLocation="{INSTANCE_SCHEMA}"/>'
             f'<xs:import namespace="http://www.xbrl.org/dtr/type/2022-03-31" '
             f'schemaLocation="https://www.xbrl.org/dtr/type/2022-03-31/types.xsd"/>'
             f'{elements}</xs:schema>').encode()
 
 
-def _driver(imports: list[tuple[str, str]]) -> bytes:
-    body = "".join(f'<xs:import namespace="{ns}" schemaLocation="{loc}"/>' for ns, loc in imports)
+def _driver(imports: list[tuple[str | None, str]]) -> bytes:
+    body = "".join(f'<xs:import namespace="{ns}" schemaLocation="{loc}"/>' if ns else f'<xs:import schemaLocation="{loc}"/>'
+                   for ns, loc in imports)
     return (f'<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:txt2xbrl:driver">'
             f'{body}</xs:schema>').encode()
 
@@ -90,8 +91,13 @@ def usgaap_shapes() -> tuple[dict[str, str], bytes]:
 
 
 def shape_names_out(message: str) -> str:
-    """An error about a fact checked under its declaration's shape names the fact, not the shape."""
-    return re.sub(r"\{" + re.escape(USGAAP_NS) + r"\}shape\d+", "(the US-GAAP fact of that line)", message)
+    """An error about a fact checked under its declaration's shape, or under a stand-in of its
+    type, names the fact, not the shape or the stand-in."""
+    message = re.sub(r"\{" + re.escape(USGAAP_NS) + r"\}shape\d+", "(the US-GAAP fact of that line)", message)
+    return _STAND_IN_NAMED.sub(lambda m: f"Element '(the {m.group(1)} fact of that line)'", message)
+
+
+_STAND_IN_NAMED = re.compile(r"Element '(" + "|".join(CHECK_TYPES.values()) + r")'")
 
 
 @functools.cache
@@ -99,7 +105,7 @@ def standard_schema() -> etree.XMLSchema:
     """XBRL instance + US-GAAP shapes + DEI subset + the stand-in elements, compiled once."""
     schema, refused = _compile(_driver([
         ("http://www.xbrl.org/2003/instance", INSTANCE_SCHEMA), (USGAAP_NS, "mem:us-gaap-shapes.xsd"),
-        (DEI_NS, DEI_SCHEMA), (CHECK_NS, "mem:check.xsd")]),
+        (DEI_NS, DEI_SCHEMA), (None, "mem:check.xsd")]),
         {"check.xsd": _check_schema(), "us-gaap-shapes.xsd": usgaap_shapes()[1]})
     if refused:
         raise RuntimeError(f"bundled schemas incomplete: {refused}")
@@ -196,10 +202,10 @@ def validate_instance(name: str, text: str, ext_ns: str, ext_types: dict[str, st
                 findings.append(_finding("xsd:invalid", name, el.sourceline or 0, f"{local} is not declared in the extension schema"
                                         if qtype is None else f"{local} has an unsupported type {qtype}"))
                 continue
-            el.tag = "{" + CHECK_NS + "}" + stand_in
+            el.tag = stand_in
     schema = standard_schema()
     if not schema.validate(doc):
-        findings += [_finding("xsd:invalid", name, e.line, shape_names_out(e.message.replace(CHECK_NS, ext_ns)), e.column)
+        findings += [_finding("xsd:invalid", name, e.line, shape_names_out(e.message), e.column)
                      for e in schema.error_log]
     return findings
 

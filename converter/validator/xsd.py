@@ -14,7 +14,7 @@ from lxml import etree
 
 from converter.namespaces import DEI_NS, DEI_SCHEMA, DTR_TYPES, LINK, LINKBASE_SCHEMA, USGAAP_NS, XBRLI
 from converter.validator.schemas import (
-    CHECK_NS, CHECK_TYPES, check_filer_schema, linkbase_schema, shape_names_out, standard_schema, usgaap_shapes,
+    CHECK_TYPES, check_filer_schema, linkbase_schema, shape_names_out, standard_schema, usgaap_shapes,
 )
 from converter.validator.dts import Dts, _bundled
 from converter.validator.loading import DEFAULT_MAX_BYTES
@@ -23,6 +23,7 @@ from converter.validator.resolver import local_path
 from converter.validator.rules import Instance
 
 _PREFIXES = {XBRLI: "xbrli", DTR_TYPES: "dtr-types"}
+_UNSEEN = object()
 KEEP = ""  # an element checked as it is (a sentinel: lxml gives a new tag string on every access)
 _STANDARD = {USGAAP_NS, DEI_NS, XBRLI, LINK}
 
@@ -38,14 +39,14 @@ def _stand_in(type_clark: str, base: str | None) -> str | None:
 def check_instance(root: etree._Element, inst: Instance, dts: Dts, name: str, findings: list[Finding]) -> None:
     """Validate root (its fact elements may be renamed to their stand-ins: call it last)."""
     renames: dict = {}  # concept -> the stand-in tag to check it under; KEEP: as it is; None: leave it out
-    for f in inst.facts:
-        if f.concept not in renames:
-            renames[f.concept] = _check_tag(f.concept, dts)
-        new = renames[f.concept]
+    for concept, *_, element in inst.facts:
+        new = renames.get(concept, _UNSEEN)
+        if new is _UNSEEN:
+            new = renames[concept] = _check_tag(concept, dts)
         if new is None:
-            root.remove(f.element)  # undeclared, or of a type without a stand-in: reported by the rules
+            root.remove(element)  # undeclared, or of a type without a stand-in: reported by the rules
         elif new is not KEEP:
-            f.element.tag = new
+            element.tag = new
     _validate(root, name, findings)
 
 
@@ -53,7 +54,7 @@ def _validate(root: etree._Element, name: str, findings: list[Finding]) -> None:
     schema = standard_schema()
     if not schema.validate(root):
         for e in schema.error_log:
-            findings.append(Finding("xsd:invalid", ERROR, shape_names_out(e.message.replace(f"{{{CHECK_NS}}}", "")),
+            findings.append(Finding("xsd:invalid", ERROR, shape_names_out(e.message),
                                     name, e.line, e.column))
 
 
@@ -66,7 +67,7 @@ def _check_tag(tag, dts: Dts):
         return KEEP  # facts of the bundled standard schemas: as they are (a package's others: by their type)
     concept = dts.concepts.get(tag)
     stand_in = _stand_in(concept.type, concept.base) if concept is not None else None
-    return f"{{{CHECK_NS}}}{stand_in}" if stand_in else None
+    return stand_in or None
 
 
 @functools.cache

@@ -1,0 +1,200 @@
+"""txt2xbrl validate reads an Inline XBRL document set (one target instance from several
+documents, as an EDGAR submission's inline documents are): from a zip, or with --document-set
+from files or a folder. References, resources, continuations, footnotes and ids are taken across
+the set; each finding names the document and line it concerns. The set here is hand-written in
+the style of a 2020s 10-Q: a cover page and balance sheet, and a statement of operations."""
+import json
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from converter.cli import main
+from converter.validator.docset import unpacked
+from converter.validator.findings import Finding
+from converter.validator.inline import target_instance
+from converter.validator.loading import load_xml
+from converter.validator.run import Job, run_job, validate_set
+
+HEAD = """<?xml version="1.0" encoding="utf-8"?>
+<html xml:lang="en-US" xmlns="http://www.w3.org/1999/xhtml" xmlns:ix="http://www.xbrl.org/2013/inlineXBRL"
+ xmlns:ixt="http://www.xbrl.org/inlineXBRL/transformation/2020-02-12"
+ xmlns:xbrli="http://www.xbrl.org/2003/instance" xmlns:link="http://www.xbrl.org/2003/linkbase"
+ xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:iso4217="http://www.xbrl.org/2003/iso4217"
+ xmlns:dei="http://xbrl.sec.gov/dei/2024" xmlns:us-gaap="http://fasb.org/us-gaap/2024">
+<head><title>{title}</title></head>
+<body>
+"""
+COVER = HEAD.format(title="Acme Widget Co. Form 10-Q") + """<div style="display:none"><ix:header>
+<ix:references>
+<link:schemaRef xlink:type="simple" xlink:href="https://xbrl.sec.gov/dei/2024/dei-2024.xsd"/>
+<link:schemaRef xlink:type="simple" xlink:href="https://xbrl.fasb.org/us-gaap/2024/elts/us-gaap-2024.xsd"/>
+</ix:references>
+<ix:resources>
+<xbrli:context id="i2020"><xbrli:entity><xbrli:identifier scheme="http://www.sec.gov/CIK">0000012345</xbrli:identifier></xbrli:entity>
+<xbrli:period><xbrli:instant>2020-12-31</xbrli:instant></xbrli:period></xbrli:context>
+<xbrli:context id="d2020"><xbrli:entity><xbrli:identifier scheme="http://www.sec.gov/CIK">0000012345</xbrli:identifier></xbrli:entity>
+<xbrli:period><xbrli:startDate>2020-10-01</xbrli:startDate><xbrli:endDate>2020-12-31</xbrli:endDate></xbrli:period></xbrli:context>
+<xbrli:unit id="usd"><xbrli:measure>iso4217:USD</xbrli:measure></xbrli:unit>
+</ix:resources>
+</ix:header></div>
+<p>Exact name of registrant: <ix:nonNumeric id="name" name="dei:EntityRegistrantName" contextRef="d2020" continuedAt="name2">Acme</ix:nonNumeric></p>
+<table>
+<tr><td>Total assets</td><td>$<ix:nonFraction id="assets" name="us-gaap:Assets" contextRef="i2020" unitRef="usd" decimals="-3" scale="3" format="ixt:num-dot-decimal">1,234</ix:nonFraction></td></tr>
+<tr><td>Total liabilities</td><td><ix:nonFraction id="liabilities" name="us-gaap:Liabilities" contextRef="i2020" unitRef="usd" decimals="-3" scale="3" format="ixt:num-dot-decimal">456</ix:nonFraction></td></tr>
+</table>
+</body></html>
+"""
+OPERATIONS = HEAD.format(title="Acme Widget Co. Statement of Operations") + """<div style="display:none"><ix:header>
+<ix:resources>
+<xbrli:context id="d2019"><xbrli:entity><xbrli:identifier scheme="http://www.sec.gov/CIK">0000012345</xbrli:identifier></xbrli:entity>
+<xbrli:period><xbrli:startDate>2019-10-01</xbrli:startDate><xbrli:endDate>2019-12-31</xbrli:endDate></xbrli:period></xbrli:context>
+<ix:relationship fromRefs="rev2020" toRefs="fn1"/>
+</ix:resources>
+</ix:header></div>
+<p><ix:continuation id="name2"> Widget Co.</ix:continuation></p>
+<table>
+<tr><td>Revenues</td><td><ix:nonFraction id="rev2020" name="us-gaap:Revenues" contextRef="d2020" unitRef="usd" decimals="-3" scale="3" format="ixt:num-dot-decimal">789</ix:nonFraction></td>
+<td><ix:nonFraction id="rev2019" name="us-gaap:Revenues" contextRef="d2019" unitRef="usd" decimals="-3" scale="3" format="ixt:num-dot-decimal">701</ix:nonFraction></td></tr>
+<tr><td>Net loss</td><td>(<ix:nonFraction id="loss2020" name="us-gaap:NetIncomeLoss" contextRef="d2020" unitRef="usd" decimals="-3" scale="3" sign="-" format="ixt:num-dot-decimal">12</ix:nonFraction>)</td><td>-</td></tr>
+</table>
+<p><ix:footnote id="fn1">Revenues include one customer's order.</ix:footnote></p>
+</body></html>
+"""
+FACTS = {  # the target instance's facts, worked out by hand from the two documents
+    ("{http://xbrl.sec.gov/dei/2024}EntityRegistrantName", "d2020", None, "Acme Widget Co."),
+    ("{http://fasb.org/us-gaap/2024}Assets", "i2020", "usd", "1234000"),
+    ("{http://fasb.org/us-gaap/2024}Liabilities", "i2020", "usd", "456000"),
+    ("{http://fasb.org/us-gaap/2024}Revenues", "d2020", "usd", "789000"),
+    ("{http://fasb.org/us-gaap/2024}Revenues", "d2019", "usd", "701000"),
+    ("{http://fasb.org/us-gaap/2024}NetIncomeLoss", "d2020", "usd", "-12000"),
+}
+
+
+def _set(folder: Path, cover: str = COVER, operations: str = OPERATIONS) -> list[Path]:
+    folder.mkdir(parents=True, exist_ok=True)
+    paths = [folder / "acme-10q.htm", folder / "acme-ops.htm"]
+    paths[0].write_text(cover)
+    paths[1].write_text(operations)
+    return paths
+
+
+def _zip(paths: list[Path], zip_path: Path) -> Path:
+    with zipfile.ZipFile(zip_path, "w") as zf:
+        for p in paths:
+            zf.write(p, p.name)
+    return zip_path
+
+
+def _line(text: str, needle: str) -> int:
+    return next(i for i, line in enumerate(text.splitlines(), 1) if needle in line)
+
+
+def _errors(findings: list[Finding]) -> list[Finding]:
+    return [f for f in findings if f.severity == "error"]
+
+
+def test_the_target_instance_holds_the_facts_of_both_documents(tmp_path):
+    paths = _set(tmp_path)
+    findings = []
+    target, _ = target_instance([(load_xml(p)[0], str(p)) for p in paths], findings)
+    facts = {(el.tag, el.get("contextRef"), el.get("unitRef"), el.text) for el in target if el.get("contextRef")}
+    assert findings == [] and facts == FACTS
+    assert len(target.findall("{http://www.xbrl.org/2003/linkbase}footnoteLink")) == 1
+
+
+def test_a_set_validates_clean_from_a_folder_and_from_a_zip(tmp_path, capsys):
+    paths = _set(tmp_path / "set")
+    assert main(["validate", "--document-set", str(tmp_path / "set")]) == 0
+    assert "6 facts: 0 error(s)" in capsys.readouterr().out
+    archive = _zip(paths, tmp_path / "acme.zip")
+    assert main(["validate", str(archive), "--format", "json"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    assert [(r["file"], r["facts"]) for r in report["instances"]] == [(str(archive), 6)]
+    # without --document-set each document is its own target: the continuation is missing from
+    # the first, and the second names no schema
+    assert main(["validate", str(tmp_path / "set")]) == 1
+    out = capsys.readouterr().out
+    assert "continuationMissing" in out and "missingReferences" in out
+
+
+def test_findings_name_the_document_and_line_they_concern(tmp_path):
+    ops = OPERATIONS.replace('contextRef="d2020" unitRef="usd" decimals="-3" scale="3" format="ixt:num-dot-decimal">789',
+                             'contextRef="i2020" unitRef="usd" decimals="-3" scale="3" format="ixt:num-dot-decimal">789')
+    ops = ops.replace("<xbrli:startDate>2019-10-01", "<xbrli:startDate>2020-10-01")
+    ops = ops.replace('id="loss2020"', 'id="assets"')
+    paths = _set(tmp_path, operations=ops)
+    archive = _zip(paths, tmp_path / "acme.zip")
+    [result] = run_job(Job(str(archive), [archive], zipped=True))
+    where = {(f.code, f.file, f.line) for f in _errors(result.findings)}
+    ops_name = f"{archive}/acme-ops.htm"
+    assert where == {
+        ("xbrl:periodType", ops_name, _line(ops, 'id="rev2020"')),  # a duration concept in an instant context
+        ("xbrl:periodStartAfterEnd", ops_name, _line(ops, '<xbrli:context id="d2019">')),
+        ("ix11.10.1.2:uniqueIxId", ops_name, _line(ops, 'name="us-gaap:NetIncomeLoss"')),  # first in the cover
+    }
+    assert not any("txt2xbrl-ixds-" in f.file or "txt2xbrl-ixds-" in f.message for f in result.findings)
+
+
+def test_a_line_past_65535_is_reported_on_its_line(tmp_path):
+    padded = OPERATIONS.replace("<table>", "\n" * 70_000 + "<table>")
+    padded = padded.replace('contextRef="d2019" unitRef="usd"', 'contextRef="i2020" unitRef="usd"')
+    paths = _set(tmp_path, operations=padded)
+    result = validate_set(paths, str(tmp_path))
+    [wrong] = _errors(result.findings)
+    assert (wrong.code, wrong.file, wrong.line) == ("xbrl:periodType", str(paths[1]), _line(padded, 'id="rev2019"'))
+    assert wrong.line > 70_000
+
+
+def test_facts_of_another_target_are_read_only_when_asked(tmp_path):
+    ops = OPERATIONS.replace('<ix:nonFraction id="rev2019"', '<ix:nonFraction target="statutory" id="rev2019"')
+    paths = _set(tmp_path, operations=ops)
+    default = validate_set(paths, str(tmp_path))
+    # (the context of the fact left out is then unused in the default target)
+    assert default.facts == 5 and {f.code for f in default.findings} == {"inline:otherTarget", "xbrl:unusedContext"}
+    statutory = validate_set(paths, str(tmp_path), target="statutory")
+    assert statutory.facts == 1  # (its target has no references: missingReferences)
+    assert "ix11.12.1.2:missingReferences" in {f.code for f in statutory.findings}
+
+
+@pytest.mark.parametrize("member", ["../evil.htm", "/etc/evil.htm"])
+def test_a_zip_member_that_would_land_outside_is_refused(tmp_path, member, capsys):
+    archive = tmp_path / "bad.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("acme-10q.htm", COVER)
+        zf.writestr(member, "x")
+    assert main(["validate", str(archive)]) == 2
+    assert "input:unsafeZip" in capsys.readouterr().out
+    assert not (tmp_path.parent / "evil.htm").exists()
+
+
+def test_a_zip_larger_than_the_limit_is_refused_before_unpacking(tmp_path):
+    archive = tmp_path / "big.zip"
+    with zipfile.ZipFile(archive, "w", compression=zipfile.ZIP_DEFLATED) as zf:
+        zf.writestr("acme-10q.htm", COVER + " " * 2_000_000)
+    with pytest.raises(Exception) as caught:
+        with unpacked(archive, 1_000_000):
+            pass
+    assert caught.value.finding.code == "input:tooLarge"
+
+
+@pytest.mark.slow
+def test_arelle_reads_the_same_set_and_finds_the_same_errors(tmp_path):
+    from arelle_util import arelle_kind, run_arelle
+
+    clean = _zip(_set(tmp_path / "clean"), tmp_path / "clean.zip")
+    assert [p["code"] for p in run_arelle(clean, tmp_path, plugins="inlineXbrlDocumentSet")
+            if p["level"] == "error"] == []
+    ops = OPERATIONS.replace('contextRef="d2020" unitRef="usd" decimals="-3" scale="3" format="ixt:num-dot-decimal">789',
+                             'contextRef="i2020" unitRef="usd" decimals="-3" scale="3" format="ixt:num-dot-decimal">789')
+    ops = ops.replace('id="loss2020"', 'id="assets"').replace(' Widget Co.</ix:continuation>', " Widget Co.</ix:continuation>"
+                                                             '<ix:continuation id="spare">x</ix:continuation>')
+    ops = ops.replace('xml:lang="en-US" ', "")
+    broken = _zip(_set(tmp_path / "broken", operations=ops), tmp_path / "broken.zip")
+    theirs = {p["code"] for p in run_arelle(broken, tmp_path, plugins="inlineXbrlDocumentSet", require_load=False)
+              if p["level"] == "error"}
+    [result] = run_job(Job(str(broken), [broken], zipped=True))
+    ours = {f.code for f in _errors(result.findings)}
+    assert ours == {"xbrl:periodType", "ix11.10.1.2:uniqueIxId", "ix11.4.1.2:continuationNotReferenced",
+                    "ix11.6.1.2:footnoteLang"}
+    assert {arelle_kind(c, theirs) for c in ours} == theirs  # the same errors (Arelle's names), no more, no fewer
