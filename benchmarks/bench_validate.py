@@ -7,8 +7,10 @@ Instances: the converted seeds and corpus (converted here into a temporary folde
 generated instance of 10,000 facts. Arelle runs in this process through its Session API,
 offline, with Calculations 1.1 (c11r) and our taxonomy package, as our tests run it; each
 validator sees each instance once per round after a warm-up on the first, for ROUNDS rounds
-(garbage collected before each timing, so neither pays for the other's garbage). Prints the
-median time of each and the ratio. Run: python benchmarks/bench_validate.py [ROUNDS]
+(garbage collected before each timing, so neither pays for the other's garbage): first each
+validator's rounds one after another, as a batch is validated, then the two alternating, where
+each round starts with the caches and memory the other left. Prints the median time of each and
+the ratios. Run: python benchmarks/bench_validate.py [ROUNDS]
 """
 from __future__ import annotations
 
@@ -117,13 +119,16 @@ def main() -> None:
             ours(files[0])
             arelle(files[0])  # warm-up: imports, taxonomy caches
             facts = sum(ours(f).facts for f in files)
-            t_ours, t_arelle = [], []
-            for _ in range(rounds):
-                t_ours.append(_timed(ours, files))
-                t_arelle.append(_timed(arelle, files))
+            # each validator's rounds one after another (as a batch of files is validated), then
+            # alternating with the other's (each then starts with caches the other has filled)
+            t_ours = [_timed(ours, files) for _ in range(rounds)]
+            t_arelle = [_timed(arelle, files) for _ in range(rounds)]
             mine, theirs = statistics.median(t_ours), statistics.median(t_arelle)
+            alternating = [(_timed(ours, files), _timed(arelle, files)) for _ in range(rounds)]
+            mine_alt, theirs_alt = (statistics.median(t) for t in zip(*alternating))
             print(f"{label} ({facts:,} facts): txt2xbrl {1000 * mine:.0f} ms, Arelle {1000 * theirs:.0f} ms, "
-                  f"txt2xbrl is {theirs / mine:.1f} times faster (median of {rounds} rounds)")
+                  f"txt2xbrl is {theirs / mine:.1f} times faster (median of {rounds} rounds each); alternating: "
+                  f"{1000 * mine_alt:.0f} ms against {1000 * theirs_alt:.0f} ms, {theirs_alt / mine_alt:.1f} times")
             total_ours += mine
             total_arelle += theirs
         print(f"all: txt2xbrl {1000 * total_ours:.0f} ms, Arelle {1000 * total_arelle:.0f} ms, "

@@ -129,6 +129,46 @@ def test_each_broken_instance_is_reported(clean, tmp_path, case):
     assert any(lines) or code == "dts:schemaRefMissing", lines  # the finding says where
 
 
+# Facts the plain-fact path must hand to libxml2 (or leave out only where libxml2 would find them valid).
+PLAIN_EDGES = {
+    "fact_id_repeated": [(F5, F5 + "\n  " + ASSETS.replace('id="f13"', 'id="f5"').replace("Assets", "Liabilities"))],
+    "fact_id_is_a_context_id": [(F5, F5.replace('id="f5"', 'id="I19991231"'))],
+    "fact_id_not_an_ncname": [(F5, F5.replace('id="f5"', 'id="5f"'))],
+    "foreign_attribute": [(F5, F5.replace('id="f5"', 'id="f5" xmlns:x="urn:x" x:note="y"'))],
+    "comment_inside": [(F5, F5.replace(">500000<", "><!-- c -->500000<"))],
+    "decimals_inf": [(F5, F5.replace('decimals="-3"', 'decimals="INF"'))],
+    "decimals_spaced": [(F5, F5.replace('decimals="-3"', 'decimals=" -3 "'))],
+    "decimals_inf_spaced": [(F5, F5.replace('decimals="-3"', 'decimals=" INF"'))],
+    "decimals_word": [(F5, F5.replace('decimals="-3"', 'decimals="three"'))],
+    "value_spaced": [(F5, F5.replace(">500000<", ">\n  500000 <"))],
+    "value_exponent": [(F5, F5.replace(">500000<", ">5e5<"))],
+    "value_empty": [(F5, F5.replace(">500000<", "><"))],
+    "value_signed": [(F5, F5.replace(">500000<", ">+500000.<"))],
+    "abstract_concept": [(F5, F5 + "\n  " + F5.replace(CASH, "us-gaap:AssetsAbstract").replace('id="f5"', 'id="fa"'))],
+}
+
+
+@pytest.mark.parametrize("case", sorted(CASES) + sorted(PLAIN_EDGES))
+def test_plain_facts_left_out_of_libxml2_change_no_finding(clean, tmp_path, monkeypatch, case):
+    """What validate reports is the same whether plain facts are checked in Python and left out of
+    the document libxml2 validates, or all validated by libxml2."""
+    from converter.validator import xsd
+
+    path = _broken(clean, tmp_path, CASES[case][0] if case in CASES else PLAIN_EDGES[case])
+    quick = validate_file(path).findings
+    monkeypatch.setattr(xsd, "_plain_value", lambda *args: None)
+    assert quick == validate_file(path).findings
+
+
+def test_the_plain_path_is_taken(clean, monkeypatch):
+    from converter.validator import xsd
+
+    seen = []
+    real = xsd._plain_with_ids
+    monkeypatch.setattr(xsd, "_plain_with_ids", lambda root, facts, ids: (seen.extend(facts), real(root, facts, ids)))
+    assert validate_file(clean / f"{NAME}.xml").findings == [] and len(seen) > 40
+
+
 def test_outputs_of_the_seeds_are_clean(seed_output):
     for inst in sorted(seed_output.glob("*/*.xml")):
         if inst.stem == inst.parent.name:

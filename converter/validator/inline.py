@@ -15,9 +15,7 @@ checked. ix:tuple and ix:fraction facts are not read (reported as not checked, w
 from __future__ import annotations
 
 import copy
-import datetime as dt
 import functools
-import re
 import tomllib
 from decimal import Decimal, InvalidOperation
 
@@ -26,6 +24,7 @@ from lxml import etree
 from converter.namespaces import LINK, XBRLI, XLINK
 from converter.resources import taxonomy_dir
 from converter.validator.findings import ERROR, WARNING, Finding
+from converter.validator.ixt import transform
 
 IX = "http://www.xbrl.org/2013/inlineXBRL"
 XHTML = "http://www.w3.org/1999/xhtml"
@@ -324,63 +323,8 @@ def _continued(el, continuations, used, name, findings) -> str:
     return text
 
 
-_MONTHS = {m: i for i, m in enumerate(("january", "february", "march", "april", "may", "june", "july", "august",
-                                        "september", "october", "november", "december"), 1)}
-_NUM = {"num-dot": re.compile(r"^[0-9]{1,3}(?:[, \u00a0]?[0-9]{3})*(?:\.[0-9]+)?$|^\.[0-9]+$"),
-        "num-comma": re.compile(r"^[0-9]{1,3}(?:[. \u00a0]?[0-9]{3})*(?:,[0-9]+)?$|^,[0-9]+$")}
-
-
 def _transform(fmt: str, text: str) -> str | None:
-    kind = _registries()[1][fmt]
-    s = " ".join(text.split())
-    if kind in _NUM:
-        if not _NUM[kind].match(s):
-            return None
-        if kind == "num-dot":
-            return re.sub(r"[, \u00a0]", "", s)
-        return re.sub(r"[. \u00a0]", "", s).replace(",", ".")
-    if kind == "zero-dash":
-        return "0" if s and set(s) <= set("-\u2010\u2011\u2012\u2013\u2014\u2015\u2212") else None
-    if kind == "zero":
-        return "0"
-    if kind == "empty":
-        return ""
-    if kind in ("true", "false"):
-        return kind
-    if kind == "ballot":
-        return {"\u2611": "true", "\u2612": "true", "\u2610": "false"}.get(s)
-    if kind.startswith("date-"):
-        return _date(kind, s)
-    return None
-
-
-def _date(kind: str, s: str) -> str | None:
-    try:
-        if kind in ("date-mdy", "date-dmy", "date-ymd"):
-            parts = re.split(r"[^0-9]+", s.strip())
-            if len(parts) != 3:
-                return None
-            if kind == "date-mdy":
-                m, d, y = parts
-            elif kind == "date-dmy":
-                d, m, y = parts
-            else:
-                y, m, d = parts
-        else:
-            words = re.findall(r"[A-Za-z]+|[0-9]+", s)
-            if kind == "date-monthname-d-y" and len(words) == 3:
-                month, d, y = words
-            elif kind == "date-d-monthname-y" and len(words) == 3:
-                d, month, y = words
-            else:
-                return None
-            m = next((n for full, n in _MONTHS.items() if full.startswith(month.lower()) and len(month) >= 3), None)
-            if m is None:
-                return None
-        year = int(y) + (2000 if len(y) == 2 else 0)
-        return dt.date(year, int(m), int(d)).isoformat()
-    except ValueError:
-        return None
+    return transform(_registries()[1][fmt], text)
 
 
 def _number(text: str, scale: str | None, sign: str | None) -> str | None:
