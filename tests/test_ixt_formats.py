@@ -60,9 +60,9 @@ def test_every_implemented_format_names_a_kind_of_reading():
     assert set(IMPLEMENTED.values()) <= set(KINDS)
 
 
-# ixt-sec's formats: Arelle implements them in the SEC's own plugin (not in arelle-release); the
-# ballot box is held to its definition in test_the_forms_filers_print_are_read
-SEC_ONLY = {"boolballotbox"}
+# ixt-sec's formats: Arelle implements them in the SEC's own plugin (not in arelle-release); they
+# are held to their definitions in test_the_sec_formats_read_what_they_define
+SEC_ONLY = {"boolballotbox", "numwordsen", "stateprovnameen", "entityfilercategoryen"}
 
 
 def test_every_other_implemented_format_is_one_arelle_implements():
@@ -88,3 +88,17 @@ def test_the_forms_filers_print_are_read():
     assert transform("date-md", "2/30") is None
     assert transform("num-unit", "5 dollars 25 cents") == "5.25"
     assert transform("ballot", "\u2612") == "true" and transform("ballot", "x") is None
+
+
+@pytest.mark.parametrize("kind,text,value", [
+    ("ballot", "\u2612", "true"), ("ballot", "\u2610", "false"), ("ballot", "x", None),
+    ("num-words-en", "None", "0"), ("num-words-en", "twenty-one", "21"), ("num-words-en", "eleven hundred", "1100"),
+    ("num-words-en", "three million, four hundred and two", "3000402"), ("num-words-en", "one two", None),
+    ("num-words-en", "one thousand thousand", None), ("num-words-en", "hundred", None),
+    ("num-words-en", "one and one-half", None),
+    ("state-name-en", "New  York", "NY"), ("state-name-en", "district of columbia", "DC"), ("state-name-en", "Ontario", None),
+    ("filer-category-en", "Large accelerated filer", "Large Accelerated Filer"),
+    ("filer-category-en", "Non Accelerated Filer", "Non-accelerated Filer"), ("filer-category-en", "Smaller", None),
+])
+def test_the_sec_formats_read_what_they_define(kind, text, value):
+    assert transform(kind, text) == value

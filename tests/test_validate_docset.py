@@ -198,3 +198,43 @@ def test_arelle_reads_the_same_set_and_finds_the_same_errors(tmp_path):
     assert ours == {"xbrl:periodType", "ix11.10.1.2:uniqueIxId", "ix11.4.1.2:continuationNotReferenced",
                     "ix11.6.1.2:footnoteLang"}
     assert {arelle_kind(c, theirs) for c in ours} == theirs  # the same errors (Arelle's names), no more, no fewer
+
+
+def test_a_format_name_unknown_to_a_registry_known_in_part_is_not_checked(tmp_path):
+    """Our copy of the SEC's registry comes from secondary sources: a name of its namespace that the
+    copy lacks leaves its fact not checked; a name the XII registry 4 does not define is an error."""
+    sec = COVER.replace('xmlns:ixt="', 'xmlns:ixt-sec="http://www.sec.gov/inlineXBRL/transformation/2015-08-31"\n xmlns:ixt="')
+    unknown_sec = sec.replace('format="ixt:num-dot-decimal">1,234', 'format="ixt-sec:num-word-en">one thousand')
+    paths = _set(tmp_path / "sec", cover=unknown_sec)
+    result = validate_set(paths, str(tmp_path / "sec"))
+    assert _errors(result.findings) == [] and result.facts == 5
+    assert any(f.code == "dts:notChecked" and "1 inline facts" in f.message for f in result.findings)
+    unknown_xii = COVER.replace('format="ixt:num-dot-decimal">1,234', 'format="ixt:num-word-en">one thousand')
+    paths = _set(tmp_path / "xii", cover=unknown_xii)
+    assert [f.code for f in _errors(validate_set(paths, str(tmp_path / "xii")).findings)] == [
+        "ix11.10.1.2:invalidTransformation"]
+
+
+def test_a_text_an_sec_format_here_cannot_read_is_not_checked_and_one_it_reads_is(tmp_path):
+    sec = COVER.replace('xmlns:ixt="', 'xmlns:ixt-sec="http://www.sec.gov/inlineXBRL/transformation/2015-08-31"\n xmlns:ixt="')
+    words = sec.replace('format="ixt:num-dot-decimal">1,234', 'format="ixt-sec:numwordsen">one thousand two hundred '
+                                                                'thirty-four')
+    findings = []
+    target, _ = target_instance([(load_xml(p)[0], str(p)) for p in _set(tmp_path / "read", cover=words)], findings)
+    assert findings == [] and target.find("{http://fasb.org/us-gaap/2024}Assets").text == "1234000"
+    odd = sec.replace('format="ixt:num-dot-decimal">1,234', 'format="ixt-sec:numwordsen">one and one-half')
+    result = validate_set(_set(tmp_path / "odd", cover=odd), str(tmp_path / "odd"))
+    assert _errors(result.findings) == [] and result.facts == 5
+    assert any(f.code == "dts:notChecked" for f in result.findings)
+
+
+def test_a_zipped_set_is_read_without_a_socket(tmp_path, monkeypatch):
+    import socket
+
+    class NoSocket(socket.socket):
+        def __init__(self, *args, **kwargs):
+            raise AssertionError("validate opened a socket")
+    monkeypatch.setattr(socket, "socket", NoSocket)
+    archive = _zip(_set(tmp_path / "set"), tmp_path / "acme.zip")
+    [result] = run_job(Job(str(archive), [archive], zipped=True))
+    assert result.facts == 6 and _errors(result.findings) == []

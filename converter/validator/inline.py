@@ -40,9 +40,12 @@ def is_inline(root: etree._Element) -> bool:
 
 
 @functools.cache
-def _registries() -> tuple[dict[str, frozenset[str]], dict[str, str]]:
+def _registries() -> tuple[dict[str, frozenset[str]], dict[str, str], frozenset[str]]:
+    """Each registry's format names, the implemented names' kinds, the registries known only in part."""
     data = tomllib.loads((taxonomy_dir() / "ixt.toml").read_text(encoding="utf-8"))
-    return ({r["namespace"]: frozenset(r["formats"]) for r in data["registry"].values()}, data["implemented"])
+    registries = data["registry"].values()
+    return ({r["namespace"]: frozenset(r["formats"]) for r in registries}, data["implemented"],
+            frozenset(r["namespace"] for r in registries if not r.get("complete", True)))
 
 
 def _code(element: etree._Element, name: str, constraint: bool = False) -> str:
@@ -128,7 +131,7 @@ def target_instance(docs: list[tuple[etree._Element, str]], findings: list[Findi
             if fact is not None:
                 origins.mark(fact, name, el.sourceline)
                 out.append(fact)
-            elif _format_state(el) == "unimplemented":
+            elif _format_state(el) == "unimplemented" or el.get(_UNREAD):
                 unread += 1
     _footnotes(docs, out, target, origins)
     for root, name in docs:
@@ -238,6 +241,14 @@ def _ids(docs: list[tuple[etree._Element, str]], findings: list[Finding]) -> Non
 _REPEATED = "{urn:txt2xbrl:inline}repeated"
 
 
+def _partial(el: etree._Element) -> bool:
+    """The element's format is of a registry known here only in part (the SEC's)."""
+    return el.nsmap.get(el.get("format", "").rpartition(":")[0] or None) in _registries()[2]
+
+
+_UNREAD = "{urn:txt2xbrl:inline}unread"
+
+
 def _format_state(el: etree._Element) -> str:
     """"none", "implemented", "unimplemented" or "undefined" for the element's format."""
     fmt = el.get("format")
@@ -245,7 +256,9 @@ def _format_state(el: etree._Element) -> str:
         return "none"
     prefix, _, local = fmt.rpartition(":")
     ns = el.nsmap.get(prefix or None)
-    defined, implemented = _registries()
+    defined, implemented, partial = _registries()
+    if ns in partial and local not in defined[ns]:
+        return "unimplemented"  # (perhaps a name our copy of the registry lacks: not ours to call undefined)
     if ns not in defined or local not in defined[ns]:
         return "undefined"
     return "implemented" if local in implemented else "unimplemented"
@@ -283,6 +296,9 @@ def _fact(el, local, continuations, used, name, findings) -> etree._Element | No
     value = "" if nil else text
     if not nil and state == "implemented":
         value = _transform(el.get("format").rpartition(":")[2], text)
+        if value is None and _partial(el):
+            el.set(_UNREAD, "1")  # a reading held to no reference refuses it: not checked, not called invalid
+            return None
         if value is None:
             findings.append(Finding(_code(el, "transformValueError", constraint=True), ERROR,
                                     f"{text.strip()!r} is not a value of format {el.get('format')}", name, line))

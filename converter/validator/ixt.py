@@ -6,7 +6,9 @@ one of the kinds below. They read text as Arelle, the reference processor, reads
 FunctionIxt; tests/test_ixt_formats.py holds each kind to it on the same inputs), including where
 registries 3 and 4 differ: registry 3's numbers need groups of three digits, registry 4's take any
 grouping and give the canonical number. English month names are written in full or in three
-letters, capitalised or in capitals; a year of one or two digits is 200Y or 20YY.
+letters, capitalised or in capitals; a year of one or two digits is 200Y or 20YY. Three of the
+SEC's formats (numbers in words, state names, filer categories) are read too, with no reference to
+hold them to: where they refuse a text, its fact is not checked (converter/validator/inline.py).
 """
 from __future__ import annotations
 
@@ -155,6 +157,53 @@ KINDS: dict[str, Callable[[str], str | None]] = {
     "date-monthname-y": _dates(_WS + _MONTH_EN + "[^0-9]+" + _YEAR + _WS, "my", _year_month),
     "date-y-monthname": _dates(_WS + _YEAR + "[^0-9]+" + _MONTH_EN + _WS, "ym", _year_month),
 }
+
+
+# The SEC's formats implemented here have no reference reading to be held to (Arelle reads them in
+# the SEC's own plugin): where these refuse a text, its fact is reported not checked, not invalid.
+_SMALL = {w: i for i, w in enumerate(("zero one two three four five six seven eight nine ten eleven twelve thirteen "
+                                      "fourteen fifteen sixteen seventeen eighteen nineteen").split())}
+_TENS = {w: 10 * i for i, w in enumerate("twenty thirty forty fifty sixty seventy eighty ninety".split(), 2)}
+_SCALES = {"thousand": 10 ** 3, "million": 10 ** 6, "billion": 10 ** 9, "trillion": 10 ** 12}
+
+
+def _num_words_en(s: str) -> str | None:
+    """English words for a whole number ("no" and "none" are 0): "one hundred twenty-five thousand".
+    Words out of order ("one two", "thousand million") are refused, not summed."""
+    words = [w for w in re.split(r"[\s,-]+", s.lower()) if w and w != "and"]
+    if words in (["no"], ["none"], ["zero"]):
+        return "0"
+    total = group = 0
+    last, scale_before = None, 10 ** 15  # the kind of the word before; the scale of the group before
+    for w in words:
+        if w in _TENS and last in (None, "hundred", "scale"):
+            group, last = group + _TENS[w], "tens"
+        elif w in _SMALL and _SMALL[w] and (last in (None, "hundred", "scale") or last == "tens" and _SMALL[w] < 10):
+            group, last = group + _SMALL[w], "unit"
+        elif w == "hundred" and last in ("unit", "tens") and group < 100:
+            group, last = group * 100, "hundred"
+        elif w in _SCALES and group and _SCALES[w] < scale_before:
+            total, group, last, scale_before = total + group * _SCALES[w], 0, "scale", _SCALES[w]
+        else:
+            return None
+    return str(total + group) if last is not None else None
+
+
+_STATES = {n.lower(): c for c, n in (line.split(" ", 1) for line in """AL Alabama|AK Alaska|AZ Arizona|AR Arkansas
+|CA California|CO Colorado|CT Connecticut|DE Delaware|DC District of Columbia|FL Florida|GA Georgia|HI Hawaii|ID Idaho
+|IL Illinois|IN Indiana|IA Iowa|KS Kansas|KY Kentucky|LA Louisiana|ME Maine|MD Maryland|MA Massachusetts|MI Michigan
+|MN Minnesota|MS Mississippi|MO Missouri|MT Montana|NE Nebraska|NV Nevada|NH New Hampshire|NJ New Jersey|NM New Mexico
+|NY New York|NC North Carolina|ND North Dakota|OH Ohio|OK Oklahoma|OR Oregon|PA Pennsylvania|RI Rhode Island
+|SC South Carolina|SD South Dakota|TN Tennessee|TX Texas|UT Utah|VT Vermont|VA Virginia|WA Washington|WV West Virginia
+|WI Wisconsin|WY Wyoming""".replace("\n", "").split("|"))}
+_FILER_CATEGORIES = {"large accelerated filer": "Large Accelerated Filer", "accelerated filer": "Accelerated Filer",
+                     "non-accelerated filer": "Non-accelerated Filer"}
+
+KINDS.update({
+    "num-words-en": _num_words_en,
+    "state-name-en": lambda s: _STATES.get(s.lower()),
+    "filer-category-en": lambda s: _FILER_CATEGORIES.get(re.sub(r"non[\s-]*", "non-", s.lower())),
+})
 
 
 def transform(kind: str, text: str) -> str | None:
