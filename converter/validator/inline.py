@@ -10,7 +10,8 @@ used twice (idMustBeUnique); continuation chains (continuationMissing, continuat
 continuationReferences, continuationNotReferenced; ancestorNodeDisallowed for one in ix:hidden); no
 ix:references schemaRef (missingReferences); an ix:footnote without xml:lang in scope (footnoteLang).
 A format the registries define that is not implemented here leaves its facts out, reported as not
-checked. ix:tuple and ix:fraction facts are not read (reported as not checked, with their count).
+checked. ix:tuple and ix:fraction are read into tuples (their facts placed by tupleRef or nesting,
+in their order) and fraction items; tupleRefMissing, tupleMemberOrderMissing, tupleIdDuplication.
 """
 from __future__ import annotations
 
@@ -30,9 +31,19 @@ IX = "http://www.xbrl.org/2013/inlineXBRL"
 XHTML = "http://www.w3.org/1999/xhtml"
 XSI_NIL = "{http://www.w3.org/2001/XMLSchema-instance}nil"
 _I = f"{{{IX}}}"
-# the sections of Inline XBRL 1.1 whose validation rules an element's errors cite (Arelle's codes)
-_SECT = {"nonFraction": "ix11.10.1.2", "nonNumeric": "ix11.11.1.2", "continuation": "ix11.4.1.2",
-         "references": "ix11.12.1.2"}
+# The section of Inline XBRL 1.1 an element's errors cite, by element and by kind of rule (its
+# constraints, its validation rules), as Arelle's codes name them; a context or a unit is cited
+# as ix:resources.
+_SECTIONS = {
+    "continuation": ("ix11.4.1.1", "ix11.4.1.2"), "exclude": ("ix11.5.1.1", "ix11.5.1.2"),
+    "footnote": ("ix11.6.1.1", "ix11.6.1.2"), "fraction": ("ix11.7.1.2", "ix11.7.1.3"),
+    "numerator": ("ix11.7.1.1", "ix11.7.1.3"), "denominator": ("ix11.7.1.1", "ix11.7.1.3"),
+    "header": ("ix11.8.1.1", "ix11.8.1.3"), "hidden": ("ix11.9.1.1", "ix11.9.1.2"),
+    "nonFraction": ("ix11.10.1.1", "ix11.10.1.2"), "nonNumeric": ("ix11.11.1.1", "ix11.11.1.2"),
+    "references": ("ix11.12.1.1", "ix11.12.1.2"), "relationship": ("ix11.13.1.1", "ix11.13.1.2"),
+    "resources": ("ix11.14.1.1", "ix11.14.1.2"), "tuple": ("ix11.15.1.1", "ix11.15.1.2"),
+}
+_SECT = {name: validation for name, (_, validation) in _SECTIONS.items()}
 
 
 def is_inline(root: etree._Element) -> bool:
@@ -49,11 +60,10 @@ def _registries() -> tuple[dict[str, frozenset[str]], dict[str, str], frozenset[
 
 
 def _code(element: etree._Element, name: str, constraint: bool = False) -> str:
-    """Arelle's code: the section of the element's rules in Inline XBRL 1.1, ".1" for its
-    constraints and ".2" for its validation rules."""
+    """Arelle's code: the section of the element's rules (its constraints, or its validation rules)."""
     local = etree.QName(element).localname if isinstance(element.tag, str) else "other"
-    sect = _SECT.get(local, "ix11")
-    return f"{sect[:-1] + '1' if constraint and sect != 'ix11' else sect}:{name}"
+    local = "resources" if local in ("context", "unit") else local
+    return f"{_SECTIONS.get(local, ('ix11', 'ix11'))[0 if constraint else 1]}:{name}"
 
 
 class Origins:
@@ -116,23 +126,30 @@ def target_instance(docs: list[tuple[etree._Element, str]], findings: list[Findi
                      for c in root.iter(f"{_I}continuation") if c.get("id")}
     used: dict[str, etree._Element] = {}
     unread = elsewhere = 0
+    made: dict[etree._Element, etree._Element] = {}  # inline fact or tuple -> its element in the target
+    tuples: dict[str, etree._Element] = {}  # tupleID -> its ix:tuple
     for root, name in docs:
         for el in root.iter(f"{_I}nonFraction", f"{_I}nonNumeric", f"{_I}fraction", f"{_I}tuple"):
             if el.get("target") != target:
                 elsewhere += 1
                 continue
             local = etree.QName(el).localname
-            if local in ("fraction", "tuple"):
-                unread += 1
-                continue
-            if local == "nonFraction" and el.getparent() is not None and el.getparent().tag == f"{_I}nonFraction":
-                continue  # (a nested nonFraction is its parent's value)
-            fact = _fact(el, local, continuations, used, name, findings)
+            parent = el.getparent()
+            if local in ("nonFraction", "fraction") and parent is not None and parent.tag == el.tag:
+                continue  # (a nested nonFraction or fraction is its parent's value)
+            if local == "tuple":
+                fact = _tuple(el, name, findings, tuples)
+            elif local == "fraction":
+                fact = _fraction(el, name, findings)
+            else:
+                fact = _fact(el, local, continuations, used, name, findings)
             if fact is not None:
                 origins.mark(fact, name, el.sourceline)
-                out.append(fact)
+                made[el] = fact
             elif _format_state(el) == "unimplemented" or el.get(_UNREAD):
                 unread += 1
+    _place(made, tuples, out, name, findings)
+    _references(made, out, docs, findings)
     _footnotes(docs, out, target, origins)
     for root, name in docs:
         for note in root.iter(f"{_I}footnote"):
@@ -148,14 +165,124 @@ def target_instance(docs: list[tuple[etree._Element, str]], findings: list[Findi
                                     f"ix:continuation {cid} is not referenced by any fact or continuation", name,
                                     c.sourceline or 0))
     if unread:
-        findings.append(Finding("dts:notChecked", WARNING, f"{unread:,} inline facts not checked: ix:tuple, "
-                                f"ix:fraction or a format this validator does not implement", docs[0][1], 0))
+        findings.append(Finding("dts:notChecked", WARNING, f"{unread:,} inline facts not checked: their format "
+                                f"is one this validator does not implement, or cannot read here", docs[0][1], 0))
     if elsewhere:
         findings.append(Finding("inline:otherTarget", WARNING, f"{elsewhere:,} inline facts of "
                                 + ("other targets" if target is None else "the default or other targets")
                                 + " are not in this target instance" + ("" if target else " (choose one with --inline-target)"),
                                 docs[0][1], 0))
     return out, origins
+
+
+def _tuple(el, name, findings, tuples) -> etree._Element | None:
+    """The target's element of an ix:tuple (its facts are placed in it afterwards)."""
+    concept = _concept_tag(el, name, findings)
+    if concept is None:
+        return None
+    tid = el.get("tupleID")
+    if tid is not None:
+        if tid in tuples:
+            findings.append(Finding(_code(el, "tupleIdDuplication"), ERROR, f"tupleID {tid!r} is used again (first at "
+                                    f"line {tuples[tid].sourceline})", name, el.sourceline or 0))
+        tuples.setdefault(tid, el)
+    fact = etree.Element(concept)
+    for attr in ("id", XSI_NIL):
+        if el.get(attr) is not None and not (attr == "id" and el.get(_REPEATED)):
+            fact.set(attr, el.get(attr))
+    return fact
+
+
+def _fraction(el, name, findings) -> etree._Element | None:
+    """An ix:fraction as an item of numerator and denominator (each read by its own format, scale and sign)."""
+    concept = _concept_tag(el, name, findings)
+    if concept is None:
+        return None
+    fact = etree.Element(concept)
+    for attr in ("contextRef", "unitRef", "id", XSI_NIL):
+        if el.get(attr) is not None and not (attr == "id" and el.get(_REPEATED)):
+            fact.set(attr, el.get(attr))
+    if el.get(XSI_NIL) in ("true", "1"):
+        return fact
+    for term in ("numerator", "denominator"):
+        part = next(el.iter(f"{_I}{term}"), None)
+        if part is None:
+            findings.append(Finding(_code(el, f"{term}Missing", constraint=True), ERROR, f"ix:fraction has no "
+                                    f"ix:{term}", name, el.sourceline or 0))
+            return None
+        text = _text(part)
+        value = _transform(part.get("format").rpartition(":")[2], text) \
+            if _format_state(part) == "implemented" else text.strip()
+        number = _number(value, part.get("scale"), part.get("sign")) if value is not None else None
+        if number is None:
+            findings.append(Finding(_code(part, "transformValueError", constraint=True), ERROR,
+                                    f"{text.strip()!r} is not a number", name, part.sourceline or 0))
+            return None
+        etree.SubElement(fact, f"{{{XBRLI}}}{term}").text = number
+    return fact
+
+
+def _concept_tag(el, name, findings) -> str | None:
+    """The clark name of the element's name attribute, or None (with the finding) if it is none."""
+    concept = el.get("name", "")
+    prefix, _, cname = concept.rpartition(":")
+    ns = el.nsmap.get(prefix or None)
+    if ns is None or not cname:
+        findings.append(Finding(_code(el, "invalidName"), ERROR, f"name {concept!r} is not a QName in scope", name,
+                                el.sourceline or 0))
+        return None
+    return f"{{{ns}}}{cname}"
+
+
+def _place(made: dict, tuples: dict, out: etree._Element, name: str, findings: list[Finding]) -> None:
+    """Each fact and tuple in the target: in the tuple its tupleRef names or the ix:tuple around it
+    (in the order of their order attributes), else at the top level."""
+    members: dict[etree._Element, list] = {}
+    for seq, (el, fact) in enumerate(made.items()):
+        owner = None
+        ref = el.get("tupleRef")
+        if ref is not None:
+            owner = tuples.get(ref)
+            if owner is None:
+                findings.append(Finding(_code(el, "tupleRefMissing"), ERROR, f"tupleRef {ref!r} names no ix:tuple",
+                                        name, el.sourceline or 0))
+        else:
+            nearest = next(el.iterancestors(f"{_I}*"), None)  # (as Arelle reads it: the nearest ix element)
+            owner = nearest if nearest is not None and nearest.tag == f"{_I}tuple" else None
+        if owner is not None and owner not in made:
+            continue  # (its tuple was refused, with its finding)
+        order = el.get("order")
+        if owner is not None and order is None:
+            findings.append(Finding(_code(el, "tupleMemberOrderMissing"), ERROR, "a fact in a tuple needs an order",
+                                    name, el.sourceline or 0))
+        members.setdefault(owner, []).append((_order(order), seq, fact))
+    for owner, facts in members.items():
+        parent = out if owner is None else made[owner]
+        for _, _, fact in sorted(facts, key=lambda m: (m[0], m[1]) if owner is not None else m[1:2]):
+            parent.append(fact)
+
+
+def _references(made: dict, out: etree._Element, docs, findings: list[Finding]) -> None:
+    """Each fact's contextRef names a context of the set's resources, and a number's unitRef a unit
+    (as Arelle checks them, besides the XBRL rule the target instance then breaks)."""
+    contexts = {c.get("id") for c in out.iterfind(f"{{{XBRLI}}}context")}
+    units = {u.get("id") for u in out.iterfind(f"{{{XBRLI}}}unit")}
+    where = {el: name for root, name in docs for el in made if el.getroottree().getroot() is root}
+    for el in made:
+        local = etree.QName(el).localname
+        if local != "tuple" and el.get("contextRef") not in contexts:
+            findings.append(Finding(_code(el, "contextReference"), ERROR, f"contextRef {el.get('contextRef')!r} names "
+                                    f"no context of the resources", where[el], el.sourceline or 0))
+        if local in ("nonFraction", "fraction") and el.get("unitRef") not in units:
+            findings.append(Finding(_code(el, "unitReference"), ERROR, f"unitRef {el.get('unitRef')!r} names no unit "
+                                    f"of the resources", where[el], el.sourceline or 0))
+
+
+def _order(order: str | None) -> Decimal:
+    try:
+        return Decimal(order) if order is not None else Decimal("Infinity")
+    except InvalidOperation:
+        return Decimal("Infinity")
 
 
 def _footnotes(docs: list[tuple[etree._Element, str]], target: etree._Element, target_name: str | None,
@@ -275,12 +402,9 @@ def _text(el: etree._Element) -> str:
 
 
 def _fact(el, local, continuations, used, name, findings) -> etree._Element | None:
-    concept = el.get("name", "")
-    prefix, _, cname = concept.rpartition(":")
-    ns = el.nsmap.get(prefix or None)
     line = el.sourceline or 0
-    if ns is None or not cname:
-        findings.append(Finding(_code(el, "invalidName"), ERROR, f"name {concept!r} is not a QName in scope", name, line))
+    tag = _concept_tag(el, name, findings)
+    if tag is None:
         return None
     state = _format_state(el)
     if state == "undefined":
@@ -309,7 +433,7 @@ def _fact(el, local, continuations, used, name, findings) -> etree._Element | No
             findings.append(Finding(_code(el, "transformValueError", constraint=True), ERROR,
                                     f"{text.strip()!r} is not a number (give a format)", name, line))
             return None
-    fact = etree.Element(f"{{{ns}}}{cname}", nsmap={prefix or None: ns} if prefix else None)
+    fact = etree.Element(tag)
     for attr in ("contextRef", "unitRef", "decimals", "precision", "id", XSI_NIL):
         if el.get(attr) is not None and not (attr == "id" and el.get(_REPEATED)):
             fact.set(attr, el.get(attr))

@@ -54,7 +54,9 @@ class Instance:
     contexts: dict[str, Context] = field(default_factory=dict)
     units: dict[str, tuple] = field(default_factory=dict)  # id -> (numerators, denominators)
     unit_lines: dict[str, int] = field(default_factory=dict)
-    facts: list[Fact] = field(default_factory=list)
+    facts: list[Fact] = field(default_factory=list)  # the items, those inside tuples too
+    tuples: list[Fact] = field(default_factory=list)  # (a tuple has no context, unit or value of its own)
+    tuple_of: dict = field(default_factory=dict)  # the element of a fact inside a tuple -> the tuple's element
 
 
 _RARE_ATTRIBUTES = etree.XPath("boolean(*[@precision or @xsi:nil])",
@@ -126,7 +128,32 @@ def read_instance(root: etree._Element, name: str, findings: list[Finding], text
         if decimals is not None and precision is not None:
             findings.append(Finding("xbrl:decimalsAndPrecision", ERROR, f"{_local(tag)} has both decimals and precision",
                                     name, el.sourceline or 0))
+    tuples = [f for f in inst.facts if not f.context and _is_tuple(f.element)]
+    if tuples:
+        _read_tuples(inst, tuples)
     return inst
+
+
+def _is_tuple(el: etree._Element) -> bool:
+    """No contextRef, and facts inside (a fraction item's numerator and denominator are not facts)."""
+    return any(isinstance(c.tag, str) and not c.tag.startswith(X) for c in el)
+
+
+def _read_tuples(inst: Instance, tuples: list[Fact]) -> None:
+    """The tuples among the facts read, moved to inst.tuples, and the facts inside them read."""
+    inst.facts = [f for f in inst.facts if not (not f.context and _is_tuple(f.element))]
+    todo = list(tuples)
+    while todo:
+        t = todo.pop()
+        inst.tuples.append(t)
+        for el in t.element:
+            if not isinstance(el.tag, str):
+                continue
+            get = el.get
+            fact = Fact(el.tag, get("contextRef", ""), get("unitRef", ""), get("decimals"), get("precision"),
+                        get(XSI_NIL) in ("true", "1") and not (el.text or "").strip(), el)
+            (todo if not fact.context and _is_tuple(el) else inst.facts).append(fact)
+            inst.tuple_of[el] = t.element
 
 
 def _measure(m: etree._Element) -> str:
@@ -143,11 +170,12 @@ def check_facts(inst: Instance, dts: Dts, name: str, findings: list[Finding]) ->
     unchecked: dict[str, int] = {}  # namespace whose schema was not available -> facts it leaves unchecked
     not_in_subset: dict[str, set[str]] = {}  # namespace of a bundled subset -> its concepts the subset lacks
     instant = {cid: ctx.start is None for cid, ctx in inst.contexts.items()}
-    first: dict[tuple[str, str, str], Fact] = {}  # (concept, context, unit) -> its first non-nil fact
-    duplicates: dict[tuple[str, str, str], list[Fact]] = {}
+    first: dict[tuple, Fact] = {}  # (concept, context, unit[, tuple]) -> its first non-nil fact
+    duplicates: dict[tuple, list[Fact]] = {}
     concepts, units = dts.concepts, inst.units
     currencies = {uid for uid, unit in units.items() if _is_currency(unit)}
     shares = {uid for uid, unit in units.items() if unit == _SHARES}
+    tuple_of = inst.tuple_of
     used_contexts: set[str] = set()
     used_units: set[str] = set()
     asks: dict[str, tuple] = {}  # concept -> what it asks of its facts, worked out once per concept
@@ -183,15 +211,27 @@ def check_facts(inst: Instance, dts: Dts, name: str, findings: list[Finding]) ->
         elif numeric:
             base = concept.base  # the slow path only for a fact with something to report
             if unit not in units or base == "monetaryItemType" and unit not in currencies \
-                    or base == "sharesItemType" and unit not in shares or decimals is None and precision is None:
+                    or base == "sharesItemType" and unit not in shares \
+                    or decimals is None and precision is None and base != "fractionItemType":
                 _numeric(f, base, inst, name, findings)
         elif unit or decimals is not None or precision is not None:
             _non_numeric(f, name, findings)
         if not nil:
-            key = (tag, context, unit)
+            # (items are duplicates only beside each other: in one tuple, or both outside tuples)
+            key = (tag, context, unit) if not tuple_of else (tag, context, unit, tuple_of.get(f.element))
             if first.setdefault(key, f) is not f:
                 duplicates.setdefault(key, [first[key]]).append(f)
-    for (concept, context, _), facts in duplicates.items():
+    for t in inst.tuples:
+        if t.concept not in concepts:
+            ns = t.concept[1:].partition("}")[0]
+            if ns in dts.subsets:
+                not_in_subset.setdefault(ns, set()).add(t.concept)
+            elif ns not in dts.namespaces:
+                unchecked[ns] = unchecked.get(ns, 0) + 1
+            else:
+                findings.append(Finding("xbrl:undeclaredConcept", ERROR,
+                                        f"{t.concept} is declared in no schema of the DTS", name, t.line))
+    for (concept, context, *_), facts in duplicates.items():
         if concepts[concept].unknown_type is None and not _agree(facts, concepts[concept].numeric):
             # XBRL 2.1 allows them; they make every calculation through them unusable
             findings.append(Finding("xbrl:inconsistentDuplicate", INCONSISTENCY,
@@ -203,7 +243,7 @@ def check_facts(inst: Instance, dts: Dts, name: str, findings: list[Finding]) ->
         findings.append(Finding("dts:notChecked", WARNING, f"{count:,} facts not checked: their concepts or their "
                                 f"types are declared in {where}, which is not available", name, 0))
     for ns, missing in sorted(not_in_subset.items()):
-        count = sum(1 for f in inst.facts if f.concept in missing)
+        count = sum(1 for f in (*inst.facts, *inst.tuples) if f.concept in missing)
         examples = ", ".join(sorted(_local(c) for c in missing)[:3])
         findings.append(Finding("dts:notInBundledSubset", WARNING, f"{count:,} facts of {len(missing)} concepts of "
                                 f"{ns} that the bundled subset does not declare ({examples}{', ...' if len(missing) > 3 else ''}): "
@@ -244,7 +284,7 @@ def _numeric(f: Fact, base: str | None, inst: Instance, name: str, findings: lis
             findings.append(Finding("xbrl:monetaryUnit", ERROR, f"{label}: unit {f.unit} is not a currency", name, f.line))
         if base == "sharesItemType" and inst.units[f.unit] != _SHARES:
             findings.append(Finding("xbrl:sharesUnit", ERROR, f"{label}: unit {f.unit} is not xbrli:shares", name, f.line))
-    if f.decimals is None and f.precision is None and not f.nil:
+    if f.decimals is None and f.precision is None and not f.nil and base != "fractionItemType":
         findings.append(Finding("xbrl:decimalsMissing", ERROR, f"{label} has neither decimals nor precision",
                                 name, f.line))
 

@@ -35,7 +35,7 @@ CHECK_TYPES = {
     "xbrli:decimalItemType": "decimal", "xbrli:integerItemType": "integer", "xbrli:stringItemType": "string",
     "xbrli:normalizedStringItemType": "normalizedString", "xbrli:dateItemType": "date",
     "xbrli:booleanItemType": "boolean", "dtr-types:perShareItemType": "perShare",
-    "dtr-types:percentItemType": "percent",
+    "dtr-types:percentItemType": "percent", "xbrli:fractionItemType": "fraction",
 }
 _IMPORT = re.compile(r'<xs:import namespace="([^"]+)" schemaLocation="([^"]+)"/>')
 

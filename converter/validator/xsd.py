@@ -21,7 +21,7 @@ from converter.validator.schemas import (
 )
 from converter.validator.dts import Dts, _bundled
 from converter.validator.loading import DEFAULT_MAX_BYTES
-from converter.validator.findings import ERROR, Finding
+from converter.validator.findings import ERROR, WARNING, Finding
 from converter.validator.resolver import local_path
 from converter.validator.rules import Instance
 
@@ -42,6 +42,8 @@ def _stand_in(type_clark: str, base: str | None) -> str | None:
 def check_instance(root: etree._Element, inst: Instance, dts: Dts, name: str, findings: list[Finding]) -> None:
     """Validate root (its fact elements may be renamed to their stand-ins, or taken out where
     plain: call it last)."""
+    if inst.tuples:
+        _lift_out_of_tuples(root, inst, name, findings)
     renames: dict = {}  # concept -> the stand-in tag to check it under; KEEP: as it is; None: leave it out
     plains: dict = {}  # concept -> the check of a plain fact's value, or None: XML Schema checks each
     contexts, units = inst.contexts.keys(), inst.units.keys()
@@ -78,6 +80,22 @@ def check_instance(root: etree._Element, inst: Instance, dts: Dts, name: str, fi
     if with_id:
         _plain_with_ids(root, with_id, other_ids)
     _validate(root, name, findings)
+
+
+def _lift_out_of_tuples(root: etree._Element, inst: Instance, name: str, findings: list[Finding]) -> None:
+    """A tuple's content model is declared in its filer's schema, which the standard schema does
+    not hold: each item inside a tuple is validated on its own (moved to the top level, its line
+    kept) and the tuples' structure is reported not checked."""
+    for f in inst.facts:
+        if f.element.getparent() is not root:
+            root.append(f.element)
+    for t in inst.tuples:
+        parent = t.element.getparent()
+        if parent is not None:
+            parent.remove(t.element)
+    findings.append(Finding("dts:notChecked", WARNING, f"{len(inst.tuples):,} tuples: their content (which facts, "
+                            f"in what order) is not checked against their declarations; the facts inside them are",
+                            name, 0))
 
 
 def _plain_with_ids(root: etree._Element, facts: list, other_ids: list[str]) -> None:

@@ -1,0 +1,136 @@
+"""Tuples and fraction items, in XBRL instances and in Inline XBRL (ix:tuple, ix:fraction): the
+facts inside a tuple are read and checked like any other, a tuple is not a fact without a context,
+a fraction item needs no decimals; the tuples' content models are reported not checked. Arelle
+reads the same inputs with the same errors. The inputs are hand-written: a filer's schedule of
+officers (a tuple of name and pay, an older XBRL 2.1 style) and a split ratio as a fraction."""
+from pathlib import Path
+
+import pytest
+
+from converter.validator.run import validate_file
+
+SCHEMA = """<?xml version="1.0" encoding="UTF-8"?>
+<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" xmlns:xbrli="http://www.xbrl.org/2003/instance"
+  targetNamespace="http://example.com/acme" xmlns:acme="http://example.com/acme" elementFormDefault="qualified">
+  <xs:import namespace="http://www.xbrl.org/2003/instance" schemaLocation="http://www.xbrl.org/2003/xbrl-instance-2003-12-31.xsd"/>
+  <xs:element name="Officer" id="acme_Officer" substitutionGroup="xbrli:tuple" nillable="false">
+    <xs:complexType><xs:complexContent><xs:restriction base="xs:anyType"><xs:sequence>
+      <xs:element ref="acme:OfficerName"/><xs:element ref="acme:OfficerPay"/></xs:sequence>
+      <xs:attribute name="id" type="xs:ID"/></xs:restriction></xs:complexContent></xs:complexType>
+  </xs:element>
+  <xs:element name="OfficerName" id="acme_OfficerName" type="xbrli:stringItemType" substitutionGroup="xbrli:item"
+    xbrli:periodType="duration"/>
+  <xs:element name="OfficerPay" id="acme_OfficerPay" type="xbrli:monetaryItemType" substitutionGroup="xbrli:item"
+    xbrli:periodType="duration" xbrli:balance="debit"/>
+  <xs:element name="SplitRatio" id="acme_SplitRatio" type="xbrli:fractionItemType" substitutionGroup="xbrli:item"
+    xbrli:periodType="duration"/>
+</xs:schema>
+"""
+CONTEXT_UNITS = """<xbrli:context id="fy"><xbrli:entity><xbrli:identifier scheme="http://www.sec.gov/CIK">0000012345</xbrli:identifier></xbrli:entity>
+<xbrli:period><xbrli:startDate>1996-01-01</xbrli:startDate><xbrli:endDate>1996-12-31</xbrli:endDate></xbrli:period></xbrli:context>
+<xbrli:unit id="usd"><xbrli:measure>iso4217:USD</xbrli:measure></xbrli:unit>
+<xbrli:unit id="pure"><xbrli:measure>xbrli:pure</xbrli:measure></xbrli:unit>"""
+NS = ('xmlns:xbrli="http://www.xbrl.org/2003/instance" xmlns:link="http://www.xbrl.org/2003/linkbase" '
+      'xmlns:xlink="http://www.w3.org/1999/xlink" xmlns:iso4217="http://www.xbrl.org/2003/iso4217" '
+      'xmlns:acme="http://example.com/acme"')
+XML = f"""<?xml version="1.0" encoding="UTF-8"?>
+<xbrli:xbrl {NS}>
+<link:schemaRef xlink:type="simple" xlink:href="acme.xsd"/>
+{CONTEXT_UNITS}
+<acme:Officer id="o1"><acme:OfficerName contextRef="fy">Jane Roe</acme:OfficerName>
+<acme:OfficerPay contextRef="fy" unitRef="usd" decimals="0">250000</acme:OfficerPay></acme:Officer>
+<acme:Officer id="o2"><acme:OfficerName contextRef="fy">John Doe</acme:OfficerName>
+<acme:OfficerPay contextRef="fy" unitRef="usd" decimals="0">180000</acme:OfficerPay></acme:Officer>
+<acme:SplitRatio contextRef="fy" unitRef="pure"><xbrli:numerator>3</xbrli:numerator><xbrli:denominator>2</xbrli:denominator></acme:SplitRatio>
+</xbrli:xbrl>
+"""
+INLINE = f"""<?xml version="1.0" encoding="utf-8"?>
+<html xml:lang="en-US" xmlns="http://www.w3.org/1999/xhtml" xmlns:ix="http://www.xbrl.org/2013/inlineXBRL"
+ xmlns:ixt="http://www.xbrl.org/inlineXBRL/transformation/2020-02-12" {NS}>
+<head><title>Acme officers</title></head><body>
+<div style="display:none"><ix:header><ix:references><link:schemaRef xlink:type="simple" xlink:href="acme.xsd"/></ix:references>
+<ix:resources>{CONTEXT_UNITS}</ix:resources></ix:header></div>
+<div><ix:tuple name="acme:Officer" id="o1"><table>
+<tr><td><ix:nonNumeric name="acme:OfficerName" contextRef="fy" order="1">Jane Roe</ix:nonNumeric></td>
+<td><ix:nonFraction name="acme:OfficerPay" contextRef="fy" unitRef="usd" decimals="0" order="2" format="ixt:num-dot-decimal">250,000</ix:nonFraction></td></tr>
+</table></ix:tuple></div>
+<table><tr><td><ix:nonFraction name="acme:OfficerPay" contextRef="fy" unitRef="usd" decimals="0" tupleRef="t2" order="2" format="ixt:num-dot-decimal">180,000</ix:nonFraction></td>
+<td><ix:nonNumeric name="acme:OfficerName" contextRef="fy" tupleRef="t2" order="1">John Doe</ix:nonNumeric></td></tr>
+</table>
+<div style="display:none"><ix:tuple name="acme:Officer" id="o2" tupleID="t2"/></div>
+<p>A <ix:fraction name="acme:SplitRatio" contextRef="fy" unitRef="pure"><ix:numerator>3</ix:numerator>-for-<ix:denominator>2</ix:denominator></ix:fraction> split.</p>
+</body></html>
+"""
+
+
+def _write(tmp_path: Path, name: str, text: str) -> Path:
+    (tmp_path / "acme.xsd").write_text(SCHEMA)
+    path = tmp_path / name
+    path.write_text(text)
+    return path
+
+
+@pytest.mark.parametrize("name,text", [("acme.xml", XML), ("acme.htm", INLINE)])
+def test_tuples_and_fractions_are_read_and_their_facts_checked(tmp_path, name, text):
+    result = validate_file(_write(tmp_path, name, text))
+    assert result.facts == 5  # two names, two pays, one ratio
+    assert [(f.code, f.severity) for f in result.findings] == [("dts:notChecked", "warning")]
+    assert "2 tuples" in result.findings[0].message
+
+
+def test_the_inline_tuples_hold_their_facts_in_order(tmp_path):
+    from converter.validator.inline import target_instance
+    from converter.validator.loading import load_xml
+
+    path = _write(tmp_path, "acme.htm", INLINE)
+    findings = []
+    target, _ = target_instance([(load_xml(path)[0], str(path))], findings)
+    officers = target.findall("{http://example.com/acme}Officer")
+    assert findings == [] and [[(c.tag.rpartition("}")[2], c.text) for c in o] for o in officers] == [
+        [("OfficerName", "Jane Roe"), ("OfficerPay", "250000")], [("OfficerName", "John Doe"), ("OfficerPay", "180000")]]
+    ratio = target.find("{http://example.com/acme}SplitRatio")
+    assert [c.text for c in ratio] == ["3", "2"]
+
+
+MUTANTS = {  # (the change, the error each validator reports)
+    "pay_not_a_number": (lambda t: t.replace(">250000<", ">a lot<").replace(">250,000<", ">a lot<"), None),
+    "pay_without_unit": (lambda t: t.replace('contextRef="fy" unitRef="usd" decimals="0">250000',
+                                             'contextRef="fy" decimals="0">250000').replace(
+        'unitRef="usd" decimals="0" order="2"', 'decimals="0" order="2"'), "xbrl:unitMissing"),
+    "name_in_no_context": (lambda t: t.replace('OfficerName contextRef="fy">Jane', 'OfficerName contextRef="fx">Jane')
+                           .replace('contextRef="fy" order="1">Jane', 'contextRef="fx" order="1">Jane'),
+                           "xbrl:contextMissing"),
+}
+
+
+@pytest.mark.parametrize("case", sorted(MUTANTS))
+@pytest.mark.parametrize("name,text", [("acme.xml", XML), ("acme.htm", INLINE)])
+def test_a_broken_fact_inside_a_tuple_is_caught(tmp_path, name, text, case):
+    change, code = MUTANTS[case]
+    changed = change(text)
+    assert changed != text
+    codes = {f.code for f in validate_file(_write(tmp_path, name, changed)).findings if f.severity == "error"}
+    assert code in codes if code else codes  # (a value that is no number: xsd:invalid, or transformValueError inline)
+
+
+def test_inline_tuple_rules(tmp_path):
+    broken = INLINE.replace('tupleRef="t2" order="2"', 'tupleRef="t9" order="2"').replace(
+        'tupleRef="t2" order="1"', 'tupleRef="t2"')
+    codes = {f.code for f in validate_file(_write(tmp_path, "acme.htm", broken)).findings if f.severity == "error"}
+    assert {"ix11.10.1.2:tupleRefMissing", "ix11.11.1.2:tupleMemberOrderMissing"} <= codes
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name,text", [("acme.xml", XML), ("acme.htm", INLINE)])
+def test_arelle_agrees(tmp_path, name, text):
+    from arelle_util import arelle_kind, run_arelle
+
+    path = _write(tmp_path, name, text)
+    assert [p["code"] for p in run_arelle(path, tmp_path, require_load=False) if p["level"] == "error"] == []
+    for case, (change, _) in sorted(MUTANTS.items()):
+        broken = _write(tmp_path / case, name, change(text)) if (tmp_path / case).mkdir() is None else None
+        theirs = {p["code"] for p in run_arelle(broken, tmp_path / case, require_load=False) if p["level"] == "error"}
+        ours = {f.code for f in validate_file(broken).findings if f.severity == "error"}
+        # (Arelle also validates an inline page against the XHTML and ix schemas, which validate does not)
+        theirs = {c for c in theirs if not c.startswith("lxml.")}
+        assert {arelle_kind(c, theirs) for c in ours} == theirs, (case, ours, theirs)
