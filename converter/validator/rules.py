@@ -2,6 +2,7 @@
 facts state their precision, duplicates agree, nothing defined twice or left unused."""
 from __future__ import annotations
 
+import operator
 from dataclasses import dataclass, field
 from typing import NamedTuple
 from decimal import Decimal, InvalidOperation
@@ -128,10 +129,14 @@ def read_instance(root: etree._Element, name: str, findings: list[Finding], text
         if decimals is not None and precision is not None:
             findings.append(Finding("xbrl:decimalsAndPrecision", ERROR, f"{_local(tag)} has both decimals and precision",
                                     name, el.sourceline or 0))
-    tuples = [f for f in inst.facts if not f.context and _is_tuple(f.element)]
-    if tuples:
-        _read_tuples(inst, tuples)
+    if "" in map(_CONTEXT, inst.facts):  # (a tuple has no contextRef: looked for only then)
+        tuples = [f for f in inst.facts if not f.context and _is_tuple(f.element)]
+        if tuples:
+            _read_tuples(inst, tuples)
     return inst
+
+
+_CONTEXT = operator.itemgetter(1)
 
 
 def _is_tuple(el: etree._Element) -> bool:
