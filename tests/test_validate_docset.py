@@ -14,7 +14,7 @@ from converter.validator.docset import unpacked
 from converter.validator.findings import Finding
 from converter.validator.inline import target_instance
 from converter.validator.loading import load_xml
-from converter.validator.run import Job, run_job, validate_set
+from converter.validator.run import Job, jobs_for, run_job, validate_set
 
 HEAD = """<?xml version="1.0" encoding="utf-8"?>
 <html xml:lang="en-US" xmlns="http://www.w3.org/1999/xhtml" xmlns:ix="http://www.xbrl.org/2013/inlineXBRL"
@@ -151,10 +151,12 @@ def test_facts_of_another_target_are_read_only_when_asked(tmp_path):
     paths = _set(tmp_path, operations=ops)
     default = validate_set(paths, str(tmp_path))
     # (the context of the fact left out is then unused in the default target)
-    assert default.facts == 5 and {f.code for f in default.findings} == {"inline:otherTarget", "xbrl:unusedContext"}
+    assert default.facts == 5 and {f.code for f in default.findings} == {
+        "inline:otherTarget", "xbrl:unusedContext", "ix11.12.1.2:missingReferenceTargets"}
     statutory = validate_set(paths, str(tmp_path), target="statutory")
-    assert statutory.facts == 1  # (its target has no references: missingReferences)
-    assert "ix11.12.1.2:missingReferences" in {f.code for f in statutory.findings}
+    assert statutory.facts == 1  # (its target has no references: missingReferenceTargets, read or not, as Arelle says)
+    assert "ix11.12.1.2:missingReferenceTargets" in {f.code for f in statutory.findings}
+    assert "ix11.12.1.2:missingReferenceTargets" in {f.code for f in default.findings}
 
 
 @pytest.mark.parametrize("member", ["../evil.htm", "/etc/evil.htm"])
@@ -238,3 +240,68 @@ def test_a_zipped_set_is_read_without_a_socket(tmp_path, monkeypatch):
     archive = _zip(_set(tmp_path / "set"), tmp_path / "acme.zip")
     [result] = run_job(Job(str(archive), [archive], zipped=True))
     assert result.facts == 6 and _errors(result.findings) == []
+
+
+@pytest.mark.parametrize("members", [
+    {"x": "a", "x/y.htm": COVER},  # a file where a folder must go
+    {"n" * 300 + ".htm": COVER},  # a name longer than the file system takes
+])
+def test_a_zip_that_cannot_be_unpacked_is_one_clear_finding(tmp_path, capsys, members):
+    archive = tmp_path / "odd.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        for member, text in members.items():
+            zf.writestr(member, text)
+    assert main(["validate", str(archive)]) == 2
+    out = capsys.readouterr().out
+    assert "input:unreadable" in out and "Traceback" not in out
+
+
+def test_a_corrupt_member_is_one_clear_finding(tmp_path, capsys):
+    archive = tmp_path / "corrupt.zip"
+    with zipfile.ZipFile(archive, "w") as zf:
+        zf.writestr("acme-10q.htm", COVER)
+    data = bytearray(archive.read_bytes())
+    at = data.index(b"Acme Widget")  # (stored, not compressed: the member's bytes are in the zip as they are)
+    data[at] ^= 0xFF
+    archive.write_bytes(bytes(data))
+    assert main(["validate", str(archive)]) == 2
+    assert "input:unreadable" in capsys.readouterr().out
+
+
+def test_each_document_names_its_schema_from_its_own_folder(tmp_path):
+    """The documents of a set may lie in different folders: a relative schemaRef is read from its own."""
+    (tmp_path / "ex").mkdir()
+    (tmp_path / "acme.xsd").write_text('<xs:schema xmlns:xs="http://www.w3.org/2001/XMLSchema" targetNamespace="urn:a"/>')
+    extra = '<link:schemaRef xlink:type="simple" xlink:href="acme.xsd"/>\n'
+    cover = COVER.replace("</ix:references>", extra + "</ix:references>")
+    ops = OPERATIONS.replace("<ix:header>", "<ix:header><ix:references>" + extra.replace("acme.xsd", "../acme.xsd")
+                             + "</ix:references>")
+    (tmp_path / "a.htm").write_text(cover)
+    (tmp_path / "ex" / "b.htm").write_text(ops)
+    result = validate_set([tmp_path / "ex" / "b.htm", tmp_path / "a.htm"], str(tmp_path))
+    assert _errors(result.findings) == [], [f.text() for f in result.findings]
+
+
+def test_messages_name_the_documents_lines(tmp_path):
+    ops = OPERATIONS.replace("</table>", '<tr><td><ix:nonFraction id="rev2020b" name="us-gaap:Revenues" contextRef="d2020" '
+                             'unitRef="usd" decimals="-3" scale="3" format="ixt:num-dot-decimal">795</ix:nonFraction>'
+                             "</td></tr></table>")
+    paths = _set(tmp_path, operations=ops)
+    [duplicate] = [f for f in validate_set(paths, str(tmp_path)).findings if f.code == "xbrl:inconsistentDuplicate"]
+    lines = (_line(ops, 'id="rev2020"'), _line(ops, 'id="rev2020b"'))
+    assert f"line {lines[0]} of {paths[1]}, line {lines[1]} of {paths[1]}" in duplicate.message
+
+
+def test_a_context_repeated_across_the_set_is_reported_once_per_rule(tmp_path):
+    ops = OPERATIONS.replace('<xbrli:context id="d2019">', '<xbrli:context id="d2020">').replace('contextRef="d2019"',
+                                                                                                 'contextRef="d2020"')
+    codes = [f.code for f in validate_set(_set(tmp_path, operations=ops), str(tmp_path)).findings]
+    assert "ix11.14.1.2:uniqueIxId" in codes
+    assert not any("urn:txt2xbrl" in f.message for f in validate_set(_set(tmp_path, operations=ops), str(tmp_path)).findings)
+
+
+def test_a_file_named_beside_its_folder_is_read_once(tmp_path):
+    paths = _set(tmp_path / "set")
+    [job], missing = jobs_for([tmp_path / "set", paths[0]], document_set=True)
+    [result] = run_job(job)
+    assert missing == [] and _errors(result.findings) == [] and result.facts == 6

@@ -134,3 +134,65 @@ def test_arelle_agrees(tmp_path, name, text):
         # (Arelle also validates an inline page against the XHTML and ix schemas, which validate does not)
         theirs = {c for c in theirs if not c.startswith("lxml.")}
         assert {arelle_kind(c, theirs) for c in ours} == theirs, (case, ours, theirs)
+
+
+def _inline_errors(tmp_path, text) -> set[str]:
+    result = validate_file(_write(tmp_path, "acme.htm", text))
+    assert not any(f.code == "internal:error" for f in result.findings), [f.text() for f in result.findings]
+    return {f.code for f in result.findings if f.severity == "error"}
+
+
+def test_a_tuple_that_would_contain_itself_is_reported_not_a_crash(tmp_path):
+    cyclic = INLINE.replace('<ix:tuple name="acme:Officer" id="o2" tupleID="t2"/>',
+                            '<ix:tuple name="acme:Officer" id="o2" tupleID="t2" tupleRef="t2" order="1"/>')
+    assert "inline:tupleCycle" in _inline_errors(tmp_path, cyclic)
+
+
+def test_a_large_scale_is_read_exactly(tmp_path):
+    from converter.validator.inline import _number
+    assert _number("1", "30", None) == "1" + "0" * 30
+    big = INLINE.replace('<ix:numerator>3</ix:numerator>', '<ix:numerator scale="30">3</ix:numerator>')
+    assert _inline_errors(tmp_path, big) == set()
+
+
+def test_an_empty_tuple_is_a_tuple_by_its_declaration(tmp_path):
+    empty = XML.replace("</xbrli:xbrl>", '<acme:Officer id="o3"/>\n</xbrli:xbrl>')
+    result = validate_file(_write(tmp_path, "acme.xml", empty))
+    assert "xbrl:contextMissing" not in {f.code for f in result.findings}
+    assert "3 tuples" in next(f.message for f in result.findings if f.code == "dts:notChecked")
+
+
+def test_the_fraction_rules(tmp_path):
+    nil_with_terms = INLINE.replace('<ix:fraction name="acme:SplitRatio"',
+                                    '<ix:fraction xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" xsi:nil="true" '
+                                    'name="acme:SplitRatio"')
+    assert {"ix11.7.1.2:nilFractionChildren", "ix11.7.1.3:fractionNilTerms"} <= _inline_errors(tmp_path, nil_with_terms)
+    negative = INLINE.replace("<ix:numerator>3</ix:numerator>", "<ix:numerator>-3</ix:numerator>")
+    assert "ix11.7.1.3:fractionTermNegative" in _inline_errors(tmp_path, negative)
+    no_denominator = INLINE.replace("-for-<ix:denominator>2</ix:denominator>", "")
+    assert {"ix11.7.1.2:fractionChildren", "ix11.7.1.3:fractionTerms"} <= _inline_errors(tmp_path, no_denominator)
+
+
+def test_a_tuple_member_of_another_target(tmp_path):
+    other = INLINE.replace('<ix:tuple name="acme:Officer" id="o2" tupleID="t2"/>',
+                           '<ix:tuple name="acme:Officer" id="o2" tupleID="t2" target="statutory"/>')
+    assert "ix11.10.1.2:tupleMemberDifferentTarget" in _inline_errors(tmp_path, other)
+
+
+@pytest.mark.slow
+def test_arelle_names_the_fraction_and_target_errors_alike(tmp_path):
+    from arelle_util import run_arelle
+
+    cases = {
+        "negative": INLINE.replace("<ix:numerator>3</ix:numerator>", "<ix:numerator>-3</ix:numerator>"),
+        "other_target": INLINE.replace('<ix:tuple name="acme:Officer" id="o2" tupleID="t2"/>',
+                                       '<ix:tuple name="acme:Officer" id="o2" tupleID="t2" target="statutory"/>'),
+    }
+    for case, text in cases.items():
+        folder = tmp_path / case
+        folder.mkdir()
+        path = _write(folder, "acme.htm", text)
+        theirs = {p["code"] for p in run_arelle(path, folder, require_load=False) if p["level"] == "error"
+                  and p["code"].startswith("ix11")}
+        ours = {c for c in _inline_errors(folder, text) if c.startswith("ix11")}
+        assert ours == theirs, (case, ours, theirs)

@@ -106,9 +106,9 @@ def _broken(clean: Path, tmp_path: Path, replacements) -> Path:
     shutil.copytree(clean, folder)
     inst = folder / f"{NAME}.xml"
     text = inst.read_text()
-    for old, new in replacements:
+    for old, new, *count in replacements:  # (a third item: how many to replace, -1 for all)
         assert old in text, old
-        text = text.replace(old, new, 1)
+        text = text.replace(old, new, *(count or [1]))
     inst.write_text(text)
     return inst
 
@@ -145,6 +145,8 @@ PLAIN_EDGES = {
     "value_empty": [(F5, F5.replace(">500000<", "><"))],
     "value_signed": [(F5, F5.replace(">500000<", ">+500000.<"))],
     "abstract_concept": [(F5, F5 + "\n  " + F5.replace(CASH, "us-gaap:AssetsAbstract").replace('id="f5"', 'id="fa"'))],
+    "context_id_not_an_ncname": [('"I19991231"', '"1999-12-31"', -1)],  # (the context's id and every contextRef)
+    "fact_id_is_the_root_id": [("<xbrli:xbrl ", '<xbrli:xbrl id="f5" ')],
 }
 
 

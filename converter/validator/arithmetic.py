@@ -20,8 +20,8 @@ def check_calculations(inst: Instance, dts: Dts, name: str, findings: list[Findi
     index: dict[tuple[str, str, str], list[Fact]] = {}
     keys_of: dict[str, list[tuple[str, str, str]]] = {}  # concept -> its (concept, context, unit) keys
     for f in inst.facts:
-        if f.concept not in wanted:
-            continue
+        if f.concept not in wanted or f.element in inst.tuple_of:
+            continue  # (a fact inside a tuple is summed only with its siblings: not judged here)
         key = (f.concept, f.context, f.unit)
         if key not in index:
             keys_of.setdefault(f.concept, []).append(key)
@@ -64,7 +64,7 @@ def check_identities(inst: Instance, name: str, findings: list[Finding]) -> None
     amounts = {}
     prefix = "{" + _USGAAP
     for f in inst.facts:
-        if not f.concept.startswith(prefix):
+        if not f.concept.startswith(prefix) or inst.tuple_of and f.element in inst.tuple_of:
             continue
         local = f.concept.rpartition("}")[2]
         ctx = inst.contexts.get(f.context) if local in ids.ALL else None
@@ -75,8 +75,8 @@ def check_identities(inst: Instance, name: str, findings: list[Finding]) -> None
         if kind == "balance":
             assets, other = (a.fact for a in parts)
             findings.append(Finding("identity:balanceSheet", INCONSISTENCY,
-                                    f"Assets {assets.value} (line {assets.line}) differ from LiabilitiesAndStockholdersEquity "
-                                    f"{other.value} (line {other.line}) at {_period(inst.contexts[assets.context])[1]}",
+                                    f"Assets {assets.value} ({inst.where(assets)}) differ from LiabilitiesAndStockholdersEquity "
+                                    f"{other.value} ({inst.where(other)}) at {_period(inst.contexts[assets.context])[1]}",
                                     name, assets.line))
         else:
             first, change, last = (a.fact for a in parts)

@@ -9,6 +9,7 @@ import contextlib
 import dataclasses
 import tempfile
 import zipfile
+import zlib
 from pathlib import Path, PurePosixPath
 from typing import Iterator
 
@@ -46,26 +47,36 @@ def unpacked(zip_path: Path, max_bytes: int) -> Iterator[Path]:
     except (OSError, zipfile.BadZipFile) as exc:
         raise ZipProblem(Finding("input:unreadable", ERROR, f"not a readable zip: {exc}", name)) from None
     with zf, tempfile.TemporaryDirectory(prefix="txt2xbrl-ixds-") as tmp:
-        members = [m for m in zf.infolist() if not m.is_dir()]
-        total = sum(m.file_size for m in members)
-        if total > max_bytes:
-            raise ZipProblem(Finding("input:tooLarge", ERROR, f"{total:,} bytes unpacked, more than the limit of "
-                                     f"{max_bytes:,}", name))
-        root = Path(tmp)
-        for m in members:
-            rel = PurePosixPath(m.filename.replace("\\", "/"))
-            if rel.is_absolute() or ".." in rel.parts or not rel.parts:
-                raise ZipProblem(Finding("input:unsafeZip", ERROR, f"member {m.filename!r} would be written outside "
-                                         f"the folder it is unpacked into", name))
-            target = root.joinpath(*rel.parts)
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with zf.open(m) as src, target.open("wb") as dst:
-                data = src.read(max_bytes + 1)  # (the sizes in a zip's directory may lie)
-                if len(data) > max_bytes:
-                    raise ZipProblem(Finding("input:tooLarge", ERROR, f"member {m.filename} unpacks to more than "
-                                             f"{max_bytes:,} bytes", name))
-                dst.write(data)
+        try:
+            root = _unpack(zf, Path(tmp), name, max_bytes)
+        except ZipProblem:
+            raise
+        except (OSError, zipfile.BadZipFile, RuntimeError, NotImplementedError, EOFError, zlib.error) as exc:
+            # a corrupt, encrypted or oddly named member: the zip cannot be read, said once
+            raise ZipProblem(Finding("input:unreadable", ERROR, f"the zip cannot be unpacked: {exc}", name)) from None
         yield root
+
+
+def _unpack(zf: zipfile.ZipFile, root: Path, name: str, max_bytes: int) -> Path:
+    members = [m for m in zf.infolist() if not m.is_dir()]
+    total = sum(m.file_size for m in members)
+    if total > max_bytes:
+        raise ZipProblem(Finding("input:tooLarge", ERROR, f"{total:,} bytes unpacked, more than the limit of "
+                                 f"{max_bytes:,}", name))
+    for m in members:
+        rel = PurePosixPath(m.filename.replace("\\", "/"))
+        if rel.is_absolute() or ".." in rel.parts or not rel.parts:
+            raise ZipProblem(Finding("input:unsafeZip", ERROR, f"member {m.filename!r} would be written outside "
+                                     f"the folder it is unpacked into", name))
+        target = root.joinpath(*rel.parts)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        with zf.open(m) as src, target.open("wb") as dst:
+            data = src.read(max_bytes + 1)  # (the sizes in a zip's directory may lie)
+            if len(data) > max_bytes:
+                raise ZipProblem(Finding("input:tooLarge", ERROR, f"member {m.filename} unpacks to more than "
+                                         f"{max_bytes:,} bytes", name))
+            dst.write(data)
+    return root
 
 
 def documents_in(folder: Path) -> list[Path]:

@@ -13,6 +13,7 @@ CODES = {
     "input:unsafeZip": "a zip member's name would unpack outside its folder (../, an absolute path): refused",
     "xml:notWellFormed": "the file is not well-formed XML",
     "security:dtd": "a DOCTYPE (DTD, entity declarations) is refused, never processed",
+    "inline:tupleCycle": "an ix:tuple that would contain itself through its tupleRef chain",
     "inline:otherTarget": "inline facts of another target document than the one read (--inline-target)",
     "dts:schemaRefMissing": "the instance has no link:schemaRef",
     "dts:notAvailable": "a schema or linkbase is in no package, folder or bundled copy, nor a local file (fetched "

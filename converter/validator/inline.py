@@ -8,14 +8,17 @@ codes: a format that no registry defines (invalidTransformation), a value it can
 (transformValueError); ids
 used twice (idMustBeUnique); continuation chains (continuationMissing, continuationCycle,
 continuationReferences, continuationNotReferenced; ancestorNodeDisallowed for one in ix:hidden); no
-ix:references schemaRef (missingReferences); an ix:footnote without xml:lang in scope (footnoteLang).
+ix:references (missingReferences), or none for a target facts name (missingReferenceTargets); an ix:footnote without xml:lang in scope (footnoteLang).
 A format the registries define that is not implemented here leaves its facts out, reported as not
 checked. ix:tuple and ix:fraction are read into tuples (their facts placed by tupleRef or nesting,
 in their order) and fraction items; tupleRefMissing, tupleMemberOrderMissing, tupleIdDuplication.
 """
 from __future__ import annotations
 
+import collections
 import copy
+import decimal
+import os
 import functools
 import tomllib
 from decimal import Decimal, InvalidOperation
@@ -107,27 +110,21 @@ def target_instance(docs: list[tuple[etree._Element, str]], findings: list[Findi
     _ids(docs, findings)
     refs = [(r, name) for root, name in docs for refs in root.iter(f"{_I}references") if refs.get("target") == target
             for r in refs if isinstance(r.tag, str)]
-    if not any(etree.QName(r).localname == "schemaRef" for r, _ in refs):
-        findings.append(Finding(f"{_SECT['references']}:missingReferences", ERROR,
-                                "no ix:references names a schema (link:schemaRef)"
-                                + (f" for target {target}" if target else ""), docs[0][1], docs[0][0].sourceline or 0))
+    _references_of_targets(docs, findings)
     seen_refs: set[bytes] = set()
     for r, name in refs:
-        key = etree.tostring(r, method="c14n")
+        ref = _copy(r, name, origins)
+        _rebase(ref, name, docs[0][1])
+        key = etree.tostring(ref, method="c14n")
         if key not in seen_refs:  # (each document of a set may name the same schema)
             seen_refs.add(key)
-            out.append(_copy(r, name, origins))
-    for root, name in docs:
-        for resources in root.iter(f"{_I}resources"):
-            for r in resources:
-                if isinstance(r.tag, str) and not r.tag.startswith(_I):
-                    out.append(_copy(r, name, origins))
+            out.append(ref)
     continuations = {c.get("id"): (c, name) for root, name in docs
                      for c in root.iter(f"{_I}continuation") if c.get("id")}
     used: dict[str, etree._Element] = {}
     unread = elsewhere = 0
     made: dict[etree._Element, etree._Element] = {}  # inline fact or tuple -> its element in the target
-    tuples: dict[str, etree._Element] = {}  # tupleID -> its ix:tuple
+    tuples: dict[str, tuple[etree._Element, str]] = {}  # tupleID -> its ix:tuple and document
     for root, name in docs:
         for el in root.iter(f"{_I}nonFraction", f"{_I}nonNumeric", f"{_I}fraction", f"{_I}tuple"):
             if el.get("target") != target:
@@ -144,11 +141,17 @@ def target_instance(docs: list[tuple[etree._Element, str]], findings: list[Findi
             else:
                 fact = _fact(el, local, continuations, used, name, findings)
             if fact is not None:
-                origins.mark(fact, name, el.sourceline)
+                for part in fact.iter():  # (a fraction's terms on its line too)
+                    origins.mark(part, name, el.sourceline)
                 made[el] = fact
             elif _format_state(el) == "unimplemented" or el.get(_UNREAD):
                 unread += 1
-    _place(made, tuples, out, name, findings)
+    for root, name in docs:  # (marked after the facts: if the origin table fills, facts keep their lines)
+        for resources in root.iter(f"{_I}resources"):
+            for r in resources:
+                if isinstance(r.tag, str) and not r.tag.startswith(_I):
+                    out.append(_copy(r, name, origins))
+    _place(made, tuples, out, docs, findings)
     _references(made, out, docs, findings)
     _footnotes(docs, out, target, origins)
     for root, name in docs:
@@ -175,6 +178,33 @@ def target_instance(docs: list[tuple[etree._Element, str]], findings: list[Findi
     return out, origins
 
 
+def _references_of_targets(docs: list[tuple[etree._Element, str]], findings: list[Finding]) -> None:
+    """The set has ix:references (missingReferences), and each target its facts name has its own
+    (missingReferenceTargets), as Arelle checks them."""
+    with_refs = {r.get("target") for root, _ in docs for r in root.iter(f"{_I}references")}
+    where = (docs[0][1], docs[0][0].sourceline or 0)
+    if not with_refs:
+        findings.append(Finding(f"{_SECT['references']}:missingReferences", ERROR, "no ix:references names a schema",
+                                *where))
+        return
+    used = {el.get("target") for root, _ in docs
+            for el in root.iter(f"{_I}nonFraction", f"{_I}nonNumeric", f"{_I}fraction", f"{_I}tuple")}
+    missing = sorted("(default)" if t is None else t for t in used - with_refs)
+    if missing:
+        findings.append(Finding(f"{_SECT['references']}:missingReferenceTargets", ERROR, f"no ix:references for "
+                                f"target{'s' if len(missing) > 1 else ''} {', '.join(missing)}", *where))
+
+
+def _rebase(ref: etree._Element, doc: str, base: str) -> None:
+    """A relative schemaRef or linkbaseRef of DOC made relative to BASE, the document the target
+    instance's references are resolved from (the documents of a set may lie in different folders)."""
+    href = ref.get(f"{{{XLINK}}}href")
+    if not href or "://" in href or href.startswith(("/", "#")) or os.path.dirname(doc) == os.path.dirname(base):
+        return
+    target = os.path.normpath(os.path.join(os.path.dirname(doc), href))
+    ref.set(f"{{{XLINK}}}href", os.path.relpath(target, os.path.dirname(base) or ".").replace(os.sep, "/"))
+
+
 def _tuple(el, name, findings, tuples) -> etree._Element | None:
     """The target's element of an ix:tuple (its facts are placed in it afterwards)."""
     concept = _concept_tag(el, name, findings)
@@ -183,9 +213,11 @@ def _tuple(el, name, findings, tuples) -> etree._Element | None:
     tid = el.get("tupleID")
     if tid is not None:
         if tid in tuples:
+            first, first_name = tuples[tid]
             findings.append(Finding(_code(el, "tupleIdDuplication"), ERROR, f"tupleID {tid!r} is used again (first at "
-                                    f"line {tuples[tid].sourceline})", name, el.sourceline or 0))
-        tuples.setdefault(tid, el)
+                                    f"line {first.sourceline}" + ("" if first_name == name else f" of {first_name}")
+                                    + ")", name, el.sourceline or 0))
+        tuples.setdefault(tid, (el, name))
     fact = etree.Element(concept)
     for attr in ("id", XSI_NIL):
         if el.get(attr) is not None and not (attr == "id" and el.get(_REPEATED)):
@@ -194,7 +226,8 @@ def _tuple(el, name, findings, tuples) -> etree._Element | None:
 
 
 def _fraction(el, name, findings) -> etree._Element | None:
-    """An ix:fraction as an item of numerator and denominator (each read by its own format, scale and sign)."""
+    """An ix:fraction as an item of numerator and denominator (each read by its own format, scale
+    and sign), with the fraction rules as Arelle names them."""
     concept = _concept_tag(el, name, findings)
     if concept is None:
         return None
@@ -202,17 +235,38 @@ def _fraction(el, name, findings) -> etree._Element | None:
     for attr in ("contextRef", "unitRef", "id", XSI_NIL):
         if el.get(attr) is not None and not (attr == "id" and el.get(_REPEATED)):
             fact.set(attr, el.get(attr))
+    line = el.sourceline or 0
+    children = [c for c in el if isinstance(c.tag, str) and c.tag.startswith(_I)]
+    terms = [d for d in el.iter(f"{_I}numerator", f"{_I}denominator")]
     if el.get(XSI_NIL) in ("true", "1"):
+        if terms:
+            findings.append(Finding(_code(el, "nilFractionChildren", constraint=True), ERROR,
+                                    "a nil ix:fraction has an ix:numerator or ix:denominator", name, line))
+            findings.append(Finding(_code(el, "fractionNilTerms"), ERROR, "a nil ix:fraction has terms", name, line))
         return fact
+    counts = collections.Counter(etree.QName(c).localname for c in children)
+    if counts["numerator"] != 1 or counts["denominator"] != 1 or set(counts) - {"numerator", "denominator", "fraction"}:
+        findings.append(Finding(_code(el, "fractionChildren", constraint=True), ERROR, "an ix:fraction needs one "
+                                "ix:numerator and one ix:denominator (and nothing else of ix but nested fractions)",
+                                name, line))
+    if {etree.QName(t).localname for t in terms} != {"numerator", "denominator"}:
+        findings.append(Finding(_code(el, "fractionTerms"), ERROR, "an ix:fraction needs an ix:numerator and an "
+                                "ix:denominator", name, line))
+        return None
     for term in ("numerator", "denominator"):
-        part = next(el.iter(f"{_I}{term}"), None)
-        if part is None:
-            findings.append(Finding(_code(el, f"{term}Missing", constraint=True), ERROR, f"ix:fraction has no "
-                                    f"ix:{term}", name, el.sourceline or 0))
+        part = next(el.iter(f"{_I}{term}"))
+        text, state = _text(part), _format_state(part)
+        if state == "undefined":
+            findings.append(Finding(_code(part, "invalidTransformation"), ERROR, f"format {part.get('format')} is "
+                                    f"defined by no transformation registry", name, part.sourceline or 0))
             return None
-        text = _text(part)
-        value = _transform(part.get("format").rpartition(":")[2], text) \
-            if _format_state(part) == "implemented" else text.strip()
+        if state == "unimplemented":
+            el.set(_UNREAD, "1")
+            return None
+        if state == "none" and text.strip().startswith("-"):
+            findings.append(Finding(_code(part, "fractionTermNegative"), ERROR, f"ix:{term} {text.strip()!r} is "
+                                    f"negative without a format", name, part.sourceline or 0))
+        value = _transform(part.get("format").rpartition(":")[2], text) if state == "implemented" else text.strip()
         number = _number(value, part.get("scale"), part.get("sign")) if value is not None else None
         if number is None:
             findings.append(Finding(_code(part, "transformValueError", constraint=True), ERROR,
@@ -234,31 +288,56 @@ def _concept_tag(el, name, findings) -> str | None:
     return f"{{{ns}}}{cname}"
 
 
-def _place(made: dict, tuples: dict, out: etree._Element, name: str, findings: list[Finding]) -> None:
+def _place(made: dict, tuples: dict, out: etree._Element, docs, findings: list[Finding]) -> None:
     """Each fact and tuple in the target: in the tuple its tupleRef names or the ix:tuple around it
     (in the order of their order attributes), else at the top level."""
-    members: dict[etree._Element, list] = {}
-    for seq, (el, fact) in enumerate(made.items()):
-        owner = None
-        ref = el.get("tupleRef")
+    name_of = {el: name for root, name in docs for el in made if el.getroottree().getroot() is root}
+    other_targets = {t.get("tupleID") for root, _ in docs for t in root.iter(f"{_I}tuple")
+                     if t.get("tupleID") and t.get("tupleID") not in tuples}
+    owners: dict[etree._Element, etree._Element | None] = {}
+    for el in made:
+        name, ref, owner = name_of[el], el.get("tupleRef"), None
         if ref is not None:
-            owner = tuples.get(ref)
-            if owner is None:
+            if ref in tuples:
+                owner = tuples[ref][0]
+            elif ref in other_targets:
+                findings.append(Finding(_code(el, "tupleMemberDifferentTarget"), ERROR, f"tupleRef {ref!r} names a "
+                                        f"tuple of another target", name, el.sourceline or 0))
+                continue
+            else:
                 findings.append(Finding(_code(el, "tupleRefMissing"), ERROR, f"tupleRef {ref!r} names no ix:tuple",
                                         name, el.sourceline or 0))
         else:
             nearest = next(el.iterancestors(f"{_I}*"), None)  # (as Arelle reads it: the nearest ix element)
-            owner = nearest if nearest is not None and nearest.tag == f"{_I}tuple" else None
+            if nearest is not None and nearest.tag == f"{_I}tuple":
+                if nearest.get("target") != el.get("target"):
+                    findings.append(Finding(_code(el, "tupleMemberDifferentTarget"), ERROR, "a fact inside an ix:tuple "
+                                            "of another target", name, el.sourceline or 0))
+                    continue
+                owner = nearest
         if owner is not None and owner not in made:
             continue  # (its tuple was refused, with its finding)
+        owners[el] = owner
+    for el, owner in list(owners.items()):
+        seen, at = {el}, owner
+        while at is not None:  # a tuple in itself, through tupleRefs, would be its own ancestor
+            if at in seen:
+                findings.append(Finding("inline:tupleCycle", ERROR, "this tuple would contain itself (its tupleRef "
+                                        "chain comes back to it)", name_of[el], el.sourceline or 0))
+                owners[el] = owner = None
+                break
+            seen.add(at)
+            at = owners.get(at)
+    members: dict[etree._Element | None, list] = {}
+    for seq, (el, owner) in enumerate(owners.items()):
         order = el.get("order")
         if owner is not None and order is None:
             findings.append(Finding(_code(el, "tupleMemberOrderMissing"), ERROR, "a fact in a tuple needs an order",
-                                    name, el.sourceline or 0))
-        members.setdefault(owner, []).append((_order(order), seq, fact))
+                                    name_of[el], el.sourceline or 0))
+        members.setdefault(owner, []).append((_order(order) if owner is not None else Decimal(0), seq, made[el]))
     for owner, facts in members.items():
         parent = out if owner is None else made[owner]
-        for _, _, fact in sorted(facts, key=lambda m: (m[0], m[1]) if owner is not None else m[1:2]):
+        for _, _, fact in sorted(facts, key=lambda m: (m[0], m[1])):
             parent.append(fact)
 
 
@@ -335,7 +414,12 @@ def _copy(el: etree._Element, name: str, origins: Origins) -> etree._Element:
     new = copy.deepcopy(el)
     for old, twin in zip(el.iter(), new.iter()):
         origins.mark(twin, name, old.sourceline)
+        for mark in [a for a in twin.attrib if a.startswith(_MARKS)]:
+            del twin.attrib[mark]  # (this reading's own marks are no part of the target)
     return new
+
+
+_MARKS = "{urn:txt2xbrl:inline}"
 
 
 def _ids(docs: list[tuple[etree._Element, str]], findings: list[Finding]) -> None:
@@ -468,12 +552,14 @@ def _transform(fmt: str, text: str) -> str | None:
 
 
 def _number(text: str, scale: str | None, sign: str | None) -> str | None:
-    try:
-        value = Decimal(text)
-        if scale:
-            value = value.scaleb(int(scale))
-    except (InvalidOperation, ValueError):
-        return None
-    if sign == "-":
-        value = -value
-    return format(value.normalize() if value != value.to_integral_value() else value.quantize(Decimal(1)), "f")
+    with decimal.localcontext() as ctx:
+        ctx.prec = 1000  # (a scale of 30 makes 31 digits and more: exact, never rounded)
+        try:
+            value = Decimal(text)
+            if scale:
+                value = value.scaleb(int(scale))
+        except (InvalidOperation, ValueError):
+            return None
+        if sign == "-":
+            value = -value
+        return format(value.normalize() if value != value.to_integral_value() else value.quantize(Decimal(1)), "f")

@@ -134,7 +134,6 @@ KINDS: dict[str, Callable[[str], str | None]] = {
     "num-dot": _num_dot_4,
     "num-comma": _num_comma_4,
     "num-dot-in": _num_dot_in,
-    "num-dot-in-4": lambda s: _canonical(v) if (v := _num_dot_in(s)) is not None else None,
     "num-unit-3": _num_unit_3,
     "num-unit": _num_unit_4,
     "zero-dash": lambda s: "0" if re.fullmatch(f"{_WS}[{_DASHES}]{_WS}", s) else None,

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import operator
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 from decimal import Decimal, InvalidOperation
 
 from lxml import etree
@@ -58,6 +58,14 @@ class Instance:
     facts: list[Fact] = field(default_factory=list)  # the items, those inside tuples too
     tuples: list[Fact] = field(default_factory=list)  # (a tuple has no context, unit or value of its own)
     tuple_of: dict = field(default_factory=dict)  # the element of a fact inside a tuple -> the tuple's element
+    place: Callable[[int], tuple[str, int]] | None = None  # an inline target's line -> (document, line)
+
+    def where(self, fact: Fact) -> str:
+        """"line N" of the fact, as a message names it (with its document, in an inline set)."""
+        if self.place is None:
+            return f"line {fact.line}"
+        doc, line = self.place(fact.line)
+        return f"line {line} of {doc}" if doc else "line 0"
 
 
 _RARE_ATTRIBUTES = etree.XPath("boolean(*[@precision or @xsi:nil])",
@@ -68,9 +76,10 @@ def _canon(el: etree._Element | None) -> bytes:
     return b"" if el is None else etree.tostring(el, method="c14n")
 
 
-def read_instance(root: etree._Element, name: str, findings: list[Finding], text: bytes | None = None) -> Instance:
+def read_instance(root: etree._Element, name: str, findings: list[Finding], text: bytes | None = None,
+                  dts: Dts | None = None) -> Instance:
     """The contexts, units and facts of root; TEXT, the document's bytes, if at hand (a quicker
-    way to know that no fact has precision or xsi:nil)."""
+    way to know that no fact has precision or xsi:nil); DTS, to tell tuples by their declarations."""
     inst = Instance()
     seen_keys: dict[bytes, str] = {}
     for c in root.iterfind(f"{X}context"):
@@ -113,6 +122,8 @@ def read_instance(root: etree._Element, name: str, findings: list[Finding], text
     append = inst.facts.append
     new = tuple.__new__  # Fact(...) through its Python-level __new__ costs a third of the loop
     # precision and xsi:nil are rare: one search in libxml2 spares two lookups on every fact
+    if text is not None and (text[:2] in (b"\xff\xfe", b"\xfe\xff") or b"\x00" in text[:4]):
+        text = None  # (UTF-16 or UTF-32: the bytes do not spell the attribute names)
     rare = b"precision" in text or b"nil" in text if text is not None else bool(_RARE_ATTRIBUTES(root))
     for el in root:
         tag = el.tag
@@ -130,23 +141,38 @@ def read_instance(root: etree._Element, name: str, findings: list[Finding], text
             findings.append(Finding("xbrl:decimalsAndPrecision", ERROR, f"{_local(tag)} has both decimals and precision",
                                     name, el.sourceline or 0))
     if "" in map(_CONTEXT, inst.facts):  # (a tuple has no contextRef: looked for only then)
-        tuples = [f for f in inst.facts if not f.context and _is_tuple(f.element)]
+        is_tuple = _tuple_test(dts)
+        tuples = [f for f in inst.facts if not f.context and is_tuple(f.element)]
         if tuples:
-            _read_tuples(inst, tuples)
+            _read_tuples(inst, tuples, is_tuple, name, findings)
     return inst
 
 
 _CONTEXT = operator.itemgetter(1)
 
 
-def _is_tuple(el: etree._Element) -> bool:
-    """No contextRef, and facts inside (a fraction item's numerator and denominator are not facts)."""
-    return any(isinstance(c.tag, str) and not c.tag.startswith(X) for c in el)
+def _tuple_test(dts: Dts | None):
+    """Whether a fact element without a contextRef is a tuple: by its declaration's substitution
+    group where the DTS declares it, else by having facts inside (a fraction's terms are not)."""
+    tuples: set[str] = set()
+    if dts is not None:
+        groups = {f"{{{XBRLI}}}tuple"}
+        for _ in range(4):  # (a tuple may substitute for another tuple)
+            tuples = {c for c, concept in dts.concepts.items() if concept.group in groups}
+            groups |= tuples
+    known = dts.concepts if dts is not None else {}
+
+    def is_tuple(el: etree._Element) -> bool:
+        if el.tag in known:
+            return el.tag in tuples
+        return any(isinstance(c.tag, str) and not c.tag.startswith(X) for c in el)
+    return is_tuple
 
 
-def _read_tuples(inst: Instance, tuples: list[Fact]) -> None:
+def _read_tuples(inst: Instance, tuples: list[Fact], is_tuple, name: str, findings: list[Finding]) -> None:
     """The tuples among the facts read, moved to inst.tuples, and the facts inside them read."""
-    inst.facts = [f for f in inst.facts if not (not f.context and _is_tuple(f.element))]
+    moved = {id(t) for t in tuples}
+    inst.facts = [f for f in inst.facts if id(f) not in moved]
     todo = list(tuples)
     while todo:
         t = todo.pop()
@@ -157,8 +183,11 @@ def _read_tuples(inst: Instance, tuples: list[Fact]) -> None:
             get = el.get
             fact = Fact(el.tag, get("contextRef", ""), get("unitRef", ""), get("decimals"), get("precision"),
                         get(XSI_NIL) in ("true", "1") and not (el.text or "").strip(), el)
-            (todo if not fact.context and _is_tuple(el) else inst.facts).append(fact)
+            (todo if not fact.context and is_tuple(el) else inst.facts).append(fact)
             inst.tuple_of[el] = t.element
+            if fact.decimals is not None and fact.precision is not None:
+                findings.append(Finding("xbrl:decimalsAndPrecision", ERROR, f"{_local(el.tag)} has both decimals and "
+                                        f"precision", name, el.sourceline or 0))
 
 
 def _measure(m: etree._Element) -> str:
@@ -241,7 +270,7 @@ def check_facts(inst: Instance, dts: Dts, name: str, findings: list[Finding]) ->
             # XBRL 2.1 allows them; they make every calculation through them unusable
             findings.append(Finding("xbrl:inconsistentDuplicate", INCONSISTENCY,
                                     f"{_local(concept)} in {context}: " + ", ".join(f.value for f in facts)
-                                    + f" (lines {', '.join(str(f.line) for f in facts)})", name, facts[1].line))
+                                    + f" ({', '.join(inst.where(f) for f in facts)})", name, facts[1].line))
     for ns, count in sorted(unchecked.items()):
         where = dts.missing.get(ns) or (f"the schema of {ns}, which the DTS does not name" if not dts.unnamed_missing
                                          else f"the schema of {ns} (perhaps {', '.join(dts.unnamed_missing)})")

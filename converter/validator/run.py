@@ -99,7 +99,9 @@ def _validate(paths: list[Path], label: str, max_bytes: int, sources: Sources | 
     placed = len(result.findings)  # findings from here on are on the target instance's elements
     dts = discover(root, name, max_bytes, sources)
     result.findings += dts.findings
-    inst = read_instance(root, name, result.findings, data)
+    inst = read_instance(root, name, result.findings, data, dts)
+    if origins is not None:
+        inst.place = origins.place
     result.facts = len(inst.facts)
     check_facts(inst, dts, name, result.findings)
     check_calculations(inst, dts, name, result.findings)
@@ -151,6 +153,7 @@ def jobs_for(paths: list[Path], document_set: bool = False) -> tuple[list[Job], 
     """A zip named is one job; with DOCUMENT_SET the inline documents named or found are one set,
     else each file is validated on its own."""
     found, missing = instances_under(paths)
+    found = list({p.resolve(): p for p in reversed(found)}.values())[::-1]  # (a file named and found in its folder: once)
     jobs = [Job(str(p), [p], zipped=True) for p in found if p.suffix.lower() == ".zip"]
     rest = [p for p in found if p.suffix.lower() != ".zip"]
     if document_set:
@@ -188,7 +191,7 @@ def run_job(job: Job, max_bytes: int = DEFAULT_MAX_BYTES, sources: Sources | Non
 def _looks_like_instance(path: Path) -> bool:
     try:
         with path.open("rb") as fh:
-            head = fh.read(4096)
+            head = fh.read(64 * 1024)  # (as far as docset.is_inline_file looks)
     except OSError:
         return False
     return bool(_XBRL_ROOT.search(head)) or _INLINE in head

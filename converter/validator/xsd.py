@@ -46,7 +46,9 @@ def check_instance(root: etree._Element, inst: Instance, dts: Dts, name: str, fi
         _lift_out_of_tuples(root, inst, name, findings)
     renames: dict = {}  # concept -> the stand-in tag to check it under; KEEP: as it is; None: leave it out
     plains: dict = {}  # concept -> the check of a plain fact's value, or None: XML Schema checks each
-    contexts, units = inst.contexts.keys(), inst.units.keys()
+    # (a plain fact's contextRef and unitRef are valid IDREFs only if the ids they name are NCNames)
+    contexts = {c for c in inst.contexts if _NCNAME(c)}
+    units = {u for u in inst.units if _NCNAME(u)}
     with_id: list[tuple[etree._Element, str, object]] = []  # plain facts with an id: known valid once it is unique
     other_ids: list[str] = []
     remove = root.remove
@@ -101,6 +103,8 @@ def _lift_out_of_tuples(root: etree._Element, inst: Instance, name: str, finding
 def _plain_with_ids(root: etree._Element, facts: list, other_ids: list[str]) -> None:
     """Plain facts with an id: left out where the id is an NCName used nowhere else in the
     document, else validated like any other fact (libxml2 then says what is wrong)."""
+    if root.get("id") is not None:
+        other_ids.append(root.get("id"))
     for el in root:
         if isinstance(el.tag, str) and not el.tag.startswith(_FACT_FREE):
             continue  # (facts, and their ids, are counted already; contexts, units and links are not)
