@@ -96,7 +96,8 @@ def _lift_out_of_tuples(root: etree._Element, inst: Instance, name: str, finding
         if parent is not None:
             parent.remove(t.element)
     findings.append(Finding("dts:notChecked", WARNING, f"{len(inst.tuples):,} tuples: their content (which facts, "
-                            f"in what order) is not checked against their declarations; the facts inside them are",
+                            f"in what order) and their ids are not checked against their declarations; the facts "
+                            f"inside them are",
                             name, 0))
 
 
