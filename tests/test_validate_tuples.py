@@ -196,3 +196,46 @@ def test_arelle_names_the_fraction_and_target_errors_alike(tmp_path):
                   and p["code"].startswith("ix11")}
         ours = {c for c in _inline_errors(folder, text) if c.startswith("ix11")}
         assert ours == theirs, (case, ours, theirs)
+
+
+CALC = """<?xml version="1.0" encoding="UTF-8"?>
+<link:linkbase xmlns:link="http://www.xbrl.org/2003/linkbase" xmlns:xlink="http://www.w3.org/1999/xlink">
+<link:calculationLink xlink:type="extended" xlink:role="http://www.xbrl.org/2003/role/link">
+<link:loc xlink:type="locator" xlink:href="acme.xsd#acme_TotalPay" xlink:label="total"/>
+<link:loc xlink:type="locator" xlink:href="acme.xsd#acme_OfficerPay" xlink:label="pay"/>
+<link:calculationArc xlink:type="arc" xlink:arcrole="http://www.xbrl.org/2003/arcrole/summation-item" xlink:from="total"
+ xlink:to="pay" weight="1"/>
+</link:calculationLink></link:linkbase>
+"""
+
+
+def test_facts_inside_tuples_are_summed_only_with_their_siblings(tmp_path):
+    """A total at the top level and a child inside a tuple are no calculation (as Arelle reads it)."""
+    schema = SCHEMA.replace('  <xs:element name="SplitRatio"', '  <xs:element name="TotalPay" id="acme_TotalPay" '
+                            'type="xbrli:monetaryItemType" substitutionGroup="xbrli:item" xbrli:periodType="duration" '
+                            'xbrli:balance="debit"/>\n  <xs:element name="SplitRatio"')
+    schema = schema.replace('elementFormDefault="qualified">', 'elementFormDefault="qualified">\n  <xs:annotation>'
+                            '<xs:appinfo><link:linkbaseRef xmlns:link="http://www.xbrl.org/2003/linkbase" '
+                            'xmlns:xlink="http://www.w3.org/1999/xlink" xlink:type="simple" xlink:href="acme_cal.xml" '
+                            'xlink:arcrole="http://www.w3.org/1999/xlink/properties/linkbase"/></xs:appinfo></xs:annotation>')
+    (tmp_path / "acme_cal.xml").write_text(CALC)
+    one_officer = XML[:XML.index('<acme:Officer id="o2">')] + XML[XML.index("<acme:SplitRatio"):]
+    text = one_officer.replace("</xbrli:xbrl>", '<acme:TotalPay contextRef="fy" unitRef="usd" decimals="0">100'
+                                                "</acme:TotalPay>\n</xbrli:xbrl>")
+    path = _write(tmp_path, "acme.xml", text)
+    (tmp_path / "acme.xsd").write_text(schema)
+    codes = {f.code for f in validate_file(path).findings}
+    assert "calc:inconsistent" not in codes and "xsd:invalid" not in codes, codes
+
+
+def test_a_utf16_instance_is_read_as_well(tmp_path):
+    nil = ('<acme:TotalPay xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance" contextRef="fy" unitRef="usd" '
+           'xsi:nil="true"/>\n</xbrli:xbrl>')
+    schema = SCHEMA.replace('  <xs:element name="SplitRatio"', '  <xs:element name="TotalPay" id="acme_TotalPay" '
+                            'type="xbrli:monetaryItemType" substitutionGroup="xbrli:item" xbrli:periodType="duration" '
+                            'nillable="true"/>\n  <xs:element name="SplitRatio"')
+    text = XML.replace("</xbrli:xbrl>", nil).replace('encoding="UTF-8"', 'encoding="UTF-16"')
+    (tmp_path / "acme.xsd").write_text(schema)
+    path = tmp_path / "acme.xml"
+    path.write_bytes(text.encode("utf-16"))
+    assert [f.code for f in validate_file(path).findings if f.severity == "error"] == []  # (no decimalsMissing)
