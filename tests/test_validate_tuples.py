@@ -239,3 +239,14 @@ def test_a_utf16_instance_is_read_as_well(tmp_path):
     path = tmp_path / "acme.xml"
     path.write_bytes(text.encode("utf-16"))
     assert [f.code for f in validate_file(path).findings if f.severity == "error"] == []  # (no decimalsMissing)
+
+
+def test_decimals_and_precision_inside_a_tuple(tmp_path):
+    both = XML.replace('unitRef="usd" decimals="0">250000', 'unitRef="usd" decimals="0" precision="6">250000')
+    codes = {f.code for f in validate_file(_write(tmp_path, "acme.xml", both)).findings}
+    assert "xbrl:decimalsAndPrecision" in codes
+
+
+def test_a_fact_inside_a_tuple_of_another_target(tmp_path):
+    other = INLINE.replace('<ix:tuple name="acme:Officer" id="o1">', '<ix:tuple name="acme:Officer" id="o1" target="x">')
+    assert "ix11.11.1.2:tupleMemberDifferentTarget" in _inline_errors(tmp_path, other)
