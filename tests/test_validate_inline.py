@@ -111,12 +111,12 @@ def test_arelle_finds_the_same_inline_errors(inline_outputs, tmp_path):
     ("boolballotbox", "\u2612", "true"), ("boolballotbox", "\u2610", "false"), ("boolballotbox", "x", None),
 ])
 def test_each_implemented_format_reads_what_it_should(fmt, text, value):
-    from converter.validator.inline import _transform
+    from converter.validator.inline_facts import read_format as _transform
     assert _transform(fmt, text) == value
 
 
 def test_scale_and_sign():
-    from converter.validator.inline import _number
+    from converter.validator.inline_facts import read_number as _number
     assert _number("1234", "3", "-") == "-1234000"
     assert _number("1.5", "-2", None) == "0.015"
     assert _number("12a", None, None) is None

@@ -149,7 +149,7 @@ def test_a_tuple_that_would_contain_itself_is_reported_not_a_crash(tmp_path):
 
 
 def test_a_large_scale_is_read_exactly(tmp_path):
-    from converter.validator.inline import _number
+    from converter.validator.inline_facts import read_number as _number
     assert _number("1", "30", None) == "1" + "0" * 30
     big = INLINE.replace('<ix:numerator>3</ix:numerator>', '<ix:numerator scale="30">3</ix:numerator>')
     assert _inline_errors(tmp_path, big) == set()

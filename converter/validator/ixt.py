@@ -8,7 +8,7 @@ registries 3 and 4 differ: registry 3's numbers need groups of three digits, reg
 grouping and give the canonical number. English month names are written in full or in three
 letters, capitalised or in capitals; a year of one or two digits is 200Y or 20YY. Three of the
 SEC's formats (numbers in words, state names, filer categories) are read too, with no reference to
-hold them to: where they refuse a text, its fact is not checked (converter/validator/inline.py).
+hold them to: where they refuse a text, its fact is not checked (converter/validator/inline_facts.py).
 """
 from __future__ import annotations
 
