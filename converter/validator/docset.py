@@ -16,19 +16,22 @@ from typing import Iterator
 from converter.validator.findings import ERROR, Finding
 from converter.validator.inline import IX
 
-_INLINE = IX.encode()
+INLINE_MARK = IX.encode()
 DOCUMENT_SUFFIXES = (".htm", ".html", ".xhtml")
+
+
+def head(path: Path) -> bytes:
+    """The file's first 64 KB (b"" if it cannot be read): enough to find its root and namespaces."""
+    try:
+        with path.open("rb") as fh:
+            return fh.read(64 * 1024)
+    except OSError:
+        return b""
 
 
 def is_inline_file(path: Path) -> bool:
     """An (X)HTML file that declares the Inline XBRL namespace near its start."""
-    if path.suffix.lower() not in DOCUMENT_SUFFIXES:
-        return False
-    try:
-        with path.open("rb") as fh:
-            return _INLINE in fh.read(64 * 1024)
-    except OSError:
-        return False
+    return path.suffix.lower() in DOCUMENT_SUFFIXES and INLINE_MARK in head(path)
 
 
 class ZipProblem(Exception):
@@ -84,13 +87,20 @@ def documents_in(folder: Path) -> list[Path]:
     return sorted(p for p in folder.rglob("*") if p.is_file() and is_inline_file(p))
 
 
+def renamed_file(file: str, folder: Path, label: str) -> str:
+    """A path in the unpacked FOLDER as LABEL/MEMBER; any other path as it is."""
+    prefix = str(folder)
+    return label + file[len(prefix):] if file == prefix or file.startswith(prefix + "/") else file
+
+
 def renamed(findings: list[Finding], folder: Path, label: str) -> list[Finding]:
     """Findings on files of the unpacked FOLDER named as LABEL/MEMBER instead."""
     prefix = str(folder)
     out = []
     for f in findings:
-        if f.file == prefix or f.file.startswith(prefix + "/"):
-            f = dataclasses.replace(f, file=label + f.file[len(prefix):])
+        file = renamed_file(f.file, folder, label)
+        if file != f.file:
+            f = dataclasses.replace(f, file=file)
         if prefix in f.message:
             f = dataclasses.replace(f, message=f.message.replace(prefix, label))
         out.append(f)

@@ -87,6 +87,7 @@ def target_instance(docs: list[tuple[etree._Element, str]], findings: list[Findi
     used: dict[str, etree._Element] = {}
     unread = elsewhere = 0
     made: dict[etree._Element, etree._Element] = {}  # inline fact or tuple -> its element in the target
+    doc_of: dict[etree._Element, str] = {}  # inline fact or tuple -> the document it is in
     tuples: dict[str, tuple[etree._Element, str]] = {}  # tupleID -> its ix:tuple and document
     for root, name in docs:
         for el in root.iter(f"{IXNS}nonFraction", f"{IXNS}nonNumeric", f"{IXNS}fraction", f"{IXNS}tuple"):
@@ -106,7 +107,7 @@ def target_instance(docs: list[tuple[etree._Element, str]], findings: list[Findi
             if fact is not None:
                 for part in fact.iter():  # (a fraction's terms on its line too)
                     origins.mark(part, name, el.sourceline)
-                made[el] = fact
+                made[el], doc_of[el] = fact, name
             elif format_state(el) == "unimplemented" or el.get(UNREAD):
                 unread += 1
     for root, name in docs:  # (marked after the facts: if the origin table fills, facts keep their lines)
@@ -114,8 +115,8 @@ def target_instance(docs: list[tuple[etree._Element, str]], findings: list[Findi
             for r in resources:
                 if isinstance(r.tag, str) and not r.tag.startswith(IXNS):
                     out.append(_copy(r, name, origins))
-    _place(made, tuples, out, docs, findings)
-    _references(made, out, docs, findings)
+    _place(made, doc_of, tuples, out, docs, findings)
+    _references(made, doc_of, out, findings)
     _footnotes(docs, out, target, origins)
     for root, name in docs:
         for note in root.iter(f"{IXNS}footnote"):
@@ -168,10 +169,9 @@ def _rebase(ref: etree._Element, doc: str, base: str) -> None:
     ref.set(f"{{{XLINK}}}href", os.path.relpath(target, os.path.dirname(base) or ".").replace(os.sep, "/"))
 
 
-def _place(made: dict, tuples: dict, out: etree._Element, docs, findings: list[Finding]) -> None:
+def _place(made: dict, name_of: dict, tuples: dict, out: etree._Element, docs, findings: list[Finding]) -> None:
     """Each fact and tuple in the target: in the tuple its tupleRef names or the ix:tuple around it
     (in the order of their order attributes), else at the top level."""
-    name_of = {el: name for root, name in docs for el in made if el.getroottree().getroot() is root}
     other_targets = {t.get("tupleID") for root, _ in docs for t in root.iter(f"{IXNS}tuple")
                      if t.get("tupleID") and t.get("tupleID") not in tuples}
     owners: dict[etree._Element, etree._Element | None] = {}
@@ -221,12 +221,11 @@ def _place(made: dict, tuples: dict, out: etree._Element, docs, findings: list[F
             parent.append(fact)
 
 
-def _references(made: dict, out: etree._Element, docs, findings: list[Finding]) -> None:
+def _references(made: dict, where: dict, out: etree._Element, findings: list[Finding]) -> None:
     """Each fact's contextRef names a context of the set's resources, and a number's unitRef a unit
     (as Arelle checks them, besides the XBRL rule the target instance then breaks)."""
     contexts = {c.get("id") for c in out.iterfind(f"{{{XBRLI}}}context")}
     units = {u.get("id") for u in out.iterfind(f"{{{XBRLI}}}unit")}
-    where = {el: name for root, name in docs for el in made if el.getroottree().getroot() is root}
     for el in made:
         local = etree.QName(el).localname
         if local != "tuple" and el.get("contextRef") not in contexts:

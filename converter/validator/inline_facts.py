@@ -106,9 +106,7 @@ def read_fact(el, local, continuations, used, name, findings) -> etree._Element 
         return None
     state = format_state(el)
     if state == "undefined":
-        findings.append(Finding(ix_code(el, "invalidTransformation"), ERROR,
-                                f"format {el.get('format')} is defined by no transformation registry", name, line))
-        return None
+        return _undefined_format(el, name, findings)
     if state == "unimplemented":
         return None
     nil = el.get(XSI_NIL) in ("true", "1")
@@ -131,10 +129,7 @@ def read_fact(el, local, continuations, used, name, findings) -> etree._Element 
             findings.append(Finding(ix_code(el, "transformValueError", constraint=True), ERROR,
                                     f"{text.strip()!r} is not a number (give a format)", name, line))
             return None
-    fact = etree.Element(tag)
-    for attr in ("contextRef", "unitRef", "decimals", "precision", "id", XSI_NIL):
-        if el.get(attr) is not None and not (attr == "id" and el.get(REPEATED)):
-            fact.set(attr, el.get(attr))
+    fact = _target_element(el, tag, ("contextRef", "unitRef", "decimals", "precision"))
     fact.text = value
     return fact
 
@@ -174,11 +169,7 @@ def read_tuple(el, name, findings, tuples) -> etree._Element | None:
                                     f"line {first.sourceline}" + ("" if first_name == name else f" of {first_name}")
                                     + ")", name, el.sourceline or 0))
         tuples.setdefault(tid, (el, name))
-    fact = etree.Element(concept)
-    for attr in ("id", XSI_NIL):
-        if el.get(attr) is not None and not (attr == "id" and el.get(REPEATED)):
-            fact.set(attr, el.get(attr))
-    return fact
+    return _target_element(el, concept, ())
 
 
 def read_fraction(el, name, findings) -> etree._Element | None:
@@ -187,10 +178,7 @@ def read_fraction(el, name, findings) -> etree._Element | None:
     concept = concept_tag(el, name, findings)
     if concept is None:
         return None
-    fact = etree.Element(concept)
-    for attr in ("contextRef", "unitRef", "id", XSI_NIL):
-        if el.get(attr) is not None and not (attr == "id" and el.get(REPEATED)):
-            fact.set(attr, el.get(attr))
+    fact = _target_element(el, concept, ("contextRef", "unitRef"))
     line = el.sourceline or 0
     children = [c for c in el if isinstance(c.tag, str) and c.tag.startswith(IXNS)]
     terms = [d for d in el.iter(f"{IXNS}numerator", f"{IXNS}denominator")]
@@ -213,9 +201,7 @@ def read_fraction(el, name, findings) -> etree._Element | None:
         part = next(el.iter(f"{IXNS}{term}"))
         text, state = displayed_text(part), format_state(part)
         if state == "undefined":
-            findings.append(Finding(ix_code(part, "invalidTransformation"), ERROR, f"format {part.get('format')} is "
-                                    f"defined by no transformation registry", name, part.sourceline or 0))
-            return None
+            return _undefined_format(part, name, findings)
         if state == "unimplemented":
             el.set(UNREAD, "1")
             return None
@@ -230,6 +216,21 @@ def read_fraction(el, name, findings) -> etree._Element | None:
             return None
         etree.SubElement(fact, f"{{{XBRLI}}}{term}").text = number
     return fact
+
+
+def _target_element(el: etree._Element, concept: str, attributes: tuple[str, ...]) -> etree._Element:
+    """The target's element of CONCEPT with EL's ATTRIBUTES, its xsi:nil and its id (unless used before)."""
+    fact = etree.Element(concept)
+    for attr in (*attributes, "id", XSI_NIL):
+        if el.get(attr) is not None and not (attr == "id" and el.get(REPEATED)):
+            fact.set(attr, el.get(attr))
+    return fact
+
+
+def _undefined_format(el: etree._Element, name: str, findings: list[Finding]) -> None:
+    findings.append(Finding(ix_code(el, "invalidTransformation"), ERROR,
+                            f"format {el.get('format')} is defined by no transformation registry", name,
+                            el.sourceline or 0))
 
 
 def read_format(fmt: str, text: str) -> str | None:

@@ -224,14 +224,7 @@ def check_facts(inst: Instance, dts: Dts, name: str, findings: list[Finding]) ->
                                else concept.period_type == "instant", concept is not None and concept.numeric)
         concept, wants_instant, numeric = ask
         if concept is None:
-            ns = tag[1:].partition("}")[0]
-            if ns in dts.subsets:
-                not_in_subset.setdefault(ns, set()).add(tag)  # a real concept, perhaps: not ours to say
-            elif ns not in dts.namespaces:
-                unchecked[ns] = unchecked.get(ns, 0) + 1  # no schema of its namespace could be read
-            else:
-                findings.append(Finding("xbrl:undeclaredConcept", ERROR,
-                                        f"{tag} is declared in no schema of the DTS", name, f.line))
+            _undeclared(f, dts, unchecked, not_in_subset, name, findings)
             continue
         is_instant = instant.get(context)
         if is_instant is None:
@@ -257,14 +250,7 @@ def check_facts(inst: Instance, dts: Dts, name: str, findings: list[Finding]) ->
                 duplicates.setdefault(key, [first[key]]).append(f)
     for t in inst.tuples:
         if t.concept not in concepts:
-            ns = t.concept[1:].partition("}")[0]
-            if ns in dts.subsets:
-                not_in_subset.setdefault(ns, set()).add(t.concept)
-            elif ns not in dts.namespaces:
-                unchecked[ns] = unchecked.get(ns, 0) + 1
-            else:
-                findings.append(Finding("xbrl:undeclaredConcept", ERROR,
-                                        f"{t.concept} is declared in no schema of the DTS", name, t.line))
+            _undeclared(t, dts, unchecked, not_in_subset, name, findings)
     for (concept, context, *_), facts in duplicates.items():
         if concepts[concept].unknown_type is None and not _agree(facts, concepts[concept].numeric):
             # XBRL 2.1 allows them; they make every calculation through them unusable
@@ -289,6 +275,19 @@ def check_facts(inst: Instance, dts: Dts, name: str, findings: list[Finding]) ->
     for uid in inst.units:
         if uid not in used_units:
             findings.append(Finding("xbrl:unusedUnit", WARNING, f"unit {uid} is not used", name, inst.unit_lines[uid]))
+
+
+def _undeclared(f: Fact, dts: Dts, unchecked: dict, not_in_subset: dict, name: str, findings: list[Finding]) -> None:
+    """A fact whose concept no schema read declares: of a bundled subset (perhaps a real concept: not
+    ours to say), of a namespace no schema of which could be read (not checked), or undeclared."""
+    ns = f.concept[1:].partition("}")[0]
+    if ns in dts.subsets:
+        not_in_subset.setdefault(ns, set()).add(f.concept)
+    elif ns not in dts.namespaces:
+        unchecked[ns] = unchecked.get(ns, 0) + 1
+    else:
+        findings.append(Finding("xbrl:undeclaredConcept", ERROR, f"{f.concept} is declared in no schema of the DTS",
+                                name, f.line))
 
 
 _SHARES = ((f"{{{XBRLI}}}shares",), ())

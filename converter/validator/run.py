@@ -11,16 +11,17 @@ from pathlib import Path
 from converter.namespaces import XBRLI
 from converter.validator.arithmetic import check_calculations, check_identities
 from converter.validator.dimensions import check_dimensions
-from converter.validator.docset import DOCUMENT_SUFFIXES, ZipProblem, documents_in, is_inline_file, renamed, unpacked
+from converter.validator.docset import (
+    DOCUMENT_SUFFIXES, INLINE_MARK, ZipProblem, documents_in, head, is_inline_file, renamed, renamed_file, unpacked,
+)
 from converter.validator.dts import discover
 from converter.validator.findings import ERROR, UNUSABLE, Finding
-from converter.validator.inline import IX, is_inline, target_instance
+from converter.validator.inline import is_inline, target_instance
 from converter.validator.loading import DEFAULT_MAX_BYTES, parse_bytes, read_limited
 from converter.validator.rules import check_facts, read_instance
 from converter.validator.sources import Sources
 from converter.validator.xsd import check_instance, check_local_files
 
-_INLINE = IX.encode()
 _XBRL_ROOT = re.compile(rb"<(?:[A-Za-z_][\w.-]*:)?xbrl[\s>/]")
 
 
@@ -75,7 +76,7 @@ def _validate(paths: list[Path], label: str, max_bytes: int, sources: Sources | 
         data, problems = read_limited(path, max_bytes)
         # the whitespace between an XBRL instance's elements says nothing, and a tenth of the time
         # goes to carrying it through; in an Inline XBRL document it is part of the facts' text
-        root, parse_problems = parse_bytes(data, str(path), keep_blanks=_INLINE in data) if data is not None \
+        root, parse_problems = parse_bytes(data, str(path), keep_blanks=INLINE_MARK in data) if data is not None \
             else (None, [])
         result.findings += problems + parse_problems
         if root is None:
@@ -181,7 +182,7 @@ def run_job(job: Job, max_bytes: int = DEFAULT_MAX_BYTES, sources: Sources | Non
                     [Result(job.label, [Finding("input:notXbrl", ERROR, "no XBRL instance or Inline XBRL document "
                                                 "in the zip", job.label)])]
             for r in results:
-                r.file = job.label + r.file[len(str(folder)):] if r.file.startswith(str(folder)) else r.file
+                r.file = renamed_file(r.file, folder, job.label)
                 r.findings = renamed(r.findings, folder, job.label)
             return results
     except ZipProblem as exc:
@@ -189,12 +190,8 @@ def run_job(job: Job, max_bytes: int = DEFAULT_MAX_BYTES, sources: Sources | Non
 
 
 def _looks_like_instance(path: Path) -> bool:
-    try:
-        with path.open("rb") as fh:
-            head = fh.read(64 * 1024)  # (as far as docset.is_inline_file looks)
-    except OSError:
-        return False
-    return bool(_XBRL_ROOT.search(head)) or _INLINE in head
+    start = head(path)
+    return bool(_XBRL_ROOT.search(start)) or INLINE_MARK in start
 
 
 def exit_status(results: list[Result]) -> int:

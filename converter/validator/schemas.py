@@ -66,17 +66,18 @@ def _compile(driver: bytes, memory: dict[str, bytes]) -> tuple[etree.XMLSchema, 
 
 
 @functools.cache
-def usgaap_shapes() -> tuple[dict[str, str], bytes]:
+def usgaap_shapes() -> tuple[dict[str, str], bytes, frozenset[str]]:
     """The bundled US-GAAP subset reduced to one declaration per shape (type, period type,
     balance, substitution group, nillable), named shape0, shape1...; and each concept's shape.
 
     libxml2 compiles substitution groups in quadratic time: the subset's hundreds of concepts
     would take seconds per process. A fact is valid against its declaration exactly when it is
     valid against a declaration of the same shape; that a declaration of its name exists is
-    checked by name."""
+    checked by name. Third, the shapes of abstract declarations (no fact of theirs is valid)."""
     doc = etree.parse(str(local_path(USGAAP_SCHEMA)), safe_parser()).getroot()
     shapes: dict[tuple, str] = {}
     of: dict[str, str] = {}
+    abstract: set[str] = set()
     for el in list(doc.iter(XS + "element")):
         key = tuple(sorted((k, v) for k, v in el.attrib.items() if k not in ("name", "id")))
         name = el.get("name")
@@ -86,8 +87,10 @@ def usgaap_shapes() -> tuple[dict[str, str], bytes]:
             shapes[key] = f"shape{len(shapes)}"
             el.set("name", shapes[key])
             el.set("id", shapes[key])
+            if el.get("abstract") in ("true", "1"):
+                abstract.add(shapes[key])
         of[name] = shapes[key]
-    return of, etree.tostring(doc)
+    return of, etree.tostring(doc), frozenset(abstract)
 
 
 def shape_names_out(message: str) -> str:
@@ -158,7 +161,7 @@ def _compile_errors(schema: bytes) -> tuple[tuple[int, str], ...]:
     return tuple((0, f"schema location not bundled and not fetched: {u}") for u in resolver.refused)
 
 
-_NCNAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_.\-]*$")
+NCNAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*")  # (a stricter form than XML's: its letters in ASCII)
 XS = "{http://www.w3.org/2001/XMLSchema}"
 
 
@@ -169,7 +172,7 @@ def _check_names(name: str, elements) -> list[Finding]:
     for el in elements:
         for attr in ("name", "id"):
             value = el.get(attr) or ""
-            if not _NCNAME.match(value):
+            if not NCNAME.fullmatch(value):
                 out.append(_finding("xsd:invalid", name, el.sourceline or 0, f"element {attr} {value!r} is not an NCName"))
         if el.get("name") in seen:
             out.append(_finding("xsd:invalid", name, el.sourceline or 0, f"element {el.get('name')!r} is declared twice"))

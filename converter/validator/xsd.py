@@ -17,7 +17,7 @@ from lxml import etree
 
 from converter.namespaces import DEI_NS, DEI_SCHEMA, DTR_TYPES, LINK, LINKBASE_SCHEMA, USGAAP_NS, XBRLI
 from converter.validator.schemas import (
-    CHECK_TYPES, check_filer_schema, linkbase_schema, shape_names_out, standard_schema, usgaap_shapes,
+    CHECK_TYPES, NCNAME, check_filer_schema, linkbase_schema, shape_names_out, standard_schema, usgaap_shapes,
 )
 from converter.validator.dts import Dts, _bundled
 from converter.validator.loading import DEFAULT_MAX_BYTES
@@ -120,7 +120,7 @@ def _plain_with_ids(root: etree._Element, facts: list, other_ids: list[str]) -> 
 
 
 _FACT_FREE = (f"{{{XBRLI}}}", f"{{{LINK}}}")  # the root's children that are not facts
-_NCNAME = re.compile(r"[A-Za-z_][A-Za-z0-9_.\-]*").fullmatch  # (a stricter form: an id outside it is validated)
+_NCNAME = NCNAME.fullmatch  # (an id outside its stricter form is left to libxml2)
 
 
 # A plain fact of these types (no child, no attribute but contextRef, unitRef and a valid decimals
@@ -144,16 +144,9 @@ def _plain_value(concept: str, tag, dts: Dts):
     declared = dts.concepts.get(concept)
     if declared is None or tag is None or tag is KEEP:
         return None
-    if tag.startswith(f"{{{USGAAP_NS}}}") and tag.rpartition("}")[2] in _abstract_shapes():
+    if tag.startswith(f"{{{USGAAP_NS}}}") and tag.rpartition("}")[2] in usgaap_shapes()[2]:
         return None  # (a fact of an abstract concept is invalid: libxml2 says so)
     return _PLAIN_TYPES.get(declared.type)
-
-
-@functools.cache
-def _abstract_shapes() -> frozenset[str]:
-    doc = etree.fromstring(usgaap_shapes()[1])
-    return frozenset(el.get("name") for el in doc.iter("{http://www.w3.org/2001/XMLSchema}element")
-                     if el.get("abstract") in ("true", "1"))
 
 
 def _validate(root: etree._Element, name: str, findings: list[Finding]) -> None:
